@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+import * as schema from './schema';
+
+type Schema = typeof schema;
+/** Either driver's database: services are written against this and run on both. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'src/db/migrations');
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), 'data/pglite');
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory when dataDir is 'memory://'). */
+export function openDatabase(options: { url?: string; dataDir?: string; poolSize?: number } = {}): DatabaseHandle {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      migrate: () => migrateNodePg(drizzleNodePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = options.dataDir ?? DEFAULT_PGLITE_DIR;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const drizzleDb = drizzlePglite({ client, schema });
+  return {
+    db: drizzleDb as unknown as Db,
+    kind: 'pglite',
+    migrate: () => migratePglite(drizzleDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+// Kept on globalThis so that Next.js dev reloads and route bundles share one connection (PGlite allows one).
+const globalForDb = globalThis as unknown as { customersDb?: DatabaseHandle };
+
+/** The process-wide database, opened from DATABASE_URL or the PGlite folder on first use. */
+export function getDatabase(): DatabaseHandle {
+  globalForDb.customersDb ??= openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DATA_DIR });
+  return globalForDb.customersDb;
+}
+
+export function getDb(): Db {
+  return getDatabase().db;
+}
+
+/** Points getDb() at another database (tests, CLI runs against a chosen database). */
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+  globalForDb.customersDb = handle;
+}

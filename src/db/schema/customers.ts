@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+import { createdAt, timestampMs, updatedAt } from './columns';
+import { staffMembers } from './staff';
+
+export const customerGroups = pgTable(
+  'customer_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('customer_groups_name_lower_idx').on(sql`lower(${t.name})`)],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull().default(''),
+    // Stored lower-case (the check enforces it), so the plain unique index is case-insensitive.
+    email: text('email'),
+    // E.164, e.g. +447700900123.
+    phone: text('phone'),
+    company: text('company'),
+    notes: text('notes').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    customerGroupId: uuid('customer_group_id').references(() => customerGroups.id, { onDelete: 'set null' }),
+    emailMarketingConsent: boolean('email_marketing_consent').notNull().default(false),
+    emailConsentAt: timestampMs('email_consent_at'),
+    smsMarketingConsent: boolean('sms_marketing_consent').notNull().default(false),
+    smsConsentAt: timestampMs('sms_consent_at'),
+    createdById: text('created_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    userId: text('user_id'),
+    externalId: text('external_id'),
+    // Derived from completed orders; total_spend is in minor units of the shop currency.
+    totalSpend: bigint('total_spend', { mode: 'number' }).notNull().default(0),
+    orderCount: integer('order_count').notNull().default(0),
+    firstOrderDate: timestampMs('first_order_date'),
+    lastOrderDate: timestampMs('last_order_date'),
+    version: integer('version').notNull().default(1),
+    erasedAt: timestampMs('erased_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    sortName: text('sort_name')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(company, ''))`,
+      ),
+  },
+  (t) => [
+    check('customers_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('customers_contact_present', sql`${t.email} is not null or ${t.phone} is not null or ${t.erasedAt} is not null`),
+    check('customers_stats_non_negative', sql`${t.orderCount} >= 0`),
+    uniqueIndex('customers_email_idx').on(t.email),
+    uniqueIndex('customers_user_id_idx').on(t.userId),
+    uniqueIndex('customers_external_id_idx').on(t.externalId),
+    // One index per sort of the list, each ending in id so keyset cursors are total orders.
+    index('customers_created_at_idx').on(t.createdAt, t.id),
+    index('customers_sort_name_idx').on(t.sortName, t.id),
+    index('customers_email_sort_idx').on(sql`coalesce(${t.email}, '')`, t.id),
+    index('customers_total_spend_idx').on(t.totalSpend, t.id),
+    index('customers_order_count_idx').on(t.orderCount, t.id),
+    index('customers_last_order_idx').on(sql`coalesce(${t.lastOrderDate}, '-infinity'::timestamptz)`, t.id),
+    index('customers_group_idx').on(t.customerGroupId, t.createdAt, t.id),
+    index('customers_created_by_idx').on(t.createdById, t.createdAt, t.id),
+    index('customers_tags_idx').using('gin', t.tags),
+    index('customers_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    company: text('company'),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    city: text('city').notNull(),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    // ISO 3166-1 alpha-2.
+    countryCode: text('country_code').notNull(),
+    phone: text('phone'),
+    isDefaultShipping: boolean('is_default_shipping').notNull().default(false),
+    isDefaultBilling: boolean('is_default_billing').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('customer_addresses_customer_idx').on(t.customerId, t.createdAt),
+    // At most one default of each kind per customer, whatever races happen.
+    uniqueIndex('customer_addresses_default_shipping_idx').on(t.customerId).where(sql`${t.isDefaultShipping}`),
+    uniqueIndex('customer_addresses_default_billing_idx').on(t.customerId).where(sql`${t.isDefaultBilling}`),
+  ],
+);
+
+// The customer's timeline: every change, with who made it.
+export const customerEvents = pgTable(
+  'customer_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    actorType: text('actor_type', { enum: ['staff', 'api_key', 'customer', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('customer_events_customer_idx').on(t.customerId, t.createdAt, t.id)],
+);
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerAddressRow = typeof customerAddresses.$inferSelect;
+export type CustomerGroupRow = typeof customerGroups.$inferSelect;
+export type CustomerEventRow = typeof customerEvents.$inferSelect;

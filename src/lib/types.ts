@@ -1,0 +1,118 @@
+// Domain types shared by services, the API, and the UI. Money is integer minor units beside a currency.
+
+export type StaffRole = 'owner' | 'admin' | 'staff';
+
+/** Who is acting: resolved by the adapter (session or API key) and passed to services. */
+export type Actor =
+  | { type: 'staff'; id: string; role: StaffRole; name: string }
+  | { type: 'api_key'; id: string; role: Exclude<StaffRole, 'owner'>; name: string }
+  | { type: 'system'; id: null; role: 'owner'; name: string };
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface CustomerGroup {
+  id: string;
+  name: string;
+  description: string;
+  memberCount?: number;
+}
+
+export interface CustomerAddress {
+  id: string;
+  customerId: string;
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string | null;
+  countryCode: string;
+  phone: string | null;
+  isDefaultShipping: boolean;
+  isDefaultBilling: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Customer {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  notes: string;
+  tags: string[];
+  customerGroupId: string | null;
+  customerGroup: Pick<CustomerGroup, 'id' | 'name'> | null;
+  emailMarketingConsent: boolean;
+  emailConsentAt: string | null;
+  smsMarketingConsent: boolean;
+  smsConsentAt: string | null;
+  createdById: string | null;
+  userId: string | null;
+  /** Minor units of `currency`. */
+  totalSpend: number;
+  currency: string;
+  orderCount: number;
+  firstOrderDate: string | null;
+  lastOrderDate: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomerMetrics {
+  orderCount: number;
+  totalSpend: number;
+  averageOrderValue: number;
+  currency: string;
+  firstOrderDate: string | null;
+  lastOrderDate: string | null;
+}
+
+export type OrderStatus = 'pending' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded';
+
+export interface OrderSummary {
+  id: string;
+  orderNumber: string;
+  status: OrderStatus;
+  total: number;
+  currency: string;
+  placedAt: string;
+  completedAt: string | null;
+}
+
+/** getCustomerById's answer: the profile with addresses, newest orders, metrics and its creator. */
+export interface CustomerDetail extends Customer {
+  addresses: CustomerAddress[];
+  orders: OrderSummary[];
+  ordersNextCursor: string | null;
+  metrics: CustomerMetrics;
+  createdBy: { id: string; name: string } | null;
+}
+
+export interface CustomerEvent {
+  id: string;
+  customerId: string;
+  type: string;
+  actorType: 'staff' | 'api_key' | 'customer' | 'system';
+  actorId: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}

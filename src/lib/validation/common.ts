@@ -1,0 +1,43 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+
+import { isCountryCode } from '../countries';
+
+// Numbers typed without a +country prefix are read as numbers of the shop's country.
+export const DEFAULT_PHONE_REGION: CountryCode = 'GB';
+
+const trimmed = z.string().trim();
+
+/** Treats '' and whitespace as "not given", so that optional form fields can be left blank. */
+export const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+export const emailSchema = trimmed
+  .max(254, 'Email is too long')
+  .pipe(z.email('Enter a valid email address, like name@example.com'))
+  .transform((email) => email.toLowerCase());
+
+/** Any phone number libphonenumber considers valid, normalised to E.164. */
+export const phoneSchema = trimmed.max(40, 'Phone number is too long').transform((value, ctx) => {
+  const parsed = parsePhoneNumberFromString(value, DEFAULT_PHONE_REGION);
+  if (!parsed || !parsed.isValid()) {
+    ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number, like +44 7911 123456' });
+    return z.NEVER;
+  }
+  return parsed.number;
+});
+
+export const countryCodeSchema = trimmed
+  .toUpperCase()
+  .refine(isCountryCode, 'Choose a country (ISO 3166-1 code such as GB or US)');
+
+/** Money in integer minor units (cents, pence). Never a float. */
+export const moneyMinorSchema = z
+  .number({ error: 'Enter an amount in minor units (a whole number of cents)' })
+  .int('Amounts are whole numbers of minor units (cents), not decimals')
+  .min(0, 'Amount cannot be negative')
+  .max(Number.MAX_SAFE_INTEGER, 'Amount is too large');
+
+export const uuidSchema = z.uuid('Must be a valid id');
+
+export const optionalText = (max: number, label: string) =>
+  z.preprocess(blankToNull, trimmed.max(max, `${label} must be at most ${max} characters`).nullable().optional());

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+import { blankToNull, emailSchema, moneyMinorSchema, optionalText, phoneSchema, uuidSchema } from './common';
+
+export const TAG_MAX_LENGTH = 40;
+export const TAGS_MAX = 50;
+
+const tagsSchema = z
+  .array(z.string().trim().min(1, 'Tags cannot be empty').max(TAG_MAX_LENGTH, `Each tag is at most ${TAG_MAX_LENGTH} characters`))
+  .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
+  // Case-insensitive de-duplication keeps the first spelling, so "VIP, vip" is one tag.
+  .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => t.toLowerCase() === tag.toLowerCase()) === i));
+
+/** The fields of a customer that people edit; shared by the form, the server action, the API and the service. */
+export const customerFieldsSchema = z.object({
+  firstName: z.string().trim().min(1, 'First name is required').max(100, 'First name must be at most 100 characters'),
+  lastName: z.string().trim().max(100, 'Last name must be at most 100 characters').default(''),
+  email: z.preprocess(blankToNull, emailSchema.nullable().optional()),
+  phone: z.preprocess(blankToNull, phoneSchema.nullable().optional()),
+  company: optionalText(200, 'Company'),
+  notes: z.string().max(5000, 'Notes must be at most 5,000 characters').default(''),
+  tags: tagsSchema.default([]),
+  customerGroupId: z.preprocess(blankToNull, uuidSchema.nullable().optional()),
+  emailMarketingConsent: z.boolean().default(false),
+  smsMarketingConsent: z.boolean().default(false),
+});
+
+const CONTACT_MESSAGE = 'Give an email or a phone number';
+
+export const customerCreateSchema = customerFieldsSchema.superRefine((value, ctx) => {
+  if (!value.email && !value.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: CONTACT_MESSAGE });
+  if (value.smsMarketingConsent && !value.phone)
+    ctx.addIssue({ code: 'custom', path: ['smsMarketingConsent'], message: 'SMS consent needs a phone number' });
+});
+
+export const customerUpdateSchema = customerFieldsSchema.partial().extend({
+  // The version the editor started from; a stale one is refused instead of overwriting someone else's edit.
+  version: z.number().int().positive().optional(),
+});
+
+export const CUSTOMER_SORT_FIELDS = ['createdAt', 'name', 'email', 'totalSpend', 'orderCount', 'lastOrderDate'] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+export const CUSTOMER_SORTS = CUSTOMER_SORT_FIELDS.flatMap((f) => [`${f}:asc`, `${f}:desc`] as const);
+export type CustomerSort = `${CustomerSortField}:${'asc' | 'desc'}`;
+
+const isoDate = z.preprocess(
+  blankToNull,
+  z.coerce.date({ error: 'Use a date like 2024-05-31' }).nullable().optional(),
+);
+const moneyParam = z.preprocess(blankToNull, z.coerce.number().pipe(moneyMinorSchema).nullable().optional());
+
+export const customerListQuerySchema = z.object({
+  q: z.preprocess(blankToNull, z.string().trim().max(200, 'Search is at most 200 characters').nullable().optional()),
+  groupId: z.preprocess(blankToNull, z.union([uuidSchema, z.literal('none')]).nullable().optional()),
+  tag: z.preprocess(blankToNull, z.string().trim().max(40).nullable().optional()),
+  minSpend: moneyParam,
+  maxSpend: moneyParam,
+  lastOrderAfter: isoDate,
+  lastOrderBefore: isoDate,
+  createdById: z.preprocess(blankToNull, z.string().max(100).nullable().optional()),
+  sort: z.enum(CUSTOMER_SORTS as unknown as [CustomerSort, ...CustomerSort[]]).default('createdAt:desc'),
+  limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(50),
+  cursor: z.preprocess(blankToNull, z.string().max(500).nullable().optional()),
+});
+
+export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
+export type CustomerCreateData = z.output<typeof customerCreateSchema>;
+export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
+export type CustomerListQuery = z.input<typeof customerListQuerySchema>;

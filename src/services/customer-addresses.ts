@@ -1,0 +1,97 @@
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+
+import { getDb, type Tx } from '@/db/client';
+import { customerAddresses, customers } from '@/db/schema';
+import type { Actor, CustomerAddress } from '@/lib/types';
+import { addressCreateSchema, addressUpdateSchema, type AddressCreateInput, type AddressUpdateInput } from '@/lib/validation/address';
+
+import { recordCustomerEvent } from './customers/events';
+import { toCustomerAddress } from './customers/mapping';
+import { NotFoundError } from './errors';
+import { assertCan } from './permissions';
+import { parseInput } from './validate';
+
+const NOT_FOUND = 'No address with this id for this customer';
+
+// Locks the customer row so that concurrent default changes for one customer queue instead of colliding
+// on the one-default-per-kind unique indexes.
+async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
+  const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for('update');
+  if (!found) throw new NotFoundError('No customer with this id');
+}
+
+async function clearOtherDefaults(tx: Tx, customerId: string, keepId: string, kinds: { shipping?: boolean; billing?: boolean }) {
+  const others = and(eq(customerAddresses.customerId, customerId), ne(customerAddresses.id, keepId));
+  if (kinds.shipping) await tx.update(customerAddresses).set({ isDefaultShipping: false }).where(and(others, eq(customerAddresses.isDefaultShipping, true)));
+  if (kinds.billing) await tx.update(customerAddresses).set({ isDefaultBilling: false }).where(and(others, eq(customerAddresses.isDefaultBilling, true)));
+}
+
+/** Adds an address; the customer's first address becomes both defaults. Throws NotFoundError, ValidationFailedError. */
+export async function addCustomerAddress({ actor, customerId, input }: { actor: Actor; customerId: string; input: AddressCreateInput }): Promise<CustomerAddress> {
+  assertCan(actor, 'customers:write');
+  const data = parseInput(addressCreateSchema, input);
+  return getDb().transaction(async (tx) => {
+    await lockCustomer(tx, customerId);
+    const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(customerAddresses).where(eq(customerAddresses.customerId, customerId));
+    const isFirst = count === 0;
+    const id = crypto.randomUUID();
+    await clearOtherDefaults(tx, customerId, id, { shipping: data.isDefaultShipping, billing: data.isDefaultBilling });
+    const [row] = await tx
+      .insert(customerAddresses)
+      .values({ ...data, id, customerId, isDefaultShipping: data.isDefaultShipping || isFirst, isDefaultBilling: data.isDefaultBilling || isFirst })
+      .returning();
+    await recordCustomerEvent(tx, actor, customerId, 'address.added', { addressId: id, city: row.city, countryCode: row.countryCode });
+    return toCustomerAddress(row);
+  });
+}
+
+/** Changes an address; making it a default unsets the previous one. Throws NotFoundError, ValidationFailedError. */
+export async function updateCustomerAddress({
+  actor, customerId, addressId, input,
+}: { actor: Actor; customerId: string; addressId: string; input: AddressUpdateInput }): Promise<CustomerAddress> {
+  assertCan(actor, 'customers:write');
+  const patch = parseInput(addressUpdateSchema, input);
+  return getDb().transaction(async (tx) => {
+    await lockCustomer(tx, customerId);
+    await clearOtherDefaults(tx, customerId, addressId, { shipping: patch.isDefaultShipping, billing: patch.isDefaultBilling });
+    const [row] = await tx
+      .update(customerAddresses)
+      .set({ ...patch, updatedAt: sql`now()` })
+      .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.customerId, customerId)))
+      .returning();
+    if (!row) throw new NotFoundError(NOT_FOUND);
+    await recordCustomerEvent(tx, actor, customerId, 'address.updated', { addressId, fields: Object.keys(patch) });
+    return toCustomerAddress(row);
+  });
+}
+
+/** Removes an address; if it was a default, the newest remaining address takes over. Throws NotFoundError. */
+export async function deleteCustomerAddress({ actor, customerId, addressId }: { actor: Actor; customerId: string; addressId: string }): Promise<void> {
+  assertCan(actor, 'customers:write');
+  await getDb().transaction(async (tx) => {
+    await lockCustomer(tx, customerId);
+    const [removed] = await tx
+      .delete(customerAddresses)
+      .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.customerId, customerId)))
+      .returning();
+    if (!removed) throw new NotFoundError(NOT_FOUND);
+    if (removed.isDefaultShipping || removed.isDefaultBilling) {
+      const [successor] = await tx
+        .select({ id: customerAddresses.id })
+        .from(customerAddresses)
+        .where(eq(customerAddresses.customerId, customerId))
+        .orderBy(desc(customerAddresses.createdAt))
+        .limit(1);
+      if (successor) {
+        await tx
+          .update(customerAddresses)
+          .set({
+            ...(removed.isDefaultShipping && { isDefaultShipping: true }),
+            ...(removed.isDefaultBilling && { isDefaultBilling: true }),
+          })
+          .where(eq(customerAddresses.id, successor.id));
+      }
+    }
+    await recordCustomerEvent(tx, actor, customerId, 'address.removed', { addressId, city: removed.city, countryCode: removed.countryCode });
+  });
+}

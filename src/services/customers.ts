@@ -1,0 +1,207 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { customerAddresses, customerEvents, customerGroups, customers, staffMembers, type CustomerRow } from '@/db/schema';
+import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
+import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerUpdateInput } from '@/lib/validation/customer';
+
+import { recordCustomerEvent } from './customers/events';
+import { toCustomer, toCustomerAddress } from './customers/mapping';
+import { mapCustomerWriteError } from './customers/write-errors';
+import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
+import { assertCan } from './permissions';
+import { parseInput } from './validate';
+
+export { listCustomers } from './customers/list';
+export { addCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from './customer-addresses';
+
+const STALE_VERSION_MESSAGE =
+  'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.';
+
+/** Creates a customer; staff actors are recorded as its creator. Throws ValidationFailedError, ConflictError (email in use). */
+export async function createCustomer({ actor, input }: { actor: Actor; input: CustomerCreateInput }): Promise<Customer> {
+  assertCan(actor, 'customers:write');
+  const data = parseInput(customerCreateSchema, input);
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(customers)
+        .values({
+          ...data,
+          emailConsentAt: data.emailMarketingConsent ? sql`now()` : null,
+          smsConsentAt: data.smsMarketingConsent ? sql`now()` : null,
+          createdById: actor.type === 'staff' ? actor.id : null,
+        })
+        .returning();
+      await recordCustomerEvent(tx, actor, row.id, 'customer.created');
+      return toCustomer(row, await groupOf(tx, row.customerGroupId));
+    });
+  } catch (error) {
+    throw mapCustomerWriteError(error);
+  }
+}
+
+async function groupOf(db: Pick<ReturnType<typeof getDb>, 'select'>, groupId: string | null) {
+  if (!groupId) return null;
+  const [group] = await db.select({ id: customerGroups.id, name: customerGroups.name }).from(customerGroups).where(eq(customerGroups.id, groupId));
+  return group ?? null;
+}
+
+/** The customer with addresses, metrics and creator, in a fixed number of queries. Throws NotFoundError. */
+export async function getCustomerById({ id }: { id: string }): Promise<CustomerDetail> {
+  if (!isUuid(id)) throw new NotFoundError('No customer with this id');
+  const db = getDb();
+  const [[found], addresses] = await Promise.all([
+    db
+      .select({ customer: customers, group: { id: customerGroups.id, name: customerGroups.name }, creator: { id: staffMembers.id, name: staffMembers.name } })
+      .from(customers)
+      .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+      .leftJoin(staffMembers, eq(staffMembers.id, customers.createdById))
+      .where(eq(customers.id, id)),
+    db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)).orderBy(customerAddresses.createdAt, customerAddresses.id),
+  ]);
+  if (!found) throw new NotFoundError('No customer with this id');
+  const customer = toCustomer(found.customer, found.group);
+  return {
+    ...customer,
+    addresses: addresses.map(toCustomerAddress),
+    // TODO(#3): the newest orders and their cursor come from the orders service.
+    orders: [],
+    ordersNextCursor: null,
+    metrics: {
+      orderCount: customer.orderCount,
+      totalSpend: customer.totalSpend,
+      averageOrderValue: customer.orderCount ? Math.round(customer.totalSpend / customer.orderCount) : 0,
+      currency: customer.currency,
+      firstOrderDate: customer.firstOrderDate,
+      lastOrderDate: customer.lastOrderDate,
+    },
+    createdBy: found.creator?.id ? found.creator : null,
+  };
+}
+
+const EDITABLE_FIELDS = [
+  'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'tags', 'customerGroupId', 'emailMarketingConsent', 'smsMarketingConsent',
+] as const;
+
+/**
+ * Applies a partial update. With `version`, refuses a stale write (ConflictError) rather than overwriting a newer edit.
+ * Throws NotFoundError, ValidationFailedError, ConflictError.
+ */
+export async function updateCustomer({ actor, id, input }: { actor: Actor; id: string; input: CustomerUpdateInput }): Promise<Customer> {
+  assertCan(actor, 'customers:write');
+  if (!isUuid(id)) throw new NotFoundError('No customer with this id');
+  const { version, ...patch } = parseInput(customerUpdateSchema, input);
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [current] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
+      if (!current) throw new NotFoundError('No customer with this id');
+      if (version !== undefined && version !== current.version) {
+        throw new ConflictError(STALE_VERSION_MESSAGE, [{ path: 'version', message: STALE_VERSION_MESSAGE }]);
+      }
+      const changes = changedFields(current, patch);
+      const next = { ...current, ...patch };
+      if (!next.email && !next.phone) {
+        throw new ValidationFailedError('A customer needs an email or a phone number', [{ path: 'email', message: 'Give an email or a phone number' }]);
+      }
+      if (next.smsMarketingConsent && !next.phone) {
+        throw new ValidationFailedError('SMS consent needs a phone number', [{ path: 'smsMarketingConsent', message: 'SMS consent needs a phone number' }]);
+      }
+      if (Object.keys(changes).length === 0) return toCustomer(current, await groupOf(tx, current.customerGroupId));
+
+      const [row] = await tx
+        .update(customers)
+        .set({
+          ...patch,
+          ...consentTimes(current, patch),
+          version: sql`${customers.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(customers.id, id))
+        .returning();
+      const { customerGroupId: groupChange, ...otherChanges } = changes;
+      if (Object.keys(otherChanges).length) await recordCustomerEvent(tx, actor, id, 'customer.updated', { changes: otherChanges });
+      if (groupChange) await recordCustomerEvent(tx, actor, id, 'customer.group_changed', { from: groupChange[0], to: groupChange[1] });
+      return toCustomer(row, await groupOf(tx, row.customerGroupId));
+    });
+  } catch (error) {
+    throw mapCustomerWriteError(error);
+  }
+}
+
+type Patch = Partial<Pick<CustomerRow, (typeof EDITABLE_FIELDS)[number]>>;
+
+function changedFields(current: CustomerRow, patch: Patch): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of EDITABLE_FIELDS) {
+    if (!(field in patch) || patch[field] === undefined) continue;
+    if (JSON.stringify(current[field]) !== JSON.stringify(patch[field])) changes[field] = [current[field], patch[field]];
+  }
+  return changes;
+}
+
+// Consent records when it was given; withdrawing it clears the time.
+function consentTimes(current: CustomerRow, patch: Patch) {
+  const times: { emailConsentAt?: Date | null | SQL; smsConsentAt?: Date | null | SQL } = {};
+  if (patch.emailMarketingConsent !== undefined && patch.emailMarketingConsent !== current.emailMarketingConsent)
+    times.emailConsentAt = patch.emailMarketingConsent ? sql`now()` : null;
+  if (patch.smsMarketingConsent !== undefined && patch.smsMarketingConsent !== current.smsMarketingConsent)
+    times.smsConsentAt = patch.smsMarketingConsent ? sql`now()` : null;
+  return times;
+}
+
+/** Deletes a customer without purchase history. Throws NotFoundError, ConflictError (has orders), ForbiddenError. */
+export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }): Promise<void> {
+  assertCan(actor, 'customers:delete');
+  if (!isUuid(id)) throw new NotFoundError('No customer with this id');
+  await getDb().transaction(async (tx) => {
+    const [current] = await tx.select({ orderCount: customers.orderCount }).from(customers).where(eq(customers.id, id)).for('update');
+    if (!current) throw new NotFoundError('No customer with this id');
+    // TODO(#3): also refuse when pending or cancelled orders reference the customer.
+    if (current.orderCount > 0) {
+      throw new ConflictError(`This customer has ${current.orderCount} order(s), so deleting would lose purchase history. Erase their personal data instead.`);
+    }
+    await tx.delete(customers).where(eq(customers.id, id));
+  });
+}
+
+/** The customer's timeline, newest first, keyset-paged by (createdAt, id). Throws NotFoundError. */
+export async function listCustomerEvents({ customerId, cursor, limit = 50 }: { customerId: string; cursor?: string | null; limit?: number }): Promise<Page<CustomerEvent>> {
+  if (!isUuid(customerId)) throw new NotFoundError('No customer with this id');
+  const db = getDb();
+  const [exists] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
+  if (!exists) throw new NotFoundError('No customer with this id');
+  const position = cursor ? decodeEventCursor(cursor) : null;
+  const rows = await db
+    .select()
+    .from(customerEvents)
+    .where(
+      and(
+        eq(customerEvents.customerId, customerId),
+        position ? or(lt(customerEvents.createdAt, position.at), and(eq(customerEvents.createdAt, position.at), lt(customerEvents.id, position.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(customerEvents.createdAt), desc(customerEvents.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+    nextCursor: rows.length > limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url') : null,
+  };
+}
+
+function decodeEventCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at ?? '');
+  if (Number.isNaN(date.getTime()) || !id || !isUuid(id)) {
+    throw new ValidationFailedError('Invalid cursor', [{ path: 'cursor', message: 'Use the nextCursor value of the previous page as it was' }]);
+  }
+  return { at: date, id };
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}

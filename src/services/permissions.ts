@@ -1,0 +1,27 @@
+import type { Actor, StaffRole } from '@/lib/types';
+
+import { ForbiddenError } from './errors';
+
+const EVERYONE: StaffRole[] = ['owner', 'admin', 'staff'];
+const MANAGERS: StaffRole[] = ['owner', 'admin'];
+
+// The role table of ARCHITECTURE.md; the UI reads it too, to hide what a role cannot do.
+export const PERMISSIONS = {
+  'customers:read': EVERYONE,
+  'customers:write': EVERYONE,
+  'customers:delete': MANAGERS,
+  'api_keys:manage': MANAGERS,
+} as const satisfies Record<string, StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(actor.role);
+}
+
+/** Throws ForbiddenError when the actor's role lacks the permission. */
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new ForbiddenError(`Your role (${actor.role}) cannot do this: it needs ${PERMISSIONS[permission].join(' or ')}`);
+  }
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll } from 'vitest';
+import pg from 'pg';
+
+import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
+
+/** Which database the suite runs on: real PostgreSQL when TEST_DATABASE_URL is set, otherwise in-memory PGlite. */
+export const TEST_DB_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * Gives the calling test file a fresh, migrated database of its own and points getDb() at it.
+ * On PostgreSQL it creates a throw-away database on the TEST_DATABASE_URL server and drops it afterwards.
+ */
+export function useTestDatabase(): { handle: () => DatabaseHandle } {
+  let handle: DatabaseHandle | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const serverUrl = process.env.TEST_DATABASE_URL;
+    if (serverUrl) {
+      const name = `customers_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database "${name}"`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      handle = openDatabase({ url: url.toString(), poolSize: 60 });
+      dropDatabase = async () => {
+        const cleanup = new pg.Client({ connectionString: serverUrl });
+        await cleanup.connect();
+        await cleanup.query(`drop database if exists "${name}" with (force)`);
+        await cleanup.end();
+      };
+    } else {
+      handle = openDatabase({ dataDir: 'memory://' });
+    }
+    await handle.migrate();
+    setDatabase(handle);
+  });
+
+  afterAll(async () => {
+    setDatabase(undefined);
+    await handle?.close();
+    await dropDatabase?.();
+  });
+
+  return {
+    handle: () => {
+      if (!handle) throw new Error('useTestDatabase: the database is opened in beforeAll');
+      return handle;
+    },
+  };
+}
