@@ -2,15 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { customerEvents, customers } from '@/db/schema';
+import { customerEvents, customerGroups, customers } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
-import { TEST_DB_KIND, useTestDatabase } from '@/test/database';
+import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { createCustomer, deleteCustomer, getCustomerById, listCustomerEvents, updateCustomer } from './customers';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from './errors';
 
-useTestDatabase();
+withTestDatabase();
 
 let staff: Actor & { type: 'staff' };
 let admin: Actor;
@@ -121,7 +121,7 @@ describe(`updateCustomer (${TEST_DB_KIND})`, () => {
   });
 
   it('records a group change as its own timeline event', async () => {
-    const [vip] = await getDb().execute<{ id: string }>(sql`select id from customer_groups where name = 'VIP'`).then((r) => ('rows' in r ? r.rows : r) as { id: string }[]);
+    const [vip] = await getDb().select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.name, 'VIP'));
     const created = await createCustomer({ actor: staff, input: { firstName: 'G', email: 'group@example.com' } });
     const updated = await updateCustomer({ actor: staff, id: created.id, input: { customerGroupId: vip.id } });
     expect(updated.customerGroup).toEqual({ id: vip.id, name: 'VIP' });

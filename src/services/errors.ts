@@ -2,7 +2,7 @@ import type { ZodError } from 'zod';
 
 import type { FieldError } from '@/lib/types';
 
-export type DomainErrorCode = 'not_found' | 'conflict' | 'validation_failed' | 'forbidden' | 'unauthorized' | 'rate_limited';
+export type DomainErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'validation_failed' | 'forbidden' | 'unauthorized' | 'rate_limited';
 
 /** A failure the caller can act on; adapters map `code` to HTTP status or form state (lib/http). */
 export class DomainError extends Error {
@@ -50,5 +50,12 @@ export class ForbiddenError extends DomainError {
 export class UnauthorizedError extends DomainError {
   constructor(message = 'Sign in, or send an API key as "Authorization: Bearer <key>"') {
     super('unauthorized', message);
+  }
+}
+
+/** The request itself is malformed (unparseable JSON or query), as opposed to invalid field values. */
+export class BadRequestError extends DomainError {
+  constructor(message: string) {
+    super('bad_request', message);
   }
 }

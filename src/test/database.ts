@@ -10,7 +10,7 @@ export const TEST_DB_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite
  * Gives the calling test file a fresh, migrated database of its own and points getDb() at it.
  * On PostgreSQL it creates a throw-away database on the TEST_DATABASE_URL server and drops it afterwards.
  */
-export function useTestDatabase(): { handle: () => DatabaseHandle } {
+export function withTestDatabase(): { handle: () => DatabaseHandle } {
   let handle: DatabaseHandle | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
 
@@ -46,7 +46,7 @@ export function useTestDatabase(): { handle: () => DatabaseHandle } {
 
   return {
     handle: () => {
-      if (!handle) throw new Error('useTestDatabase: the database is opened in beforeAll');
+      if (!handle) throw new Error('withTestDatabase: the database is opened in beforeAll');
       return handle;
     },
   };

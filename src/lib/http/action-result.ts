@@ -1,0 +1,16 @@
+import { DomainError } from '@/services/errors';
+import type { FieldError } from '@/lib/types';
+
+/** What a server action answers a form: the data, or a message with errors per field. */
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldError[] };
+
+/** Runs a service call for a server action, turning domain errors into form state. */
+export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors ?? [] };
+    console.error('Unhandled error in server action', error);
+    return { ok: false, message: 'Something went wrong on our side. Try again; if it persists, check the server log.', fieldErrors: [] };
+  }
+}
