@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time; bundling breaks that.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
+  // Lets several dev servers or builds share one checkout (each with its own output folder).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 
 export default nextConfig;

@@ -1,0 +1,25 @@
+import { openDatabase, setDatabase } from '@/db/client';
+import { createApiKey } from '@/services/api-keys';
+import { createCustomer } from '@/services/customers';
+import { bootstrapOwner } from '@/services/staff';
+
+export const OWNER = { email: 'owner@e2e.test', password: 'correct-horse-battery' };
+
+const SYSTEM = { type: 'system', id: null, role: 'owner', name: 'e2e fixtures' } as const;
+
+/** Migrates the e2e database, creates the owner and a few known customers through the services; returns an admin API key. */
+export async function seedE2eData(env: Record<string, string>): Promise<string> {
+  const handle = openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  setDatabase(handle);
+  try {
+    await handle.migrate();
+    await bootstrapOwner(OWNER);
+    await createCustomer({ actor: SYSTEM, input: { firstName: 'Margaret', lastName: 'Hamilton', email: 'margaret.hamilton@apollo.example', company: 'MIT' } });
+    await createCustomer({ actor: SYSTEM, input: { firstName: 'Katherine', lastName: 'Johnson', phone: '+12025550143', email: 'kj@nasa.example' } });
+    const { key } = await createApiKey({ actor: SYSTEM, input: { name: 'e2e', role: 'admin' } });
+    return key;
+  } finally {
+    setDatabase(undefined);
+    await handle.close();
+  }
+}
