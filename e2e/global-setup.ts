@@ -81,7 +81,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, PORT: String(port) } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let serverLog = '';
