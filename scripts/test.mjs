@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Every test: the Vitest suites on PGlite, the same suites on PostgreSQL when TEST_DATABASE_URL is set,
+// then the browser journeys in Chromium against the production build (on each database).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const reportDir = mkdtempSync(path.join(os.tmpdir(), 'customers-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedRuns = 0;
+
+function run(label, args, env) {
+  console.log(`\n=== ${label} ===`);
+  const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
+  const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += summary.numPassedTests;
+    totals.failed += summary.numFailedTests;
+    totals.skipped += summary.numPendingTests + (summary.numTodoTests ?? 0);
+  }
+  if (result.status !== 0) failedRuns++;
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+run('unit and integration on PGlite', [], { TEST_DATABASE_URL: '' });
+if (postgresUrl) run('unit and integration on PostgreSQL', [], { TEST_DATABASE_URL: postgresUrl });
+else console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL run of the suites is skipped.');
+
+if (!existsSync(CHROMIUM)) {
+  const message = `Chromium is missing at ${CHROMIUM}: the browser suite cannot run. Install it with: apt-get install -y chromium`;
+  if (process.env.CI) {
+    console.error(`\n${message}`);
+    failedRuns++;
+  } else console.warn(`\nSKIPPED: ${message}`);
+} else {
+  if (!existsSync('.next/BUILD_ID')) {
+    console.log('\n=== production build for the browser suite ===');
+    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) failedRuns++;
+  }
+  run('browser journeys on PGlite', ['--config', 'vitest.e2e.config.ts'], { TEST_DATABASE_URL: '' });
+  if (postgresUrl) run('browser journeys on PostgreSQL', ['--config', 'vitest.e2e.config.ts'], { TEST_DATABASE_URL: postgresUrl });
+}
+
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);
