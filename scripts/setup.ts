@@ -1,31 +1,11 @@
-// Prepares the configured database: runs migrations, creates the owner on first start, and loads demo
-// data into an empty shop. Safe to run on every start.
+// `npm run setup`: migrations, owner on first start, demo data into an empty shop.
 import { getDatabase } from '@/db/client';
-import { isShopEmpty, seedDemoData } from '@/db/seed/demo';
-import { bootstrapOwner } from '@/services/staff';
 
-export const DEMO_CUSTOMERS = 2000;
+import { setupDatabase } from './setup-database';
 
-export async function setupDatabase({ log = console.log } = {}): Promise<void> {
-  const database = getDatabase();
-  await database.migrate();
-  const owner = await bootstrapOwner({ email: process.env.OWNER_EMAIL, password: process.env.OWNER_PASSWORD });
-  if (owner) {
-    log(`Created the owner account: ${owner.email}`);
-    if (owner.generated) log(`  Password (shown once, keep it safe): ${owner.password}`);
-  }
-  if (process.env.SKIP_DEMO_DATA !== '1' && (await isShopEmpty())) {
-    log(`Loading demo data (${DEMO_CUSTOMERS} customers)…`);
-    const result = await seedDemoData({ customers: DEMO_CUSTOMERS });
-    log(`  Loaded ${result.customers} customers.`);
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  setupDatabase()
-    .then(() => getDatabase().close())
-    .catch((error) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+setupDatabase()
+  .then(() => getDatabase().close())
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

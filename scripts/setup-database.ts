@@ -1,0 +1,22 @@
+// Prepares the configured database: runs migrations, creates the owner on first start, and loads demo
+// data into an empty shop. Safe to run on every start.
+import { getDatabase } from '@/db/client';
+import { isShopEmpty, seedDemoData } from '@/db/seed/demo';
+import { bootstrapOwner } from '@/services/staff';
+
+export const DEMO_CUSTOMERS = 2000;
+
+export async function setupDatabase({ log = console.log } = {}): Promise<void> {
+  const database = getDatabase();
+  await database.migrate();
+  const owner = await bootstrapOwner({ email: process.env.OWNER_EMAIL, password: process.env.OWNER_PASSWORD });
+  if (owner) {
+    log(`Created the owner account: ${owner.email}`);
+    if (owner.generated) log(`  Password (shown once, keep it safe): ${owner.password}`);
+  }
+  if (process.env.SKIP_DEMO_DATA !== '1' && (await isShopEmpty())) {
+    log(`Loading demo data (${DEMO_CUSTOMERS} customers)…`);
+    const result = await seedDemoData({ customers: DEMO_CUSTOMERS });
+    log(`  Loaded ${result.customers} customers.`);
+  }
+}
