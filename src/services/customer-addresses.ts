@@ -8,6 +8,7 @@ import { addressCreateSchema, addressUpdateSchema, type AddressCreateInput, type
 import { recordCustomerEvent } from './customers/events';
 import { toCustomerAddress } from './customers/mapping';
 import { NotFoundError } from './errors';
+import { assertUuid } from './ids';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
@@ -16,6 +17,7 @@ const NOT_FOUND = 'No address with this id for this customer';
 // Locks the customer row so that concurrent default changes for one customer queue instead of colliding
 // on the one-default-per-kind unique indexes.
 async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
+  assertUuid(customerId, 'No customer with this id');
   const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for('update');
   if (!found) throw new NotFoundError('No customer with this id');
 }
@@ -50,6 +52,7 @@ export async function updateCustomerAddress({
   actor, customerId, addressId, input,
 }: { actor: Actor; customerId: string; addressId: string; input: AddressUpdateInput }): Promise<CustomerAddress> {
   assertCan(actor, 'customers:write');
+  assertUuid(addressId, NOT_FOUND);
   const patch = parseInput(addressUpdateSchema, input);
   return getDb().transaction(async (tx) => {
     await lockCustomer(tx, customerId);
@@ -68,6 +71,7 @@ export async function updateCustomerAddress({
 /** Removes an address; if it was a default, the newest remaining address takes over. Throws NotFoundError. */
 export async function deleteCustomerAddress({ actor, customerId, addressId }: { actor: Actor; customerId: string; addressId: string }): Promise<void> {
   assertCan(actor, 'customers:write');
+  assertUuid(addressId, NOT_FOUND);
   await getDb().transaction(async (tx) => {
     await lockCustomer(tx, customerId);
     const [removed] = await tx

@@ -9,12 +9,14 @@ import { recordCustomerEvent } from './customers/events';
 import { toCustomer, toCustomerAddress } from './customers/mapping';
 import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
+import { assertUuid, isUuid } from './ids';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
 export { listCustomers } from './customers/list';
 export { addCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from './customer-addresses';
 
+const NOT_FOUND_MESSAGE = 'No customer with this id';
 const STALE_VERSION_MESSAGE =
   'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.';
 
@@ -49,7 +51,7 @@ async function groupOf(db: Pick<ReturnType<typeof getDb>, 'select'>, groupId: st
 
 /** The customer with addresses, metrics and creator, in a fixed number of queries. Throws NotFoundError. */
 export async function getCustomerById({ id }: { id: string }): Promise<CustomerDetail> {
-  if (!isUuid(id)) throw new NotFoundError('No customer with this id');
+  assertUuid(id, NOT_FOUND_MESSAGE);
   const db = getDb();
   const [[found], addresses] = await Promise.all([
     db
@@ -60,7 +62,7 @@ export async function getCustomerById({ id }: { id: string }): Promise<CustomerD
       .where(eq(customers.id, id)),
     db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)).orderBy(customerAddresses.createdAt, customerAddresses.id),
   ]);
-  if (!found) throw new NotFoundError('No customer with this id');
+  if (!found) throw new NotFoundError(NOT_FOUND_MESSAGE);
   const customer = toCustomer(found.customer, found.group);
   return {
     ...customer,
@@ -90,12 +92,12 @@ const EDITABLE_FIELDS = [
  */
 export async function updateCustomer({ actor, id, input }: { actor: Actor; id: string; input: CustomerUpdateInput }): Promise<Customer> {
   assertCan(actor, 'customers:write');
-  if (!isUuid(id)) throw new NotFoundError('No customer with this id');
+  assertUuid(id, NOT_FOUND_MESSAGE);
   const { version, ...patch } = parseInput(customerUpdateSchema, input);
   try {
     return await getDb().transaction(async (tx) => {
       const [current] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
-      if (!current) throw new NotFoundError('No customer with this id');
+      if (!current) throw new NotFoundError(NOT_FOUND_MESSAGE);
       if (version !== undefined && version !== current.version) {
         throw new ConflictError(STALE_VERSION_MESSAGE, [{ path: 'version', message: STALE_VERSION_MESSAGE }]);
       }
@@ -153,10 +155,10 @@ function consentTimes(current: CustomerRow, patch: Patch) {
 /** Deletes a customer without purchase history. Throws NotFoundError, ConflictError (has orders), ForbiddenError. */
 export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }): Promise<void> {
   assertCan(actor, 'customers:delete');
-  if (!isUuid(id)) throw new NotFoundError('No customer with this id');
+  assertUuid(id, NOT_FOUND_MESSAGE);
   await getDb().transaction(async (tx) => {
     const [current] = await tx.select({ orderCount: customers.orderCount }).from(customers).where(eq(customers.id, id)).for('update');
-    if (!current) throw new NotFoundError('No customer with this id');
+    if (!current) throw new NotFoundError(NOT_FOUND_MESSAGE);
     // TODO(#3): also refuse when pending or cancelled orders reference the customer.
     if (current.orderCount > 0) {
       throw new ConflictError(`This customer has ${current.orderCount} order(s), so deleting would lose purchase history. Erase their personal data instead.`);
@@ -167,10 +169,10 @@ export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }
 
 /** The customer's timeline, newest first, keyset-paged by (createdAt, id). Throws NotFoundError. */
 export async function listCustomerEvents({ customerId, cursor, limit = 50 }: { customerId: string; cursor?: string | null; limit?: number }): Promise<Page<CustomerEvent>> {
-  if (!isUuid(customerId)) throw new NotFoundError('No customer with this id');
+  assertUuid(customerId, NOT_FOUND_MESSAGE);
   const db = getDb();
   const [exists] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
-  if (!exists) throw new NotFoundError('No customer with this id');
+  if (!exists) throw new NotFoundError(NOT_FOUND_MESSAGE);
   const position = cursor ? decodeEventCursor(cursor) : null;
   const rows = await db
     .select()
@@ -198,10 +200,4 @@ function decodeEventCursor(cursor: string): { at: Date; id: string } {
     throw new ValidationFailedError('Invalid cursor', [{ path: 'cursor', message: 'Use the nextCursor value of the previous page as it was' }]);
   }
   return { at: date, id };
-}
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
 }
