@@ -1,0 +1,82 @@
+'use server';
+
+// Form adapters for the customer pages: authenticate, call one service, map the outcome to form state.
+// Permissions are enforced by the services, so a refusal comes back as a readable message, not a crash.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+
+import { requireStaff } from '@/auth/require-staff';
+import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import type { CustomerAddress } from '@/lib/types';
+import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
+import type { CustomerCreateInput, CustomerUpdateInput } from '@/lib/validation/customer';
+import {
+  addCustomerAddress,
+  createCustomer,
+  deleteCustomer,
+  deleteCustomerAddress,
+  updateCustomer,
+  updateCustomerAddress,
+} from '@/services/customers';
+
+const LIST_PATH = '/dashboard/customers';
+const detailPath = (id: string) => `${LIST_PATH}/${id}`;
+
+export async function createCustomerAction(input: CustomerCreateInput): Promise<ActionResult<{ id: string }>> {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => {
+    const customer = await createCustomer({ actor, input });
+    return { id: customer.id };
+  });
+  if (result.ok) revalidatePath(LIST_PATH);
+  return result;
+}
+
+export async function updateCustomerAction(id: string, input: CustomerUpdateInput): Promise<ActionResult<{ id: string; version: number }>> {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => {
+    const customer = await updateCustomer({ actor, id, input });
+    return { id: customer.id, version: customer.version };
+  });
+  if (result.ok) {
+    revalidatePath(LIST_PATH);
+    revalidatePath(detailPath(id));
+  }
+  return result;
+}
+
+/** Deletes the customer and goes back to the list; on refusal (role, orders) answers the message instead. */
+export async function deleteCustomerAction(id: string): Promise<ActionResult> {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => {
+    await deleteCustomer({ actor, id });
+    return undefined;
+  });
+  if (!result.ok) return result;
+  revalidatePath(LIST_PATH);
+  redirect(LIST_PATH);
+}
+
+export async function addAddressAction(customerId: string, input: AddressCreateInput): Promise<ActionResult<CustomerAddress>> {
+  const actor = await requireStaff();
+  const result = await toActionResult(() => addCustomerAddress({ actor, customerId, input }));
+  if (result.ok) revalidatePath(detailPath(customerId));
+  return result;
+}
+
+export async function updateAddressAction(customerId: string, addressId: string, input: AddressUpdateInput): Promise<ActionResult<CustomerAddress>> {
+  const actor = await requireStaff();
+  const result = await toActionResult(() => updateCustomerAddress({ actor, customerId, addressId, input }));
+  if (result.ok) revalidatePath(detailPath(customerId));
+  return result;
+}
+
+export async function deleteAddressAction(customerId: string, addressId: string): Promise<ActionResult> {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => {
+    await deleteCustomerAddress({ actor, customerId, addressId });
+    return undefined;
+  });
+  if (result.ok) revalidatePath(detailPath(customerId));
+  return result;
+}
