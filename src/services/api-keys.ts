@@ -78,13 +78,19 @@ export async function revokeApiKey({ actor, id }: { actor: Actor; id: string }):
   if (updated.length === 0) throw new NotFoundError('No active API key with this id');
 }
 
+// Recording every use would turn each API read into a write; a minute's precision is enough to see a key in use.
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** The actor behind a presented key, or null when it is unknown or revoked. */
 export async function authenticateApiKey(key: string): Promise<Actor | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
   const [row] = await getDb()
-    .update(apiKeys)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role });
-  return row ? { type: 'api_key', id: row.id, role: row.role, name: row.name } : null;
+    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await getDb().update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));
+  }
+  return { type: 'api_key', id: row.id, role: row.role, name: row.name };
 }
