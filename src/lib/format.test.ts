@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { currencyDigits, formatDate, formatMoney, formatRelative, minorToMajorString, parseMajorToMinor, toDateInputValue } from './format';
+import { currencyDigits, currencySymbol, formatDate, formatMoney, formatRelative, minorToMajorString, parseMajorToMinor, toDateInputValue } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -16,6 +16,10 @@ describe('formatMoney', () => {
 
   it('keeps amounts beyond 2^53 / 100 exact', () => {
     expect(formatMoney(Number.MAX_SAFE_INTEGER, 'GBP')).toBe('£90,071,992,547,409.91');
+  });
+
+  it('knows the symbol amounts are typed beside', () => {
+    expect([currencySymbol('GBP'), currencySymbol('eur')]).toEqual(['£', '€']);
   });
 
   it('has a compact form', () => {

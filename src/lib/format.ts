@@ -19,6 +19,12 @@ export function currencyDigits(currency: string): number {
   return digits;
 }
 
+/** The symbol people type amounts beside: "£" for GBP, "US$" for USD in en-GB. */
+export function currencySymbol(currency: string): string {
+  const parts = new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'currency', currency: currency.toUpperCase() }).formatToParts(0);
+  return parts.find((part) => part.type === 'currency')?.value ?? currency.toUpperCase();
+}
+
 /** Integer minor units as an exact decimal string in major units: (123456, 'GBP') → "1234.56". No float division. */
 export function minorToMajorString(minor: number, currency: string): string {
   const digits = currencyDigits(currency);
