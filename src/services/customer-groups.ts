@@ -11,7 +11,8 @@ export async function listCustomerGroups(): Promise<CustomerGroup[]> {
       id: customerGroups.id,
       name: customerGroups.name,
       description: customerGroups.description,
-      memberCount: sql<number>`(select count(*)::int from ${customers} where ${customers.customerGroupId} = ${customerGroups.id})`,
+      // Qualified by hand: drizzle writes single-table columns unqualified, and a bare "id" would bind to customers.id.
+      memberCount: sql<number>`(select count(*)::int from ${customers} where ${customers}.customer_group_id = ${customerGroups}.id)`,
     })
     .from(customerGroups)
     .orderBy(asc(customerGroups.name));
