@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+import { addressCreateSchema } from '@/lib/validation/address';
+import { moneyMinorSchema, uuidSchema } from '@/lib/validation/common';
+import { customerFieldsSchema, customerUpdateSchema } from '@/lib/validation/customer';
+
+// Response shapes for the OpenAPI document. The editable fields come from the shared validation schemas
+// (what a client may send is what it gets back); only server-set fields are declared here. The test checks
+// that each output type equals its domain type in lib/types.ts, so the document cannot drift from the API.
+
+const timestamp = z.iso.datetime();
+const minorUnits = (what: string) => moneyMinorSchema.describe(`${what}, in minor units (cents) of \`currency\``);
+const currency = z.string().length(3).describe('ISO 4217 currency code');
+
+export const customerGroupRefSchema = z.object({ id: uuidSchema, name: z.string() });
+
+export const customerSchema = customerFieldsSchema.required().extend({
+  id: uuidSchema,
+  customerGroup: customerGroupRefSchema.nullable(),
+  emailConsentAt: timestamp.nullable().describe('When email marketing consent was given; null without consent'),
+  smsConsentAt: timestamp.nullable().describe('When SMS marketing consent was given; null without consent'),
+  createdById: z
+    .string()
+    .nullable()
+    .describe('The staff member who created the customer by hand; null for API keys, imports and storefront sign-ups'),
+  userId: z.string().nullable().describe('The storefront login of the customer, if they have one'),
+  totalSpend: minorUnits('Sum of completed orders less refunds'),
+  currency,
+  orderCount: z.int().min(0),
+  firstOrderDate: timestamp.nullable(),
+  lastOrderDate: timestamp.nullable(),
+  version: customerUpdateSchema.shape.version.unwrap().describe('Send it back with a PATCH to refuse overwriting a newer edit'),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const customerAddressSchema = addressCreateSchema.required().extend({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const orderSummarySchema = z.object({
+  id: uuidSchema,
+  orderNumber: z.string(),
+  status: z.enum(['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded']),
+  total: minorUnits('Order total'),
+  currency,
+  placedAt: timestamp,
+  completedAt: timestamp.nullable(),
+});
+
+export const customerMetricsSchema = z.object({
+  orderCount: z.int().min(0),
+  totalSpend: minorUnits('Sum of completed orders less refunds'),
+  averageOrderValue: minorUnits('Average completed order, rounded'),
+  currency,
+  firstOrderDate: timestamp.nullable(),
+  lastOrderDate: timestamp.nullable(),
+});
+
+export const customerDetailSchema = customerSchema.extend({
+  addresses: z.array(customerAddressSchema),
+  orders: z.array(orderSummarySchema).describe('The newest orders, newest first (first page)'),
+  ordersNextCursor: z.string().nullable().describe('Cursor for GET /customers/{id}/orders; null when all orders are shown'),
+  metrics: customerMetricsSchema,
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+export const customerEventSchema = z.object({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  type: z.string().describe('For example customer.created, customer.updated, customer.group_changed, address.added'),
+  actorType: z.enum(['staff', 'api_key', 'customer', 'system']),
+  actorId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: timestamp,
+});
+
+export const customerGroupSchema = z.object({
+  id: uuidSchema,
+  name: z.string(),
+  description: z.string(),
+  memberCount: z.int().min(0).optional(),
+});
+
+/** A keyset page: pass `nextCursor` back as `cursor` for the next one; null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** RFC 9457 problem details, as lib/http/problem.ts writes them. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().min(400).max(599),
+  detail: z.string(),
+  errors: z
+    .array(z.object({ path: z.string().describe('The field, dotted for nested ones; (body) for the body as a whole'), message: z.string() }))
+    .optional()
+    .describe('One entry per invalid field (422) or conflicting field (409)'),
+});
