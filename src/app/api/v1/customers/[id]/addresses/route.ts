@@ -1,0 +1,14 @@
+// POST /api/v1/customers/{id}/addresses – add an address (the first one becomes both defaults)
+import { apiRoute } from '@/lib/http/api-route';
+import { addressCreateSchema } from '@/lib/validation/address';
+import { addCustomerAddress } from '@/services/customers';
+
+import { pathId, readBody } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const customerId = pathId(params.id, 'customer');
+  const address = await addCustomerAddress({ actor, customerId, input: await readBody(request, addressCreateSchema) });
+  return Response.json(address, { status: 201, headers: { location: `/api/v1/customers/${customerId}/addresses/${address.id}` } });
+});

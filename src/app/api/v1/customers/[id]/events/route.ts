@@ -1,0 +1,16 @@
+// GET /api/v1/customers/{id}/events – the customer's timeline, newest first, keyset-paged
+import { apiRoute, json } from '@/lib/http/api-route';
+import { customerListQuerySchema } from '@/lib/validation/customer';
+import { listCustomerEvents } from '@/services/customers';
+
+import { pathId, readQuery } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+// The same limit (1-200, default 50) and cursor rules as the customer list.
+const eventsQuerySchema = customerListQuerySchema.pick({ limit: true, cursor: true });
+
+export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
+  const { limit, cursor } = readQuery(request, eventsQuerySchema);
+  return json(await listCustomerEvents({ customerId: pathId(params.id, 'customer'), limit, cursor }));
+});
