@@ -1,0 +1,157 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+
+import * as openApiRoute from '@/app/api/v1/openapi.json/route';
+import type { Customer, CustomerAddress, CustomerDetail, CustomerEvent, CustomerGroup, FieldError } from '@/lib/types';
+import { customerFieldsSchema } from '@/lib/validation/customer';
+
+import {
+  customerAddressSchema,
+  customerDetailSchema,
+  customerEventSchema,
+  customerGroupSchema,
+  customerSchema,
+  problemSchema,
+} from './schemas';
+
+type Json = Record<string, unknown>;
+type Operation = { operationId: string; parameters?: Json[]; responses: Record<string, unknown>; security?: unknown[] };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation> & { parameters?: Json[] }>;
+  components: { schemas: Record<string, Json>; responses: Json; parameters: Record<string, Json>; securitySchemes: Json };
+  security: unknown[];
+};
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const API_DIR = path.join(process.cwd(), 'src/app/api/v1');
+
+/** Every route.ts under app/api/v1 as an OpenAPI path template (`[id]` -> `{id}`), with the methods it exports. */
+async function routeFiles(): Promise<Record<string, string[]>> {
+  const files = readdirSync(API_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file) === 'route.ts');
+  const routes: Record<string, string[]> = {};
+  for (const file of files) {
+    const template = `/${path.dirname(file).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}');
+    const exports = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
+    routes[template] = METHODS.filter((method) => typeof exports[method] === 'function').map((m) => m.toLowerCase());
+  }
+  return routes;
+}
+
+async function fetchDocument(): Promise<{ response: Response; document: Document }> {
+  const response = await openApiRoute.GET();
+  return { response, document: (await response.clone().json()) as Document };
+}
+
+function resolve(document: Document, ref: string): unknown {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document);
+}
+
+function refsIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(refsIn);
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === '$ref' ? [value as string] : refsIn(value)));
+}
+
+describe('GET /api/v1/openapi.json', () => {
+  it('is public: it answers without credentials with an OpenAPI 3.1 document', async () => {
+    const { response, document } = await fetchDocument();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/openapi.json'].get.security).toEqual([]);
+  });
+
+  it('documents exactly the routes that exist, each method with an operation', async () => {
+    const { document } = await fetchDocument();
+    const routes = await routeFiles();
+    expect(Object.keys(document.paths).sort()).toEqual(Object.keys(routes).sort());
+    for (const [template, methods] of Object.entries(routes)) {
+      const documented = Object.keys(document.paths[template]).filter((key) => key !== 'parameters');
+      expect(documented.sort(), template).toEqual(methods.sort());
+    }
+    expect(Object.keys(routes)).toEqual(
+      expect.arrayContaining([
+        '/customers',
+        '/customers/{id}',
+        '/customers/{id}/events',
+        '/customers/{id}/addresses',
+        '/customers/{id}/addresses/{addressId}',
+        '/customer-groups',
+        '/openapi.json',
+      ]),
+    );
+  });
+
+  it('declares every path parameter, requires the bearer key except for itself, and answers problem+json for errors', async () => {
+    const { document } = await fetchDocument();
+    expect(document.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    expect(document.security).toEqual([{ bearerAuth: [] }]);
+    const operationIds = new Set<string>();
+    for (const [template, item] of Object.entries(document.paths)) {
+      const declared = (item.parameters ?? []).map((p) => (resolve(document, p.$ref as string) as Json).name);
+      expect(declared.sort(), template).toEqual([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
+      for (const [method, operation] of Object.entries(item)) {
+        if (method === 'parameters') continue;
+        const op = operation as Operation;
+        expect(operationIds.has(op.operationId), op.operationId).toBe(false);
+        operationIds.add(op.operationId);
+        if (template !== '/openapi.json') expect(op.responses['401'], op.operationId).toEqual({ $ref: '#/components/responses/Unauthorized' });
+      }
+    }
+    for (const response of Object.values(document.components.responses)) {
+      expect(response).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+    }
+  });
+
+  it('resolves every $ref and carries no JSON Schema dialect or $id inside components', async () => {
+    const { document } = await fetchDocument();
+    const refs = refsIn(document);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) expect(resolve(document, ref), ref).toBeDefined();
+    expect(JSON.stringify(document.components.schemas)).not.toMatch(/"\$schema"|"\$id"/);
+  });
+
+  it('describes the customer schemas from the shared zod schemas', async () => {
+    const { document } = await fetchDocument();
+    const { schemas } = document.components;
+    const editable = Object.keys(customerFieldsSchema.shape);
+    expect(schemas.CustomerCreate).toMatchObject({ type: 'object', required: ['firstName'], additionalProperties: false });
+    expect(Object.keys(schemas.CustomerCreate.properties as Json)).toEqual(editable);
+    expect(Object.keys(schemas.CustomerUpdate.properties as Json)).toEqual([...editable, 'version']);
+    expect(schemas.CustomerUpdate.required).toBeUndefined();
+    expect(schemas.Customer.required).toEqual(expect.arrayContaining([...editable, 'id', 'version', 'totalSpend', 'currency', 'createdById', 'createdAt']));
+    expect((schemas.Customer.properties as Record<string, Json>).totalSpend).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(schemas.CustomerDetail.properties).toMatchObject({ addresses: { type: 'array', items: { $ref: '#/components/schemas/CustomerAddress' } } });
+    expect(schemas.AddressCreate).toMatchObject({ required: ['line1', 'city', 'countryCode'], additionalProperties: false });
+    expect(schemas.CustomerPage.properties).toMatchObject({ data: { items: { $ref: '#/components/schemas/Customer' } }, nextCursor: { type: ['string', 'null'] } });
+  });
+
+  it('lists every list-query parameter with the constraints of the shared schema', async () => {
+    const { document } = await fetchDocument();
+    const parameters = document.paths['/customers'].get.parameters as { name: string; in: string; schema: Json }[];
+    expect(parameters.map((p) => p.name)).toEqual([
+      'q', 'groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById', 'sort', 'limit', 'cursor',
+    ]);
+    const byName = Object.fromEntries(parameters.map((p) => [p.name, p.schema]));
+    expect(byName.limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
+    expect(byName.minSpend).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(byName.sort).toMatchObject({ default: 'createdAt:desc', enum: expect.arrayContaining(['name:asc', 'lastOrderDate:desc']) });
+    expect(byName.lastOrderAfter).toMatchObject({ type: 'string' });
+  });
+
+  it('has response schemas whose types are exactly the domain types the services return', () => {
+    expectTypeOf<z.output<typeof customerSchema>>().toEqualTypeOf<Customer>();
+    expectTypeOf<z.output<typeof customerDetailSchema>>().toEqualTypeOf<CustomerDetail>();
+    expectTypeOf<z.output<typeof customerAddressSchema>>().toEqualTypeOf<CustomerAddress>();
+    expectTypeOf<z.output<typeof customerEventSchema>>().toEqualTypeOf<CustomerEvent>();
+    expectTypeOf<z.output<typeof customerGroupSchema>>().toEqualTypeOf<CustomerGroup>();
+    expectTypeOf<NonNullable<z.output<typeof problemSchema>['errors']>[number]>().toEqualTypeOf<FieldError>();
+  });
+});

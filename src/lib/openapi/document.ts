@@ -1,0 +1,93 @@
+import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
+import { uuidSchema } from '@/lib/validation/common';
+import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
+
+import { componentSchemas, toJsonSchema } from './json-schema';
+import { buildPaths } from './paths';
+import {
+  customerAddressSchema,
+  customerDetailSchema,
+  customerEventSchema,
+  customerGroupSchema,
+  customerSchema,
+  pageOf,
+  problemSchema,
+} from './schemas';
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** The OpenAPI 3.1 description of /api/v1, generated from the zod schemas that the routes validate with. */
+export function buildOpenApiDocument() {
+  const pathId = { schema: toJsonSchema(uuidSchema, 'input'), required: true, in: 'path' };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Customers API',
+      version: '1.0.0',
+      description:
+        'REST API of the Customers module. JSON in and out; money in integer minor units beside a `currency`; times in ISO-8601 UTC. ' +
+        'Errors are `application/problem+json` (RFC 9457); validation errors (422) list every invalid field in `errors`. ' +
+        'Unknown body fields are refused (422) rather than ignored. Lists are keyset-paged: pass `nextCursor` back as `cursor`.',
+    },
+    // Relative to this document (served at /api/v1/openapi.json), so it is right on any host.
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearerAuth: [] }],
+    tags: [
+      { name: 'Customers', description: 'Customer profiles, their timeline and addresses' },
+      { name: 'Customer groups', description: 'Groups that discounts and campaigns target' },
+      { name: 'Meta', description: 'This document' },
+    ],
+    paths: buildPaths(),
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key (`cm_...`), created by an owner or admin in the dashboard or with `npm run cli -- api-key create --name N --role admin|staff`. ' +
+            'The dashboard session cookie is accepted too.',
+        },
+      },
+      parameters: {
+        CustomerId: { ...pathId, name: 'id', description: 'The customer id' },
+        AddressId: { ...pathId, name: 'addressId', description: 'The address id' },
+      },
+      schemas: {
+        ...componentSchemas(
+          {
+            CustomerCreate: customerCreateSchema.strict(),
+            CustomerUpdate: customerUpdateSchema.strict(),
+            AddressCreate: addressCreateSchema.strict(),
+            AddressUpdate: addressUpdateSchema.strict(),
+          },
+          'input',
+        ),
+        ...componentSchemas(
+          {
+            Customer: customerSchema,
+            CustomerDetail: customerDetailSchema,
+            CustomerAddress: customerAddressSchema,
+            CustomerEvent: customerEventSchema,
+            CustomerGroup: customerGroupSchema,
+            CustomerPage: pageOf(customerSchema),
+            CustomerEventPage: pageOf(customerEventSchema),
+            CustomerGroupList: pageOf(customerGroupSchema),
+            Problem: problemSchema,
+          },
+          'output',
+        ),
+      },
+      responses: {
+        BadRequest: problemResponse('The body is not valid JSON, or was not sent as `content-type: application/json`'),
+        Unauthorized: problemResponse('No credentials, or an unknown or revoked API key'),
+        Forbidden: problemResponse('The role of the key or staff member does not allow this'),
+        NotFound: problemResponse('No such resource'),
+        Conflict: problemResponse('Conflicts with stored data (email in use, stale `version`, customer has orders); `errors` names the field'),
+        ValidationFailed: problemResponse('Invalid fields or query parameters; `errors` has one entry per field'),
+      },
+    },
+  };
+}

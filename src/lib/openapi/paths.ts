@@ -1,0 +1,154 @@
+import type { z } from 'zod';
+
+import { customerListQuerySchema } from '@/lib/validation/customer';
+
+import { parameterSchema, toJsonSchema } from './json-schema';
+
+type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
+
+// Parameter prose; the constraints (types, ranges, enums, defaults) come from the schema itself.
+const LIST_PARAMETERS: Record<CustomerListParam, string> = {
+  q: 'Search: every word must appear in the name, email, phone or company (partial match); phone-like input matches the digits',
+  groupId: 'Only customers of this customer group (see GET /customer-groups); `none` for customers without a group',
+  tag: 'Only customers with this tag',
+  minSpend: 'Total spend at least this, in minor units (cents)',
+  maxSpend: 'Total spend at most this, in minor units (cents)',
+  lastOrderAfter: 'Last order on or after this time',
+  lastOrderBefore: 'Last order on or before this time (customers without orders are left out)',
+  createdById: 'Only customers created by hand by this staff member',
+  sort: 'Sort field and direction',
+  limit: 'Page size',
+  cursor: 'The `nextCursor` of the previous page, unchanged (valid only with the same sort and filters)',
+};
+
+function queryParameters(names: CustomerListParam[]) {
+  const { properties } = toJsonSchema(customerListQuerySchema, 'input') as { properties: Record<CustomerListParam, Record<string, unknown>> };
+  return names.map((name) => ({ name, in: 'query', required: false, description: LIST_PARAMETERS[name], schema: parameterSchema(properties[name]) }));
+}
+
+const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string) => ({ $ref: `#/components/${kind}/${name}` });
+const jsonBody = (schema: string) => ({ required: true, content: { 'application/json': { schema: ref('schemas', schema) } } });
+const jsonResponse = (description: string, schema: string) => ({ description, content: { 'application/json': { schema: ref('schemas', schema) } } });
+
+type Problem = 400 | 401 | 403 | 404 | 409 | 422;
+const PROBLEM_RESPONSES: Record<Problem, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  422: 'ValidationFailed',
+};
+// Every operation here needs credentials, so each can answer 401.
+const problems = (...statuses: Problem[]) =>
+  Object.fromEntries(([401, ...statuses] as Problem[]).sort().map((status) => [status, ref('responses', PROBLEM_RESPONSES[status])]));
+
+const customerId = ref('parameters', 'CustomerId');
+const addressId = ref('parameters', 'AddressId');
+const CUSTOMERS = ['Customers'];
+
+/** Every path of /api/v1, relative to the server URL. */
+export function buildPaths() {
+  return {
+    '/customers': {
+      get: {
+        operationId: 'listCustomers',
+        tags: CUSTOMERS,
+        summary: 'List and search customers',
+        description: 'Keyset-paged: `nextCursor` is null on the last page.',
+        parameters: queryParameters(Object.keys(LIST_PARAMETERS) as CustomerListParam[]),
+        responses: { 200: jsonResponse('A page of customers', 'CustomerPage'), ...problems(422) },
+      },
+      post: {
+        operationId: 'createCustomer',
+        tags: CUSTOMERS,
+        summary: 'Create a customer',
+        description:
+          'Needs an email or a phone. Email is stored lower-case and unique regardless of case; phone is stored as E.164. ' +
+          '`createdById` is the calling staff member for session callers, null for API keys.',
+        requestBody: jsonBody('CustomerCreate'),
+        responses: { 201: jsonResponse('The created customer', 'Customer'), ...problems(400, 403, 409, 422) },
+      },
+    },
+    '/customers/{id}': {
+      parameters: [customerId],
+      get: {
+        operationId: 'getCustomer',
+        tags: CUSTOMERS,
+        summary: 'One customer with addresses, newest orders and metrics',
+        responses: { 200: jsonResponse('The customer', 'CustomerDetail'), ...problems(404) },
+      },
+      patch: {
+        operationId: 'updateCustomer',
+        tags: CUSTOMERS,
+        summary: 'Update some fields of a customer',
+        description: 'Send the `version` you read to have the update refused (409) if someone changed the customer since.',
+        requestBody: jsonBody('CustomerUpdate'),
+        responses: { 200: jsonResponse('The updated customer', 'Customer'), ...problems(400, 403, 404, 409, 422) },
+      },
+      delete: {
+        operationId: 'deleteCustomer',
+        tags: CUSTOMERS,
+        summary: 'Delete a customer without orders',
+        description: 'Needs the owner or admin role. A customer with orders cannot be deleted (409).',
+        responses: { 204: { description: 'Deleted' }, ...problems(403, 404, 409) },
+      },
+    },
+    '/customers/{id}/events': {
+      parameters: [customerId],
+      get: {
+        operationId: 'listCustomerEvents',
+        tags: CUSTOMERS,
+        summary: "The customer's timeline, newest first",
+        parameters: queryParameters(['limit', 'cursor']),
+        responses: { 200: jsonResponse('A page of events', 'CustomerEventPage'), ...problems(404, 422) },
+      },
+    },
+    '/customers/{id}/addresses': {
+      parameters: [customerId],
+      post: {
+        operationId: 'addCustomerAddress',
+        tags: CUSTOMERS,
+        summary: 'Add an address',
+        description: 'The first address becomes the default for shipping and billing; making an address a default unsets the previous one.',
+        requestBody: jsonBody('AddressCreate'),
+        responses: { 201: jsonResponse('The added address', 'CustomerAddress'), ...problems(400, 403, 404, 422) },
+      },
+    },
+    '/customers/{id}/addresses/{addressId}': {
+      parameters: [customerId, addressId],
+      patch: {
+        operationId: 'updateCustomerAddress',
+        tags: CUSTOMERS,
+        summary: 'Update an address',
+        requestBody: jsonBody('AddressUpdate'),
+        responses: { 200: jsonResponse('The updated address', 'CustomerAddress'), ...problems(400, 403, 404, 422) },
+      },
+      delete: {
+        operationId: 'deleteCustomerAddress',
+        tags: CUSTOMERS,
+        summary: 'Remove an address',
+        description: 'If it was a default, the newest remaining address takes over.',
+        responses: { 204: { description: 'Removed' }, ...problems(403, 404) },
+      },
+    },
+    '/customer-groups': {
+      get: {
+        operationId: 'listCustomerGroups',
+        tags: ['Customer groups'],
+        summary: 'All customer groups with member counts',
+        responses: { 200: jsonResponse('Every group (one page)', 'CustomerGroupList'), ...problems() },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'getOpenApiDocument',
+        tags: ['Meta'],
+        summary: 'This document',
+        description: 'Public: it describes the API and holds no data.',
+        security: [],
+        responses: { 200: { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+  };
+}
