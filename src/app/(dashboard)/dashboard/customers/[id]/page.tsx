@@ -1,0 +1,65 @@
+import { ArrowLeft } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { requireStaff } from '@/auth/require-staff';
+import { CustomerAboutCard } from '@/components/dashboard/customers/customer-about-card';
+import { CustomerAddressesPanel } from '@/components/dashboard/customers/customer-addresses-panel';
+import { CustomerHeader, customerName } from '@/components/dashboard/customers/customer-header';
+import { CustomerNotesCard } from '@/components/dashboard/customers/customer-notes-card';
+import { CustomerOrdersPanel } from '@/components/dashboard/customers/customer-orders-panel';
+import { CustomerProfileCard } from '@/components/dashboard/customers/customer-profile-card';
+import { CustomerStats } from '@/components/dashboard/customers/customer-stats';
+import { CustomerTimeline } from '@/components/dashboard/customers/customer-timeline';
+import { countryName } from '@/lib/countries';
+import { listCustomerGroups } from '@/services/customer-groups';
+import { listCustomerEvents } from '@/services/customers';
+import { can } from '@/services/permissions';
+import { listStaffMembers } from '@/services/staff';
+
+import { loadCustomer } from './load-customer';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireStaff();
+  return { title: customerName(await loadCustomer((await params).id)) };
+}
+
+export default async function CustomerDetailPage({ params }: Props) {
+  const actor = await requireStaff('customers:read');
+  const { id } = await params;
+  const customer = await loadCustomer(id);
+  // Independent reads, in parallel: the timeline and the names it shows instead of ids.
+  const [events, staff, groups] = await Promise.all([listCustomerEvents({ customerId: id, limit: 50 }), listStaffMembers(), listCustomerGroups()]);
+  const names = {
+    staff: new Map(staff.map((member) => [member.id, member.name])),
+    groups: new Map(groups.map((group) => [group.id, group.name])),
+    country: countryName,
+  };
+  const addressNames = { firstName: customer.firstName, lastName: customer.lastName };
+
+  return (
+    <div className="mx-auto w-full max-w-6xl space-y-6">
+      <Link href="/dashboard/customers" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <ArrowLeft className="size-4" aria-hidden />
+        Customers
+      </Link>
+      <CustomerHeader customer={customer} canDelete={can(actor, 'customers:delete')} />
+      <CustomerStats metrics={customer.metrics} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        {/* On phones the contact details come before the long panels. */}
+        <aside className="space-y-6 lg:order-last" aria-label="Contact and details">
+          <CustomerProfileCard customer={customer} />
+          <CustomerNotesCard customerId={customer.id} notes={customer.notes} />
+          <CustomerAboutCard customer={customer} />
+        </aside>
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <CustomerOrdersPanel orders={customer.orders} hasMore={customer.ordersNextCursor !== null} />
+          <CustomerAddressesPanel customerId={customer.id} addresses={customer.addresses} names={addressNames} />
+          <CustomerTimeline events={events.data} names={names} hasMore={events.nextCursor !== null} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import type { CustomerEvent } from '@/lib/types';
+
+import { describeCustomerEvent, listInWords, type EventNames } from './customer-event-text';
+
+const SAM = '11111111-1111-4111-8111-111111111111';
+const VIP = '22222222-2222-4222-8222-222222222222';
+const RETAIL = '33333333-3333-4333-8333-333333333333';
+const names: EventNames = {
+  staff: new Map([[SAM, 'Sam Staff']]),
+  groups: new Map([[VIP, 'VIP'], [RETAIL, 'Retail']]),
+  country: (code) => (code === 'GB' ? 'United Kingdom' : code),
+};
+
+function event(type: string, data: Record<string, unknown> = {}, actor: Partial<CustomerEvent> = {}): CustomerEvent {
+  return { id: 'e', customerId: 'c', type, actorType: 'staff', actorId: SAM, data, createdAt: '2025-01-01T00:00:00Z', ...actor };
+}
+
+describe('describeCustomerEvent', () => {
+  it('names the staff member who created the customer', () => {
+    expect(describeCustomerEvent(event('customer.created'), names).sentence).toBe('Created by Sam Staff');
+  });
+
+  it('says imported or signed up when no staff member created the customer', () => {
+    expect(describeCustomerEvent(event('customer.created', {}, { actorType: 'system', actorId: null }), names).sentence).toBe('Imported');
+    expect(describeCustomerEvent(event('customer.created', {}, { actorType: 'customer' }), names).sentence).toBe('Signed up in the store');
+  });
+
+  it('lists the changed fields in words, with from → to details', () => {
+    const text = describeCustomerEvent(event('customer.updated', { changes: { company: ['Acme', 'Acme plc'], smsMarketingConsent: [false, true] } }), names);
+    expect(text.sentence).toBe('Sam Staff changed company and SMS marketing consent');
+    expect(text.details).toEqual(['Company: “Acme” → “Acme plc”', 'SMS marketing consent given']);
+  });
+
+  it('names groups rather than ids when the group changes', () => {
+    expect(describeCustomerEvent(event('customer.group_changed', { from: RETAIL, to: VIP }), names).sentence).toBe('Sam Staff moved them from Retail to VIP');
+    expect(describeCustomerEvent(event('customer.group_changed', { from: null, to: VIP }), names).sentence).toBe('Sam Staff added them to VIP');
+    expect(describeCustomerEvent(event('customer.group_changed', { from: VIP, to: null }), names).sentence).toBe('Sam Staff removed them from VIP');
+  });
+
+  it('places added and removed addresses', () => {
+    expect(describeCustomerEvent(event('address.added', { city: 'London', countryCode: 'GB' }), names).sentence).toBe('Sam Staff added an address in London, United Kingdom');
+  });
+
+  it('still reads for a staff member who no longer exists and for unknown event types', () => {
+    expect(describeCustomerEvent(event('order.completed', {}, { actorId: 'gone' }), names).sentence).toBe('A former staff member: order completed');
+  });
+});
+
+describe('listInWords', () => {
+  it('joins with commas and a final "and"', () => {
+    expect([listInWords([]), listInWords(['a']), listInWords(['a', 'b']), listInWords(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
+  });
+});

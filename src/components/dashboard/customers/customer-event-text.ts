@@ -1,0 +1,114 @@
+import type { CustomerEvent } from '@/lib/types';
+
+/** Names the timeline needs to turn ids into words: staff by id, groups by id, and country codes. */
+export interface EventNames {
+  staff: ReadonlyMap<string, string>;
+  groups: ReadonlyMap<string, string>;
+  country: (code: string) => string;
+}
+
+/** One timeline entry in words: who did it, what they did, and optional "from → to" details. */
+export interface EventText {
+  sentence: string;
+  details: string[];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  email: 'email',
+  phone: 'phone',
+  company: 'company',
+  notes: 'notes',
+  tags: 'tags',
+  customerGroupId: 'group',
+  emailMarketingConsent: 'email marketing consent',
+  smsMarketingConsent: 'SMS marketing consent',
+};
+
+const DETAIL_MAX = 60;
+
+function actorName(event: CustomerEvent, names: EventNames): string {
+  switch (event.actorType) {
+    case 'staff':
+      return (event.actorId && names.staff.get(event.actorId)) || 'A former staff member';
+    case 'api_key':
+      return 'An API integration';
+    case 'customer':
+      return 'The customer';
+    default:
+      return 'The system';
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+  const text = String(value).replace(/\s+/g, ' ');
+  return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 1)}…` : `“${text}”`;
+}
+
+function changeDetail(field: string, change: unknown, names: EventNames): string | null {
+  if (!Array.isArray(change) || change.length !== 2) return null;
+  const [from, to] = change;
+  const label = FIELD_LABELS[field] ?? field;
+  if (field === 'notes') return 'Notes were rewritten';
+  if (typeof to === 'boolean') return `${label[0].toUpperCase()}${label.slice(1)} ${to ? 'given' : 'withdrawn'}`;
+  if (field === 'customerGroupId') return `Group: ${groupName(from, names)} → ${groupName(to, names)}`;
+  return `${label[0].toUpperCase()}${label.slice(1)}: ${show(from)} → ${show(to)}`;
+}
+
+function groupName(id: unknown, names: EventNames): string {
+  if (typeof id !== 'string') return 'no group';
+  return names.groups.get(id) ?? 'a deleted group';
+}
+
+function place(data: Record<string, unknown>, names: EventNames): string {
+  const city = typeof data.city === 'string' ? data.city : null;
+  const country = typeof data.countryCode === 'string' ? names.country(data.countryCode) : null;
+  return [city, country].filter(Boolean).join(', ');
+}
+
+/** Turns a stored event into a sentence such as "Sam Staff changed company" or "Created by Ada Lovelace". */
+export function describeCustomerEvent(event: CustomerEvent, names: EventNames): EventText {
+  const actor = actorName(event, names);
+  const data = event.data ?? {};
+  switch (event.type) {
+    case 'customer.created': {
+      if (event.actorType === 'staff') return { sentence: `Created by ${actor}`, details: [] };
+      if (event.actorType === 'customer') return { sentence: 'Signed up in the store', details: [] };
+      if (event.actorType === 'api_key') return { sentence: 'Created through the API', details: [] };
+      return { sentence: 'Imported', details: [] };
+    }
+    case 'customer.updated': {
+      const changes = (data.changes ?? {}) as Record<string, unknown>;
+      const fields = Object.keys(changes);
+      const details = fields.map((field) => changeDetail(field, changes[field], names)).filter((d): d is string => d !== null);
+      return { sentence: `${actor} changed ${listInWords(fields.map((f) => FIELD_LABELS[f] ?? f)) || 'the profile'}`, details };
+    }
+    case 'customer.group_changed': {
+      const to = typeof data.to === 'string' ? groupName(data.to, names) : null;
+      const from = typeof data.from === 'string' ? groupName(data.from, names) : null;
+      if (!to) return { sentence: `${actor} removed them from ${from ?? 'their group'}`, details: [] };
+      return { sentence: from ? `${actor} moved them from ${from} to ${to}` : `${actor} added them to ${to}`, details: [] };
+    }
+    case 'address.added':
+      return { sentence: `${actor} added an address${place(data, names) ? ` in ${place(data, names)}` : ''}`, details: [] };
+    case 'address.updated':
+      return { sentence: `${actor} updated an address`, details: [] };
+    case 'address.removed':
+      return { sentence: `${actor} removed an address${place(data, names) ? ` in ${place(data, names)}` : ''}`, details: [] };
+    default: {
+      // Events from other modules (orders, classification, ...) still read well until they get their own wording.
+      const what = event.type.replace(/[._]/g, ' ');
+      return { sentence: `${actor}: ${what}`, details: [] };
+    }
+  }
+}

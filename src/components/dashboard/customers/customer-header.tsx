@@ -1,0 +1,67 @@
+import { Building2, Pencil } from 'lucide-react';
+import Link from 'next/link';
+
+import { Badge } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
+import { formatDate } from '@/lib/format';
+import type { CustomerDetail } from '@/lib/types';
+
+import { DeleteCustomerButton } from './delete-customer-button';
+
+export function customerName(customer: Pick<CustomerDetail, 'firstName' | 'lastName'>): string {
+  return `${customer.firstName} ${customer.lastName}`.trim();
+}
+
+/** Name, company, group and tags, with the actions the viewer's role allows. */
+export function CustomerHeader({ customer, canDelete }: { customer: CustomerDetail; canDelete: boolean }) {
+  const name = customerName(customer);
+  const initials = `${customer.firstName[0] ?? ''}${customer.lastName[0] ?? ''}`.toUpperCase();
+  return (
+    <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+      <div className="flex min-w-0 items-start gap-4">
+        <div aria-hidden className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-base font-semibold text-indigo-700">
+          {initials || '?'}
+        </div>
+        <div className="min-w-0 space-y-1.5">
+          <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{name}</h1>
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+            {customer.company && (
+              <span className="inline-flex items-center gap-1">
+                <Building2 className="size-4 text-slate-400" aria-hidden />
+                {customer.company}
+              </span>
+            )}
+            <span>Customer since {formatDate(customer.createdAt)}</span>
+          </p>
+          {(customer.customerGroup || customer.tags.length > 0) && (
+            <ul className="flex flex-wrap gap-1.5 pt-1" aria-label="Group and tags">
+              {customer.customerGroup && (
+                <li>
+                  <Badge>
+                    <span className="sr-only">Group: </span>
+                    {customer.customerGroup.name}
+                  </Badge>
+                </li>
+              )}
+              {customer.tags.map((tag) => (
+                <li key={tag}>
+                  <Badge variant="secondary">
+                    <span className="sr-only">Tag: </span>
+                    {tag}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <div className="flex shrink-0 gap-2">
+        <Link href={`/dashboard/customers/${customer.id}/edit`} className={buttonVariants({ variant: 'outline' })}>
+          <Pencil aria-hidden />
+          Edit
+        </Link>
+        {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} />}
+      </div>
+    </header>
+  );
+}
