@@ -88,6 +88,16 @@ describe(`updateCustomer (${TEST_DB_KIND})`, () => {
     expect(events.data[0]).toMatchObject({ type: 'customer.updated', actorId: staff.id, data: { changes: { company: [null, 'Bletchley'] } } });
   });
 
+  it('leaves the fields it was not sent as they were', async () => {
+    const created = await createCustomer({
+      actor: staff,
+      input: { firstName: 'Keep', lastName: 'Fields', email: 'keep@example.com', notes: 'likes tea', tags: ['trade'], emailMarketingConsent: true },
+    });
+    const updated = await updateCustomer({ actor: staff, id: created.id, input: { company: 'Teapots Ltd' } });
+    expect(updated).toMatchObject({ lastName: 'Fields', notes: 'likes tea', tags: ['trade'], emailMarketingConsent: true, company: 'Teapots Ltd' });
+    expect(updated.emailConsentAt).toBe(created.emailConsentAt);
+  });
+
   it('refuses a stale version instead of overwriting the newer edit', async () => {
     const created = await createCustomer({ actor: staff, input: { firstName: 'Stale', email: 'stale@example.com' } });
     await updateCustomer({ actor: staff, id: created.id, input: { notes: 'first edit', version: 1 } });

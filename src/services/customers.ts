@@ -5,6 +5,7 @@ import { customerAddresses, customerEvents, customerGroups, customers, staffMemb
 import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
 import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerUpdateInput } from '@/lib/validation/customer';
 
+import { invalidCursor } from './customers/cursor';
 import { recordCustomerEvent } from './customers/events';
 import { toCustomer, toCustomerAddress } from './customers/mapping';
 import { mapCustomerWriteError } from './customers/write-errors';
@@ -196,8 +197,7 @@ export async function listCustomerEvents({ customerId, cursor, limit = 50 }: { c
 function decodeEventCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !id || !isUuid(id)) {
-    throw new ValidationFailedError('Invalid cursor', [{ path: 'cursor', message: 'Use the nextCursor value of the previous page as it was' }]);
-  }
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999 || !id || !isUuid(id)) throw invalidCursor();
   return { at: date, id };
 }

@@ -6,7 +6,13 @@ import { isCountryCode } from '../countries';
 // Numbers typed without a +country prefix are read as numbers of the shop's country.
 export const DEFAULT_PHONE_REGION: CountryCode = 'GB';
 
-const trimmed = z.string().trim();
+// PostgreSQL text cannot hold U+0000; refuse it here with a message rather than fail in the database.
+const hasNoNul = (value: string) => !value.includes('\u0000');
+
+/** Trimmed text that PostgreSQL can store. */
+export const text = () => z.string().trim().refine(hasNoNul, 'Contains an invalid character');
+
+const trimmed = text();
 
 /** Treats '' and whitespace as "not given", so that optional form fields can be left blank. */
 export const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -40,4 +46,15 @@ export const moneyMinorSchema = z
 export const uuidSchema = z.uuid('Must be a valid id');
 
 export const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToNull, trimmed.max(max, `${label} must be at most ${max} characters`).nullable().optional());
+  z.preprocess(blankToNull, text().max(max, `${label} must be at most ${max} characters`).nullable().optional());
+
+/** A calendar date or time within years PostgreSQL and people use (1900–9999). */
+export const dateParamSchema = z.preprocess(
+  blankToNull,
+  z.coerce
+    .date({ error: 'Use a date like 2024-05-31' })
+    .min(new Date('1900-01-01T00:00:00Z'), 'Use a date after 1900')
+    .max(new Date('9999-12-31T23:59:59Z'), 'Use a date before the year 10000')
+    .nullable()
+    .optional(),
+);

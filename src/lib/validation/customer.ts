@@ -1,28 +1,39 @@
 import { z } from 'zod';
 
-import { blankToNull, emailSchema, moneyMinorSchema, optionalText, phoneSchema, uuidSchema } from './common';
+import { blankToNull, dateParamSchema, emailSchema, moneyMinorSchema, optionalText, phoneSchema, text, uuidSchema } from './common';
 
 export const TAG_MAX_LENGTH = 40;
 export const TAGS_MAX = 50;
 
 const tagsSchema = z
-  .array(z.string().trim().min(1, 'Tags cannot be empty').max(TAG_MAX_LENGTH, `Each tag is at most ${TAG_MAX_LENGTH} characters`))
+  .array(text().min(1, 'Tags cannot be empty').max(TAG_MAX_LENGTH, `Each tag is at most ${TAG_MAX_LENGTH} characters`))
   .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
   // Case-insensitive de-duplication keeps the first spelling, so "VIP, vip" is one tag.
   .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => t.toLowerCase() === tag.toLowerCase()) === i));
 
-/** The fields of a customer that people edit; shared by the form, the server action, the API and the service. */
-export const customerFieldsSchema = z.object({
-  firstName: z.string().trim().min(1, 'First name is required').max(100, 'First name must be at most 100 characters'),
-  lastName: z.string().trim().max(100, 'Last name must be at most 100 characters').default(''),
+// The rules for each editable field, without defaults: zod's .partial() keeps defaults, and an update
+// must leave the fields it was not sent alone.
+const customerFieldRules = {
+  firstName: text().min(1, 'First name is required').max(100, 'First name must be at most 100 characters'),
+  lastName: text().max(100, 'Last name must be at most 100 characters'),
   email: z.preprocess(blankToNull, emailSchema.nullable().optional()),
   phone: z.preprocess(blankToNull, phoneSchema.nullable().optional()),
   company: optionalText(200, 'Company'),
-  notes: z.string().max(5000, 'Notes must be at most 5,000 characters').default(''),
-  tags: tagsSchema.default([]),
+  notes: z.string().max(5000, 'Notes must be at most 5,000 characters').refine((v) => !v.includes('\u0000'), 'Contains an invalid character'),
+  tags: tagsSchema,
   customerGroupId: z.preprocess(blankToNull, uuidSchema.nullable().optional()),
-  emailMarketingConsent: z.boolean().default(false),
-  smsMarketingConsent: z.boolean().default(false),
+  emailMarketingConsent: z.boolean(),
+  smsMarketingConsent: z.boolean(),
+};
+
+/** The fields of a new customer, with defaults; shared by the form, the server action, the API and the service. */
+export const customerFieldsSchema = z.object({
+  ...customerFieldRules,
+  lastName: customerFieldRules.lastName.default(''),
+  notes: customerFieldRules.notes.default(''),
+  tags: customerFieldRules.tags.default([]),
+  emailMarketingConsent: customerFieldRules.emailMarketingConsent.default(false),
+  smsMarketingConsent: customerFieldRules.smsMarketingConsent.default(false),
 });
 
 const CONTACT_MESSAGE = 'Give an email or a phone number';
@@ -33,7 +44,7 @@ export const customerCreateSchema = customerFieldsSchema.superRefine((value, ctx
     ctx.addIssue({ code: 'custom', path: ['smsMarketingConsent'], message: 'SMS consent needs a phone number' });
 });
 
-export const customerUpdateSchema = customerFieldsSchema.partial().extend({
+export const customerUpdateSchema = z.object(customerFieldRules).partial().extend({
   // The version the editor started from; a stale one is refused instead of overwriting someone else's edit.
   version: z.number().int().positive().optional(),
 });
@@ -43,16 +54,13 @@ export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 export const CUSTOMER_SORTS = CUSTOMER_SORT_FIELDS.flatMap((f) => [`${f}:asc`, `${f}:desc`] as const);
 export type CustomerSort = `${CustomerSortField}:${'asc' | 'desc'}`;
 
-const isoDate = z.preprocess(
-  blankToNull,
-  z.coerce.date({ error: 'Use a date like 2024-05-31' }).nullable().optional(),
-);
+const isoDate = dateParamSchema;
 const moneyParam = z.preprocess(blankToNull, z.coerce.number().pipe(moneyMinorSchema).nullable().optional());
 
 export const customerListQuerySchema = z.object({
-  q: z.preprocess(blankToNull, z.string().trim().max(200, 'Search is at most 200 characters').nullable().optional()),
+  q: z.preprocess(blankToNull, text().max(200, 'Search is at most 200 characters').nullable().optional()),
   groupId: z.preprocess(blankToNull, z.union([uuidSchema, z.literal('none')]).nullable().optional()),
-  tag: z.preprocess(blankToNull, z.string().trim().max(40).nullable().optional()),
+  tag: z.preprocess(blankToNull, text().max(40).nullable().optional()),
   minSpend: moneyParam,
   maxSpend: moneyParam,
   lastOrderAfter: isoDate,

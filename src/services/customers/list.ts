@@ -10,14 +10,32 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { toCustomer } from './mapping';
 
 // Each sort key matches an index in db/schema/customers.ts exactly, with the SQL type its cursor text casts back to.
-const SORT_KEYS: Record<CustomerSortField, { expr: SQL; type: SQL }> = {
-  createdAt: { expr: sql`${customers.createdAt}`, type: sql`timestamptz` },
-  name: { expr: sql`${customers.sortName}`, type: sql`text` },
-  email: { expr: sql`coalesce(${customers.email}, '')`, type: sql`text` },
-  totalSpend: { expr: sql`${customers.totalSpend}`, type: sql`bigint` },
-  orderCount: { expr: sql`${customers.orderCount}`, type: sql`integer` },
-  lastOrderDate: { expr: sql`coalesce(${customers.lastOrderDate}, '-infinity'::timestamptz)`, type: sql`timestamptz` },
+const SORT_KEYS: Record<CustomerSortField, { expr: SQL; type: SQL; isValidKey: (key: string) => boolean }> = {
+  createdAt: { expr: sql`${customers.createdAt}`, type: sql`timestamptz`, isValidKey: isTimestampText },
+  name: { expr: sql`${customers.sortName}`, type: sql`text`, isValidKey: isStorableText },
+  email: { expr: sql`coalesce(${customers.email}, '')`, type: sql`text`, isValidKey: isStorableText },
+  totalSpend: { expr: sql`${customers.totalSpend}`, type: sql`bigint`, isValidKey: isIntegerText },
+  orderCount: { expr: sql`${customers.orderCount}`, type: sql`integer`, isValidKey: isIntegerText },
+  lastOrderDate: {
+    expr: sql`coalesce(${customers.lastOrderDate}, '-infinity'::timestamptz)`,
+    type: sql`timestamptz`,
+    isValidKey: (key) => key === '-infinity' || isTimestampText(key),
+  },
 };
+
+// A cursor is client input: its key must cast to the sort's SQL type, or the query would fail instead of answering 422.
+function isTimestampText(key: string): boolean {
+  const match = /^(\d{4})-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.exec(key);
+  return !!match && !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
+}
+
+function isIntegerText(key: string): boolean {
+  return /^-?\d{1,18}$/.test(key);
+}
+
+function isStorableText(key: string): boolean {
+  return !key.includes('\u0000');
+}
 
 const lastOrderKey = SORT_KEYS.lastOrderDate.expr;
 
@@ -52,7 +70,7 @@ export async function listCustomers(query: CustomerListQuery = {}): Promise<Page
     conditions.push(sql`${lastOrderKey} <= ${q.lastOrderBefore.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`);
   if (q.createdById) conditions.push(eq(customers.createdById, q.createdById));
   if (q.cursor) {
-    const cursor = decodeCursor(q.cursor, q.sort);
+    const cursor = decodeCursor(q.cursor, q.sort, key.isValidKey);
     const after = sql`(cast(${cursor.key} as ${key.type}), cast(${cursor.id} as uuid))`;
     conditions.push(direction === 'asc' ? sql`(${key.expr}, ${customers.id}) > ${after}` : sql`(${key.expr}, ${customers.id}) < ${after}`);
   }
