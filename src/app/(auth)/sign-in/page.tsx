@@ -1,0 +1,36 @@
+import { Users } from 'lucide-react';
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+
+import { getStaffActor } from '@/auth/require-staff';
+import { Card } from '@/components/ui/card';
+
+import { safeNextPath } from './safe-next-path';
+import { SignInForm } from './sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const next = safeNextPath((await searchParams).next);
+  if (await getStaffActor()) redirect(next);
+
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 flex flex-col items-center gap-3 text-center">
+          <span className="flex size-11 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
+            <Users className="size-5" aria-hidden />
+          </span>
+          <div>
+            <h1 className="text-xl font-semibold tracking-tight text-slate-900">Sign in to Customers</h1>
+            <p className="mt-1 text-sm text-slate-600">The staff dashboard of your store.</p>
+          </div>
+        </div>
+        <Card className="p-6">
+          <SignInForm next={next} />
+        </Card>
+        <p className="mt-6 text-center text-xs text-slate-500">Staff accounts are created by the shop owner. Ask them if you cannot sign in.</p>
+      </div>
+    </main>
+  );
+}

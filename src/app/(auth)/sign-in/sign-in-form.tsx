@@ -1,0 +1,92 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { AlertCircle, Loader2 } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+
+import { staffAuthClient } from './auth-client';
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email').pipe(z.email('Enter a valid email address, like name@example.com')),
+  password: z.string().min(1, 'Enter your password'),
+});
+type SignInValues = z.infer<typeof signInSchema>;
+
+/** What to tell someone whose sign-in was refused, by HTTP status. */
+function failureMessage(status: number | undefined): string {
+  if (status === 429) return 'Too many attempts, wait a minute before trying again.';
+  if (status === 401 || status === 400 || status === 403) return 'Wrong email or password.';
+  return 'Could not reach the server. Check your connection and try again.';
+}
+
+export function SignInForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isNavigating, startNavigation] = useTransition();
+  const form = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const isBusy = isSubmitting || isNavigating;
+
+  async function onSubmit(values: SignInValues) {
+    setFormError(null);
+    let status: number | undefined;
+    try {
+      const { error } = await staffAuthClient.signIn.email({ email: values.email, password: values.password });
+      if (!error) {
+        startNavigation(() => router.replace(next));
+        return;
+      }
+      status = error.status;
+    } catch {
+      status = undefined;
+    }
+    setFormError(failureMessage(status));
+    form.setValue('password', '');
+    form.setFocus('password');
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4" aria-describedby={formError ? 'sign-in-error' : undefined}>
+      {formError && (
+        <Alert variant="destructive" role="alert" id="sign-in-error">
+          <AlertCircle aria-hidden />
+          <p>{formError}</p>
+        </Alert>
+      )}
+      <Field id="email" label="Email" error={errors.email?.message}>
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          inputMode="email"
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? 'email-error' : undefined}
+          {...form.register('email')}
+        />
+      </Field>
+      <Field id="password" label="Password" error={errors.password?.message}>
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? 'password-error' : undefined}
+          {...form.register('password')}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={isBusy}>
+        {isBusy && <Loader2 className="animate-spin" aria-hidden />}
+        {isBusy ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}
