@@ -1,0 +1,31 @@
+import { KeyRound, Users, type LucideIcon } from 'lucide-react';
+
+import type { Permission } from '@/services/permissions';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  /** Hidden from roles without it (the page itself still checks on the server). */
+  permission?: Permission;
+}
+
+export interface NavSection {
+  label?: string;
+  items: NavItem[];
+}
+
+// One line per destination. Orders, Groups, Discounts, Campaigns and Staff are added here as they land.
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    items: [
+      { href: '/dashboard/customers', label: 'Customers', icon: Users, permission: 'customers:read' },
+    ],
+  },
+  {
+    label: 'Settings',
+    items: [
+      { href: '/dashboard/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'api_keys:manage' },
+    ],
+  },
+];
