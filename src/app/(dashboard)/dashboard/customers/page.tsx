@@ -1,0 +1,93 @@
+import { UserPlus } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { requireStaff } from '@/auth/require-staff';
+import { CustomerFilters } from '@/components/dashboard/customers/customer-filters';
+import { CustomersListActiveFilters } from '@/components/dashboard/customers/customers-list-active-filters';
+import { CustomersListEmpty } from '@/components/dashboard/customers/customers-list-empty';
+import { CustomersListErrors } from '@/components/dashboard/customers/customers-list-errors';
+import { CustomersListProvider, CustomersListResults } from '@/components/dashboard/customers/customers-list-navigation';
+import { CustomersListPagination } from '@/components/dashboard/customers/customers-list-pagination';
+import { hasActiveFilters, PAGE_SIZE, readListParams, toListQuery } from '@/components/dashboard/customers/customers-list-query';
+import { toCustomersListRows } from '@/components/dashboard/customers/customers-list-rows';
+import { CustomersListSearch } from '@/components/dashboard/customers/customers-list-search';
+import { CustomersListSortSelect } from '@/components/dashboard/customers/customers-list-sort-select';
+import { CustomersTable } from '@/components/dashboard/customers/customers-table';
+import { PageHeader } from '@/components/dashboard/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { currencySymbol } from '@/lib/format';
+import type { Customer, FieldError, Page } from '@/lib/types';
+import { listCustomerGroups } from '@/services/customer-groups';
+import { listCustomers } from '@/services/customers';
+import { ValidationFailedError } from '@/services/errors';
+import { SHOP_CURRENCY } from '@/services/shop';
+import { listStaffMembers } from '@/services/staff';
+
+export const metadata: Metadata = { title: 'Customers' };
+
+/** Runs the query, turning a ValidationFailedError (a bad filter in the URL) into messages instead of a crash. */
+async function listOrErrors(query: Parameters<typeof listCustomers>[0]): Promise<{ page: Page<Customer> | null; errors: FieldError[] }> {
+  try {
+    return { page: await listCustomers(query), errors: [] };
+  } catch (error) {
+    if (error instanceof ValidationFailedError) return { page: null, errors: error.fieldErrors ?? [] };
+    throw error;
+  }
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff('customers:read');
+  const params = readListParams(await searchParams);
+  const parsed = toListQuery(params, SHOP_CURRENCY);
+  const [result, groups, staff] = await Promise.all([
+    parsed.errors.length ? { page: null, errors: parsed.errors } : listOrErrors(parsed.query),
+    listCustomerGroups(),
+    listStaffMembers(),
+  ]);
+  const staffOptions = staff.map(({ id, name }) => ({ id, name }));
+  const groupOptions = groups.map(({ id, name }) => ({ id, name }));
+  const page = result.page;
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="Find a customer by name, email, phone or company, or narrow the list with filters."
+        actions={
+          <Button asChild>
+            <Link href="/dashboard/customers/new">
+              <UserPlus aria-hidden />
+              Add customer
+            </Link>
+          </Button>
+        }
+      />
+      <CustomersListProvider>
+        <div className="mb-4 space-y-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <CustomersListSearch />
+            <CustomerFilters groups={groupOptions} staff={staffOptions} currency={SHOP_CURRENCY} currencySymbol={currencySymbol(SHOP_CURRENCY)} errors={result.errors} />
+            <CustomersListSortSelect className="min-w-0 flex-1 sm:flex-none lg:hidden" />
+          </div>
+          <CustomersListActiveFilters groups={groupOptions} staff={staffOptions} currency={SHOP_CURRENCY} />
+        </div>
+        <CustomersListResults>
+          {page === null ? (
+            <CustomersListErrors errors={result.errors} />
+          ) : (
+            <Card className="overflow-hidden">
+              {page.data.length > 0 ? (
+                <CustomersTable rows={toCustomersListRows(page.data)} />
+              ) : (
+                <CustomersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-customers'} />
+              )}
+              <CustomersListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
+            </Card>
+          )}
+        </CustomersListResults>
+      </CustomersListProvider>
+    </>
+  );
+}

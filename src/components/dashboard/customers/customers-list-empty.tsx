@@ -1,0 +1,59 @@
+'use client';
+
+import { SearchX, UserPlus, Users } from 'lucide-react';
+import Link from 'next/link';
+
+import { Button } from '@/components/ui/button';
+
+import { useCustomersListNavigation } from './customers-list-navigation';
+import { firstPageParams, withoutFilters } from './customers-list-query';
+
+/**
+ * Why the list is empty and what to do: the shop has no customers yet, nothing matches the search and
+ * filters, or a stale page link went past the end.
+ */
+export function CustomersListEmpty({ reason }: { reason: 'no-customers' | 'no-matches' | 'past-end' }) {
+  const { params, navigate } = useCustomersListNavigation();
+
+  if (reason === 'no-customers') {
+    return (
+      <EmptyState icon={<Users aria-hidden />} title="No customers yet">
+        <p>Customers appear here when they sign up in the store, place an order, or when you add them.</p>
+        <Button asChild className="mt-5">
+          <Link href="/dashboard/customers/new">
+            <UserPlus aria-hidden />
+            Add customer
+          </Link>
+        </Button>
+      </EmptyState>
+    );
+  }
+  if (reason === 'past-end') {
+    return (
+      <EmptyState icon={<SearchX aria-hidden />} title="No more customers">
+        <p>This page is past the end of the list. Customers may have been removed since the link was made.</p>
+        <Button variant="outline" className="mt-5" onClick={() => navigate(firstPageParams(params))}>
+          Back to first page
+        </Button>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState icon={<SearchX aria-hidden />} title={params.q ? `No customers match “${params.q}”` : 'No customers match these filters'}>
+      <p>Check the spelling, search for part of a name, email or phone number, or remove some filters.</p>
+      <Button variant="outline" className="mt-5" onClick={() => navigate(withoutFilters(params))}>
+        Clear filters
+      </Button>
+    </EmptyState>
+  );
+}
+
+function EmptyState({ icon, title, children }: { icon: React.ReactNode; title: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col items-center px-6 py-16 text-center">
+      <span className="flex size-12 items-center justify-center rounded-full bg-slate-100 text-slate-500 [&_svg]:size-6">{icon}</span>
+      <h2 className="mt-4 text-base font-semibold text-slate-900">{title}</h2>
+      <div className="mt-1 max-w-md text-sm text-slate-600">{children}</div>
+    </div>
+  );
+}

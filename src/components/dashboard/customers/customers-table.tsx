@@ -1,0 +1,271 @@
+'use client';
+
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+
+import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatDate, formatMoney } from '@/lib/format';
+import { cn } from '@/lib/utils';
+
+import { useCustomersListNavigation } from './customers-list-navigation';
+import { parseSort, withQuery } from './customers-list-query';
+
+/** What one row of the list needs: a slice of Customer, with the phone already formatted for reading. */
+export interface CustomersListRow {
+  id: string;
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  group: { id: string; name: string } | null;
+  tags: string[];
+  orderCount: number;
+  /** Minor units of `currency`. */
+  totalSpend: number;
+  currency: string;
+  lastOrderDate: string | null;
+  createdAt: string;
+}
+
+export const customerHref = (id: string) => `/dashboard/customers/${id}`;
+
+const Muted = ({ children }: { children: React.ReactNode }) => <span className="text-slate-400">{children}</span>;
+
+const TAGS_SHOWN = 2;
+
+// Column ids of sortable columns are the service's sort fields. Text sorts A→Z first; numbers and dates biggest/newest first.
+const columns: ColumnDef<CustomersListRow>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    accessorFn: (row) => row.name,
+    sortDescFirst: false,
+    cell: ({ row: { original: row } }) => (
+      <div className="min-w-0 max-w-48">
+        <Link
+          href={customerHref(row.id)}
+          className="block truncate rounded-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+        >
+          {row.name}
+        </Link>
+        {row.company && <p className="truncate text-xs text-slate-500">{row.company}</p>}
+        {/* Where the Email column is hidden, the address sits under the name. */}
+        {row.email && <p className="truncate text-xs text-slate-500 xl:hidden">{row.email}</p>}
+      </div>
+    ),
+  },
+  {
+    id: 'email',
+    header: 'Email',
+    accessorFn: (row) => row.email,
+    sortDescFirst: false,
+    cell: ({ row: { original: row } }) => (row.email ? <span className="block max-w-44 truncate" title={row.email}>{row.email}</span> : <Muted>—</Muted>),
+  },
+  {
+    id: 'phone',
+    header: 'Phone',
+    enableSorting: false,
+    cell: ({ row: { original: row } }) => (row.phone ? <span className="whitespace-nowrap tabular-nums">{row.phone}</span> : <Muted>—</Muted>),
+  },
+  {
+    id: 'group',
+    header: 'Group',
+    enableSorting: false,
+    cell: ({ row: { original: row } }) => (row.group ? <Badge variant="secondary">{row.group.name}</Badge> : <Muted>—</Muted>),
+  },
+  {
+    id: 'tags',
+    header: 'Tags',
+    enableSorting: false,
+    cell: ({ row: { original: row } }) =>
+      row.tags.length === 0 ? (
+        <Muted>—</Muted>
+      ) : (
+        <div className="flex items-center gap-1 whitespace-nowrap" title={row.tags.join(', ')}>
+          {row.tags.slice(0, TAGS_SHOWN).map((tag) => (
+            <Badge key={tag} variant="default" className="max-w-20">
+              <span className="truncate">{tag}</span>
+            </Badge>
+          ))}
+          {row.tags.length > TAGS_SHOWN && (
+            <Badge variant="secondary">
+              +{row.tags.length - TAGS_SHOWN}
+              <span className="sr-only"> more: {row.tags.slice(TAGS_SHOWN).join(', ')}</span>
+            </Badge>
+          )}
+        </div>
+      ),
+  },
+  {
+    id: 'orderCount',
+    header: 'Orders',
+    accessorFn: (row) => row.orderCount,
+    sortDescFirst: true,
+    cell: ({ row: { original: row } }) => row.orderCount.toLocaleString('en-GB'),
+  },
+  {
+    id: 'totalSpend',
+    header: 'Total spent',
+    accessorFn: (row) => row.totalSpend,
+    sortDescFirst: true,
+    cell: ({ row: { original: row } }) => formatMoney(row.totalSpend, row.currency),
+  },
+  {
+    id: 'lastOrderDate',
+    header: 'Last order',
+    accessorFn: (row) => row.lastOrderDate,
+    sortDescFirst: true,
+    cell: ({ row: { original: row } }) => (row.lastOrderDate ? formatDate(row.lastOrderDate) : <Muted>Never</Muted>),
+  },
+  {
+    id: 'createdAt',
+    header: 'Created',
+    accessorFn: (row) => row.createdAt,
+    sortDescFirst: true,
+    cell: ({ row: { original: row } }) => formatDate(row.createdAt),
+  },
+];
+
+// Secondary columns give way first as the screen narrows (below lg the stacked list replaces the table).
+const COLUMN_CLASSES: Record<string, string> = {
+  email: 'hidden xl:table-cell',
+  phone: 'hidden min-[1680px]:table-cell',
+  tags: 'hidden min-[1400px]:table-cell',
+  orderCount: 'text-right tabular-nums',
+  totalSpend: 'text-right tabular-nums whitespace-nowrap',
+  lastOrderDate: 'whitespace-nowrap',
+  createdAt: 'hidden xl:table-cell whitespace-nowrap',
+};
+
+/** Follows a row click to the customer, unless the click was on a control or selected some text. */
+function useRowNavigation() {
+  const router = useRouter();
+  return (event: React.MouseEvent, id: string) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('a, button, input, select, textarea, label')) return;
+    if (window.getSelection()?.toString()) return;
+    if (event.metaKey || event.ctrlKey) window.open(customerHref(id), '_blank', 'noopener');
+    else router.push(customerHref(id));
+  };
+}
+
+/**
+ * The customer list. Sorting and paging happen on the server (manual mode): a header click only changes
+ * the URL. At lg and wider it is a table; narrower, a stacked list of links.
+ */
+export function CustomersTable({ rows }: { rows: CustomersListRow[] }) {
+  const { params, navigate } = useCustomersListNavigation();
+  const sort = parseSort(params.sort);
+  const sorting: SortingState = [{ id: sort.field, desc: sort.isDescending }];
+  const openRow = useRowNavigation();
+
+  // TanStack's table instance is not memoizable by the React Compiler; this component opts out of it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: (row) => row.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const [next] = typeof updater === 'function' ? updater(sorting) : updater;
+      if (next) navigate(withQuery(params, { sort: `${next.id}:${next.desc ? 'desc' : 'asc'}` }));
+    },
+  });
+
+  return (
+    <>
+      <Table containerClassName="hidden lg:block">
+        <caption className="sr-only">Customers, sorted by {sort.field === 'createdAt' ? 'date created' : sort.field}, {sort.isDescending ? 'descending' : 'ascending'}</caption>
+        <TableHeader>
+          {table.getHeaderGroups().map((headerGroup) => (
+            <TableRow key={headerGroup.id}>
+              {headerGroup.headers.map((header) => {
+                const { column } = header;
+                const sorted = column.getIsSorted();
+                const label = flexRender(column.columnDef.header, header.getContext());
+                return (
+                  <TableHead
+                    key={header.id}
+                    scope="col"
+                    aria-sort={column.getCanSort() ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
+                    className={cn(COLUMN_CLASSES[column.id])}
+                  >
+                    {column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={column.getToggleSortingHandler()}
+                        className={cn(
+                          'group -mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500',
+                          sorted && 'text-slate-900',
+                        )}
+                      >
+                        {label}
+                        {sorted === 'asc' ? (
+                          <ArrowUp className="size-3.5" aria-hidden />
+                        ) : sorted === 'desc' ? (
+                          <ArrowDown className="size-3.5" aria-hidden />
+                        ) : (
+                          <ChevronsUpDown className="size-3.5 text-slate-400 group-hover:text-slate-600" aria-hidden />
+                        )}
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </TableHead>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody>
+          {table.getRowModel().rows.map((row) => (
+            <TableRow key={row.id} onClick={(event) => openRow(event, row.original.id)} className="cursor-pointer hover:bg-slate-50">
+              {row.getVisibleCells().map((cell) => (
+                <TableCell key={cell.id} className={cn('text-slate-700', COLUMN_CLASSES[cell.column.id])}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <ul className="divide-y divide-slate-100 lg:hidden" aria-label="Customers">
+        {rows.map((row) => (
+          <li key={row.id}>
+            <Link
+              href={customerHref(row.id)}
+              className="flex gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+            >
+              <div className="min-w-0 flex-1">
+                <p className="truncate font-medium text-slate-900">{row.name}</p>
+                <p className="truncate text-sm text-slate-600">{row.email ?? row.phone ?? '—'}</p>
+                {(row.group || row.company) && (
+                  <p className="mt-1 flex min-w-0 items-center gap-2 text-xs text-slate-500">
+                    {row.group && <Badge variant="secondary">{row.group.name}</Badge>}
+                    {row.company && <span className="truncate">{row.company}</span>}
+                  </p>
+                )}
+              </div>
+              <div className="shrink-0 text-right">
+                <p className="font-medium tabular-nums text-slate-900">{formatMoney(row.totalSpend, row.currency)}</p>
+                <p className="text-xs text-slate-500">
+                  {row.orderCount === 0 ? 'No orders' : `${row.orderCount.toLocaleString('en-GB')} ${row.orderCount === 1 ? 'order' : 'orders'}`}
+                </p>
+                {row.lastOrderDate && <p className="text-xs text-slate-500">Last {formatDate(row.lastOrderDate)}</p>}
+              </div>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
