@@ -3,7 +3,7 @@ import * as React from 'react';
 import { cn } from '@/lib/utils';
 
 /** A styled native <select>: keyboard and screen-reader behaviour come free, and it works on phones. */
-export function NativeSelect({ className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement>) {
+export function NativeSelect({ className, ...props }: React.ComponentProps<'select'>) {
   return (
     <select
       className={cn(
