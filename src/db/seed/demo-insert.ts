@@ -12,13 +12,16 @@ import type { DemoBatch } from './demo-generator';
  * updated_at equals created_at: a demo customer has not been edited since it was created.
  */
 export async function insertDemoBatch(db: Db, batch: DemoBatch): Promise<void> {
-  await db.transaction(async (tx) => {
-    await insertCustomersWithEvents(tx, batch);
-    await insertAddresses(tx, batch);
-  });
+  await db.transaction((tx) => insertDemoRows(tx, batch));
 }
 
-async function insertCustomersWithEvents(tx: Tx, batch: DemoBatch): Promise<void> {
+/** insertDemoBatch's statements, for a caller that already holds a transaction. */
+export async function insertDemoRows(tx: Db | Tx, batch: DemoBatch): Promise<void> {
+  await insertCustomersWithEvents(tx, batch);
+  await insertAddresses(tx, batch);
+}
+
+async function insertCustomersWithEvents(tx: Db | Tx, batch: DemoBatch): Promise<void> {
   await tx.execute(sql`
     with input as (
       select * from json_to_recordset(${JSON.stringify(batch.customers)}::json) as r(
@@ -42,7 +45,7 @@ async function insertCustomersWithEvents(tx: Tx, batch: DemoBatch): Promise<void
   `);
 }
 
-async function insertAddresses(tx: Tx, batch: DemoBatch): Promise<void> {
+async function insertAddresses(tx: Db | Tx, batch: DemoBatch): Promise<void> {
   if (batch.addresses.length === 0) return;
   await tx.execute(sql`
     insert into customer_addresses (

@@ -108,6 +108,23 @@ describe(`seedDemoData (${TEST_DB_KIND})`, () => {
     }
   });
 
+  it('loads in bulk with the same rules and puts every index back as it was', async () => {
+    const indexes = () => rows<{ indexdef: string }>(sql`select indexdef from pg_indexes where tablename like 'customer%' order by indexname`);
+    const before = await indexes();
+    const phases: string[] = [];
+    const result = await seedDemoData({ customers: N, seed: 12, now: NOW, batchSize: 100, strategy: 'bulk', onProgress: (p) => phases.push(p.phase) });
+
+    expect(result).toMatchObject({ customers: N, firstNumber: 2 * N + 1, strategy: 'bulk' });
+    expect(phases).toEqual(['inserting', 'inserting', 'inserting', 'indexing']);
+    expect(await indexes()).toEqual(before);
+    const [counts] = await rows<{ customers: number; emails: number; events: number; without_one_default: number }>(sql`
+      select (select count(*)::int from customers) as customers,
+             (select count(distinct email)::int from customers) as emails,
+             (select count(*)::int from customer_events) as events,
+             (select count(*)::int from customers c where (select count(*) from customer_addresses a where a.customer_id = c.id and a.is_default_billing) <> 1) as without_one_default`);
+    expect(counts).toEqual({ customers: 3 * N, emails: 3 * N, events: 3 * N, without_one_default: 0 });
+  });
+
   it('refuses a count that is not a whole number', async () => {
     await expect(seedDemoData({ customers: -1 })).rejects.toThrow(RangeError);
     await expect(seedDemoData({ customers: 1.5 })).rejects.toThrow(RangeError);

@@ -3,18 +3,28 @@ import { asc, sql } from 'drizzle-orm';
 import { getDatabase, getDb, type Db } from '@/db/client';
 import { customerGroups, customers, staffMembers } from '@/db/schema';
 
-import { generateDemoBatches, type DemoContext } from './demo-generator';
-import { insertDemoBatch } from './demo-insert';
+import { generateDemoBatches, type DemoBatch, type DemoContext } from './demo-generator';
+import { loadIncrementally, loadInBulk } from './demo-load';
 import { DEMO_EMAIL_NUMBER_PATTERN } from './demo-vocabulary';
 
 export const DEFAULT_DEMO_SEED = 1;
 const DEFAULT_BATCH_SIZE = 2_000;
 const MAX_STAFF_CREATORS = 1_000;
+const BULK_THRESHOLD = 100_000;
 
 export interface SeedDemoProgress {
+  /** 'indexing' comes once, after the last insert, when the bulk strategy rebuilds indexes. */
+  phase: 'inserting' | 'indexing';
   inserted: number;
   total: number;
 }
+
+/**
+ * 'incremental': batches commit one by one while the shop stays usable. 'bulk': one transaction that drops and rebuilds
+ * the non-unique indexes, locking the customer tables meanwhile; several times faster at a million rows.
+ * 'auto' (default): bulk from 100,000 customers when that at least doubles the table, else incremental.
+ */
+export type SeedDemoStrategy = 'incremental' | 'bulk';
 
 export interface SeedDemoOptions {
   customers: number;
@@ -23,10 +33,11 @@ export interface SeedDemoOptions {
   onProgress?: (progress: SeedDemoProgress) => void;
   /** Customers per INSERT (and per transaction). */
   batchSize?: number;
-  /** Batches in flight at once; PGlite runs one statement at a time, so only PostgreSQL gains from more than 1. */
+  /** Incremental batches in flight at once; PGlite runs one statement at a time, so only PostgreSQL gains from more than 1. */
   concurrency?: number;
   /** Customers are created over the two years before this moment (default: now). */
   now?: Date;
+  strategy?: SeedDemoStrategy | 'auto';
 }
 
 export interface SeedDemoResult {
@@ -34,6 +45,7 @@ export interface SeedDemoResult {
   addresses: number;
   /** Running number of the first new customer (the suffix of its email). */
   firstNumber: number;
+  strategy: SeedDemoStrategy;
 }
 
 /** True when the shop has no customers yet (first start). */
@@ -44,7 +56,8 @@ export async function isShopEmpty(): Promise<boolean> {
 
 /**
  * Adds `customers` deterministic demo customers (addresses and a 'customer.created' event each) to the configured
- * database, in batches that each commit atomically; a failure stops the run and leaves earlier batches in place.
+ * database. Incrementally, each batch commits atomically and a failure leaves earlier batches in place; in bulk, all
+ * or nothing (see SeedDemoStrategy).
  * Emails continue after the highest demo email number already stored, so repeated runs never collide.
  * Not meant to run twice at the same moment against one database.
  */
@@ -55,32 +68,31 @@ export async function seedDemoData(options: SeedDemoOptions): Promise<SeedDemoRe
   const database = getDatabase();
   const context = await loadDemoContext(database.db, options.seed ?? DEFAULT_DEMO_SEED, options.now ?? new Date());
   const total = options.customers;
-  const concurrency = Math.max(1, options.concurrency ?? (database.kind === 'postgres' ? 3 : 1));
-  const result: SeedDemoResult = { customers: 0, addresses: 0, firstNumber: context.firstNumber };
+  const result: SeedDemoResult = { customers: 0, addresses: 0, firstNumber: context.firstNumber, strategy: 'incremental' };
+  if (total === 0) return result;
+  result.strategy = options.strategy === 'auto' || !options.strategy ? await chooseStrategy(database.db, total) : options.strategy;
 
-  // Generation (CPU, this process) overlaps with inserts (I/O, the server) by keeping a few batches in flight.
-  const pending = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  for (const batch of generateDemoBatches(context, total, options.batchSize ?? DEFAULT_BATCH_SIZE)) {
-    if (failure) break;
-    const insert: Promise<void> = insertDemoBatch(database.db, batch)
-      .then(
-        () => {
-          result.customers += batch.customers.length;
-          result.addresses += batch.addresses.length;
-          options.onProgress?.({ inserted: result.customers, total });
-        },
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      )
-      .finally(() => pending.delete(insert));
-    pending.add(insert);
-    if (pending.size >= concurrency) await Promise.race(pending);
+  const batches = generateDemoBatches(context, total, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const onBatch = (batch: DemoBatch) => {
+    result.customers += batch.customers.length;
+    result.addresses += batch.addresses.length;
+    options.onProgress?.({ phase: 'inserting', inserted: result.customers, total });
+  };
+  if (result.strategy === 'bulk') {
+    const onIndexing = () => options.onProgress?.({ phase: 'indexing', inserted: result.customers, total });
+    await loadInBulk(database.db, batches, onBatch, onIndexing, database.kind);
+  } else {
+    const concurrency = Math.max(1, options.concurrency ?? (database.kind === 'postgres' ? 3 : 1));
+    await loadIncrementally(database.db, batches, concurrency, onBatch);
   }
-  await Promise.all(pending);
-  if (failure) throw failure.error;
   return result;
+}
+
+// Rebuilding indexes pays off when the load dwarfs what is there: a fresh database, a bench, a big demo.
+async function chooseStrategy(db: Db, count: number): Promise<SeedDemoStrategy> {
+  if (count < BULK_THRESHOLD) return 'incremental';
+  const [{ existing }] = await db.select({ existing: sql<number>`count(*)::int` }).from(customers);
+  return count >= existing ? 'bulk' : 'incremental';
 }
 
 async function loadDemoContext(db: Db, seed: number, now: Date): Promise<DemoContext> {
