@@ -1,0 +1,29 @@
+import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
+import { helpCommand } from './help';
+import { staffCreate } from './staff';
+import { UsageError, type CliCommand } from './types';
+
+// Command words -> handler. Later issues add theirs here (orders: 'reconcile', 'import-orders').
+export const COMMANDS: Record<string, CliCommand> = {
+  'api-key create': apiKeyCreate,
+  'api-key list': apiKeyList,
+  'api-key revoke': apiKeyRevoke,
+  'staff create': staffCreate,
+};
+COMMANDS.help = helpCommand(COMMANDS);
+
+/** Finds the command named by the leading words of `args` (longest match) and returns it with the remaining args. */
+export function resolveCommand(args: string[]): { name: string; command: CliCommand; rest: string[] } {
+  let best: { name: string; words: number } | undefined;
+  for (const name of Object.keys(COMMANDS)) {
+    const words = name.split(' ');
+    if (words.every((word, i) => args[i] === word) && (!best || words.length > best.words)) best = { name, words: words.length };
+  }
+  if (best) return { name: best.name, command: COMMANDS[best.name], rest: args.slice(best.words) };
+  const group = Object.keys(COMMANDS).filter((name) => name.startsWith(`${args[0]} `));
+  if (group.length) {
+    const choices = group.map((name) => name.slice(args[0].length + 1)).join(', ');
+    throw new UsageError(args[1] ? `Unknown ${args[0]} command "${args[1]}" (choose ${choices})` : `${args[0]} needs a command: ${choices}`);
+  }
+  throw new UsageError(`Unknown command "${args[0]}"`);
+}
