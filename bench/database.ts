@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { sql } from 'drizzle-orm';
+
+import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
+import { customers } from '@/db/schema';
+import { seedDemoData, type SeedDemoResult } from '@/db/seed/demo';
+
+export interface BenchDatabase {
+  handle: DatabaseHandle;
+  /** e.g. "PostgreSQL 15.20" or "PGlite (PostgreSQL 17.5) in /tmp/…" */
+  description: string;
+  dispose(): Promise<void>;
+}
+
+/** Opens DATABASE_URL, or PGlite in `pgliteDir` (default: a fresh temporary folder, so ./data is never touched). */
+export async function openBenchDatabase(pgliteDir: string | undefined): Promise<BenchDatabase> {
+  const url = process.env.DATABASE_URL;
+  const temporaryDir = !url && !pgliteDir ? mkdtempSync(path.join(tmpdir(), 'customers-bench-')) : undefined;
+  const dataDir = pgliteDir ?? temporaryDir;
+  const handle = url ? openDatabase({ url }) : openDatabase({ dataDir });
+  setDatabase(handle);
+  await handle.migrate();
+  const [{ version }] = await rowsOf<{ version: string }>(handle, sql`select current_setting('server_version') as version`);
+  const description = url ? `PostgreSQL ${version} (${new URL(url).pathname.slice(1)})` : `PGlite (PostgreSQL ${version}) in ${dataDir}`;
+  return {
+    handle,
+    description,
+    async dispose() {
+      setDatabase(undefined);
+      await handle.close();
+      if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seeds demo customers until there are at least `target`; returns what was added (null when nothing was needed). */
+export async function ensureCustomers(
+  handle: DatabaseHandle,
+  target: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<{ existing: number; added: SeedDemoResult | null; seconds: number }> {
+  const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(customers);
+  if (count >= target) return { existing: count, added: null, seconds: 0 };
+  const started = performance.now();
+  let lastLog = 0;
+  const added = await seedDemoData({
+    customers: target - count,
+    seed,
+    onProgress: ({ phase, inserted, total }) => {
+      if (phase === 'indexing') return log(`  inserted ${inserted.toLocaleString('en')}; rebuilding indexes…`);
+      if (inserted < total && performance.now() - lastLog < 2000) return;
+      lastLog = performance.now();
+      log(`  seeded ${inserted.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+    },
+  });
+  return { existing: count, added, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function rowsOf<T>(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<T[]> {
+  // Db is typed for either driver, whose raw results differ; both carry `rows`.
+  return ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
