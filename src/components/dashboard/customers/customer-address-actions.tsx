@@ -17,7 +17,6 @@ import {
 import { Button } from '@/components/ui/button';
 import type { CustomerAddress } from '@/lib/types';
 
-import { toAddressFormValues } from './address-form';
 import { CustomerAddressDialog } from './customer-address-dialog';
 
 /** Edit, make default, and remove for one address card. */
@@ -38,11 +37,7 @@ export function CustomerAddressActions({ address, summary, names }: {
       const result =
         kind === 'remove'
           ? await deleteAddressAction(address.customerId, address.id)
-          : // The whole address is sent so that the change touches nothing but the default flag.
-            await updateAddressAction(address.customerId, address.id, {
-              ...toAddressFormValues(address, names),
-              ...(kind === 'shipping' ? { isDefaultShipping: true } : { isDefaultBilling: true }),
-            });
+          : await updateAddressAction(address.customerId, address.id, kind === 'shipping' ? { isDefaultShipping: true } : { isDefaultBilling: true });
       setPending(null);
       if (!result.ok) setError(result.message);
     });

@@ -11,6 +11,7 @@ const names: EventNames = {
   staff: new Map([[SAM, 'Sam Staff']]),
   groups: new Map([[VIP, 'VIP'], [RETAIL, 'Retail']]),
   country: (code) => (code === 'GB' ? 'United Kingdom' : code),
+  money: (minor) => `£${(minor / 100).toFixed(2)}`,
 };
 
 function event(type: string, data: Record<string, unknown> = {}, actor: Partial<CustomerEvent> = {}): CustomerEvent {
@@ -43,8 +44,18 @@ describe('describeCustomerEvent', () => {
     expect(describeCustomerEvent(event('address.added', { city: 'London', countryCode: 'GB' }), names).sentence).toBe('Sam Staff added an address in London, United Kingdom');
   });
 
+  it('says which default changed when only a default flag was updated', () => {
+    expect(describeCustomerEvent(event('address.updated', { fields: ['isDefaultShipping'] }), names).sentence).toBe('Sam Staff set the default shipping address');
+    expect(describeCustomerEvent(event('address.updated', { fields: ['line1', 'isDefaultBilling'] }), names).sentence).toBe('Sam Staff updated an address');
+  });
+
+  it('names orders and amounts for order events', () => {
+    expect(describeCustomerEvent(event('order.completed', { orderNumber: '#1001', total: 1250 }), names).sentence).toBe('Sam Staff completed order #1001 (£12.50)');
+    expect(describeCustomerEvent(event('order.refunded', { orderNumber: '#1001', amount: 500, full: false }), names).sentence).toBe('Sam Staff refunded £5.00 of order #1001');
+  });
+
   it('still reads for a staff member who no longer exists and for unknown event types', () => {
-    expect(describeCustomerEvent(event('order.completed', {}, { actorId: 'gone' }), names).sentence).toBe('A former staff member: order completed');
+    expect(describeCustomerEvent(event('campaign.sent', {}, { actorId: 'gone' }), names).sentence).toBe('A former staff member: campaign sent');
   });
 });
 

@@ -5,6 +5,8 @@ export interface EventNames {
   staff: ReadonlyMap<string, string>;
   groups: ReadonlyMap<string, string>;
   country: (code: string) => string;
+  /** Integer minor units of the shop currency, for display. */
+  money: (minor: number) => string;
 }
 
 /** One timeline entry in words: who did it, what they did, and optional "from → to" details. */
@@ -101,14 +103,33 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
     }
     case 'address.added':
       return { sentence: `${actor} added an address${place(data, names) ? ` in ${place(data, names)}` : ''}`, details: [] };
-    case 'address.updated':
+    case 'address.updated': {
+      const fields = Array.isArray(data.fields) ? (data.fields as string[]) : [];
+      const defaults = [fields.includes('isDefaultShipping') && 'shipping', fields.includes('isDefaultBilling') && 'billing'].filter(Boolean) as string[];
+      if (defaults.length && defaults.length === fields.length) return { sentence: `${actor} set the default ${listInWords(defaults)} address`, details: [] };
       return { sentence: `${actor} updated an address`, details: [] };
+    }
     case 'address.removed':
       return { sentence: `${actor} removed an address${place(data, names) ? ` in ${place(data, names)}` : ''}`, details: [] };
+    case 'order.placed':
+    case 'order.completed':
+    case 'order.cancelled':
+    case 'order.refunded':
+      return { sentence: describeOrderEvent(event.type, actor, data, names), details: typeof data.reason === 'string' && data.reason ? [`Reason: ${show(data.reason)}`] : [] };
     default: {
       // Events from other modules (orders, classification, ...) still read well until they get their own wording.
       const what = event.type.replace(/[._]/g, ' ');
       return { sentence: `${actor}: ${what}`, details: [] };
     }
   }
+}
+
+function describeOrderEvent(type: string, actor: string, data: Record<string, unknown>, names: EventNames): string {
+  const order = typeof data.orderNumber === 'string' ? `order ${data.orderNumber}` : 'an order';
+  const amount = (value: unknown) => (typeof value === 'number' ? ` (${names.money(value)})` : '');
+  if (type === 'order.placed') return `${actor} placed ${order}${amount(data.total)}`;
+  if (type === 'order.completed') return `${actor} completed ${order}${amount(data.total)}`;
+  if (type === 'order.cancelled') return `${actor} cancelled ${order}`;
+  if (data.full === true) return `${actor} refunded ${order} in full${amount(data.amount)}`;
+  return `${actor} refunded${typeof data.amount === 'number' ? ` ${names.money(data.amount)} of` : ''} ${order}`;
 }

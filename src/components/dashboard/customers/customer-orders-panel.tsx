@@ -43,7 +43,7 @@ export function CustomerOrdersPanel({ orders, hasMore }: { orders: OrderSummary[
                 const status = STATUS[order.status] ?? { label: order.status, variant: 'secondary' as const };
                 return (
                   <tr key={order.id}>
-                    <td className="px-4 py-2 font-medium text-slate-900">#{order.orderNumber}</td>
+                    <td className="px-4 py-2 font-medium text-slate-900">{order.orderNumber}</td>
                     <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDate(order.placedAt)}</td>
                     <td className="px-4 py-2">
                       <Badge variant={status.variant}>{status.label}</Badge>

@@ -12,6 +12,7 @@ import { CustomerProfileCard } from '@/components/dashboard/customers/customer-p
 import { CustomerStats } from '@/components/dashboard/customers/customer-stats';
 import { CustomerTimeline } from '@/components/dashboard/customers/customer-timeline';
 import { countryName } from '@/lib/countries';
+import { formatMoney } from '@/lib/format';
 import { listCustomerGroups } from '@/services/customer-groups';
 import { listCustomerEvents } from '@/services/customers';
 import { can } from '@/services/permissions';
@@ -36,6 +37,7 @@ export default async function CustomerDetailPage({ params }: Props) {
     staff: new Map(staff.map((member) => [member.id, member.name])),
     groups: new Map(groups.map((group) => [group.id, group.name])),
     country: countryName,
+    money: (minor: number) => formatMoney(minor, customer.currency),
   };
   const addressNames = { firstName: customer.firstName, lastName: customer.lastName };
 
