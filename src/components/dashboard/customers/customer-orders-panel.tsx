@@ -33,7 +33,7 @@ export function CustomerOrdersPanel({ orders, hasMore }: { orders: OrderSummary[
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Order</th>
-                <th scope="col" className="px-4 py-2 font-medium">Placed</th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Placed</th>
                 <th scope="col" className="px-4 py-2 font-medium">Status</th>
                 <th scope="col" className="px-4 py-2 text-right font-medium">Total</th>
               </tr>
@@ -43,10 +43,16 @@ export function CustomerOrdersPanel({ orders, hasMore }: { orders: OrderSummary[
                 const status = STATUS[order.status] ?? { label: order.status, variant: 'secondary' as const };
                 return (
                   <tr key={order.id}>
-                    <td className="px-4 py-2 font-medium text-slate-900">{order.orderNumber}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDate(order.placedAt)}</td>
                     <td className="px-4 py-2">
-                      <Badge variant={status.variant}>{status.label}</Badge>
+                      <span className="font-medium text-slate-900">{order.orderNumber}</span>
+                      {/* Phones have no room for the date column, so the date sits under the number. */}
+                      <span className="block text-xs text-slate-500 sm:hidden">{formatDate(order.placedAt)}</span>
+                    </td>
+                    <td className="hidden whitespace-nowrap px-4 py-2 text-slate-600 sm:table-cell">{formatDate(order.placedAt)}</td>
+                    <td className="px-4 py-2">
+                      <Badge variant={status.variant} className="whitespace-nowrap">
+                        {status.label}
+                      </Badge>
                     </td>
                     <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-900">{formatMoney(order.total, order.currency)}</td>
                   </tr>
