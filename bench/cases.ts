@@ -56,6 +56,8 @@ export async function buildCases(handle: DatabaseHandle, iterations: number): Pr
     cases.push(listCase(`search last name "${known.last_name}"`, { q: known.last_name, limit: PAGE }));
     cases.push(listCase(`search phone digits "${known.phone.slice(-7)}"`, { q: known.phone.slice(-7), limit: PAGE }));
   }
+  // Matches about a fifth of all customers: the planner has to choose between the trigram index and the sort index.
+  cases.push(listCase('search broad "example.org"', { q: 'example.org', limit: PAGE }));
 
   const [wholesaler] = await rowsOf<{ id: string }>(handle, sql`select id from customer_groups where lower(name) = 'wholesaler'`);
   if (wholesaler) cases.push(listCase('filter group Wholesaler', { groupId: wholesaler.id, limit: PAGE }));

@@ -56,7 +56,7 @@ export async function loadInBulk(
     await previous;
     onIndexing();
     // PGlite lives in this process's (WASM) memory, so it keeps its default.
-    if (kind === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+    if (kind === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
     for (const index of indexes) await tx.execute(sql.raw(index.indexdef));
   });
 }
