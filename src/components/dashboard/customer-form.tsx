@@ -85,6 +85,8 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
   const [isStale, setIsStale] = React.useState(false);
   const [carried, setCarried] = React.useState<Partial<CustomerFormValues> | null>(null);
   const [isReloading, startReload] = React.useTransition();
+  // Stays true while the browser moves to the saved customer, so a second click cannot create a duplicate.
+  const [isSaved, setIsSaved] = React.useState(false);
   const reloadRequested = React.useRef(false);
   const form = useForm<CustomerFormValues, unknown, SubmitValues>({
     // The schemas' declared input is `unknown` for preprocessed fields (blank → null), so name the form's own shape.
@@ -118,6 +120,7 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
       : // The create resolver produced `data`, so it has the create schema's shape.
         await createCustomerAction(data as CustomerCreateInput);
     if (result.ok) {
+      setIsSaved(true);
       router.push(`/dashboard/customers/${result.data.id}`);
       return;
     }
@@ -261,9 +264,9 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
         <Link href={cancelHref} className={buttonVariants({ variant: 'outline' })}>
           Cancel
         </Link>
-        <Button type="submit" disabled={formState.isSubmitting || isReloading}>
-          {formState.isSubmitting && <Loader2 className="animate-spin" aria-hidden />}
-          {formState.isSubmitting ? 'Saving…' : isEdit ? 'Save changes' : 'Create customer'}
+        <Button type="submit" disabled={formState.isSubmitting || isReloading || isSaved}>
+          {(formState.isSubmitting || isSaved) && <Loader2 className="animate-spin" aria-hidden />}
+          {formState.isSubmitting || isSaved ? 'Saving…' : isEdit ? 'Save changes' : 'Create customer'}
         </Button>
       </div>
     </form>
