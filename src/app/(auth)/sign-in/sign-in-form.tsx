@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { AlertCircle, Loader2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState, useSyncExternalStore, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 
@@ -20,6 +20,13 @@ const signInSchema = z.object({
 });
 type SignInValues = z.infer<typeof signInSchema>;
 
+const subscribeNothing = () => () => {};
+
+/** False in the server HTML and during hydration, true once React handles events. */
+function useIsHydrated(): boolean {
+  return useSyncExternalStore(subscribeNothing, () => true, () => false);
+}
+
 /** What to tell someone whose sign-in was refused, by HTTP status. */
 function failureMessage(status: number | undefined): string {
   if (status === 429) return 'Too many attempts, wait a minute before trying again.';
@@ -34,6 +41,7 @@ export function SignInForm({ next }: { next: string }) {
   const form = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
   const isBusy = isSubmitting || isNavigating;
+  const isHydrated = useIsHydrated();
 
   async function onSubmit(values: SignInValues) {
     setFormError(null);
@@ -54,7 +62,9 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4" aria-describedby={formError ? 'sign-in-error' : undefined}>
+    // method="post" and the button disabled until hydration: a submit before React is ready must never put the
+    // password into a GET URL (history, logs).
+    <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4" aria-describedby={formError ? 'sign-in-error' : undefined}>
       {formError && (
         <Alert variant="destructive" role="alert" id="sign-in-error">
           <AlertCircle aria-hidden />
@@ -83,7 +93,7 @@ export function SignInForm({ next }: { next: string }) {
           {...form.register('password')}
         />
       </Field>
-      <Button type="submit" className="w-full" disabled={isBusy}>
+      <Button type="submit" className="w-full" disabled={isBusy || !isHydrated}>
         {isBusy && <Loader2 className="animate-spin" aria-hidden />}
         {isBusy ? 'Signing in…' : 'Sign in'}
       </Button>
