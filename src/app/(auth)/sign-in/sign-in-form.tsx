@@ -57,7 +57,7 @@ export function SignInForm({ next }: { next: string }) {
       status = undefined;
     }
     setFormError(failureMessage(status));
-    form.setValue('password', '');
+    form.resetField('password');
     form.setFocus('password');
   }
 
