@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 
 import { useCustomersListNavigation } from './customers-list-navigation';
-import { firstPageParams, withoutFilters } from './customers-list-query';
+import { FILTER_KEYS, firstPageParams, withoutFilters } from './customers-list-query';
 
 /**
  * Why the list is empty and what to do: the shop has no customers yet, nothing matches the search and
@@ -38,11 +38,16 @@ export function CustomersListEmpty({ reason }: { reason: 'no-customers' | 'no-ma
       </EmptyState>
     );
   }
+  const hasFilters = FILTER_KEYS.some((key) => params[key]);
+  const clearLabel = params.q && hasFilters ? 'Clear search and filters' : params.q ? 'Clear search' : 'Clear filters';
   return (
-    <EmptyState icon={<SearchX aria-hidden />} title={params.q ? `No customers match “${params.q}”` : 'No customers match these filters'}>
+    <EmptyState
+      icon={<SearchX aria-hidden />}
+      title={params.q ? `No customers match “${params.q}”${hasFilters ? ' with these filters' : ''}` : 'No customers match these filters'}
+    >
       <p>Check the spelling, search for part of a name, email or phone number, or remove some filters.</p>
       <Button variant="outline" className="mt-5" onClick={() => navigate(withoutFilters(params))}>
-        Clear filters
+        {clearLabel}
       </Button>
     </EmptyState>
   );
