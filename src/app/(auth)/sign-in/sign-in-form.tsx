@@ -27,10 +27,15 @@ function useIsHydrated(): boolean {
   return useSyncExternalStore(subscribeNothing, () => true, () => false);
 }
 
-/** What to tell someone whose sign-in was refused, by HTTP status. */
-function failureMessage(status: number | undefined): string {
+/** What to tell someone whose sign-in was refused, by HTTP status and better-auth error code. */
+function failureMessage(status: number | undefined, code: string | undefined): string {
   if (status === 429) return 'Too many attempts, wait a minute before trying again.';
-  if (status === 401 || status === 400 || status === 403) return 'Wrong email or password.';
+  if (status === 401 || status === 400) return 'Wrong email or password.';
+  // better-auth's CSRF check: the page was opened at an address the server does not know as its own.
+  if (code === 'INVALID_ORIGIN' || code === 'MISSING_OR_NULL_ORIGIN')
+    return 'Sign-in is not allowed from this address. Open the dashboard at the shop’s configured URL and try again.';
+  if (status === 403) return 'This account cannot sign in right now. Ask the shop owner.';
+  if (status && status >= 500) return 'Something went wrong on the server. Try again in a moment.';
   return 'Could not reach the server. Check your connection and try again.';
 }
 
@@ -46,6 +51,7 @@ export function SignInForm({ next }: { next: string }) {
   async function onSubmit(values: SignInValues) {
     setFormError(null);
     let status: number | undefined;
+    let code: string | undefined;
     try {
       const { error } = await staffAuthClient.signIn.email({ email: values.email, password: values.password });
       if (!error) {
@@ -53,10 +59,11 @@ export function SignInForm({ next }: { next: string }) {
         return;
       }
       status = error.status;
+      code = error.code;
     } catch {
       status = undefined;
     }
-    setFormError(failureMessage(status));
+    setFormError(failureMessage(status, code));
     form.resetField('password');
     form.setFocus('password');
   }
