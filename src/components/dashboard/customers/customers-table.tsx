@@ -62,7 +62,7 @@ const columns: ColumnDef<CustomersListRow>[] = [
     header: 'Email',
     accessorFn: (row) => row.email,
     sortDescFirst: false,
-    cell: ({ row: { original: row } }) => (row.email ? <span className="block max-w-44 truncate" title={row.email}>{row.email}</span> : <Muted>—</Muted>),
+    cell: ({ row: { original: row } }) => (row.email ? <span className="block max-w-44 truncate min-[1400px]:max-w-52" title={row.email}>{row.email}</span> : <Muted>—</Muted>),
   },
   {
     id: 'phone',
@@ -86,7 +86,7 @@ const columns: ColumnDef<CustomersListRow>[] = [
       ) : (
         <div className="flex items-center gap-1 whitespace-nowrap" title={row.tags.join(', ')}>
           {row.tags.slice(0, TAGS_SHOWN).map((tag) => (
-            <Badge key={tag} variant="default" className="max-w-20">
+            <Badge key={tag} variant="default" className="max-w-24">
               <span className="truncate">{tag}</span>
             </Badge>
           ))}
