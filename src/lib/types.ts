@@ -83,9 +83,34 @@ export interface OrderSummary {
   orderNumber: string;
   status: OrderStatus;
   total: number;
+  refundedTotal: number;
+  itemCount: number;
   currency: string;
   placedAt: string;
   completedAt: string | null;
+}
+
+export interface OrderItem {
+  id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+}
+
+export interface Order extends OrderSummary {
+  customerId: string;
+  customer: { id: string; name: string; email: string | null } | null;
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  shippingTotal: number;
+  refundedTotal: number;
+  itemCount: number;
+  cancelledAt: string | null;
+  createdById: string | null;
+  items: OrderItem[];
 }
 
 /** getCustomerById's answer: the profile with addresses, newest orders, metrics and its creator. */

@@ -11,6 +11,7 @@ import { toCustomer, toCustomerAddress } from './customers/mapping';
 import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
+import { countCustomerOrders, listCustomerOrders } from './orders';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
@@ -18,6 +19,8 @@ export { listCustomers } from './customers/list';
 export { addCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from './customer-addresses';
 
 const NOT_FOUND_MESSAGE = 'No customer with this id';
+// How many of the newest orders come with the customer; older ones page through listCustomerOrders.
+const RECENT_ORDERS = 10;
 const STALE_VERSION_MESSAGE =
   'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.';
 
@@ -54,7 +57,7 @@ async function groupOf(db: Pick<ReturnType<typeof getDb>, 'select'>, groupId: st
 export async function getCustomerById({ id }: { id: string }): Promise<CustomerDetail> {
   assertUuid(id, NOT_FOUND_MESSAGE);
   const db = getDb();
-  const [[found], addresses] = await Promise.all([
+  const [[found], addresses, history] = await Promise.all([
     db
       .select({ customer: customers, group: { id: customerGroups.id, name: customerGroups.name }, creator: { id: staffMembers.id, name: staffMembers.name } })
       .from(customers)
@@ -62,15 +65,15 @@ export async function getCustomerById({ id }: { id: string }): Promise<CustomerD
       .leftJoin(staffMembers, eq(staffMembers.id, customers.createdById))
       .where(eq(customers.id, id)),
     db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)).orderBy(customerAddresses.createdAt, customerAddresses.id),
+    listCustomerOrders({ customerId: id, limit: RECENT_ORDERS }),
   ]);
   if (!found) throw new NotFoundError(NOT_FOUND_MESSAGE);
   const customer = toCustomer(found.customer, found.group);
   return {
     ...customer,
     addresses: addresses.map(toCustomerAddress),
-    // TODO(#3): the newest orders and their cursor come from the orders service.
-    orders: [],
-    ordersNextCursor: null,
+    orders: history.data,
+    ordersNextCursor: history.nextCursor,
     metrics: {
       orderCount: customer.orderCount,
       totalSpend: customer.totalSpend,
@@ -160,9 +163,9 @@ export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }
   await getDb().transaction(async (tx) => {
     const [current] = await tx.select({ orderCount: customers.orderCount }).from(customers).where(eq(customers.id, id)).for('update');
     if (!current) throw new NotFoundError(NOT_FOUND_MESSAGE);
-    // TODO(#3): also refuse when pending or cancelled orders reference the customer.
-    if (current.orderCount > 0) {
-      throw new ConflictError(`This customer has ${current.orderCount} order(s), so deleting would lose purchase history. Erase their personal data instead.`);
+    const orderCount = Math.max(current.orderCount, await countCustomerOrders(tx, id));
+    if (orderCount > 0) {
+      throw new ConflictError(`This customer has ${orderCount} order(s), so deleting would lose purchase history. Erase their personal data instead.`);
     }
     await tx.delete(customers).where(eq(customers.id, id));
   });

@@ -10,6 +10,10 @@ export const PERMISSIONS = {
   'customers:read': EVERYONE,
   'customers:write': EVERYONE,
   'customers:delete': MANAGERS,
+  'orders:read': EVERYONE,
+  'orders:write': EVERYONE,
+  'orders:cancel': MANAGERS,
+  'orders:refund': MANAGERS,
   'api_keys:manage': MANAGERS,
 } as const satisfies Record<string, StaffRole[]>;
 

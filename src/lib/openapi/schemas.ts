@@ -46,6 +46,8 @@ export const orderSummarySchema = z.object({
   orderNumber: z.string(),
   status: z.enum(['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded']),
   total: minorUnits('Order total'),
+  refundedTotal: minorUnits('Refunded so far'),
+  itemCount: z.int().min(0).describe('Units across all items'),
   currency,
   placedAt: timestamp,
   completedAt: timestamp.nullable(),

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, foreignKey, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+import { createdAt, timestampMs, updatedAt } from './columns';
+import { customers } from './customers';
+import { staffMembers } from './staff';
+
+export const ORDER_STATUSES = ['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded'] as const;
+
+// Human order numbers (#1001, #1002, …) come from a sequence, so they are unique without a lookup.
+export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 1001 });
+
+// Keyed (customer_id, id): on a distributed PostgreSQL (Citus) both tables are distributed by customer id,
+// so a customer's orders and items live on the customer's shard and history queries never fan out.
+export const orders = pgTable(
+  'orders',
+  {
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    id: uuid('id').notNull().defaultRandom(),
+    orderNumber: text('order_number').notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
+    currency: text('currency').notNull(),
+    // All amounts are integer minor units of `currency`; total = subtotal - discount + tax + shipping.
+    subtotal: bigint('subtotal', { mode: 'number' }).notNull(),
+    discountTotal: bigint('discount_total', { mode: 'number' }).notNull().default(0),
+    taxTotal: bigint('tax_total', { mode: 'number' }).notNull().default(0),
+    shippingTotal: bigint('shipping_total', { mode: 'number' }).notNull().default(0),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    refundedTotal: bigint('refunded_total', { mode: 'number' }).notNull().default(0),
+    itemCount: integer('item_count').notNull().default(0),
+    placedAt: timestampMs('placed_at').notNull().defaultNow(),
+    completedAt: timestampMs('completed_at'),
+    cancelledAt: timestampMs('cancelled_at'),
+    createdById: text('created_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    // The order's id in the system it was imported from (e.g. an invoice number), for idempotent re-imports.
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.id] }),
+    // Lookups by id alone (order pages, API); ids are random UUIDs, unique by construction.
+    index('orders_id_idx').on(t.id),
+    uniqueIndex('orders_order_number_idx').on(t.orderNumber),
+    uniqueIndex('orders_external_id_idx').on(t.externalId),
+    index('orders_customer_placed_idx').on(t.customerId, t.placedAt, t.id),
+    index('orders_placed_idx').on(t.placedAt, t.id),
+    index('orders_status_placed_idx').on(t.status, t.placedAt, t.id),
+    check('orders_amounts_valid', sql`${t.subtotal} >= 0 and ${t.discountTotal} >= 0 and ${t.taxTotal} >= 0 and ${t.shippingTotal} >= 0 and ${t.total} >= 0`),
+    check('orders_total_adds_up', sql`${t.total} = ${t.subtotal} - ${t.discountTotal} + ${t.taxTotal} + ${t.shippingTotal}`),
+    check('orders_refund_within_total', sql`${t.refundedTotal} >= 0 and ${t.refundedTotal} <= ${t.total}`),
+  ],
+);
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    customerId: uuid('customer_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    lineTotal: bigint('line_total', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.orderId, t.id] }),
+    foreignKey({ columns: [t.customerId, t.orderId], foreignColumns: [orders.customerId, orders.id] }).onDelete('cascade'),
+    check('order_items_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_items_price_valid', sql`${t.unitPrice} >= 0 and ${t.lineTotal} = ${t.unitPrice} * ${t.quantity}`),
+  ],
+);
+
+// Every refund, so that repeated requests with one idempotency key refund once, and reconciliation can sum them.
+export const orderRefunds = pgTable(
+  'order_refunds',
+  {
+    customerId: uuid('customer_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull().default(''),
+    idempotencyKey: text('idempotency_key'),
+    createdById: text('created_by_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.orderId, t.id] }),
+    foreignKey({ columns: [t.customerId, t.orderId], foreignColumns: [orders.customerId, orders.id] }).onDelete('cascade'),
+    uniqueIndex('order_refunds_idempotency_idx').on(t.orderId, t.idempotencyKey),
+    check('order_refunds_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderItemRow = typeof orderItems.$inferSelect;
+export type OrderRefundRow = typeof orderRefunds.$inferSelect;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+import { blankToNull, dateParamSchema, moneyMinorSchema, text, uuidSchema } from './common';
+
+export const orderItemSchema = z.object({
+  sku: text().min(1, 'SKU is required').max(64, 'SKU is at most 64 characters'),
+  name: text().min(1, 'Item name is required').max(200, 'Item name is at most 200 characters'),
+  quantity: z.number({ error: 'Quantity is a whole number' }).int('Quantity is a whole number').min(1, 'Quantity is at least 1').max(1_000_000, 'Quantity is at most 1,000,000'),
+  unitPrice: moneyMinorSchema,
+});
+
+export const orderCreateSchema = z
+  .object({
+    customerId: uuidSchema,
+    currency: z.string().trim().toUpperCase().length(3, 'Currency is a 3-letter ISO 4217 code').optional(),
+    items: z.array(orderItemSchema).min(1, 'Add at least one item').max(500, 'At most 500 items per order'),
+    discountTotal: moneyMinorSchema.default(0),
+    taxTotal: moneyMinorSchema.default(0),
+    shippingTotal: moneyMinorSchema.default(0),
+    // For orders taken earlier (a phone order entered later, an import); defaults to now.
+    placedAt: dateParamSchema,
+  })
+  .superRefine((order, ctx) => {
+    const subtotal = order.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
+    if (!Number.isSafeInteger(subtotal)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'The order total is too large' });
+    if (order.discountTotal > subtotal) ctx.addIssue({ code: 'custom', path: ['discountTotal'], message: 'The discount cannot exceed the items subtotal' });
+    if (order.placedAt && order.placedAt.getTime() > Date.now() + 60_000)
+      ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'An order cannot be placed in the future' });
+  });
+
+export const orderRefundSchema = z.object({
+  // Minor units; omitted means "everything not yet refunded".
+  amount: z.preprocess(blankToNull, moneyMinorSchema.min(1, 'Refund at least 1 minor unit').nullable().optional()),
+  reason: text().max(500, 'Reason is at most 500 characters').default(''),
+  // A retried request with the same key refunds once.
+  idempotencyKey: z.preprocess(blankToNull, text().max(100).nullable().optional()),
+});
+
+export const ORDER_STATUS_VALUES = ['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded'] as const;
+
+export const orderListQuerySchema = z.object({
+  status: z.preprocess(blankToNull, z.enum(ORDER_STATUS_VALUES, { error: `Status is one of ${ORDER_STATUS_VALUES.join(', ')}` }).nullable().optional()),
+  customerId: z.preprocess(blankToNull, uuidSchema.nullable().optional()),
+  placedAfter: dateParamSchema,
+  placedBefore: dateParamSchema,
+  limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(50),
+  cursor: z.preprocess(blankToNull, z.string().max(500).nullable().optional()),
+});
+
+export type OrderCreateInput = z.input<typeof orderCreateSchema>;
+export type OrderRefundInput = z.input<typeof orderRefundSchema>;
+export type OrderListQuery = z.input<typeof orderListQuerySchema>;

@@ -1,0 +1,210 @@
+import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+
+import { getDb, type Tx } from '@/db/client';
+import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
+import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
+import { orderCreateSchema, orderListQuerySchema, orderRefundSchema, type OrderCreateInput, type OrderListQuery, type OrderRefundInput } from '@/lib/validation/order';
+
+import { recordCustomerEvent } from './customers/events';
+import { isUniqueViolation } from './db-errors';
+import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
+import { assertUuid } from './ids';
+import { addCompletedOrder, takeBackSpend } from './orders/customer-stats';
+import { decodeOrderCursor, encodeOrderCursor } from './orders/cursor';
+import { toOrder, toOrderSummary } from './orders/mapping';
+import { assertCan } from './permissions';
+import { SHOP_CURRENCY } from './shop';
+import { parseInput } from './validate';
+
+const NOT_FOUND = 'No order with this id';
+
+/** Places a pending order for an existing customer. Throws ValidationFailedError (naming the field), NotFoundError. */
+export async function createOrder({ actor, input, externalId }: { actor: Actor; input: OrderCreateInput; externalId?: string }): Promise<Order> {
+  assertCan(actor, 'orders:write');
+  const data = parseInput(orderCreateSchema, input);
+  const currency = data.currency ?? SHOP_CURRENCY;
+  // Customer stats sum orders in one currency: the shop's.
+  if (currency !== SHOP_CURRENCY) {
+    throw new ValidationFailedError('Wrong currency', [{ path: 'currency', message: `This shop records orders in ${SHOP_CURRENCY}` }]);
+  }
+  const lines = data.items.map((item) => ({ ...item, id: crypto.randomUUID(), lineTotal: item.unitPrice * item.quantity }));
+  const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
+  const total = subtotal - data.discountTotal + data.taxTotal + data.shippingTotal;
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [customer] = await tx.select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email }).from(customers).where(eq(customers.id, data.customerId));
+      if (!customer) throw new ValidationFailedError('Unknown customer', [{ path: 'customerId', message: 'No customer with this id' }]);
+      const [row] = await tx
+        .insert(orders)
+        .values({
+          customerId: data.customerId,
+          orderNumber: sql`'#' || nextval('${sql.raw(orderNumberSequence.seqName ?? 'order_number_seq')}')`,
+          currency,
+          subtotal,
+          discountTotal: data.discountTotal,
+          taxTotal: data.taxTotal,
+          shippingTotal: data.shippingTotal,
+          total,
+          itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+          placedAt: data.placedAt ?? sql`now()`,
+          createdById: actor.type === 'staff' ? actor.id : null,
+          externalId,
+        })
+        .returning();
+      const items = await tx
+        .insert(orderItems)
+        .values(lines.map((line) => ({ customerId: row.customerId, orderId: row.id, ...line })))
+        .returning();
+      await recordCustomerEvent(tx, actor, row.customerId, 'order.placed', { orderId: row.id, orderNumber: row.orderNumber, total });
+      return toOrder(row, items, { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'orders_external_id_idx')) throw new ConflictError('An order with this external id exists', [{ path: 'externalId', message: 'Already imported' }]);
+    throw error;
+  }
+}
+
+async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
+  assertUuid(id, NOT_FOUND);
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (!row) throw new NotFoundError(NOT_FOUND);
+  return row;
+}
+
+function illegal(order: OrderRow, action: string): ConflictError {
+  return new ConflictError(`Order ${order.orderNumber} is ${order.status.replace('_', ' ')}, so it cannot be ${action}`);
+}
+
+/**
+ * Completes a pending order and adds it to the customer's stats, in one transaction, exactly once: completing
+ * an already completed order changes nothing (`applied: false`). Throws NotFoundError, ConflictError.
+ */
+export async function completeOrder({ actor, id }: { actor: Actor; id: string }): Promise<{ order: Order; applied: boolean }> {
+  assertCan(actor, 'orders:write');
+  const applied = await getDb().transaction(async (tx) => {
+    // The row lock makes concurrent completions queue; the status check then lets only the first one through.
+    const order = await lockOrder(tx, id);
+    if (order.status === 'completed') return false;
+    if (order.status !== 'pending') throw illegal(order, 'completed');
+    await tx.update(orders).set({ status: 'completed', completedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
+    await addCompletedOrder(tx, order.customerId, order.total, order.placedAt);
+    await recordCustomerEvent(tx, actor, order.customerId, 'order.completed', { orderId: id, orderNumber: order.orderNumber, total: order.total });
+    return true;
+  });
+  return { order: await getOrderById({ id }), applied };
+}
+
+/** Cancels a pending or completed order; a completed one is taken out of the customer's stats. Throws NotFoundError, ConflictError, ForbiddenError. */
+export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): Promise<Order> {
+  assertCan(actor, 'orders:cancel');
+  await getDb().transaction(async (tx) => {
+    const order = await lockOrder(tx, id);
+    if (order.status !== 'pending' && order.status !== 'completed') throw illegal(order, 'cancelled');
+    await tx.update(orders).set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
+    if (order.status === 'completed') await takeBackSpend(tx, order.customerId, order.total - order.refundedTotal, true);
+    await recordCustomerEvent(tx, actor, order.customerId, 'order.cancelled', { orderId: id, orderNumber: order.orderNumber, wasCompleted: order.status === 'completed' });
+  });
+  return getOrderById({ id });
+}
+
+/**
+ * Refunds part or all of what remains of a completed order and takes it off the customer's spend; a full refund
+ * also stops the order counting. A repeated idempotency key refunds once. Throws NotFoundError, ConflictError,
+ * ValidationFailedError (amount above what remains), ForbiddenError.
+ */
+export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id: string; input?: OrderRefundInput }): Promise<Order> {
+  assertCan(actor, 'orders:refund');
+  const data = parseInput(orderRefundSchema, input);
+  try {
+    await getDb().transaction(async (tx) => {
+      const order = await lockOrder(tx, id);
+      if (data.idempotencyKey) {
+        const [previous] = await tx.select({ id: orderRefunds.id }).from(orderRefunds).where(and(eq(orderRefunds.orderId, id), eq(orderRefunds.idempotencyKey, data.idempotencyKey)));
+        if (previous) return;
+      }
+      if (order.status !== 'completed' && order.status !== 'partially_refunded') throw illegal(order, 'refunded');
+      const remaining = order.total - order.refundedTotal;
+      const amount = data.amount ?? remaining;
+      if (amount > remaining || amount <= 0) {
+        throw new ValidationFailedError('Refund too large', [{ path: 'amount', message: `At most ${remaining} minor units remain to refund on this order` }]);
+      }
+      const isFull = amount === remaining;
+      await tx
+        .update(orders)
+        .set({ refundedTotal: sql`${orders.refundedTotal} + ${amount}`, status: isFull ? 'refunded' : 'partially_refunded', updatedAt: sql`now()` })
+        .where(eq(orders.id, id));
+      await tx.insert(orderRefunds).values({ customerId: order.customerId, orderId: id, amount, reason: data.reason, idempotencyKey: data.idempotencyKey, createdById: actor.id });
+      await takeBackSpend(tx, order.customerId, amount, isFull);
+      await recordCustomerEvent(tx, actor, order.customerId, 'order.refunded', { orderId: id, orderNumber: order.orderNumber, amount, full: isFull, reason: data.reason });
+    });
+  } catch (error) {
+    // Two requests with one new idempotency key at once: the loser's insert hits the unique index; the winner refunded.
+    if (!isUniqueViolation(error, 'order_refunds_idempotency_idx')) throw error;
+  }
+  return getOrderById({ id });
+}
+
+/** One order with its items and customer. Throws NotFoundError. */
+export async function getOrderById({ id }: { id: string }): Promise<Order> {
+  assertUuid(id, NOT_FOUND);
+  const db = getDb();
+  const [found] = await db
+    .select({ order: orders, customer: { id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email } })
+    .from(orders)
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(eq(orders.id, id));
+  if (!found) throw new NotFoundError(NOT_FOUND);
+  const items = await db.select().from(orderItems).where(and(eq(orderItems.customerId, found.order.customerId), eq(orderItems.orderId, id)));
+  const { customer } = found;
+  return toOrder(found.order, items, customer ? { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email } : null);
+}
+
+/** Orders newest first, filtered by status, customer and placement dates, keyset-paged. Throws ValidationFailedError. */
+export async function listOrders(query: OrderListQuery = {}): Promise<Page<OrderSummary & { customerId: string; customerName: string }>> {
+  const q = parseInput(orderListQuerySchema, query);
+  const conditions: (SQL | undefined)[] = [
+    q.status ? eq(orders.status, q.status) : undefined,
+    q.customerId ? eq(orders.customerId, q.customerId) : undefined,
+    q.placedAfter ? gte(orders.placedAt, q.placedAfter) : undefined,
+    q.placedBefore ? lte(orders.placedAt, q.placedBefore) : undefined,
+    q.cursor ? beforeCursor(q.cursor) : undefined,
+  ];
+  const rows = await getDb()
+    .select({ order: orders, customerName: sql<string>`coalesce(${customers.firstName} || ' ' || ${customers.lastName}, '')` })
+    .from(orders)
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(and(...conditions))
+    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .limit(q.limit + 1);
+  return toPage(rows.map((row) => ({ ...toOrderSummary(row.order), customerId: row.order.customerId, customerName: row.customerName.trim() })), q.limit);
+}
+
+function beforeCursor(cursor: string): SQL | undefined {
+  const position = decodeOrderCursor(cursor);
+  return or(lt(orders.placedAt, position.at), and(eq(orders.placedAt, position.at), lt(orders.id, position.id)));
+}
+
+function toPage<T extends { placedAt: string; id: string }>(rows: T[], limit: number): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { data: page, nextCursor: rows.length > limit && last ? encodeOrderCursor(last) : null };
+}
+
+/** A customer's purchase history, newest first, keyset-paged on the (customer_id, placed_at, id) index. Throws NotFoundError. */
+export async function listCustomerOrders({ customerId, cursor, limit = 20 }: { customerId: string; cursor?: string | null; limit?: number }): Promise<Page<OrderSummary>> {
+  assertUuid(customerId, 'No customer with this id');
+  const rows = await getDb()
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), cursor ? beforeCursor(cursor) : undefined))
+    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .limit(limit + 1);
+  return toPage(rows.map(toOrderSummary), limit);
+}
+
+/** How many orders, in any status, reference the customer. */
+export async function countCustomerOrders(tx: Tx, customerId: string): Promise<number> {
+  const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(orders).where(eq(orders.customerId, customerId));
+  return row.count;
+}
+
