@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`End-to-end tests need Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
   }
-  if (!existsSync('.next/BUILD_ID')) {
+  if (!existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new Error('End-to-end tests run against the production build: run `npm run build` first (npm test does this).');
   }
 
