@@ -63,5 +63,6 @@ async function main(args: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+  // A command may set its own exit code for a finding (reconcile: 3 when stats drifted).
+  if (code !== 0 || !process.exitCode) process.exitCode = code;
 });

@@ -1,13 +1,15 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { helpCommand } from './help';
+import { reconcile } from './reconcile';
 import { staffCreate } from './staff';
 import { UsageError, type CliCommand } from './types';
 
-// Command words -> handler. Later issues add theirs here (orders: 'reconcile', 'import-orders').
+// Command words -> handler.
 export const COMMANDS: Record<string, CliCommand> = {
   'api-key create': apiKeyCreate,
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
+  reconcile,
   'staff create': staffCreate,
 };
 COMMANDS.help = helpCommand(COMMANDS);

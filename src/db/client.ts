@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -68,4 +68,10 @@ export function getDb(): Db {
 /** Points getDb() at another database (tests, CLI runs against a chosen database). */
 export function setDatabase(handle: DatabaseHandle | undefined): void {
   globalForDb.customersDb = handle;
+}
+
+/** Rows of a raw SQL query; both drivers answer `{ rows }`, which the shared Db type does not spell out. */
+export async function queryRows<Row>(db: Db | Tx, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
 }

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'orders:write': EVERYONE,
   'orders:cancel': MANAGERS,
   'orders:refund': MANAGERS,
+  'customers:reconcile': MANAGERS,
   'api_keys:manage': MANAGERS,
 } as const satisfies Record<string, StaffRole[]>;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 
-import type { Db, Tx } from '@/db/client';
+import { queryRows, type Db, type Tx } from '@/db/client';
 
 import type { DemoBatch } from './demo-generator';
 import { insertDemoBatch, insertDemoRows } from './demo-insert';
@@ -62,10 +62,9 @@ export async function loadInBulk(
 }
 
 async function droppableIndexes(tx: Tx): Promise<{ indexname: string; indexdef: string }[]> {
-  const result = await tx.execute(sql`
+  return queryRows<{ indexname: string; indexdef: string }>(tx, sql`
     select indexname, indexdef from pg_indexes
     where schemaname = current_schema() and tablename in (${sql.join(SEEDED_TABLES.map((t) => sql`${t}`), sql`, `)})
       and indexdef not like 'CREATE UNIQUE INDEX%'
     order by tablename, indexname`);
-  return (result as unknown as { rows: { indexname: string; indexdef: string }[] }).rows;
 }
