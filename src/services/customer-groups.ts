@@ -19,6 +19,14 @@ export async function listCustomerGroups(): Promise<CustomerGroup[]> {
   return rows;
 }
 
+/**
+ * All groups, by name, as id and name only: for pickers and filters, which would otherwise pay for counting
+ * every group's members (an index scan over all customers) on each page load.
+ */
+export async function listCustomerGroupOptions(): Promise<Pick<CustomerGroup, 'id' | 'name'>[]> {
+  return getDb().select({ id: customerGroups.id, name: customerGroups.name }).from(customerGroups).orderBy(asc(customerGroups.name));
+}
+
 export async function findCustomerGroupByName(name: string): Promise<CustomerGroup | undefined> {
   const [row] = await getDb().select().from(customerGroups).where(eq(sql`lower(${customerGroups.name})`, name.toLowerCase()));
   return row;

@@ -19,7 +19,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { currencySymbol } from '@/lib/format';
 import type { Customer, FieldError, Page } from '@/lib/types';
-import { listCustomerGroups } from '@/services/customer-groups';
+import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomers } from '@/services/customers';
 import { ValidationFailedError } from '@/services/errors';
 import { SHOP_CURRENCY } from '@/services/shop';
@@ -41,13 +41,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   await requireStaff('customers:read');
   const params = readListParams(await searchParams);
   const parsed = toListQuery(params, SHOP_CURRENCY);
-  const [result, groups, staff] = await Promise.all([
+  const [result, groupOptions, staff] = await Promise.all([
     parsed.errors.length ? { page: null, errors: parsed.errors } : listOrErrors(parsed.query),
-    listCustomerGroups(),
+    listCustomerGroupOptions(),
     listStaffMembers(),
   ]);
   const staffOptions = staff.map(({ id, name }) => ({ id, name }));
-  const groupOptions = groups.map(({ id, name }) => ({ id, name }));
   const page = result.page;
 
   return (

@@ -13,7 +13,7 @@ import { CustomerStats } from '@/components/dashboard/customers/customer-stats';
 import { CustomerTimeline } from '@/components/dashboard/customers/customer-timeline';
 import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/format';
-import { listCustomerGroups } from '@/services/customer-groups';
+import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomerEvents } from '@/services/customers';
 import { can } from '@/services/permissions';
 import { listStaffMembers } from '@/services/staff';
@@ -32,7 +32,7 @@ export default async function CustomerDetailPage({ params }: Props) {
   const { id } = await params;
   const customer = await loadCustomer(id);
   // Independent reads, in parallel: the timeline and the names it shows instead of ids.
-  const [events, staff, groups] = await Promise.all([listCustomerEvents({ customerId: id, limit: 50 }), listStaffMembers(), listCustomerGroups()]);
+  const [events, staff, groups] = await Promise.all([listCustomerEvents({ customerId: id, limit: 50 }), listStaffMembers(), listCustomerGroupOptions()]);
   const names = {
     staff: new Map(staff.map((member) => [member.id, member.name])),
     groups: new Map(groups.map((group) => [group.id, group.name])),

@@ -4,13 +4,13 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { CustomerForm } from '@/components/dashboard/customer-form';
-import { listCustomerGroups } from '@/services/customer-groups';
+import { listCustomerGroupOptions } from '@/services/customer-groups';
 
 export const metadata: Metadata = { title: 'New customer' };
 
 export default async function NewCustomerPage() {
   await requireStaff('customers:write');
-  const groups = await listCustomerGroups();
+  const groups = await listCustomerGroupOptions();
   return (
     <div className="mx-auto w-full max-w-3xl space-y-6">
       <div className="space-y-1">
@@ -21,7 +21,7 @@ export default async function NewCustomerPage() {
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">New customer</h1>
         <p className="text-sm text-slate-600">You will be recorded as the staff member who added this customer.</p>
       </div>
-      <CustomerForm groups={groups.map(({ id, name }) => ({ id, name }))} />
+      <CustomerForm groups={groups} />
     </div>
   );
 }

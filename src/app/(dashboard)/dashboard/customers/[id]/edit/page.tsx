@@ -4,7 +4,7 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { CustomerForm } from '@/components/dashboard/customer-form';
-import { listCustomerGroups } from '@/services/customer-groups';
+import { listCustomerGroupOptions } from '@/services/customer-groups';
 
 import { loadCustomer } from '../load-customer';
 
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff('customers:write');
   const { id } = await params;
-  const [customer, groups] = await Promise.all([loadCustomer(id), listCustomerGroups()]);
+  const [customer, groups] = await Promise.all([loadCustomer(id), listCustomerGroupOptions()]);
   const name = `${customer.firstName} ${customer.lastName}`.trim();
   return (
     <div className="mx-auto w-full max-w-3xl space-y-6">
@@ -29,7 +29,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Edit customer</h1>
       </div>
       {/* Keyed by id only: a newer version arriving after "Reload latest" must not remount and wipe what was typed. */}
-      <CustomerForm key={customer.id} customer={customer} groups={groups.map(({ id, name }) => ({ id, name }))} />
+      <CustomerForm key={customer.id} customer={customer} groups={groups} />
     </div>
   );
 }
