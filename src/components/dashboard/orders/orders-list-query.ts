@@ -1,0 +1,156 @@
+// The order list's URL is its state. This module reads it, turns it into a listOrders query, and writes the
+// next URL. It is pure so that the server page and the client controls agree, and testable.
+import { formatDate } from '@/lib/format';
+import type { FieldError, OrderStatus } from '@/lib/types';
+import { ORDER_STATUS_VALUES, orderListQuerySchema, type OrderListQuery } from '@/lib/validation/order';
+
+import { orderStatusLabel } from './order-status-badge';
+
+export const ORDERS_PATH = '/dashboard/orders';
+export const orderHref = (id: string) => `${ORDERS_PATH}/${id}`;
+export const NEW_ORDER_HREF = `${ORDERS_PATH}/new`;
+/** The order list narrowed to one customer, as the customer page links to it. */
+export const customerOrdersHref = (customerId: string) => `${ORDERS_PATH}?customerId=${encodeURIComponent(customerId)}`;
+export const PAGE_SIZE = 25;
+/** How many previous cursors the URL keeps for the Previous button (each is ~70 characters). */
+export const PREVIOUS_CURSORS_MAX = 5;
+
+export const FILTER_KEYS = ['status', 'customerId', 'placedAfter', 'placedBefore'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+const PAGING_KEYS = ['cursor', 'prev', 'page'] as const;
+const PARAM_KEYS = [...FILTER_KEYS, ...PAGING_KEYS] as const;
+type ParamKey = (typeof PARAM_KEYS)[number];
+
+/**
+ * The list's URL parameters as typed. Dates are yyyy-mm-dd (both days included); `cursor` is the current
+ * page's keyset position, `prev` the cursors of earlier pages joined by ".", `page` the page number (display only).
+ */
+export type OrdersListParams = Partial<Record<ParamKey, string>>;
+
+type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
+
+export function readOrdersListParams(searchParams: SearchParamsLike): OrdersListParams {
+  const params: OrdersListParams = {};
+  for (const key of PARAM_KEYS) {
+    const raw = searchParams instanceof URLSearchParams ? searchParams.get(key) : searchParams[key];
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (value) params[key] = value;
+  }
+  return params;
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDay(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  // "2025-02-30" parses in some engines by rolling over; only a date that prints back the same is real.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export function isOrderStatus(value: string | undefined): value is OrderStatus {
+  return !!value && (ORDER_STATUS_VALUES as readonly string[]).includes(value);
+}
+
+/**
+ * The service query for these parameters, with a message per parameter that cannot be read. The placed-date
+ * range includes both of its days (UTC, the dashboard's display time zone by default).
+ */
+export function toOrdersListQuery(params: OrdersListParams): { query: OrderListQuery; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const day = (key: 'placedAfter' | 'placedBefore', time: string) => {
+    const value = params[key];
+    if (!value) return undefined;
+    if (!isDay(value)) {
+      errors.push({ path: key, message: 'Use a date like 2024-05-31' });
+      return undefined;
+    }
+    return `${value}T${time}Z`;
+  };
+  const placedAfter = day('placedAfter', '00:00:00.000');
+  const placedBefore = day('placedBefore', '23:59:59.999');
+  if (placedAfter && placedBefore && placedBefore < placedAfter) {
+    errors.push({ path: 'placedBefore', message: 'This date is before the “from” date' });
+  }
+
+  const query: OrderListQuery = { status: params.status, customerId: params.customerId, placedAfter, placedBefore, cursor: params.cursor, limit: PAGE_SIZE };
+  // The service's own schema finds the rest (an unknown status, a malformed customer id), all at once.
+  const checked = orderListQuerySchema.safeParse(query);
+  for (const issue of checked.success ? [] : checked.error.issues) {
+    const path = issue.path.join('.');
+    if (!errors.some((e) => e.path === path)) errors.push({ path, message: path === 'customerId' ? 'This customer link is not valid' : issue.message });
+  }
+  return { query, errors };
+}
+
+export function hasActiveFilters(params: OrdersListParams): boolean {
+  return FILTER_KEYS.some((key) => params[key]);
+}
+
+/** The list URL for these parameters, in a stable order, leaving out empty ones. */
+export function ordersListHref(params: OrdersListParams): string {
+  const search = new URLSearchParams();
+  for (const key of PARAM_KEYS) {
+    const value = params[key];
+    if (value) search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? `${ORDERS_PATH}?${text}` : ORDERS_PATH;
+}
+
+/** Changes filters and starts again at the first page: a keyset cursor belongs to one filter set. */
+export function withFilters(params: OrdersListParams, patch: OrdersListParams): OrdersListParams {
+  const next: OrdersListParams = { ...params, ...patch };
+  for (const key of PAGING_KEYS) delete next[key];
+  for (const key of Object.keys(patch) as ParamKey[]) if (!next[key]) delete next[key];
+  return next;
+}
+
+function previousCursors(params: OrdersListParams): string[] {
+  return params.prev ? params.prev.split('.').filter(Boolean) : [];
+}
+
+/** The page number, when the URL knows it (1 without a cursor). */
+export function pageNumber(params: OrdersListParams): number | null {
+  if (!params.cursor) return 1;
+  const page = Number(params.page);
+  return Number.isInteger(page) && page > 1 ? page : null;
+}
+
+/** The next page: the current cursor goes on the (bounded) stack of previous ones. */
+export function nextPageParams(params: OrdersListParams, nextCursor: string): OrdersListParams {
+  const stack = params.cursor ? [...previousCursors(params), params.cursor].slice(-PREVIOUS_CURSORS_MAX) : [];
+  const page = pageNumber(params);
+  return { ...params, cursor: nextCursor, prev: stack.join('.') || undefined, page: page ? String(page + 1) : undefined };
+}
+
+/** The page before this one, or null when it is no longer known (keyset paging cannot count backwards). */
+export function previousPageParams(params: OrdersListParams): OrdersListParams | null {
+  if (!params.cursor) return null;
+  const stack = previousCursors(params);
+  const page = pageNumber(params);
+  const cursor = stack.pop();
+  if (cursor) return { ...params, cursor, prev: stack.join('.') || undefined, page: page ? String(page - 1) : undefined };
+  return page === 2 ? firstPageParams(params) : null;
+}
+
+export function firstPageParams(params: OrdersListParams): OrdersListParams {
+  return withFilters(params, {});
+}
+
+export interface FilterChip {
+  key: FilterKey;
+  label: string;
+}
+
+/** One removable chip per filter in use, in words ("Status: Completed", "Customer: Ada Lovelace"). */
+export function activeFilterChips(params: OrdersListParams, names: { customerName: string | null }): FilterChip[] {
+  const day = (value: string) => (isDay(value) ? formatDate(`${value}T12:00:00Z`) : value);
+  const labels: Record<FilterKey, (value: string) => string> = {
+    status: (value) => `Status: ${orderStatusLabel(value)}`,
+    customerId: () => `Customer: ${names.customerName ?? 'Unknown'}`,
+    placedAfter: (value) => `Placed from ${day(value)}`,
+    placedBefore: (value) => `Placed until ${day(value)}`,
+  };
+  return FILTER_KEYS.flatMap((key) => (params[key] ? [{ key, label: labels[key](params[key]) }] : []));
+}
