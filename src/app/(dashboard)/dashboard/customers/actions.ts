@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/lib/http/action-result';
-import type { CustomerAddress } from '@/lib/types';
+import type { CustomerAddress, OrderSummary, Page } from '@/lib/types';
 import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
 import type { CustomerCreateInput, CustomerUpdateInput } from '@/lib/validation/customer';
 import {
@@ -18,6 +18,7 @@ import {
   updateCustomer,
   updateCustomerAddress,
 } from '@/services/customers';
+import { listCustomerOrders } from '@/services/orders';
 
 const LIST_PATH = '/dashboard/customers';
 const detailPath = (id: string) => `${LIST_PATH}/${id}`;
@@ -79,4 +80,10 @@ export async function deleteAddressAction(customerId: string, addressId: string)
   });
   if (result.ok) revalidatePath(detailPath(customerId));
   return result;
+}
+
+/** The next page of a customer's purchase history after `cursor` (the detail page's "Show older orders"). */
+export async function listCustomerOrdersAction(customerId: string, cursor: string): Promise<ActionResult<Page<OrderSummary>>> {
+  await requireStaff('orders:read');
+  return toActionResult(() => listCustomerOrders({ customerId, cursor }));
 }

@@ -57,7 +57,7 @@ export default async function CustomerDetailPage({ params }: Props) {
           <CustomerAboutCard customer={customer} />
         </aside>
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <CustomerOrdersPanel orders={customer.orders} hasMore={customer.ordersNextCursor !== null} />
+          <CustomerOrdersPanel customerId={customer.id} orders={customer.orders} nextCursor={customer.ordersNextCursor} />
           <CustomerAddressesPanel customerId={customer.id} addresses={customer.addresses} names={addressNames} />
           <CustomerTimeline events={events.data} names={names} hasMore={events.nextCursor !== null} />
         </div>
