@@ -1,4 +1,4 @@
-import { Building2, Pencil } from 'lucide-react';
+import { Building2, Pencil, Plus } from 'lucide-react';
 import Link from 'next/link';
 
 import { Badge } from '@/components/ui/badge';
@@ -55,7 +55,11 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
           )}
         </div>
       </div>
-      <div className="flex shrink-0 gap-2">
+      <div className="flex shrink-0 flex-wrap gap-2">
+        <Link href={`/dashboard/orders/new?customerId=${customer.id}`} className={buttonVariants()}>
+          <Plus aria-hidden />
+          New order
+        </Link>
         <Link href={`/dashboard/customers/${customer.id}/edit`} className={buttonVariants({ variant: 'outline' })}>
           <Pencil aria-hidden />
           Edit

@@ -1,0 +1,74 @@
+'use server';
+
+// Form adapters for the order pages: authenticate, call one service, map the outcome to form state.
+// Permissions are enforced by the services, so a refusal comes back as a readable message, not a crash.
+import { revalidatePath } from 'next/cache';
+
+import { requireStaff } from '@/auth/require-staff';
+import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import type { OrderCreateInput, OrderRefundInput } from '@/lib/validation/order';
+import { listCustomers } from '@/services/customers';
+import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services/orders';
+
+/** A customer as the order form's search offers it. */
+export interface CustomerOption {
+  id: string;
+  name: string;
+  email: string | null;
+  company: string | null;
+}
+
+const SEARCH_LIMIT = 8;
+
+// Everything that shows an order's status or counts it in a customer's numbers.
+function revalidateOrder(order: { id: string; customerId: string }) {
+  revalidatePath(`/dashboard/orders/${order.id}`);
+  revalidatePath('/dashboard/orders');
+  revalidatePath(`/dashboard/customers/${order.customerId}`);
+  revalidatePath('/dashboard/customers');
+}
+
+/** The first few customers matching a search, for the order form's customer picker. */
+export async function searchCustomersAction(q: string): Promise<ActionResult<CustomerOption[]>> {
+  await requireStaff('customers:read');
+  return toActionResult(async () => {
+    const page = await listCustomers({ q, sort: 'name:asc', limit: SEARCH_LIMIT });
+    return page.data.map((customer) => ({
+      id: customer.id,
+      name: `${customer.firstName} ${customer.lastName}`.trim(),
+      email: customer.email,
+      company: customer.company,
+    }));
+  });
+}
+
+export async function createOrderAction(input: OrderCreateInput): Promise<ActionResult<{ id: string }>> {
+  const actor = await requireStaff();
+  const result = await toActionResult(() => createOrder({ actor, input }));
+  if (!result.ok) return result;
+  revalidateOrder(result.data);
+  return { ok: true, data: { id: result.data.id } };
+}
+
+export async function completeOrderAction(id: string): Promise<ActionResult> {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => (await completeOrder({ actor, id })).order);
+  return settle(result);
+}
+
+export async function cancelOrderAction(id: string): Promise<ActionResult> {
+  const actor = await requireStaff();
+  return settle(await toActionResult(() => cancelOrder({ actor, id })));
+}
+
+/** Refunds `input.amount` minor units (or all that remains); a repeated `idempotencyKey` refunds once. */
+export async function refundOrderAction(id: string, input: OrderRefundInput): Promise<ActionResult> {
+  const actor = await requireStaff();
+  return settle(await toActionResult(() => refundOrder({ actor, id, input })));
+}
+
+function settle(result: ActionResult<{ id: string; customerId: string }>): ActionResult {
+  if (!result.ok) return result;
+  revalidateOrder(result.data);
+  return { ok: true, data: undefined };
+}

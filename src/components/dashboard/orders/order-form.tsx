@@ -1,0 +1,160 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CircleAlert, Loader2 } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import * as React from 'react';
+import { Controller, FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+
+import { createOrderAction, type CustomerOption } from '@/app/(dashboard)/dashboard/orders/actions';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import type { FieldError } from '@/lib/types';
+
+import { CustomerCombobox } from './customer-combobox';
+import { MoneyInput } from './money-input';
+import { EMPTY_ITEM, orderFormSchema, previewTotals, type OrderFormOutput, type OrderFormValues } from './order-form-schema';
+import { OrderItemLines } from './order-item-lines';
+import { OrderTotalsPreview } from './order-totals-preview';
+
+type AdjustmentName = 'discountTotal' | 'taxTotal' | 'shippingTotal';
+const ADJUSTMENTS: { name: AdjustmentName; label: string; hint?: string }[] = [
+  { name: 'discountTotal', label: 'Discount', hint: 'Taken off the items subtotal.' },
+  { name: 'taxTotal', label: 'Tax' },
+  { name: 'shippingTotal', label: 'Shipping' },
+];
+const ITEM_FIELDS = ['sku', 'name', 'quantity', 'unitPrice'];
+
+// A server error's path as a form field, ranked in DOM order so the first one gets focus; null if the form has no such field.
+function formPath(error: FieldError): { name: FieldPath<OrderFormValues> | 'root.items'; rank: number } | null {
+  if (error.path === 'customerId') return { name: 'customerId', rank: 0 };
+  if (error.path === 'items') return { name: 'root.items', rank: 1_000_000 };
+  const line = /^items\.(\d+)\.(\w+)$/.exec(error.path);
+  if (line && ITEM_FIELDS.includes(line[2])) return { name: error.path as FieldPath<OrderFormValues>, rank: 1 + Number(line[1]) * 10 + ITEM_FIELDS.indexOf(line[2]) };
+  const adjustment = ADJUSTMENTS.findIndex((field) => field.name === error.path);
+  if (adjustment >= 0) return { name: ADJUSTMENTS[adjustment].name, rank: 2_000_000 + adjustment };
+  return null;
+}
+
+/** Staff enter an order for a customer: checked in the browser by the shared order schema and again by the service. */
+export function OrderForm({ currency, customer: initialCustomer }: { currency: string; customer: CustomerOption | null }) {
+  const router = useRouter();
+  const [customer, setCustomer] = React.useState<CustomerOption | null>(initialCustomer);
+  const [formError, setFormError] = React.useState<string | null>(null);
+  // Stays true while the browser moves to the new order, so a second click cannot place it twice.
+  const [isSaved, setIsSaved] = React.useState(false);
+  const schema = React.useMemo(() => orderFormSchema(currency), [currency]);
+  const form = useForm<OrderFormValues, unknown, OrderFormOutput>({
+    // The schema reads text boxes (strings) and produces the create input (integers of minor units).
+    resolver: zodResolver(schema) as Resolver<OrderFormValues, unknown, OrderFormOutput>,
+    defaultValues: { customerId: initialCustomer?.id ?? '', items: [{ ...EMPTY_ITEM }], discountTotal: '', taxTotal: '', shippingTotal: '' },
+  });
+  const { register, handleSubmit, formState, control, setError } = form;
+  const errors = formState.errors;
+  const watched = useWatch({ control, name: ['items', 'discountTotal', 'taxTotal', 'shippingTotal'] });
+  const totals = previewTotals({ items: watched[0], discountTotal: watched[1], taxTotal: watched[2], shippingTotal: watched[3] }, currency);
+  const ids = React.useId();
+  const id = (name: string) => `${ids}-${name}`;
+
+  async function onSubmit(data: OrderFormOutput) {
+    setFormError(null);
+    const result = await createOrderAction(data);
+    if (result.ok) {
+      setIsSaved(true);
+      router.push(`/dashboard/orders/${result.data.id}`);
+      return;
+    }
+    const placed = result.fieldErrors
+      .map((error) => ({ ...error, target: formPath(error) }))
+      .filter((error) => error.target !== null)
+      .sort((a, b) => a.target!.rank - b.target!.rank);
+    placed.forEach((error, index) => setError(error.target!.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
+    if (placed.length < result.fieldErrors.length || placed.length === 0) setFormError(result.message);
+  }
+
+  const isBusy = formState.isSubmitting || isSaved;
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New order" className="grid gap-6 lg:grid-cols-3">
+        {formError && (
+          <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 lg:col-span-3">
+            <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
+            <p>{formError}</p>
+          </div>
+        )}
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>Customer</CardTitle>
+            </CardHeader>
+            <CardContent className="py-4">
+              <Field id={id('customer')} label="Customer" error={errors.customerId?.message}>
+                <Controller
+                  control={control}
+                  name="customerId"
+                  render={({ field }) => (
+                    <CustomerCombobox
+                      id={id('customer')}
+                      value={customer}
+                      inputRef={field.ref}
+                      invalid={Boolean(errors.customerId)}
+                      describedBy={errors.customerId ? `${id('customer')}-error` : undefined}
+                      onChange={(next) => {
+                        setCustomer(next);
+                        field.onChange(next?.id ?? '');
+                      }}
+                    />
+                  )}
+                />
+              </Field>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Items</CardTitle>
+              <span className="text-xs text-slate-500">Prices in {currency}, before tax</span>
+            </CardHeader>
+            <CardContent className="py-4">
+              <OrderItemLines currency={currency} lineTotals={totals.lineTotals} />
+            </CardContent>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Summary</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-4 py-4">
+              {ADJUSTMENTS.map(({ name, label, hint }) => (
+                <Field key={name} id={id(name)} label={label} error={errors[name]?.message} hint={hint}>
+                  <MoneyInput
+                    currency={currency}
+                    {...register(name)}
+                    id={id(name)}
+                    aria-invalid={errors[name] ? true : undefined}
+                    aria-describedby={errors[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined}
+                    placeholder="0"
+                  />
+                </Field>
+              ))}
+              <OrderTotalsPreview totals={totals} currency={currency} />
+            </CardContent>
+          </Card>
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end lg:flex-col-reverse">
+            <Link href={initialCustomer ? `/dashboard/customers/${initialCustomer.id}` : '/dashboard/orders'} className={buttonVariants({ variant: 'outline' })}>
+              Cancel
+            </Link>
+            <Button type="submit" disabled={isBusy}>
+              {isBusy && <Loader2 className="animate-spin" aria-hidden />}
+              {isBusy ? 'Placing order…' : 'Place order'}
+            </Button>
+          </div>
+          <p className="text-xs text-slate-500">The order is placed as pending. Complete it from its page to count it in the customer’s spend.</p>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
