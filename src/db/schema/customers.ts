@@ -57,7 +57,9 @@ export const customers = pgTable(
   },
   (t) => [
     check('customers_email_lower', sql`${t.email} = lower(${t.email})`),
-    check('customers_contact_present', sql`${t.email} is not null or ${t.phone} is not null or ${t.erasedAt} is not null`),
+    // Staff-entered customers need a way to be reached; a customer imported from another system may come with
+    // none (an order history keyed by customer number), and is identified by its external id instead.
+    check('customers_contact_present', sql`${t.email} is not null or ${t.phone} is not null or ${t.erasedAt} is not null or ${t.externalId} is not null`),
     check('customers_stats_non_negative', sql`${t.orderCount} >= 0`),
     uniqueIndex('customers_email_idx').on(t.email),
     uniqueIndex('customers_user_id_idx').on(t.userId),

@@ -1,0 +1,2 @@
+ALTER TABLE "customers" DROP CONSTRAINT "customers_contact_present";--> statement-breakpoint
+ALTER TABLE "customers" ADD CONSTRAINT "customers_contact_present" CHECK ("customers"."email" is not null or "customers"."phone" is not null or "customers"."erased_at" is not null or "customers"."external_id" is not null);
