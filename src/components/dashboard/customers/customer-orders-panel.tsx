@@ -1,12 +1,12 @@
 'use client';
 
-import { ArrowRight, Loader2, Plus, ShoppingBag } from 'lucide-react';
+import { ArrowRight, Loader2, ShoppingBag } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 
 import { listCustomerOrdersAction } from '@/app/(dashboard)/dashboard/customers/actions';
 import { OrderStatusBadge } from '@/components/dashboard/orders/order-status-badge';
-import { customerOrdersHref, NEW_ORDER_HREF, orderHref } from '@/components/dashboard/orders/orders-list-query';
+import { customerOrdersHref, orderHref } from '@/components/dashboard/orders/orders-list-query';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -66,12 +66,6 @@ export function CustomerOrdersPanel({ customerId, orders, nextCursor }: { custom
           <ShoppingBag className="size-8 text-slate-300" aria-hidden />
           <p className="text-sm font-medium text-slate-700">No orders yet</p>
           <p className="text-sm text-slate-500">Orders appear here when placed.</p>
-          <Button asChild variant="outline" size="sm" className="mt-2">
-            <Link href={`${NEW_ORDER_HREF}?customerId=${encodeURIComponent(customerId)}`}>
-              <Plus aria-hidden />
-              New order
-            </Link>
-          </Button>
         </CardContent>
       ) : (
         <>

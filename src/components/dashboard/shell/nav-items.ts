@@ -1,4 +1,4 @@
-import { KeyRound, Users, type LucideIcon } from 'lucide-react';
+import { KeyRound, Receipt, Users, type LucideIcon } from 'lucide-react';
 
 import type { Permission } from '@/services/permissions';
 
@@ -15,11 +15,12 @@ export interface NavSection {
   items: NavItem[];
 }
 
-// One line per destination. Orders, Groups, Discounts, Campaigns and Staff are added here as they land.
+// One line per destination. Groups, Discounts, Campaigns and Staff are added here as they land.
 export const NAV_SECTIONS: NavSection[] = [
   {
     items: [
       { href: '/dashboard/customers', label: 'Customers', icon: Users, permission: 'customers:read' },
+      { href: '/dashboard/orders', label: 'Orders', icon: Receipt, permission: 'orders:read' },
     ],
   },
   {

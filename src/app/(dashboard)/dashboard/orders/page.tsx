@@ -1,0 +1,103 @@
+import { Plus } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { requireStaff } from '@/auth/require-staff';
+import { OrdersCustomerFilter } from '@/components/dashboard/orders/orders-customer-filter';
+import { OrdersDateFilter } from '@/components/dashboard/orders/orders-date-filter';
+import { OrdersListActiveFilters } from '@/components/dashboard/orders/orders-list-active-filters';
+import { OrdersListEmpty } from '@/components/dashboard/orders/orders-list-empty';
+import { OrdersListErrors } from '@/components/dashboard/orders/orders-list-errors';
+import { OrdersListProvider, OrdersListResults } from '@/components/dashboard/orders/orders-list-navigation';
+import { OrdersListPagination } from '@/components/dashboard/orders/orders-list-pagination';
+import { hasActiveFilters, NEW_ORDER_HREF, PAGE_SIZE, readOrdersListParams, toOrdersListQuery } from '@/components/dashboard/orders/orders-list-query';
+import { toOrdersListRows } from '@/components/dashboard/orders/orders-list-rows';
+import { OrdersStatusFilter } from '@/components/dashboard/orders/orders-status-filter';
+import { OrdersTable } from '@/components/dashboard/orders/orders-table';
+import { PageHeader } from '@/components/dashboard/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import type { FieldError } from '@/lib/types';
+import { getCustomerById } from '@/services/customers';
+import { NotFoundError, ValidationFailedError } from '@/services/errors';
+import { listOrders } from '@/services/orders';
+
+export const metadata: Metadata = { title: 'Orders' };
+
+type OrdersPage = Awaited<ReturnType<typeof listOrders>>;
+
+/** Runs the query, turning a ValidationFailedError (a bad filter or page link in the URL) into messages instead of a crash. */
+async function listOrErrors(query: Parameters<typeof listOrders>[0]): Promise<{ page: OrdersPage | null; errors: FieldError[] }> {
+  try {
+    return { page: await listOrders(query), errors: [] };
+  } catch (error) {
+    if (error instanceof ValidationFailedError) return { page: null, errors: error.fieldErrors ?? [] };
+    throw error;
+  }
+}
+
+/** The filtered customer's name for the chip and messages; a link to a customer who is gone becomes an error. */
+async function customerNameOrError(customerId: string | undefined): Promise<{ name: string | null; error?: FieldError }> {
+  if (!customerId) return { name: null };
+  try {
+    const customer = await getCustomerById({ id: customerId });
+    return { name: `${customer.firstName} ${customer.lastName}`.trim() || '(no name)' };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { name: null, error: { path: 'customerId', message: 'No customer with this id: they may have been merged into another customer or deleted' } };
+    throw error;
+  }
+}
+
+const NewOrderButton = () => (
+  <Button asChild>
+    <Link href={NEW_ORDER_HREF}>
+      <Plus aria-hidden />
+      New order
+    </Link>
+  </Button>
+);
+
+const ORDERS_DESCRIPTION = 'Every order in the shop, newest first. Narrow it by status, customer or the date it was placed.';
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff('orders:read');
+  const params = readOrdersListParams(await searchParams);
+  const parsed = toOrdersListQuery(params);
+  const hasValidCustomer = params.customerId && !parsed.errors.some((e) => e.path === 'customerId');
+  const [listed, customer] = await Promise.all([
+    parsed.errors.length ? { page: null, errors: parsed.errors } : listOrErrors(parsed.query),
+    customerNameOrError(hasValidCustomer ? params.customerId : undefined),
+  ]);
+  const errors = customer.error ? [...listed.errors, customer.error] : listed.errors;
+  const page = customer.error ? null : listed.page;
+
+  return (
+    <>
+      <PageHeader title="Orders" description={ORDERS_DESCRIPTION} actions={<NewOrderButton />} />
+      <OrdersListProvider>
+        <div className="mb-4 space-y-3">
+          <OrdersStatusFilter />
+          <div className="flex flex-wrap items-start gap-2">
+            <OrdersCustomerFilter />
+            <OrdersDateFilter errors={errors} />
+          </div>
+          <OrdersListActiveFilters customerName={customer.name} />
+        </div>
+        <OrdersListResults>
+          {page === null ? (
+            <OrdersListErrors errors={errors} />
+          ) : (
+            <Card className="overflow-hidden">
+              {page.data.length > 0 ? (
+                <OrdersTable rows={toOrdersListRows(page.data)} />
+              ) : (
+                <OrdersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-orders'} customerName={customer.name} />
+              )}
+              <OrdersListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
+            </Card>
+          )}
+        </OrdersListResults>
+      </OrdersListProvider>
+    </>
+  );
+}
