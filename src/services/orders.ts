@@ -17,6 +17,7 @@ import { SHOP_CURRENCY } from './shop';
 import { parseInput } from './validate';
 
 const NOT_FOUND = 'No order with this id';
+const CUSTOMER_NOT_FOUND = 'No customer with this id';
 
 /** Places a pending order for an existing customer. Throws ValidationFailedError (naming the field), NotFoundError. */
 export async function createOrder({ actor, input, externalId }: { actor: Actor; input: OrderCreateInput; externalId?: string }): Promise<Order> {
@@ -192,13 +193,19 @@ function toPage<T extends { placedAt: string; id: string }>(rows: T[], limit: nu
 
 /** A customer's purchase history, newest first, keyset-paged on the (customer_id, placed_at, id) index. Throws NotFoundError. */
 export async function listCustomerOrders({ customerId, cursor, limit = 20 }: { customerId: string; cursor?: string | null; limit?: number }): Promise<Page<OrderSummary>> {
-  assertUuid(customerId, 'No customer with this id');
-  const rows = await getDb()
+  assertUuid(customerId, CUSTOMER_NOT_FOUND);
+  const db = getDb();
+  const rows = await db
     .select()
     .from(orders)
     .where(and(eq(orders.customerId, customerId), cursor ? beforeCursor(cursor) : undefined))
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(limit + 1);
+  // An order row proves its customer exists (foreign key), so only an empty page costs the primary-key lookup.
+  if (rows.length === 0) {
+    const [customer] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
+    if (!customer) throw new NotFoundError(CUSTOMER_NOT_FOUND);
+  }
   return toPage(rows.map(toOrderSummary), limit);
 }
 
