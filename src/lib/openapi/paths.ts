@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import { customerListQuerySchema } from '@/lib/validation/customer';
 
-import { parameterSchema, toJsonSchema } from './json-schema';
+import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
 
@@ -21,27 +21,7 @@ const LIST_PARAMETERS: Record<CustomerListParam, string> = {
   cursor: 'The `nextCursor` of the previous page, unchanged (valid only with the same sort and filters)',
 };
 
-function queryParameters(names: CustomerListParam[]) {
-  const { properties } = toJsonSchema(customerListQuerySchema, 'input') as { properties: Record<CustomerListParam, Record<string, unknown>> };
-  return names.map((name) => ({ name, in: 'query', required: false, description: LIST_PARAMETERS[name], schema: parameterSchema(properties[name]) }));
-}
-
-const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const jsonBody = (schema: string) => ({ required: true, content: { 'application/json': { schema: ref('schemas', schema) } } });
-const jsonResponse = (description: string, schema: string) => ({ description, content: { 'application/json': { schema: ref('schemas', schema) } } });
-
-type Problem = 400 | 401 | 403 | 404 | 409 | 422;
-const PROBLEM_RESPONSES: Record<Problem, string> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'NotFound',
-  409: 'Conflict',
-  422: 'ValidationFailed',
-};
-// Every operation here needs credentials, so each can answer 401.
-const problems = (...statuses: Problem[]) =>
-  Object.fromEntries(([401, ...statuses] as Problem[]).sort().map((status) => [status, ref('responses', PROBLEM_RESPONSES[status])]));
+const queryParameters = (names: CustomerListParam[]) => queryParametersOf(customerListQuerySchema, LIST_PARAMETERS, names);
 
 const customerId = ref('parameters', 'CustomerId');
 const addressId = ref('parameters', 'AddressId');
