@@ -5,8 +5,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 
 import * as openApiRoute from '@/app/api/v1/openapi.json/route';
-import type { Customer, CustomerAddress, CustomerDetail, CustomerEvent, CustomerGroup, FieldError } from '@/lib/types';
+import type { Customer, CustomerAddress, CustomerDetail, CustomerEvent, CustomerGroup, FieldError, Order, OrderItem, OrderSummary, Page } from '@/lib/types';
 import { customerFieldsSchema } from '@/lib/validation/customer';
+import type { listOrders } from '@/services/orders';
 
 import {
   customerAddressSchema,
@@ -14,6 +15,11 @@ import {
   customerEventSchema,
   customerGroupSchema,
   customerSchema,
+  orderItemResponseSchema,
+  orderListItemSchema,
+  orderSchema,
+  orderSummarySchema,
+  pageOf,
   problemSchema,
 } from './schemas';
 
@@ -84,6 +90,11 @@ describe('GET /api/v1/openapi.json', () => {
         '/customers/{id}/addresses',
         '/customers/{id}/addresses/{addressId}',
         '/customer-groups',
+        '/orders',
+        '/orders/{id}',
+        '/orders/{id}/complete',
+        '/orders/{id}/cancel',
+        '/orders/{id}/refund',
         '/openapi.json',
       ]),
     );
@@ -146,7 +157,34 @@ describe('GET /api/v1/openapi.json', () => {
     expect(byName.lastOrderAfter).toMatchObject({ type: 'string' });
   });
 
+  it('describes orders from the shared zod schemas, with the completion header and the idempotency key', async () => {
+    const { document } = await fetchDocument();
+    const { schemas, parameters } = document.components;
+    expect(schemas.OrderCreate).toMatchObject({ type: 'object', required: ['customerId', 'items'], additionalProperties: false });
+    expect(schemas.OrderRefund).toMatchObject({ additionalProperties: false });
+    expect(schemas.OrderRefund.required).toBeUndefined();
+    expect((schemas.Order.properties as Record<string, Json>).items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/OrderItem' } });
+    expect((schemas.CustomerDetail.properties as Record<string, Json>).orders).toMatchObject({ items: { $ref: '#/components/schemas/OrderSummary' } });
+    expect(parameters.OrderId).toMatchObject({ name: 'id', in: 'path', required: true });
+
+    const list = document.paths['/orders'].get.parameters as { name: string; schema: Json }[];
+    expect(list.map((p) => p.name)).toEqual(['status', 'customerId', 'placedAfter', 'placedBefore', 'limit', 'cursor']);
+    expect(list.find((p) => p.name === 'status')!.schema).toMatchObject({ type: 'string', enum: expect.arrayContaining(['pending', 'partially_refunded']) });
+    const complete = document.paths['/orders/{id}/complete'].post.responses['200'] as { headers: Record<string, Json> };
+    expect(complete.headers['Completion-Applied']).toMatchObject({ schema: { enum: ['true', 'false'] } });
+    expect(document.paths['/orders/{id}/refund'].post.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]);
+    expect(Object.keys(document.paths['/orders/{id}/refund'].post.responses)).toEqual(expect.arrayContaining(['403', '409', '422']));
+  });
+
   it('has response schemas whose types are exactly the domain types the services return', () => {
+    expectTypeOf<z.output<typeof orderSchema>>().toEqualTypeOf<Order>();
+    expectTypeOf<z.output<typeof orderItemResponseSchema>>().toEqualTypeOf<OrderItem>();
+    expectTypeOf<z.output<typeof orderSummarySchema>>().toEqualTypeOf<OrderSummary>();
+    // listOrders returns an intersection type, which toEqualTypeOf tells apart from the same object type; both ways round is equality.
+    type OrderPage = Awaited<ReturnType<typeof listOrders>>;
+    expectTypeOf<z.output<ReturnType<typeof pageOf<typeof orderListItemSchema>>>>().toExtend<OrderPage>();
+    expectTypeOf<OrderPage>().toExtend<z.output<ReturnType<typeof pageOf<typeof orderListItemSchema>>>>();
+    expectTypeOf<Page<OrderSummary>>().toEqualTypeOf<z.output<ReturnType<typeof pageOf<typeof orderSummarySchema>>>>();
     expectTypeOf<z.output<typeof customerSchema>>().toEqualTypeOf<Customer>();
     expectTypeOf<z.output<typeof customerDetailSchema>>().toEqualTypeOf<CustomerDetail>();
     expectTypeOf<z.output<typeof customerAddressSchema>>().toEqualTypeOf<CustomerAddress>();

@@ -1,6 +1,7 @@
 import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
+import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { buildPaths } from './paths';
@@ -10,6 +11,10 @@ import {
   customerEventSchema,
   customerGroupSchema,
   customerSchema,
+  orderItemResponseSchema,
+  orderListItemSchema,
+  orderSchema,
+  orderSummarySchema,
   pageOf,
   problemSchema,
 } from './schemas';
@@ -37,6 +42,7 @@ export function buildOpenApiDocument() {
     security: [{ bearerAuth: [] }],
     tags: [
       { name: 'Customers', description: 'Customer profiles, their timeline and addresses' },
+      { name: 'Orders', description: "Orders and their lifecycle, which keeps the customer's stats" },
       { name: 'Customer groups', description: 'Groups that discounts and campaigns target' },
       { name: 'Meta', description: 'This document' },
     ],
@@ -54,6 +60,7 @@ export function buildOpenApiDocument() {
       parameters: {
         CustomerId: { ...pathId, name: 'id', description: 'The customer id' },
         AddressId: { ...pathId, name: 'addressId', description: 'The address id' },
+        OrderId: { ...pathId, name: 'id', description: 'The order id' },
       },
       schemas: {
         ...componentSchemas(
@@ -62,6 +69,8 @@ export function buildOpenApiDocument() {
             CustomerUpdate: customerUpdateSchema.strict(),
             AddressCreate: addressCreateSchema.strict(),
             AddressUpdate: addressUpdateSchema.strict(),
+            OrderCreate: orderCreateSchema.strict(),
+            OrderRefund: orderRefundSchema.strict(),
           },
           'input',
         ),
@@ -75,6 +84,12 @@ export function buildOpenApiDocument() {
             CustomerPage: pageOf(customerSchema),
             CustomerEventPage: pageOf(customerEventSchema),
             CustomerGroupList: pageOf(customerGroupSchema),
+            Order: orderSchema,
+            OrderItem: orderItemResponseSchema,
+            OrderSummary: orderSummarySchema,
+            OrderListItem: orderListItemSchema,
+            OrderPage: pageOf(orderListItemSchema),
+            OrderSummaryPage: pageOf(orderSummarySchema),
             Problem: problemSchema,
           },
           'output',
@@ -85,7 +100,9 @@ export function buildOpenApiDocument() {
         Unauthorized: problemResponse('No credentials, or an unknown or revoked API key'),
         Forbidden: problemResponse('The role of the key or staff member does not allow this'),
         NotFound: problemResponse('No such resource'),
-        Conflict: problemResponse('Conflicts with stored data (email in use, stale `version`, customer has orders); `errors` names the field'),
+        Conflict: problemResponse(
+          'Conflicts with stored data (email in use, stale `version`, customer has orders; an order status that does not allow the action); `errors` names the field, if one is at fault',
+        ),
         ValidationFailed: problemResponse('Invalid fields or query parameters; `errors` has one entry per field'),
       },
     },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { customerListQuerySchema } from '@/lib/validation/customer';
 
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
+import { orderPaths } from './order-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
 
@@ -112,6 +113,7 @@ export function buildPaths() {
         responses: { 204: { description: 'Removed' }, ...problems(403, 404) },
       },
     },
+    ...orderPaths(),
     '/customer-groups': {
       get: {
         operationId: 'listCustomerGroups',

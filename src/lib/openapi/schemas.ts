@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addressCreateSchema } from '@/lib/validation/address';
 import { moneyMinorSchema, uuidSchema } from '@/lib/validation/common';
 import { customerFieldsSchema, customerUpdateSchema } from '@/lib/validation/customer';
+import { ORDER_STATUS_VALUES, orderItemSchema } from '@/lib/validation/order';
 
 // Response shapes for the OpenAPI document. The editable fields come from the shared validation schemas
 // (what a client may send is what it gets back); only server-set fields are declared here. The test checks
@@ -44,13 +45,40 @@ export const customerAddressSchema = addressCreateSchema.required().extend({
 export const orderSummarySchema = z.object({
   id: uuidSchema,
   orderNumber: z.string(),
-  status: z.enum(['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded']),
+  status: z.enum(ORDER_STATUS_VALUES),
   total: minorUnits('Order total'),
   refundedTotal: minorUnits('Refunded so far'),
   itemCount: z.int().min(0).describe('Units across all items'),
   currency,
   placedAt: timestamp,
   completedAt: timestamp.nullable(),
+});
+
+export const orderItemResponseSchema = orderItemSchema.extend({
+  id: uuidSchema,
+  unitPrice: minorUnits('Price of one unit'),
+  lineTotal: minorUnits('unitPrice × quantity'),
+});
+
+export const orderSchema = orderSummarySchema.extend({
+  customerId: uuidSchema,
+  customer: z
+    .object({ id: uuidSchema, name: z.string(), email: z.string().nullable() })
+    .nullable()
+    .describe("The customer's current name and email"),
+  subtotal: minorUnits('Sum of the line totals'),
+  discountTotal: minorUnits('Discount'),
+  taxTotal: minorUnits('Tax'),
+  shippingTotal: minorUnits('Shipping'),
+  cancelledAt: timestamp.nullable(),
+  createdById: z.string().nullable().describe('The staff member who entered the order; null for API keys and imports'),
+  items: z.array(orderItemResponseSchema),
+});
+
+/** A row of GET /orders: the summary with whose order it is. */
+export const orderListItemSchema = orderSummarySchema.extend({
+  customerId: uuidSchema,
+  customerName: z.string().describe("The customer's first and last name"),
 });
 
 export const customerMetricsSchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { queryOf, readJson } from '@/lib/http/api-route';
 import type { FieldError } from '@/lib/types';
@@ -47,6 +47,14 @@ export async function readBody<S extends z.ZodObject>(request: Request, schema: 
   return body as z.input<S>;
 }
 
+// An action that takes no input still refuses form and text bodies (what a cross-site form can send) and stray fields.
+const NO_FIELDS = z.object({});
+
+/** For POST actions without input: the body must be empty or `{}`. */
+export async function readNoBody(request: Request): Promise<void> {
+  await readBody(request, NO_FIELDS);
+}
+
 /** The query string parsed with a shared list schema; invalid parameters are a 422 naming each one. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const query = queryOf(request);
@@ -57,7 +65,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.o
 }
 
 /** A path id; anything that is not a UUID cannot name a record, so it is a 404 like an unknown id. */
-export function pathId(value: string, what: 'customer' | 'address'): string {
+export function pathId(value: string, what: 'customer' | 'address' | 'order'): string {
   if (!uuidSchema.safeParse(value).success) throw new NotFoundError(`No ${what} with this id`);
   return value;
 }

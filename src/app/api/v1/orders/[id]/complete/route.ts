@@ -1,0 +1,17 @@
+// POST /api/v1/orders/{id}/complete – complete a pending order, adding it to the customer's stats exactly once
+import { apiRoute } from '@/lib/http/api-route';
+import { COMPLETION_APPLIED_HEADER } from '@/lib/http/headers';
+import { completeOrder } from '@/services/orders';
+
+import { pathId, readNoBody } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+// A retry after a lost response must not fail, so completing a completed order is a 200 as well; the header
+// tells the two apart without changing the body, which is the order either way.
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const id = pathId(params.id, 'order');
+  await readNoBody(request);
+  const { order, applied } = await completeOrder({ actor, id });
+  return Response.json(order, { headers: { [COMPLETION_APPLIED_HEADER]: String(applied) } });
+});

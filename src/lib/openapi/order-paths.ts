@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+
+import { COMPLETION_APPLIED_HEADER, IDEMPOTENCY_KEY_HEADER } from '@/lib/http/headers';
+import { orderListQuerySchema } from '@/lib/validation/order';
+
+import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
+
+type OrderListParam = keyof z.input<typeof orderListQuerySchema>;
+
+const LIST_PARAMETERS: Record<OrderListParam, string> = {
+  status: 'Only orders in this status',
+  customerId: 'Only orders of this customer',
+  placedAfter: 'Placed on or after this time',
+  placedBefore: 'Placed on or before this time',
+  limit: 'Page size',
+  cursor: 'The `nextCursor` of the previous page, unchanged',
+};
+
+const orderId = ref('parameters', 'OrderId');
+const ORDERS = ['Orders'];
+const orderResponse = (description: string) => ({ 200: jsonResponse(description, 'Order') });
+
+/** The paths of orders and their lifecycle. */
+export function orderPaths() {
+  return {
+    '/orders': {
+      get: {
+        operationId: 'listOrders',
+        tags: ORDERS,
+        summary: 'List orders, newest first',
+        description: 'Ordered by `placedAt`, newest first. Keyset-paged: `nextCursor` is null on the last page.',
+        parameters: queryParametersOf(orderListQuerySchema, LIST_PARAMETERS, Object.keys(LIST_PARAMETERS) as OrderListParam[]),
+        responses: { 200: jsonResponse('A page of orders', 'OrderPage'), ...problems(422) },
+      },
+      post: {
+        operationId: 'createOrder',
+        tags: ORDERS,
+        summary: 'Place an order for a customer',
+        description:
+          'The order starts `pending` and does not count in the customer\'s stats until it is completed. Amounts are integer minor units; ' +
+          '`total` = items subtotal − `discountTotal` + `taxTotal` + `shippingTotal`. `currency` defaults to, and must be, the shop currency. ' +
+          '`placedAt` defaults to now and cannot be in the future. `createdById` is the calling staff member for session callers, null for API keys.',
+        requestBody: jsonBody('OrderCreate'),
+        responses: {
+          201: {
+            ...jsonResponse('The placed order', 'Order'),
+            headers: { Location: { description: 'The path of the new order', required: true, schema: { type: 'string' } } },
+          },
+          ...problems(400, 422),
+        },
+      },
+    },
+    '/orders/{id}': {
+      parameters: [orderId],
+      get: {
+        operationId: 'getOrder',
+        tags: ORDERS,
+        summary: 'One order with its items and customer',
+        responses: { ...orderResponse('The order'), ...problems(404) },
+      },
+    },
+    '/orders/{id}/complete': {
+      parameters: [orderId],
+      post: {
+        operationId: 'completeOrder',
+        tags: ORDERS,
+        summary: 'Complete a pending order',
+        description:
+          "Adds the total to the customer's `totalSpend`, counts the order and moves `firstOrderDate`/`lastOrderDate`, in one transaction, exactly once. " +
+          `Completing a completed order is safe to retry: it answers 200 and changes nothing; the \`${COMPLETION_APPLIED_HEADER}\` header tells which happened. ` +
+          'A cancelled or refunded order cannot be completed (409). Send no body (or `{}`).',
+        responses: {
+          200: {
+            ...jsonResponse('The completed order', 'Order'),
+            headers: {
+              [COMPLETION_APPLIED_HEADER]: {
+                description: '`true` when this request completed the order; `false` when it was already completed and nothing changed',
+                required: true,
+                schema: { type: 'string', enum: ['true', 'false'] },
+              },
+            },
+          },
+          ...problems(400, 404, 409, 422),
+        },
+      },
+    },
+    '/orders/{id}/cancel': {
+      parameters: [orderId],
+      post: {
+        operationId: 'cancelOrder',
+        tags: ORDERS,
+        summary: 'Cancel a pending or completed order',
+        description:
+          "Needs the owner or admin role. Cancelling a completed order takes what is left of it (total less refunds) off the customer's spend and stops it counting. " +
+          'A cancelled or (partially) refunded order cannot be cancelled (409). Send no body (or `{}`).',
+        responses: { ...orderResponse('The cancelled order'), ...problems(400, 403, 404, 409, 422) },
+      },
+    },
+    '/orders/{id}/refund': {
+      parameters: [orderId],
+      post: {
+        operationId: 'refundOrder',
+        tags: ORDERS,
+        summary: 'Refund part or all of a completed order',
+        description:
+          "Needs the owner or admin role. `amount` (minor units) defaults to everything not yet refunded; more than that is a 422 naming `amount`. The amount comes off the customer's spend; " +
+          'a full refund also stops the order counting in `orderCount`. Only completed or partially refunded orders can be refunded (409). ' +
+          `A retry with the same idempotency key (\`${IDEMPOTENCY_KEY_HEADER}\` header or \`idempotencyKey\` field; not both with different values) refunds once and answers the order as it is.`,
+        parameters: [
+          {
+            name: IDEMPOTENCY_KEY_HEADER,
+            in: 'header',
+            required: false,
+            description: 'Makes retries safe: a second request with the same key for this order refunds nothing more',
+            schema: { type: 'string', maxLength: 100 },
+          },
+        ],
+        requestBody: jsonBody('OrderRefund', false),
+        responses: { ...orderResponse('The order after the refund'), ...problems(400, 403, 404, 409, 422) },
+      },
+    },
+  };
+}
