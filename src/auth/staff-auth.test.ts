@@ -10,11 +10,11 @@ withTestDatabase();
 
 const ORIGIN = 'http://localhost:3000';
 
-function signIn(email: string, password: string, ip: string): Promise<Response> {
+function signIn(email: string, password: string, ip: string, origin = ORIGIN, host?: string): Promise<Response> {
   return getStaffAuth().handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': ip },
+      headers: { 'content-type': 'application/json', origin, 'x-forwarded-for': ip, ...(host ? { host } : {}) },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -48,6 +48,17 @@ describe(`staff sign-in (${TEST_DB_KIND})`, () => {
     expect(statuses.slice(0, SIGN_IN_LIMIT.max).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     expect((await signIn('rita@shop.test', 'long-enough-password', '10.0.0.4')).status).toBe(200);
+  });
+
+  it('with BETTER_AUTH_URL pinned to localhost, also signs in from the same server opened as 127.0.0.1', async () => {
+    const response = await signIn('rita@shop.test', 'long-enough-password', '10.0.0.5', 'http://127.0.0.1:3000');
+    expect(response.status).toBe(200);
+  });
+
+  it('with BETTER_AUTH_URL pinned, refuses any other origin, even one the Host header claims', async () => {
+    const response = await signIn('rita@shop.test', 'long-enough-password', '10.0.0.6', 'http://shop.example', 'shop.example');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toBeNull();
   });
 
   it('gives no actor for a missing or forged session cookie', async () => {

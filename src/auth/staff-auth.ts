@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { rateLimits, staffAccounts, staffMembers, staffSessions, staffVerifications } from '@/db/schema';
 
 import { authSecret } from './secret';
+import { staffTrustedOrigins } from './trusted-origins';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 5 };
 
@@ -14,6 +15,8 @@ function createStaffAuth() {
     appName: 'Customers',
     basePath: '/api/auth',
     secret: authSecret(),
+    // No baseURL here: better-auth takes BETTER_AUTH_URL when it is set and otherwise the request's own URL.
+    trustedOrigins: (request) => staffTrustedOrigins(request),
     database: drizzleAdapter(getDb(), {
       provider: 'pg',
       schema: { user: staffMembers, session: staffSessions, account: staffAccounts, verification: staffVerifications, rateLimit: rateLimits },
@@ -29,7 +32,8 @@ function createStaffAuth() {
       max: 300,
       customRules: { '/sign-in/email': SIGN_IN_LIMIT },
     },
-    advanced: { cookiePrefix: 'staff' },
+    // better-auth skips its origin (CSRF) check when NODE_ENV is test; keep it on so tests see what production does.
+    advanced: { cookiePrefix: 'staff', disableOriginCheck: false },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -95,6 +95,7 @@ describe('GET /api/v1/openapi.json', () => {
         '/orders/{id}/complete',
         '/orders/{id}/cancel',
         '/orders/{id}/refund',
+        '/customers/{id}/orders',
         '/openapi.json',
       ]),
     );

@@ -20,7 +20,7 @@ const orderId = ref('parameters', 'OrderId');
 const ORDERS = ['Orders'];
 const orderResponse = (description: string) => ({ 200: jsonResponse(description, 'Order') });
 
-/** The paths of orders and their lifecycle. */
+/** The paths of orders and their lifecycle, and of a customer's purchase history. */
 export function orderPaths() {
   return {
     '/orders': {
@@ -117,6 +117,17 @@ export function orderPaths() {
         ],
         requestBody: jsonBody('OrderRefund', false),
         responses: { ...orderResponse('The order after the refund'), ...problems(400, 403, 404, 409, 422) },
+      },
+    },
+    '/customers/{id}/orders': {
+      parameters: [ref('parameters', 'CustomerId')],
+      get: {
+        operationId: 'listCustomerOrders',
+        tags: ['Customers', ...ORDERS],
+        summary: "The customer's purchase history, newest first",
+        description: 'Keyset-paged. GET /customers/{id} carries the first page; its `ordersNextCursor` continues here.',
+        parameters: queryParametersOf(orderListQuerySchema, LIST_PARAMETERS, ['limit', 'cursor']),
+        responses: { 200: jsonResponse('A page of orders', 'OrderSummaryPage'), ...problems(404, 422) },
       },
     },
   };

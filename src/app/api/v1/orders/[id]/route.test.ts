@@ -4,6 +4,7 @@ import type { Customer, CustomerDetail, Order } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { apiKey, call, problemOf } from '../../_lib/test-http';
+import * as customerOrdersRoute from '../../customers/[id]/orders/route';
 import * as customerRoute from '../../customers/[id]/route';
 import * as customersRoute from '../../customers/route';
 import * as ordersRoute from '../route';
@@ -192,6 +193,7 @@ describe(`roles and credentials (${TEST_DB_KIND})`, () => {
       call(ordersRoute.GET, 'GET', '/orders', {}),
       call(ordersRoute.POST, 'POST', '/orders', { body: { customerId: customer.id, items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 1 }] } }),
       call(orderRoute.GET, 'GET', `/orders/${order.id}`, { params }),
+      call(customerOrdersRoute.GET, 'GET', `/customers/${customer.id}/orders`, { params: { id: customer.id } }),
       ...(['complete', 'cancel', 'refund'] as const).map((action) => act(action, order.id, { key: null })),
     ]);
     for (const response of responses) {
