@@ -28,7 +28,7 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   if (currency !== SHOP_CURRENCY) {
     throw new ValidationFailedError('Wrong currency', [{ path: 'currency', message: `This shop records orders in ${SHOP_CURRENCY}` }]);
   }
-  const lines = data.items.map((item) => ({ ...item, id: crypto.randomUUID(), lineTotal: item.unitPrice * item.quantity }));
+  const lines = data.items.map((item, position) => ({ ...item, id: crypto.randomUUID(), lineTotal: item.unitPrice * item.quantity, position }));
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
   const total = subtotal - data.discountTotal + data.taxTotal + data.shippingTotal;
   try {
@@ -155,7 +155,7 @@ export async function getOrderById({ id }: { id: string }): Promise<Order> {
     .leftJoin(customers, eq(customers.id, orders.customerId))
     .where(eq(orders.id, id));
   if (!found) throw new NotFoundError(NOT_FOUND);
-  const items = await db.select().from(orderItems).where(and(eq(orderItems.customerId, found.order.customerId), eq(orderItems.orderId, id)));
+  const items = await db.select().from(orderItems).where(and(eq(orderItems.customerId, found.order.customerId), eq(orderItems.orderId, id))).orderBy(orderItems.position, orderItems.id);
   const { customer } = found;
   return toOrder(found.order, items, customer ? { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email } : null);
 }

@@ -65,6 +65,8 @@ export const orderItems = pgTable(
     quantity: integer('quantity').notNull(),
     unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
     lineTotal: bigint('line_total', { mode: 'number' }).notNull(),
+    // The line's place in the order as entered; ids are random, so without it items come back shuffled.
+    position: integer('position').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.customerId, t.orderId, t.id] }),
