@@ -78,18 +78,15 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New order" className="grid gap-6 lg:grid-cols-3">
+      <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New order" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         {formError && (
-          <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 lg:col-span-3">
+          <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 lg:col-span-2">
             <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
             <p>{formError}</p>
           </div>
         )}
-        <div className="min-w-0 space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader>
-              <CardTitle>Customer</CardTitle>
-            </CardHeader>
             <CardContent className="py-4">
               <Field id={id('customer')} label="Customer" error={errors.customerId?.message}>
                 <Controller

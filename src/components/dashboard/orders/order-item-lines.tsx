@@ -45,7 +45,7 @@ export function OrderItemLines({ currency, lineTotals }: { currency: string; lin
           });
           return (
             <li key={field.id}>
-              <fieldset className={`rounded-md border border-slate-200 p-3 sm:border-0 sm:p-0 ${GRID} space-y-3 sm:space-y-0`}>
+              <fieldset className={`relative rounded-md border border-slate-200 p-3 sm:border-0 sm:p-0 ${GRID} space-y-3 sm:space-y-0`}>
                 <legend className="mb-2 text-sm font-medium text-slate-800 sm:sr-only">Item {index + 1}</legend>
                 <LineField id={id('sku')} label="SKU" error={lineErrors?.sku}>
                   <Input {...register(`items.${index}.sku`)} {...a11y('sku')} autoComplete="off" spellCheck={false} />
@@ -67,7 +67,8 @@ export function OrderItemLines({ currency, lineTotals }: { currency: string; lin
                     {formatMoney(lineTotals[index] ?? 0, currency)}
                   </output>
                 </p>
-                <div className="flex justify-end">
+                {/* On phones the button sits on the line's border, level with its "Item 2" legend. */}
+                <div className="absolute -top-[18px] right-2 bg-white sm:static sm:flex sm:justify-end sm:bg-transparent">
                   <Button type="button" variant="ghost" size="icon" onClick={() => remove(index)} disabled={fields.length === 1} aria-label={`Remove item ${index + 1}`} title="Remove this line">
                     <Trash2 aria-hidden />
                   </Button>
