@@ -18,13 +18,14 @@ type SearchState = { status: 'idle' } | { status: 'searching' } | { status: 'don
  * Picks a customer by searching as you type (WAI-ARIA combobox with a listbox popup): arrows move through
  * the matches, Enter picks, Escape closes. Once picked, the customer is shown with a button to change it.
  */
-export function CustomerCombobox({ id, value, onChange, invalid, describedBy, inputRef }: {
+export function CustomerCombobox({ id, value, onChange, invalid, describedBy, inputRef, placeholder = 'Search name, email, phone or company' }: {
   id: string;
   value: CustomerOption | null;
   onChange: (customer: CustomerOption | null) => void;
   invalid?: boolean;
   describedBy?: string;
   inputRef?: (node: HTMLInputElement | null) => void;
+  placeholder?: string;
 }) {
   const [query, setQuery] = React.useState('');
   const [search, setSearch] = React.useState<SearchState>({ status: 'idle' });
@@ -154,7 +155,7 @@ export function CustomerCombobox({ id, value, onChange, invalid, describedBy, in
         onKeyDown={onKeyDown}
         onFocus={() => setIsOpen(true)}
         onBlur={() => setIsOpen(false)}
-        placeholder="Search name, email, phone or company"
+        placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
         maxLength={200}

@@ -12,11 +12,11 @@ export function OrdersCustomerFilter() {
   const { params, navigate } = useOrdersListNavigation();
   return (
     <div className="flex min-w-0 basis-full items-center gap-2 sm:basis-0 sm:flex-1">
-      <label htmlFor="orders-customer" className="shrink-0 text-sm font-medium text-slate-700">
+      <label htmlFor="orders-customer" className="w-[4.5rem] shrink-0 text-sm font-medium text-slate-700 sm:w-auto">
         Customer
       </label>
       <div className="min-w-0 flex-1">
-        <CustomerCombobox id="orders-customer" value={null} onChange={(customer) => customer && navigate(withFilters(params, { customerId: customer.id }))} />
+        <CustomerCombobox id="orders-customer" placeholder="Name, email or phone" value={null} onChange={(customer) => customer && navigate(withFilters(params, { customerId: customer.id }))} />
       </div>
     </div>
   );

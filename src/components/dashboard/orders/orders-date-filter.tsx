@@ -47,14 +47,14 @@ export function OrdersDateFilter({ errors }: { errors: FieldError[] }) {
 
   return (
     <form
-      className="basis-full sm:basis-auto"
+      className="min-w-0 basis-full sm:basis-auto"
       onSubmit={(event) => {
         event.preventDefault();
         navigate(withFilters(params, values));
       }}
     >
       <div role="group" aria-labelledby="orders-placed-label" className="flex items-center gap-2">
-        <span id="orders-placed-label" className="shrink-0 text-sm font-medium text-slate-700">
+        <span id="orders-placed-label" className="w-[4.5rem] shrink-0 text-sm font-medium text-slate-700 sm:w-auto">
           Placed
         </span>
         {input('placedAfter', 'Placed from')}
