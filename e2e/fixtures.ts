@@ -3,6 +3,8 @@ import { createApiKey } from '@/services/api-keys';
 import { createCustomer } from '@/services/customers';
 import { bootstrapOwner } from '@/services/staff';
 
+import { seedOrderListFixtures } from './order-list-fixtures';
+
 export const OWNER = { email: 'owner@e2e.test', password: 'correct-horse-battery' };
 
 const SYSTEM = { type: 'system', id: null, role: 'owner', name: 'e2e fixtures' } as const;
@@ -16,6 +18,7 @@ export async function seedE2eData(env: Record<string, string>): Promise<string> 
     await bootstrapOwner(OWNER);
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Margaret', lastName: 'Hamilton', email: 'margaret.hamilton@apollo.example', company: 'MIT' } });
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Katherine', lastName: 'Johnson', phone: '+12025550143', email: 'kj@nasa.example' } });
+    await seedOrderListFixtures();
     const { key } = await createApiKey({ actor: SYSTEM, input: { name: 'e2e', role: 'admin' } });
     return key;
   } finally {

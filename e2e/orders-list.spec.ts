@@ -1,0 +1,165 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { launchBrowser, signIn } from './browser';
+import { OWNER } from './fixtures';
+import { EASLEY_ORDER_COUNT } from './order-list-fixtures';
+
+// The order list: status tabs, a customer picked by name, a placed-date range, keyset paging, and the
+// way in from a customer's purchase history. Fixtures: e2e/order-list-fixtures.ts.
+const baseURL = inject('baseURL');
+
+let browser: Browser;
+let page: Page;
+
+// Each step waits for a server round trip (and the picker's debounce), beyond expect.poll's 1 s default.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+async function waitForHydration(element: Locator): Promise<void> {
+  await element.waitFor();
+  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
+}
+
+const rows = () => page.locator('table tbody tr');
+const column = (index: number) => page.locator(`table tbody tr td:nth-child(${index})`).allInnerTexts();
+const orderNumbers = () => column(1);
+const customers = () => column(2);
+const statuses = () => column(3);
+const param = (name: string) => new URL(page.url()).searchParams.get(name);
+const settled = () => poll(async () => (await page.locator('[aria-busy="true"]').count()) === 0).toBe(true);
+
+/** yyyy-mm-dd of noon UTC `days` ago, as the fixtures place orders. */
+function dayAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('order list', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, baseURL, OWNER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is in the navigation and lists orders newest first', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await page.waitForURL('**/dashboard/orders');
+    await poll(() => rows().count()).toBeGreaterThan(0);
+    const placed = await page.locator('table tbody tr td:nth-child(6) time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+    expect(placed).toEqual([...placed].sort().reverse());
+  });
+
+  it('filters by status with the tabs: every row then has that status', async () => {
+    const tabs = page.getByRole('navigation', { name: 'Order status' });
+    await waitForHydration(tabs.getByRole('link', { name: 'Refunded', exact: true }));
+    await tabs.getByRole('link', { name: 'Refunded', exact: true }).click();
+    await poll(() => param('status')).toBe('refunded');
+    await poll(customers).toContain('Ada Lovelace');
+    expect(new Set(await statuses())).toEqual(new Set(['Refunded']));
+    expect(await tabs.getByRole('link', { name: 'Refunded', exact: true }).getAttribute('aria-current')).toBe('page');
+
+    await tabs.getByRole('link', { name: 'Partially refunded' }).click();
+    await poll(() => param('status')).toBe('partially_refunded');
+    await poll(customers).toContain('Ada Lovelace');
+    expect(new Set(await statuses())).toEqual(new Set(['Partially refunded']));
+    // The refunded part shows under the total, in the shop currency.
+    expect(await rows().filter({ hasText: 'Ada Lovelace' }).innerText()).toContain('−£10.00 refunded');
+  });
+
+  it('filters by a customer picked by name, and pages through her orders with Next and Previous', async () => {
+    await page.getByRole('navigation', { name: 'Order status' }).getByRole('link', { name: 'All', exact: true }).click();
+    await poll(() => param('status')).toBeNull();
+    const picker = page.getByRole('combobox', { name: 'Customer' });
+    await picker.fill('annie eas');
+    await page.getByRole('option', { name: /Annie Easley/ }).click();
+    await poll(() => param('customerId')).toMatch(/^[0-9a-f-]{36}$/);
+    await settled();
+    await poll(() => page.getByRole('group', { name: 'Active filters' }).innerText()).toContain('Customer: Annie Easley');
+
+    await poll(() => rows().count()).toBe(25);
+    expect(new Set(await customers())).toEqual(new Set(['Annie Easley']));
+    const pagination = page.getByRole('navigation', { name: 'Pagination' });
+    expect(await pagination.innerText()).toContain('Page 1 · orders 1–25');
+    const firstPage = await orderNumbers();
+
+    await pagination.getByRole('button', { name: 'Next' }).click();
+    await poll(() => param('page')).toBe('2');
+    await poll(() => rows().count()).toBe(EASLEY_ORDER_COUNT - 25);
+    const secondPage = await orderNumbers();
+    expect(secondPage.filter((number) => firstPage.includes(number))).toEqual([]);
+    expect(await pagination.innerText()).toContain(`Page 2 · orders 26–${EASLEY_ORDER_COUNT}`);
+    expect(param('customerId')).toMatch(/^[0-9a-f-]{36}$/);
+
+    await pagination.getByRole('button', { name: 'Previous' }).click();
+    await poll(() => param('cursor')).toBeNull();
+    await poll(orderNumbers).toEqual(firstPage);
+  });
+
+  it('narrows the customer’s orders to a placed-date range, both days included', async () => {
+    await page.getByLabel('Placed from').fill(dayAgo(14));
+    await page.getByLabel('Placed until').fill(dayAgo(10));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await poll(() => param('placedBefore')).toBe(dayAgo(10));
+    await poll(() => rows().count()).toBe(5);
+    expect(new Set(await customers())).toEqual(new Set(['Annie Easley']));
+  });
+
+  it('says when nothing matches, and clears the filters', async () => {
+    const tabs = page.getByRole('navigation', { name: 'Order status' });
+    await tabs.getByRole('link', { name: 'Pending' }).click();
+    await poll(() => page.getByRole('heading', { name: 'No orders match these filters' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await poll(() => new URL(page.url()).search).toBe('');
+    await poll(() => rows().count()).toBeGreaterThan(0);
+  });
+
+  it('explains a broken page link instead of failing', async () => {
+    await page.goto(`${baseURL}/dashboard/orders?status=shipped&cursor=not-a-cursor`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Some filters could not be used' });
+    await poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.innerText()).toContain('Status:');
+  });
+});
+
+describe('purchase history on the customer page', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, baseURL, OWNER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows older orders on request, and links to all of the customer’s orders', async () => {
+    await page.goto(`${baseURL}/dashboard/customers?q=annie.easley`);
+    await page.getByRole('link', { name: /Annie Easley/ }).click();
+    await page.waitForURL(/\/dashboard\/customers\/[0-9a-f-]{36}$/);
+    const customerId = new URL(page.url()).pathname.split('/').pop();
+    const history = page.locator('table', { has: page.locator('caption', { hasText: 'Orders of this customer' }) });
+    await poll(() => history.locator('tbody tr').count()).toBe(10);
+    const older = page.getByRole('button', { name: 'Show older orders' });
+    await waitForHydration(older);
+    await older.click();
+    await poll(() => history.locator('tbody tr').count()).toBe(EASLEY_ORDER_COUNT);
+    await poll(() => page.getByText(`All ${EASLEY_ORDER_COUNT} orders shown.`).isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'View all orders' }).click();
+    await page.waitForURL('**/dashboard/orders?customerId=*');
+    expect(param('customerId')).toBe(customerId);
+    // Phones get the stacked list and a status select instead of tabs.
+    await poll(() => page.getByRole('list', { name: 'Orders' }).getByRole('link').count()).toBe(25);
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await waitForHydration(status);
+    await status.selectOption('pending');
+    await poll(() => param('status')).toBe('pending');
+    await poll(() => page.getByRole('heading', { name: 'Annie Easley has no orders yet' }).count()).toBe(0);
+    await poll(() => page.getByRole('heading', { name: 'No orders match these filters' }).isVisible()).toBe(true);
+  });
+});
