@@ -17,6 +17,6 @@ export async function setupDatabase({ log = console.log } = {}): Promise<void> {
   if (process.env.SKIP_DEMO_DATA !== '1' && (await isShopEmpty())) {
     log(`Loading demo data (${DEMO_CUSTOMERS} customers)…`);
     const result = await seedDemoData({ customers: DEMO_CUSTOMERS });
-    log(`  Loaded ${result.customers} customers.`);
+    log(`  Loaded ${result.customers} customers and ${result.orders} orders.`);
   }
 }

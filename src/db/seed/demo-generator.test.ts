@@ -14,6 +14,9 @@ const context: DemoContext = {
   groupIds: { retail: 'retail-id', wholesaler: 'wholesaler-id', vip: 'vip-id' },
   staffIds: ['staff-a', 'staff-b'],
   now: new Date('2025-06-01T12:00:00.000Z'),
+  currency: 'GBP',
+  // Customers alone here; demo-orders.test.ts covers their orders.
+  ordersPerCustomer: 0,
 };
 
 function generate(overrides: Partial<DemoContext> = {}, count = 500, batchSize = 200) {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { base, en, Faker } from '@faker-js/faker';
 
 import { countryFakers, DEMO_COUNTRIES, demoPhone, type DemoCountry } from './demo-countries';
+import type { DemoBuyerKind } from './demo-order-pricing';
+import { addDemoOrders, type DemoBuyer, type DemoOrders } from './demo-orders';
 import { DEMO_EMAIL_DOMAINS, DEMO_NOTES, GENERAL_TAGS, VIP_TAGS, WHOLESALE_TAGS } from './demo-vocabulary';
 
 // Rows are shaped as the JSON records that demo-insert.ts reads with json_to_recordset, so keys are SQL column names.
@@ -41,7 +43,7 @@ export interface DemoAddressRow {
   created_at: string;
 }
 
-export interface DemoBatch {
+export interface DemoBatch extends DemoOrders {
   customers: DemoCustomerRow[];
   addresses: DemoAddressRow[];
 }
@@ -53,8 +55,12 @@ export interface DemoContext {
   groupIds: { retail: string | null; wholesaler: string | null; vip: string | null };
   /** Staff who may appear as creators (createdById), in a stable order. */
   staffIds: string[];
-  /** Customers are created over the two years before this moment. */
+  /** Customers are created, and their orders placed, over the two years before this moment. */
   now: Date;
+  /** Every order is in the shop currency. */
+  currency: string;
+  /** Average orders per customer; 0 for customers alone. */
+  ordersPerCustomer: number;
 }
 
 const TWO_YEARS_MS = 730 * 24 * 60 * 60 * 1000;
@@ -81,24 +87,36 @@ export function emailLocalPart(...parts: string[]): string {
   return words.filter(Boolean).join('.') || 'customer';
 }
 
+/** The random source of demo orders: its own stream, so that orders never change who the customers are. */
+export function demoOrdersRng(seed: number): Faker {
+  const rng = new Faker({ locale: [en, base] });
+  rng.seed([seed, 0x0de5]);
+  return rng;
+}
+
 /**
- * Yields `count` demo customers with their addresses, `batchSize` at a time, so memory stays flat for any count.
- * Everything except ids comes from fakers seeded with `seed`, and no random draw depends on the database, so the same
- * seed gives the same people (and, from the same firstNumber, the same emails) on any database.
+ * Yields `count` demo customers with their addresses and order histories, `batchSize` customers at a time, so memory
+ * stays flat for any count. Everything except ids comes from fakers seeded with `seed`, and no random draw depends on
+ * the database, so the same seed gives the same people (and, from the same firstNumber, the same emails) and the same
+ * orders on any database.
  */
 export function* generateDemoBatches(context: DemoContext, count: number, batchSize: number): Generator<DemoBatch> {
   const rng = new Faker({ locale: [en, base] });
   rng.seed(context.seed);
   const fakers = countryFakers(context.seed);
+  const ordersRng = demoOrdersRng(context.seed);
   for (let start = 0; start < count; start += batchSize) {
-    const batch: DemoBatch = { customers: [], addresses: [] };
+    const batch: DemoBatch = { customers: [], addresses: [], orders: [], items: [], refunds: [] };
     const end = Math.min(count, start + batchSize);
-    for (let i = start; i < end; i++) addDemoCustomer(batch, rng, fakers, context, context.firstNumber + i);
+    for (let i = start; i < end; i++) {
+      const buyer = addDemoCustomer(batch, rng, fakers, context, context.firstNumber + i);
+      if (context.ordersPerCustomer > 0) addDemoOrders(batch, ordersRng, buyer, context);
+    }
     yield batch;
   }
 }
 
-function addDemoCustomer(batch: DemoBatch, rng: Faker, fakers: Map<string, Faker>, context: DemoContext, number: number): void {
+function addDemoCustomer(batch: DemoBatch, rng: Faker, fakers: Map<string, Faker>, context: DemoContext, number: number): DemoBuyer {
   const country = rng.helpers.weightedArrayElement(COUNTRY_WEIGHTS);
   const faker = fakers.get(country.code)!;
   const sex = faker.person.sexType();
@@ -107,7 +125,7 @@ function addDemoCustomer(batch: DemoBatch, rng: Faker, fakers: Map<string, Faker
 
   // Most shoppers are Retail or have no group; about 10% are wholesalers and 3% VIPs.
   const groupRoll = rng.number.float();
-  const kind = groupRoll < 0.1 ? 'wholesaler' : groupRoll < 0.13 ? 'vip' : groupRoll < 0.73 ? 'retail' : 'none';
+  const kind: DemoBuyerKind = groupRoll < 0.1 ? 'wholesaler' : groupRoll < 0.13 ? 'vip' : groupRoll < 0.73 ? 'retail' : 'none';
   const company = rng.number.float() < (kind === 'wholesaler' ? 0.9 : 0.06) ? faker.company.name() : null;
   const phone = rng.number.float() < (kind === 'wholesaler' ? 0.95 : 0.72) ? demoPhone(country, faker) : null;
 
@@ -144,9 +162,11 @@ function addDemoCustomer(batch: DemoBatch, rng: Faker, fakers: Map<string, Faker
   };
   batch.customers.push(customer);
   addDemoAddresses(batch, rng, fakers, customer, country, laterThanCreation);
+  // Orders ship to the default shipping address, which is in the customer's own country.
+  return { id: customer.id, kind, createdMs, countryCode: country.code };
 }
 
-function demoTags(rng: Faker, kind: string): string[] {
+function demoTags(rng: Faker, kind: DemoBuyerKind): string[] {
   const tags: string[] = rng.helpers.arrayElements(GENERAL_TAGS, { min: 0, max: 2 });
   if (kind === 'wholesaler') tags.unshift(...rng.helpers.arrayElements(WHOLESALE_TAGS, { min: 1, max: 2 }));
   if (kind === 'vip') tags.unshift(...rng.helpers.arrayElements(VIP_TAGS, { min: 1, max: 2 }));

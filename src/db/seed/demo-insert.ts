@@ -3,13 +3,15 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 
 import type { DemoBatch } from './demo-generator';
+import { insertDemoOrderRows } from './demo-insert-orders';
 
 // A whole batch travels as one JSON parameter and is unpacked by json_to_recordset: one round trip and one statement
 // per table, no 65,535-parameter limit, and the same text on node-postgres and PGlite.
 
 /**
- * Inserts a batch of customers with their addresses and one 'customer.created' system event each, atomically.
- * updated_at equals created_at: a demo customer has not been edited since it was created.
+ * Inserts a batch of customers with their addresses, one 'customer.created' system event each and their orders
+ * (which set their stats), atomically. updated_at equals created_at: a demo customer has not been edited since it was
+ * created, and the stats are derived, not edits.
  */
 export async function insertDemoBatch(db: Db, batch: DemoBatch): Promise<void> {
   await db.transaction((tx) => insertDemoRows(tx, batch));
@@ -19,6 +21,7 @@ export async function insertDemoBatch(db: Db, batch: DemoBatch): Promise<void> {
 export async function insertDemoRows(tx: Db | Tx, batch: DemoBatch): Promise<void> {
   await insertCustomersWithEvents(tx, batch);
   await insertAddresses(tx, batch);
+  await insertDemoOrderRows(tx, batch);
 }
 
 async function insertCustomersWithEvents(tx: Db | Tx, batch: DemoBatch): Promise<void> {

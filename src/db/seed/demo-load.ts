@@ -5,7 +5,7 @@ import { queryRows, type Db, type Tx } from '@/db/client';
 import type { DemoBatch } from './demo-generator';
 import { insertDemoBatch, insertDemoRows } from './demo-insert';
 
-const SEEDED_TABLES = ['customers', 'customer_addresses', 'customer_events'];
+const SEEDED_TABLES = ['customers', 'customer_addresses', 'customer_events', 'orders', 'order_items', 'order_refunds'];
 
 /**
  * Inserts batches as they are generated, each in its own transaction, with up to `concurrency` in flight. The next

@@ -2,11 +2,15 @@ import { asc, sql } from 'drizzle-orm';
 
 import { getDatabase, getDb, type Db } from '@/db/client';
 import { customerGroups, customers, staffMembers } from '@/db/schema';
+// A constant of the shop, not a service call: orders are recorded in the shop currency, as createOrder requires.
+import { SHOP_CURRENCY } from '@/services/shop';
 
 import { generateDemoBatches, type DemoBatch, type DemoContext } from './demo-generator';
 import { loadIncrementally, loadInBulk } from './demo-load';
+import { DEFAULT_ORDERS_PER_CUSTOMER } from './demo-orders';
 import { DEMO_EMAIL_NUMBER_PATTERN } from './demo-vocabulary';
 
+export { DEFAULT_ORDERS_PER_CUSTOMER } from './demo-orders';
 export const DEFAULT_DEMO_SEED = 1;
 const DEFAULT_BATCH_SIZE = 2_000;
 const MAX_STAFF_CREATORS = 1_000;
@@ -38,14 +42,21 @@ export interface SeedDemoOptions {
   batchSize?: number;
   /** Incremental batches in flight at once; PGlite runs one statement at a time, so only PostgreSQL gains from more than 1. */
   concurrency?: number;
-  /** Customers are created over the two years before this moment (default: now). */
+  /** Customers are created, and their orders placed, over the two years before this moment (default: now). */
   now?: Date;
   strategy?: SeedDemoStrategy | 'auto';
+  /**
+   * Average orders per new customer (default 7.5; 0 for none). The mix stays realistic at any value: some customers
+   * never order, many once, VIPs often, wholesalers a few large orders.
+   */
+  ordersPerCustomer?: number;
 }
 
 export interface SeedDemoResult {
   customers: number;
   addresses: number;
+  orders: number;
+  refunds: number;
   /** Running number of the first new customer (the suffix of its email). */
   firstNumber: number;
   strategy: SeedDemoStrategy;
@@ -58,9 +69,10 @@ export async function isShopEmpty(): Promise<boolean> {
 }
 
 /**
- * Adds `customers` deterministic demo customers (addresses and a 'customer.created' event each) to the configured
- * database. Incrementally, each batch commits atomically and a failure leaves earlier batches in place; in bulk, all
- * or nothing (see SeedDemoStrategy).
+ * Adds `customers` deterministic demo customers (addresses and a 'customer.created' event each) with their order
+ * histories (items, refunds, timeline events, and the stats the orders give) to the configured database.
+ * Incrementally, each batch commits atomically and a failure leaves earlier batches in place; in bulk, all or nothing
+ * (see SeedDemoStrategy).
  * Emails continue after the highest demo email number already stored, so repeated runs never collide.
  * Not meant to run twice at the same moment against one database.
  */
@@ -68,10 +80,14 @@ export async function seedDemoData(options: SeedDemoOptions): Promise<SeedDemoRe
   if (!Number.isInteger(options.customers) || options.customers < 0) {
     throw new RangeError(`seedDemoData: customers must be a whole number ≥ 0, got ${options.customers}`);
   }
+  const ordersPerCustomer = options.ordersPerCustomer ?? DEFAULT_ORDERS_PER_CUSTOMER;
+  if (!Number.isFinite(ordersPerCustomer) || ordersPerCustomer < 0) {
+    throw new RangeError(`seedDemoData: ordersPerCustomer must be a number ≥ 0, got ${ordersPerCustomer}`);
+  }
   const database = getDatabase();
-  const context = await loadDemoContext(database.db, options.seed ?? DEFAULT_DEMO_SEED, options.now ?? new Date());
+  const context = await loadDemoContext(database.db, options.seed ?? DEFAULT_DEMO_SEED, options.now ?? new Date(), ordersPerCustomer);
   const total = options.customers;
-  const result: SeedDemoResult = { customers: 0, addresses: 0, firstNumber: context.firstNumber, strategy: 'incremental' };
+  const result: SeedDemoResult = { customers: 0, addresses: 0, orders: 0, refunds: 0, firstNumber: context.firstNumber, strategy: 'incremental' };
   if (total === 0) return result;
   result.strategy = options.strategy === 'auto' || !options.strategy ? await chooseStrategy(database.db, total, BULK_THRESHOLD[database.kind]) : options.strategy;
 
@@ -79,6 +95,8 @@ export async function seedDemoData(options: SeedDemoOptions): Promise<SeedDemoRe
   const onBatch = (batch: DemoBatch) => {
     result.customers += batch.customers.length;
     result.addresses += batch.addresses.length;
+    result.orders += batch.orders.length;
+    result.refunds += batch.refunds.length;
     options.onProgress?.({ phase: 'inserting', inserted: result.customers, total });
   };
   if (result.strategy === 'bulk') {
@@ -98,7 +116,7 @@ async function chooseStrategy(db: Db, count: number, threshold: number): Promise
   return count >= existing ? 'bulk' : 'incremental';
 }
 
-async function loadDemoContext(db: Db, seed: number, now: Date): Promise<DemoContext> {
+async function loadDemoContext(db: Db, seed: number, now: Date, ordersPerCustomer: number): Promise<DemoContext> {
   const [groups, staff, [numbers]] = await Promise.all([
     db
       .select({ id: customerGroups.id, name: sql<string>`lower(${customerGroups.name})` })
@@ -117,5 +135,7 @@ async function loadDemoContext(db: Db, seed: number, now: Date): Promise<DemoCon
     groupIds: { retail: groupId('retail'), wholesaler: groupId('wholesaler'), vip: groupId('vip') },
     staffIds: staff.map((member) => member.id),
     now,
+    currency: SHOP_CURRENCY,
+    ordersPerCustomer,
   };
 }
