@@ -15,12 +15,15 @@ export interface BenchDatabase {
   dispose(): Promise<void>;
 }
 
+// Room for the completion run's 32 workers, each holding one connection at a time, and the rest of the bench.
+const POOL_SIZE = 40;
+
 /** Opens DATABASE_URL, or PGlite in `pgliteDir` (default: a fresh temporary folder, so ./data is never touched). */
 export async function openBenchDatabase(pgliteDir: string | undefined): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
   const temporaryDir = !url && !pgliteDir ? mkdtempSync(path.join(tmpdir(), 'customers-bench-')) : undefined;
   const dataDir = pgliteDir ?? temporaryDir;
-  const handle = url ? openDatabase({ url }) : openDatabase({ dataDir });
+  const handle = url ? openDatabase({ url, poolSize: POOL_SIZE }) : openDatabase({ dataDir });
   setDatabase(handle);
   await handle.migrate();
   const [{ version }] = await rowsOf<{ version: string }>(handle, sql`select current_setting('server_version') as version`);
@@ -36,10 +39,14 @@ export async function openBenchDatabase(pgliteDir: string | undefined): Promise<
   };
 }
 
-/** Seeds demo customers until there are at least `target`; returns what was added (null when nothing was needed). */
+/**
+ * Seeds demo customers, with about `ordersPerCustomer` orders each, until there are at least `target`; returns what
+ * was added (null when nothing was needed).
+ */
 export async function ensureCustomers(
   handle: DatabaseHandle,
   target: number,
+  ordersPerCustomer: number,
   seed: number,
   log: (line: string) => void,
 ): Promise<{ existing: number; added: SeedDemoResult | null; seconds: number }> {
@@ -50,6 +57,7 @@ export async function ensureCustomers(
   const added = await seedDemoData({
     customers: target - count,
     seed,
+    ordersPerCustomer,
     onProgress: ({ phase, inserted, total }) => {
       if (phase === 'indexing') return log(`  inserted ${inserted.toLocaleString('en')}; rebuilding indexes…`);
       if (inserted < total && performance.now() - lastLog < 2000) return;
