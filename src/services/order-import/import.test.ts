@@ -1,0 +1,242 @@
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { getDb, queryRows } from '@/db/client';
+import type { Actor } from '@/lib/types';
+import { createStaffActor } from '@/test/actors';
+import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+
+import { ForbiddenError, ValidationFailedError } from '../errors';
+import { reconcileCustomerStats } from '../reconcile';
+import { importOrders, type ImportSummary } from './import';
+
+withTestDatabase();
+
+// 723 lines cut from the UCI Online Retail sample (see fixtures/README.md).
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const PLAIN = path.join(FIXTURES, 'online-retail.csv');
+const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
+
+let admin: Actor;
+let workDir: string;
+beforeAll(async () => {
+  admin = await createStaffActor('admin', 'Ann Admin');
+  workDir = await mkdtemp(path.join(tmpdir(), 'order-import-'));
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const run = (file: string, batchSize?: number) => importOrders({ actor: admin, path: file, batchSize });
+
+interface CustomerState {
+  external_id: string;
+  name: string;
+  email: string | null;
+  tags: string[];
+  total_spend: number;
+  order_count: number;
+  first_order_date: string | null;
+  last_order_date: string | null;
+}
+
+async function customer(externalId: string): Promise<CustomerState> {
+  const [row] = await queryRows<CustomerState>(getDb(), sql`
+    select external_id, first_name || ' ' || last_name as name, email, tags, total_spend::int as total_spend, order_count,
+           to_char(first_order_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as first_order_date,
+           to_char(last_order_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as last_order_date
+    from customers where external_id = ${externalId}`);
+  return row;
+}
+
+async function order(externalId: string) {
+  const [row] = await queryRows<{ status: string; total: number; refunded_total: number; item_count: number; placed_at: string; completed_at: string; items: number }>(getDb(), sql`
+    select status, total::int as total, refunded_total::int as refunded_total, item_count,
+           to_char(placed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as placed_at,
+           to_char(completed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as completed_at,
+           (select count(*)::int from order_items i where i.order_id = o.id) as items
+    from orders o where external_id = ${externalId}`);
+  return row;
+}
+
+/** Everything an import writes, without the ids and order numbers that differ from one import to the next. */
+async function snapshot() {
+  const db = getDb();
+  return {
+    customers: await queryRows(db, sql`
+      select external_id, first_name, last_name, email, phone, notes, tags, total_spend::text, order_count, first_order_date::text, last_order_date::text
+      from customers where external_id is not null order by external_id`),
+    orders: await queryRows(db, sql`
+      select o.external_id, c.external_id as customer, o.status, o.currency, o.subtotal::text, o.total::text, o.refunded_total::text, o.item_count, o.placed_at::text, o.completed_at::text,
+             (select string_agg(i.sku || ' ' || i.name || ' ' || i.quantity || ' ' || i.unit_price || ' ' || i.line_total, '; ' order by i.sku, i.name, i.quantity, i.unit_price)
+              from order_items i where i.order_id = o.id) as items
+      from orders o join customers c on c.id = o.customer_id where o.external_id is not null order by o.external_id`),
+    refunds: await queryRows(db, sql`
+      select r.idempotency_key, o.external_id, r.amount::text, r.reason from order_refunds r join orders o on o.id = r.order_id order by r.idempotency_key, o.external_id`),
+    events: await queryRows(db, sql`
+      select c.external_id, e.type, e.data - 'source' as data from customer_events e join customers c on c.id = e.customer_id
+      where c.external_id is not null order by c.external_id, e.type`),
+  };
+}
+
+/** Removes what the imports wrote, so that another copy of the file can be imported into an empty shop. */
+async function removeImported() {
+  const db = getDb();
+  await db.execute(sql`delete from customer_events where customer_id in (select id from customers where external_id is not null)`);
+  await db.execute(sql`delete from orders where customer_id in (select id from customers where external_id is not null)`);
+  await db.execute(sql`delete from customers where external_id is not null`);
+}
+
+describe(`importOrders (${TEST_DB_KIND})`, () => {
+  let first: ImportSummary;
+  let afterFirst: Awaited<ReturnType<typeof snapshot>>;
+
+  it('imports customers, completed orders and refunds, and counts the lines it skips by reason', async () => {
+    first = await run(PLAIN);
+    afterFirst = await snapshot();
+    expect(first).toEqual({
+      file: 'online-retail.csv',
+      isGzip: false,
+      currency: 'GBP',
+      lines: 723,
+      customers: { created: 5, found: 0 },
+      orders: { imported: 47, alreadyPresent: 0, items: 667, total: 9_097_088 },
+      // C541433 refunds 12346's one order; C543611 refunds 17850's newest order in full and the one before in part.
+      refunds: { cancellations: 2, rows: 3, amount: 7_728_618, alreadyRefunded: 0, unallocated: { cancellations: 0, amount: 0 } },
+      skipped: { guest: 40, adjustment: 0, zeroQuantity: 0, negativeQuantity: 0, positiveCancellation: 0, unparseable: 0, outOfSequence: 0 },
+      problems: [],
+      pricesRounded: 0,
+      duplicateLines: 4,
+    });
+  });
+
+  it("gives customer 17850 the stats worked out by hand from the file's lines", async () => {
+    // 34 invoices worth £5,391.21; C543611 (10 Feb 2011) returns £102.58: all of 536791 (£44.40, the newest order)
+    // and £58.18 of 536790. A fully refunded order no longer counts, so 33 orders, the last one 536790.
+    expect(await customer('17850')).toEqual({
+      external_id: '17850',
+      name: 'Customer 17850',
+      email: null,
+      tags: ['imported', 'country:GB'],
+      total_spend: 539_121 - 10_258,
+      order_count: 33,
+      first_order_date: '2010-12-01T08:26Z',
+      last_order_date: '2010-12-02T15:26Z',
+    });
+    expect(await order('536791')).toMatchObject({ status: 'refunded', total: 4_440, refunded_total: 4_440 });
+    expect(await order('536790')).toMatchObject({ status: 'partially_refunded', total: 53_201, refunded_total: 10_258 - 4_440 });
+    // 6 × £2.55 + 6 × £3.39 + 8 × £2.75 + 6 × £3.39 + 6 × £3.39 + 2 × £7.65 + 6 × £4.25 = £139.12
+    expect(await order('536365')).toEqual({ status: 'completed', total: 13_912, refunded_total: 0, item_count: 40, placed_at: '2010-12-01T08:26Z', completed_at: '2010-12-01T08:26Z', items: 7 });
+  });
+
+  it('nets customer 12346, who returned all 74,215 jars the same morning, to zero', async () => {
+    expect(await customer('12346')).toMatchObject({ total_spend: 0, order_count: 0, first_order_date: null, last_order_date: null });
+    expect(await order('541431')).toMatchObject({ status: 'refunded', total: 7_718_360, refunded_total: 7_718_360 });
+    const refunds = await queryRows<{ idempotency_key: string; amount: number }>(getDb(), sql`
+      select r.idempotency_key, r.amount::int as amount from order_refunds r join orders o on o.id = r.order_id where o.external_id = '541431'`);
+    expect(refunds).toEqual([{ idempotency_key: 'import:C541433', amount: 7_718_360 }]);
+  });
+
+  it('stores UK summer times as UTC and takes the country of a customer’s first line', async () => {
+    // 2011-06-09 13:01 in London is British Summer Time.
+    expect(await order('556201')).toMatchObject({ placed_at: '2011-06-09T12:01Z', completed_at: '2011-06-09T12:01Z' });
+    // 12370 buys from Cyprus first, later from Austria.
+    expect((await customer('12370')).tags).toEqual(['imported', 'country:CY']);
+    expect((await customer('12347')).tags).toEqual(['imported', 'country:IS']);
+  });
+
+  it('leaves stats that reconcile agrees with', async () => {
+    const report = await reconcileCustomerStats({ actor: admin });
+    expect(report.customersChecked).toBe(5);
+    expect(report.driftCount).toBe(0);
+  });
+
+  it('records each created customer and what was imported for them on their timeline', async () => {
+    const events = afterFirst.events.filter((event) => (event as { external_id: string }).external_id === '17850');
+    expect(events).toEqual([
+      { external_id: '17850', type: 'customer.created', data: { externalId: '17850' } },
+      { external_id: '17850', type: 'orders.imported', data: { currency: 'GBP', orders: 34, ordersTotal: 539_121, refunds: 2, refunded: 10_258 } },
+    ]);
+  });
+
+  it('changes nothing when run again', async () => {
+    const again = await run(PLAIN);
+    expect(again.customers).toEqual({ created: 0, found: 5 });
+    expect(again.orders).toEqual({ imported: 0, alreadyPresent: 47, items: 0, total: 0 });
+    expect(again.refunds).toEqual({ cancellations: 0, rows: 0, amount: 0, alreadyRefunded: 2, unallocated: { cancellations: 0, amount: 0 } });
+    expect(await snapshot()).toEqual(afterFirst);
+  });
+
+  it.each([
+    ['a gzip copy (recognised by its bytes, not its name)', 'online-retail.csv.gz', undefined],
+    ['a copy with M/D/YYYY H:MM dates', 'online-retail-us-dates.csv', undefined],
+    ['the plain file in batches of 3 invoices', 'online-retail.csv', 3],
+  ])('imports %s exactly as the plain file', async (_label, fixture, batchSize) => {
+    await removeImported();
+    const file = path.join(workDir, `copy-of-${fixture.replace(/\.gz$/, '')}`);
+    await copyFile(path.join(FIXTURES, fixture), file);
+    const summary = await run(file, batchSize);
+    expect({ ...summary, file: first.file, isGzip: false }).toEqual(first);
+    expect(summary.isGzip).toBe(fixture.endsWith('.gz'));
+    expect(await snapshot()).toEqual(afterFirst);
+  });
+
+  it('keeps an invoice whose lines are interrupted by another invoice as one order', async () => {
+    const file = path.join(workDir, 'interleaved.csv');
+    await writeFile(
+      file,
+      [
+        HEADER,
+        '900001,A1,Mug,1,2011-02-01 11:19:00,2.00,90001.0,United Kingdom',
+        '900002,B1,Plate,1,2011-02-01 11:19:00,3.00,90002.0,United Kingdom',
+        '900001,A2,Jug,2,2011-02-01 11:20:00,4.00,90001.0,United Kingdom',
+      ].join('\n'),
+    );
+    const summary = await run(file, 1);
+    expect(summary.orders.imported).toBe(2);
+    expect(await order('900001')).toMatchObject({ total: 1_000, items: 2, placed_at: '2011-02-01T11:19Z' });
+  });
+
+  it('skips and reports lines it cannot read or place, with their line numbers', async () => {
+    // One-line invoices of another customer, enough for invoice 910001 to close and be written in a batch of 50.
+    const filler = Array.from({ length: 1_100 }, (_, i) => `92${String(i).padStart(4, '0')},F,Filler,1,2011-03-01 10:00:00,1.00,92002.0,United Kingdom`);
+    const file = path.join(workDir, 'problems.csv');
+    await writeFile(
+      file,
+      [
+        HEADER,
+        '910001,A1,Mug,1,2011-03-01 09:00:00,2.00,91001.0,United Kingdom',
+        '910001,A1,Mug,1,not a date,2.00,91001.0,United Kingdom',
+        '910002,bro"ken,1,2011-03-01 09:00:00,2.00,91001.0,United Kingdom',
+        'A910003,B,Bad debt,1,2011-03-01 09:00:00,-50.00,,United Kingdom',
+        '910004,A1,Mug,0,2011-03-01 09:00:00,2.00,91001.0,United Kingdom',
+        '910005,A1,Mug,1,2011-03-01 09:00:00,0.001,91001.0,United Kingdom',
+        ...filler,
+        // Invoice 910001 was written with the first batch, while the filler was read.
+        '910001,A2,Jug,1,2011-03-01 09:00:00,2.00,91001.0,United Kingdom',
+      ].join('\n'),
+    );
+    const summary = await run(file, 50);
+    expect(summary.skipped).toMatchObject({ guest: 0, adjustment: 1, zeroQuantity: 1, unparseable: 2, outOfSequence: 1 });
+    expect(summary.problems).toEqual([
+      { lineNumber: 3, problem: expect.stringContaining('date "not a date"') },
+      { lineNumber: 4, problem: expect.stringContaining('Malformed CSV') },
+      { lineNumber: 1_108, problem: expect.stringContaining('invoice 910001 was already written') },
+    ]);
+    expect(summary.pricesRounded).toBe(1);
+    expect(await order('910005')).toMatchObject({ total: 0, status: 'completed' });
+  });
+
+  it('refuses a file that is not an invoice-line CSV, a missing file, and a role that cannot refund', async () => {
+    const file = path.join(workDir, 'customers.csv');
+    await writeFile(file, 'First Name,Last Name,Email\nAda,Lovelace,ada@example.com\n');
+    await expect(run(file)).rejects.toThrow(ValidationFailedError);
+    await expect(run(path.join(workDir, 'nowhere.csv'))).rejects.toThrow(ValidationFailedError);
+    const staff = await createStaffActor('staff', 'Sam Staff');
+    await expect(importOrders({ actor: staff, path: PLAIN })).rejects.toThrow(ForbiddenError);
+  });
+});
