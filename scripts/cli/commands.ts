@@ -1,5 +1,6 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { helpCommand } from './help';
+import { importOrdersCommand } from './import-orders';
 import { reconcile } from './reconcile';
 import { staffCreate } from './staff';
 import { UsageError, type CliCommand } from './types';
@@ -9,6 +10,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key create': apiKeyCreate,
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
+  'import-orders': importOrdersCommand,
   reconcile,
   'staff create': staffCreate,
 };
