@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets several dev servers or builds share one checkout (each with its own output folder).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // forbidden() answers a signed-in member whose role may not see a page with 403 and forbidden.tsx, not a 200.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,11 +1,13 @@
 import { openDatabase, setDatabase } from '@/db/client';
 import { createApiKey } from '@/services/api-keys';
 import { createCustomer } from '@/services/customers';
-import { bootstrapOwner } from '@/services/staff';
+import { bootstrapOwner, createStaffMember } from '@/services/staff';
 
 import { seedOrderListFixtures } from './order-list-fixtures';
 
 export const OWNER = { email: 'owner@e2e.test', password: 'correct-horse-battery' };
+/** A member of the staff role, for the pages only owners and admins may use. */
+export const STAFF = { name: 'Sam Staff', email: 'staff@e2e.test', password: 'staff-horse-battery' };
 
 const SYSTEM = { type: 'system', id: null, role: 'owner', name: 'e2e fixtures' } as const;
 
@@ -16,6 +18,7 @@ export async function seedE2eData(env: Record<string, string>): Promise<string> 
   try {
     await handle.migrate();
     await bootstrapOwner(OWNER);
+    await createStaffMember({ ...STAFF, role: 'staff' });
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Margaret', lastName: 'Hamilton', email: 'margaret.hamilton@apollo.example', company: 'MIT' } });
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Katherine', lastName: 'Johnson', phone: '+12025550143', email: 'kj@nasa.example' } });
     await seedOrderListFixtures();

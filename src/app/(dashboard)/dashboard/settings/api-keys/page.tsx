@@ -4,17 +4,14 @@ import { requireStaff } from '@/auth/require-staff';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { listApiKeys } from '@/services/api-keys';
-import { can } from '@/services/permissions';
 
 import { ApiKeysTable } from './_components/api-keys-table';
 import { CreateApiKeyForm } from './_components/create-api-key-form';
-import { ForbiddenNotice } from './_components/forbidden-notice';
 
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
-  const actor = await requireStaff();
-  if (!can(actor, 'api_keys:manage')) return <ForbiddenNotice what="API keys" roles="owners and admins" />;
+  const actor = await requireStaff('api_keys:manage');
   const apiKeys = await listApiKeys({ actor });
 
   return (
