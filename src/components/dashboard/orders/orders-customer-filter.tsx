@@ -11,11 +11,11 @@ import { withFilters } from './orders-list-query';
 export function OrdersCustomerFilter() {
   const { params, navigate } = useOrdersListNavigation();
   return (
-    <div className="flex min-w-0 basis-full items-center gap-2 sm:basis-0 sm:flex-1">
-      <label htmlFor="orders-customer" className="w-[4.5rem] shrink-0 text-sm font-medium text-slate-700 sm:w-auto">
+    <div className="flex min-w-0 basis-full flex-col gap-1 sm:min-w-64 sm:basis-0 sm:flex-1 sm:flex-row sm:items-center sm:gap-2">
+      <label htmlFor="orders-customer" className="shrink-0 text-sm font-medium text-slate-700">
         Customer
       </label>
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 sm:flex-1">
         <CustomerCombobox id="orders-customer" placeholder="Name, email or phone" value={null} onChange={(customer) => customer && navigate(withFilters(params, { customerId: customer.id }))} />
       </div>
     </div>

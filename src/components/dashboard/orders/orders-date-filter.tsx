@@ -53,18 +53,20 @@ export function OrdersDateFilter({ errors }: { errors: FieldError[] }) {
         navigate(withFilters(params, values));
       }}
     >
-      <div role="group" aria-labelledby="orders-placed-label" className="flex items-center gap-2">
-        <span id="orders-placed-label" className="w-[4.5rem] shrink-0 text-sm font-medium text-slate-700 sm:w-auto">
+      <div role="group" aria-labelledby="orders-placed-label" className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
+        <span id="orders-placed-label" className="shrink-0 text-sm font-medium text-slate-700">
           Placed
         </span>
-        {input('placedAfter', 'Placed from')}
-        <span aria-hidden className="text-slate-400">
-          –
-        </span>
-        {input('placedBefore', 'Placed until')}
-        <Button type="submit" variant={isChanged ? 'default' : 'outline'}>
-          Apply
-        </Button>
+        <div className="flex items-center gap-2">
+          {input('placedAfter', 'Placed from')}
+          <span aria-hidden className="text-slate-400">
+            –
+          </span>
+          {input('placedBefore', 'Placed until')}
+          <Button type="submit" variant={isChanged ? 'default' : 'outline'}>
+            Apply
+          </Button>
+        </div>
       </div>
       {(['placedAfter', 'placedBefore'] as const).map(
         (key) =>

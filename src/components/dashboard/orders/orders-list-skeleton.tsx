@@ -8,15 +8,16 @@ export function OrdersListSkeleton() {
   return (
     <div role="status" aria-live="polite" className="space-y-4">
       <span className="sr-only">Loading orders…</span>
-      <div className="hidden gap-4 border-b border-slate-200 pb-3 sm:flex">
+      <div className="hidden gap-4 border-b border-slate-200 pb-3 lg:flex">
         {[8, 16, 20, 18, 16, 30].map((width, i) => (
           <Skeleton key={i} className="h-4" style={{ width: `${width * 4}px` }} />
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <Skeleton className="h-9 basis-full sm:hidden" />
-        <Skeleton className="h-9 basis-full sm:basis-0 sm:flex-1" />
-        <Skeleton className="h-9 basis-full sm:basis-auto sm:w-[26rem]" />
+        <Skeleton className="h-9 basis-full sm:w-56 sm:basis-auto lg:hidden" />
+        {/* Below sm each filter's label sits above its control. */}
+        <Skeleton className="h-[3.75rem] basis-full sm:h-9 sm:basis-0 sm:flex-1" />
+        <Skeleton className="h-[3.75rem] basis-full sm:h-9 sm:basis-auto sm:w-[26rem]" />
       </div>
       <Card className="overflow-hidden">
         <div className="hidden h-10 items-center gap-6 border-b border-slate-200 bg-slate-50 px-3 lg:flex">

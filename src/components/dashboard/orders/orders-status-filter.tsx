@@ -14,8 +14,8 @@ import { isOrderStatus, ordersListHref, withFilters } from './orders-list-query'
 const OPTIONS: { value: OrderStatus | ''; label: string }[] = [{ value: '', label: 'All' }, ...ORDER_STATUS_VALUES.map((value) => ({ value, label: ORDER_STATUS_LABELS[value] }))];
 
 /**
- * Status as tabs of links (real URLs: they open in a new tab and work before hydration); on phones, where
- * six tabs do not fit, a select.
+ * Status as tabs of links (real URLs: they open in a new tab and work before hydration); where six tabs do
+ * not fit beside the sidebar (below lg), a select.
  */
 export function OrdersStatusFilter() {
   const { params, navigate } = useOrdersListNavigation();
@@ -24,7 +24,7 @@ export function OrdersStatusFilter() {
 
   return (
     <>
-      <nav aria-label="Order status" className="hidden border-b border-slate-200 sm:block">
+      <nav aria-label="Order status" className="hidden border-b border-slate-200 lg:block">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
           {OPTIONS.map((option) => {
             const isCurrent = option.value === current;
@@ -50,11 +50,11 @@ export function OrdersStatusFilter() {
           })}
         </ul>
       </nav>
-      <div className="sm:hidden">
+      <div className="lg:hidden">
         <label htmlFor="orders-status" className="sr-only">
           Status
         </label>
-        <NativeSelect id="orders-status" value={current} onChange={(event) => go(event.target.value)}>
+        <NativeSelect id="orders-status" value={current} onChange={(event) => go(event.target.value)} className="sm:w-56">
           {OPTIONS.map((option) => (
             <option key={option.value || 'all'} value={option.value}>
               {option.value ? option.label : 'All statuses'}
