@@ -54,6 +54,15 @@ describe('describeCustomerEvent', () => {
     expect(describeCustomerEvent(event('order.refunded', { orderNumber: '#1001', amount: 500, full: false }), names).sentence).toBe('Sam Staff refunded £5.00 of order #1001');
   });
 
+  it('sums up what an order-history import brought in', () => {
+    const system = { actorType: 'system' as const, actorId: null };
+    expect(describeCustomerEvent(event('orders.imported', { source: 'online_retail.csv.gz', orders: 34, ordersTotal: 539121, refunds: 2, refunded: 10258 }, system), names)).toEqual({
+      sentence: 'The system imported 34 orders (£5391.21) from online_retail.csv.gz',
+      details: ['Refunded £102.58 for cancelled invoices'],
+    });
+    expect(describeCustomerEvent(event('orders.imported', { source: 'retail.csv', orders: 0, ordersTotal: 0, refunds: 1, refunded: 500 }, system), names).sentence).toBe('The system imported refunds from retail.csv');
+  });
+
   it('still reads for a staff member who no longer exists and for unknown event types', () => {
     expect(describeCustomerEvent(event('campaign.sent', {}, { actorId: 'gone' }), names).sentence).toBe('A former staff member: campaign sent');
   });

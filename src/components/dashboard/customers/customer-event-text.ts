@@ -116,6 +116,8 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
     case 'order.cancelled':
     case 'order.refunded':
       return { sentence: describeOrderEvent(event.type, actor, data, names), details: typeof data.reason === 'string' && data.reason ? [`Reason: ${show(data.reason)}`] : [] };
+    case 'orders.imported':
+      return describeImport(actor, data, names);
     default: {
       // Events from other modules (orders, classification, ...) still read well until they get their own wording.
       const what = event.type.replace(/[._]/g, ' ');
@@ -132,4 +134,14 @@ function describeOrderEvent(type: string, actor: string, data: Record<string, un
   if (type === 'order.cancelled') return `${actor} cancelled ${order}`;
   if (data.full === true) return `${actor} refunded ${order} in full${amount(data.amount)}`;
   return `${actor} refunded${typeof data.amount === 'number' ? ` ${names.money(data.amount)} of` : ''} ${order}`;
+}
+
+// One entry per customer and batch of an order-history import (services/order-import).
+function describeImport(actor: string, data: Record<string, unknown>, names: EventNames): EventText {
+  const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+  const orders = count(data.orders);
+  const from = typeof data.source === 'string' && data.source ? ` from ${data.source}` : '';
+  const what = orders > 0 ? `${orders} ${orders === 1 ? 'order' : 'orders'} (${names.money(count(data.ordersTotal))})` : 'refunds';
+  const details = count(data.refunded) > 0 ? [`Refunded ${names.money(count(data.refunded))} for cancelled invoices`] : [];
+  return { sentence: `${actor} imported ${what}${from}`, details };
 }
