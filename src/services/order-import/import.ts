@@ -49,6 +49,8 @@ export interface ImportOrdersOptions {
   path: string;
   /** Invoices per transaction. */
   batchSize?: number;
+  /** How many lines apart two lines of one invoice may be (the file is in invoice order, nearly). */
+  holdLines?: number;
   /** The zone of the file's wall-clock times. */
   timeZone?: string;
   onProgress?: (progress: ImportProgress) => void;
@@ -94,7 +96,7 @@ function addBatch(summary: ImportSummary, result: BatchResult, seen: Set<string>
  * the shop currency. Throws ValidationFailedError (not an invoice-line CSV, unknown time zone), ForbiddenError.
  */
 export async function importOrders(options: ImportOrdersOptions): Promise<ImportSummary> {
-  const { actor, path, batchSize = 2_000, timeZone = 'Europe/London', onProgress } = options;
+  const { actor, path, batchSize = 2_000, holdLines, timeZone = 'Europe/London', onProgress } = options;
   assertCan(actor, 'orders:write');
   assertCan(actor, 'orders:refund');
   assertTimeZone(timeZone);
@@ -113,7 +115,7 @@ export async function importOrders(options: ImportOrdersOptions): Promise<Import
     duplicateLines: 0,
   };
   const context = { actor, currency: SHOP_CURRENCY, source: summary.file };
-  const batcher = new InvoiceBatcher(batchSize);
+  const batcher = new InvoiceBatcher(batchSize, holdLines);
   // External ids of this run's customers, to count each once; it grows with customers, not with lines.
   const seenCustomers = new Set<string>();
   const skip = (reason: SkipReason, lineNumber: number, problem?: string) => {

@@ -35,6 +35,7 @@ export interface BatchContext {
 
 export const IMPORTED_TAG = 'imported';
 
+
 // Pass rows as one JSON parameter: one round trip whatever the batch size, and no SQL text built from data.
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
@@ -201,6 +202,9 @@ async function refundCancellations(tx: Tx, invoices: Invoice[], ids: Map<string,
 
 /** Writes one batch of invoices in the caller's transaction: customers, orders, refunds, stats, timeline. */
 export async function writeInvoiceBatch(tx: Tx, invoices: Invoice[], context: BatchContext): Promise<BatchResult> {
+  // Two imports at once would both see a cancellation as not yet refunded and could place it on different orders;
+  // batches of all imports take turns instead. The lock ends with the transaction.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('order-import'))`);
   const { ids, created } = await upsertCustomers(tx, invoices, context);
   const orders = await insertOrders(tx, invoices, ids, context.currency);
   const refunds = await refundCancellations(tx, invoices, ids, context.actor);
