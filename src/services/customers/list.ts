@@ -1,4 +1,5 @@
-import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { customerGroups, customers } from '@/db/schema';
@@ -7,7 +8,7 @@ import { customerListQuerySchema, type CustomerListQuery, type CustomerSortField
 
 import { parseInput } from '../validate';
 import { decodeCursor, encodeCursor } from './cursor';
-import { toCustomer } from './mapping';
+import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 
 // Each sort key matches an index in db/schema/customers.ts exactly, with the SQL type its cursor text casts back to.
 const SORT_KEYS: Record<CustomerSortField, { expr: SQL; type: SQL; isValidKey: (key: string) => boolean }> = {
@@ -44,24 +45,124 @@ function escapeLike(text: string): string {
 }
 
 /** Splits a search into words, each of which must appear in name, email, phone or company (trigram-indexed). */
-export function searchConditions(q: string): SQL[] {
+export function searchConditions(q: string, searchText: SQLWrapper = customers.searchText): SQL[] {
   const looksLikePhone = /^[+\d\s().-]+$/.test(q) && q.replace(/\D/g, '').length >= 3;
   // Phones are stored as E.164, so "07700 900123" is searched as the digits after its leading zero.
   const terms = looksLikePhone ? [q.replace(/\D/g, '').replace(/^0+/, '')] : q.toLowerCase().split(/\s+/).filter(Boolean);
-  return terms.map((term) => sql`${customers.searchText} like ${`%${escapeLike(term)}%`}`);
+  return terms.map((term) => sql`${searchText} like ${`%${escapeLike(term)}%`}`);
 }
 
-/** Lists customers matching the filters, sorted, one keyset page at a time. Throws ValidationFailedError on bad query. */
-export async function listCustomers(query: CustomerListQuery = {}): Promise<Page<Customer>> {
-  const q = parseInput(customerListQuerySchema, query);
-  const [field, direction] = q.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
-  const key = SORT_KEYS[field];
+// Search and tag filters are where plans go wrong: the planner's estimates for them are rough, and the matches may
+// sit together at the far end of the sort order. Walking the sort index and filtering can then read most of the table
+// for a handful of rows, and collecting every match to sort it can sort most of it. So a narrowed list asks the
+// planner how many rows it expects (EXPLAIN, nothing read), takes the way that suits, bounded, with the other behind
+// it: up to FEW_MATCHES, the matches are collected through the trigram and tag indexes and sorted in memory (at most
+// IN_MEMORY_SORT_MAX of them); above, a stretch of SORT_WINDOW rows of the sort index is walked, which fills a page
+// whenever one row in SORT_WINDOW / page size matches.
+export const FEW_MATCHES = 2000;
+export const SORT_WINDOW = 2000;
+export const IN_MEMORY_SORT_MAX = 20_000;
 
-  const conditions: (SQL | undefined)[] = [];
-  if (q.q) conditions.push(...searchConditions(q.q));
+/** A subquery's column by name: drizzle writes a subquery's computed column unqualified, which an output name can shadow. */
+function column(subquery: string, name: string): SQL {
+  return sql`${sql.identifier(subquery)}.${sql.identifier(name)}`;
+}
+
+type SortKey = (typeof SORT_KEYS)[CustomerSortField];
+type ListQuery = z.output<typeof customerListQuerySchema>;
+type ListRow = { customer: CustomerFields; group: { id: string; name: string } | null; sortKey: string };
+interface Strategy {
+  key: SortKey;
+  order: SQL;
+  limit: number;
+}
+
+/** The page from at most `window` rows of the sort index after the cursor, filtered by search and tag afterwards. */
+async function walkSortWindow(base: SQL | undefined, q: ListQuery, { key, order, limit }: Strategy, window: number): Promise<ListRow[]> {
+  const db = getDb();
+  // A subquery with LIMIT is never merged into the outer query, so the search and tag filters cannot move into it
+  // and turn it back into an unbounded walk.
+  const stretch = db
+    .select({ customer: customerColumns, searchText: customers.searchText, sortValue: sql`${key.expr}`.as('sort_value') })
+    .from(customers)
+    .where(base)
+    .orderBy(sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
+    .limit(window)
+    .as('stretch');
+  const sortValue = column('stretch', 'sort_value');
+  return db
+    .select({ customer: stretch.customer, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
+    .from(stretch)
+    .leftJoin(customerGroups, eq(customerGroups.id, stretch.customer.customerGroupId))
+    .where(and(...guessedConditions(q, stretch.searchText, stretch.customer.tags)))
+    .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customer.id} ${order}`)
+    .limit(limit);
+}
+
+/** The page from all matches sorted in memory, or null when there are more than `max` of them. */
+async function sortMatchesInMemory(where: SQL | undefined, { key, order, limit }: Strategy, max: number): Promise<ListRow[] | null> {
+  const db = getDb();
+  // The LIMIT keeps the planner from merging the subquery and walking the sort index instead.
+  const matches = db
+    .select({ customer: customerColumns, sortValue: sql`${key.expr}`.as('sort_value') })
+    .from(customers)
+    .where(where)
+    .limit(max + 1)
+    .as('matches');
+  const top = db
+    .select({ customer: matches.customer, sortValue: matches.sortValue, matchCount: sql<number>`count(*) over ()`.as('match_count') })
+    .from(matches)
+    .orderBy(sql`${column('matches', 'sort_value')} ${order}`, sql`${matches.customer.id} ${order}`)
+    .limit(limit)
+    .as('top');
+  // Groups are joined to the page only, not to every match.
+  const rows = await db
+    .select({
+      customer: top.customer,
+      group: { id: customerGroups.id, name: customerGroups.name },
+      sortKey: sql<string>`(${column('top', 'sort_value')})::text`,
+      matchCount: sql<number>`${column('top', 'match_count')}`.mapWith(Number),
+    })
+    .from(top)
+    .leftJoin(customerGroups, eq(customerGroups.id, top.customer.customerGroupId))
+    .orderBy(sql`${column('top', 'sort_value')} ${order}`, sql`${top.customer.id} ${order}`);
+  return (rows[0]?.matchCount ?? 0) > max ? null : rows;
+}
+
+/** The page by walking the sort's index from the cursor, filtering as it goes. */
+function walkSortIndex(where: SQL | undefined, { key, order, limit }: Strategy): Promise<ListRow[]> {
+  return getDb()
+    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${key.expr})::text` })
+    .from(customers)
+    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .where(where)
+    .orderBy(sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
+    .limit(limit);
+}
+
+/** The planner's estimate of how many customers match, from its statistics: no rows are read. */
+async function estimateMatches(where: SQL | undefined): Promise<number> {
+  const db = getDb();
+  const result = await db.execute(sql`explain (format json) ${db.select({ one: sql`1` }).from(customers).where(where)}`);
+  // Both drivers answer { rows }; the plan column is json, which one driver may hand over unparsed.
+  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const value = Object.values(row)[0];
+  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as [{ Plan: { 'Plan Rows': number } }];
+  return plan[0].Plan['Plan Rows'];
+}
+
+/** Search words and tag: the filters whose selectivity the planner can only guess. */
+function guessedConditions(q: ListQuery, searchText: SQLWrapper, tags: SQLWrapper): SQL[] {
+  const conditions = q.q ? searchConditions(q.q, searchText) : [];
+  if (q.tag) conditions.push(sql`${tags} @> array[${q.tag}]::text[]`);
+  return conditions;
+}
+
+/** Filters the planner estimates well (each has an index and plain statistics), and the cursor. */
+function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'): SQL[] {
+  const conditions: SQL[] = [];
   if (q.groupId === 'none') conditions.push(isNull(customers.customerGroupId));
   else if (q.groupId) conditions.push(eq(customers.customerGroupId, q.groupId));
-  if (q.tag) conditions.push(sql`${customers.tags} @> array[${q.tag}]::text[]`);
   if (q.minSpend != null) conditions.push(gte(customers.totalSpend, q.minSpend));
   if (q.maxSpend != null) conditions.push(lte(customers.totalSpend, q.maxSpend));
   // Written against the sort expression so the same index serves the range and the order.
@@ -74,15 +175,46 @@ export async function listCustomers(query: CustomerListQuery = {}): Promise<Page
     const after = sql`(cast(${cursor.key} as ${key.type}), cast(${cursor.id} as uuid))`;
     conditions.push(direction === 'asc' ? sql`(${key.expr}, ${customers.id}) > ${after}` : sql`(${key.expr}, ${customers.id}) < ${after}`);
   }
+  return conditions;
+}
 
-  const order = direction === 'asc' ? sql`asc` : sql`desc`;
-  const rows = await getDb()
-    .select({ customer: customers, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${key.expr})::text` })
-    .from(customers)
-    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-    .where(and(...conditions))
-    .orderBy(sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
-    .limit(q.limit + 1);
+/** Overrides of the thresholds above, for tests. */
+export interface ListTuning {
+  fewMatches?: number;
+  sortWindow?: number;
+  inMemorySortMax?: number;
+}
+
+/** The page of a list narrowed by search or tag, found as FEW_MATCHES above explains. */
+async function findNarrowedPage(base: SQL[], where: SQL | undefined, q: ListQuery, strategy: Strategy, tuning: Required<ListTuning>): Promise<ListRow[]> {
+  if ((await estimateMatches(where)) <= tuning.fewMatches) {
+    return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkSortIndex(where, strategy));
+  }
+  const rows = await walkSortWindow(and(...base), q, strategy, tuning.sortWindow);
+  if (rows.length === strategy.limit) return rows;
+  return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkSortIndex(where, strategy));
+}
+
+/**
+ * Lists customers matching the filters, sorted, one keyset page at a time. Throws ValidationFailedError on bad query.
+ * `tuning` exists for tests, to cross between the ways of finding a page with little data.
+ */
+export async function listCustomers(query: CustomerListQuery = {}, tuning: ListTuning = {}): Promise<Page<Customer>> {
+  const q = parseInput(customerListQuerySchema, query);
+  const [field, direction] = q.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
+  const strategy: Strategy = { key: SORT_KEYS[field], order: direction === 'asc' ? sql`asc` : sql`desc`, limit: q.limit + 1 };
+
+  const base = indexedConditions(q, strategy.key, direction);
+  const guessed = guessedConditions(q, customers.searchText, customers.tags);
+  const where = and(...base, ...guessed);
+  const rows =
+    guessed.length === 0
+      ? await walkSortIndex(where, strategy)
+      : await findNarrowedPage(base, where, q, strategy, {
+          fewMatches: tuning.fewMatches ?? FEW_MATCHES,
+          sortWindow: tuning.sortWindow ?? SORT_WINDOW,
+          inMemorySortMax: tuning.inMemorySortMax ?? IN_MEMORY_SORT_MAX,
+        });
 
   const hasMore = rows.length > q.limit;
   const page = hasMore ? rows.slice(0, q.limit) : rows;

@@ -1,11 +1,39 @@
-import type { CustomerAddressRow, CustomerRow } from '@/db/schema';
+import { customers, type CustomerAddressRow, type CustomerRow } from '@/db/schema';
 import type { Customer, CustomerAddress } from '@/lib/types';
 
 import { SHOP_CURRENCY } from '../shop';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function toCustomer(row: CustomerRow, group: { id: string; name: string } | null): Customer {
+/** The columns a Customer is made of: not the generated search and sort helpers, which lists would only carry. */
+export const customerColumns = {
+  id: customers.id,
+  firstName: customers.firstName,
+  lastName: customers.lastName,
+  email: customers.email,
+  phone: customers.phone,
+  company: customers.company,
+  notes: customers.notes,
+  tags: customers.tags,
+  customerGroupId: customers.customerGroupId,
+  emailMarketingConsent: customers.emailMarketingConsent,
+  emailConsentAt: customers.emailConsentAt,
+  smsMarketingConsent: customers.smsMarketingConsent,
+  smsConsentAt: customers.smsConsentAt,
+  createdById: customers.createdById,
+  userId: customers.userId,
+  totalSpend: customers.totalSpend,
+  orderCount: customers.orderCount,
+  firstOrderDate: customers.firstOrderDate,
+  lastOrderDate: customers.lastOrderDate,
+  version: customers.version,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+};
+
+export type CustomerFields = Pick<CustomerRow, keyof typeof customerColumns>;
+
+export function toCustomer(row: CustomerFields, group: { id: string; name: string } | null): Customer {
   return {
     id: row.id,
     firstName: row.firstName,

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { customers } from '@/db/schema';
+import type { Customer } from '@/lib/types';
+import { CUSTOMER_SORTS, type CustomerSort } from '@/lib/validation/customer';
+import { createStaffActor } from '@/test/actors';
+import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+
+import { createCustomer } from '../customers';
+import { listCustomers } from './list';
+
+withTestDatabase();
+
+// A searched or tag-filtered list finds its page one of several ways, by how many rows are expected to match, how
+// many do and where they sit: all matches sorted in memory, a bounded walk of the sort index, one then the other,
+// or an unbounded walk. This tuning makes each happen with a few dozen rows; on real data the thresholds choose.
+const WAYS = {
+  'matches sorted in memory': { fewMatches: Infinity },
+  'sort index stretch': { fewMatches: -1, sortWindow: 10_000 },
+  'stretch, then matches sorted in memory': { fewMatches: -1, sortWindow: 1 },
+  'full sort index walk': { fewMatches: Infinity, inMemorySortMax: 1 },
+} as const;
+type Way = keyof typeof WAYS;
+
+const FILTERS = [{ q: 'ada' }, { q: 'shop1' }, { q: 'ada shop' }, { tag: 'trade' }, { q: 'shop', tag: 'trade' }, { q: 'nobody-matches' }];
+
+// Spends and order counts whose text order differs from their numeric order (9 < 40 < 300 but '300' < '40' < '9').
+const SPENDS = [9, 40, 300, 2_000, 10_000, 9];
+const ORDER_COUNTS = [1, 2, 10, 100, 2];
+
+beforeAll(async () => {
+  const actor = await createStaffActor();
+  for (let i = 0; i < 36; i++) {
+    const customer = await createCustomer({
+      actor,
+      input: {
+        firstName: ['Ada', 'Alan', 'Grace', 'Adam'][i % 4],
+        lastName: `Tester${i % 5}`,
+        email: `person${i}@shop${i % 3}.example`,
+        tags: i % 3 === 0 ? ['trade'] : ['retail'],
+      },
+    });
+    await getDb()
+      .update(customers)
+      .set({
+        totalSpend: SPENDS[i % SPENDS.length],
+        orderCount: ORDER_COUNTS[i % ORDER_COUNTS.length],
+        lastOrderDate: i % 4 === 0 ? null : new Date(Date.UTC(2024, i % 12, 1 + (i % 7))),
+      })
+      .where(eq(customers.id, customer.id));
+  }
+});
+
+async function walk(way: Way, sort: CustomerSort, limit: number, filters: Record<string, unknown>): Promise<Customer[]> {
+  const seen: Customer[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 200; guard++) {
+    const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers({ ...filters, sort, limit, cursor }, WAYS[way]);
+    seen.push(...page.data);
+    if (!page.nextCursor) return seen;
+    cursor = page.nextCursor;
+  }
+  throw new Error('cursor never ended');
+}
+
+describe(`listCustomers with a search or tag (${TEST_DB_KIND})`, () => {
+  it('pages through the same matches in the same order whichever way each page is found, for every sort', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...CUSTOMER_SORTS),
+        fc.constantFrom(...FILTERS),
+        fc.constantFrom(...(Object.keys(WAYS) as Way[])),
+        fc.integer({ min: 1, max: 9 }),
+        async (sort, filters, way, limit) => {
+          const expected = (await listCustomers({ ...filters, sort, limit: 200 }, WAYS['full sort index walk'])).data.map((c) => c.id);
+          expect((await walk(way, sort, limit, filters)).map((c) => c.id)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each(Object.keys(WAYS) as Way[])('orders spends and order counts as numbers, not as text (%s)', async (way) => {
+    const bySpend = (await listCustomers({ q: 'tester', sort: 'totalSpend:asc', limit: 200 }, WAYS[way])).data.map((c) => c.totalSpend);
+    expect(bySpend).toEqual([...bySpend].sort((a, b) => a - b));
+    expect(new Set(bySpend)).toEqual(new Set(SPENDS));
+    const byCount = (await listCustomers({ tag: 'trade', sort: 'orderCount:desc', limit: 200 }, WAYS[way])).data.map((c) => c.orderCount);
+    expect(byCount).toEqual([...byCount].sort((a, b) => b - a));
+  });
+
+  it('finds the matches of each filter, and only them', async () => {
+    const all = (await listCustomers({ limit: 200 })).data;
+    for (const way of Object.keys(WAYS) as Way[]) {
+      const trade = await walk(way, 'createdAt:desc', 4, { tag: 'trade' });
+      expect(trade.map((c) => c.id).sort()).toEqual(all.filter((c) => c.tags.includes('trade')).map((c) => c.id).sort());
+      const shopTrade = await walk(way, 'name:asc', 4, { q: 'shop1', tag: 'trade' });
+      expect(shopTrade.map((c) => c.id).sort()).toEqual(
+        all.filter((c) => c.tags.includes('trade') && c.email?.includes('shop1')).map((c) => c.id).sort(),
+      );
+      expect(await walk(way, 'email:desc', 4, { q: 'nobody-matches' })).toEqual([]);
+    }
+  });
+});
