@@ -21,6 +21,8 @@ export async function seedE2eData(env: Record<string, string>): Promise<string> 
     await createStaffMember({ ...STAFF, role: 'staff' });
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Margaret', lastName: 'Hamilton', email: 'margaret.hamilton@apollo.example', company: 'MIT' } });
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Katherine', lastName: 'Johnson', phone: '+12025550143', email: 'kj@nasa.example' } });
+    // Kept for the order journey, which asserts her exact totals: no other spec gives her orders.
+    await createCustomer({ actor: SYSTEM, input: { firstName: 'Dorothy', lastName: 'Vaughan', email: 'dorothy.vaughan@langley.example', company: 'NACA' } });
     await seedOrderListFixtures();
     const { key } = await createApiKey({ actor: SYSTEM, input: { name: 'e2e', role: 'admin' } });
     return key;

@@ -1,0 +1,177 @@
+import type { Browser, Locator, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { launchBrowser, signIn } from './browser';
+import { OWNER } from './fixtures';
+
+// One journey in one page: enter an order for a fixture customer, complete it, see her numbers move on her page
+// (reached by links, never reloaded), then refund part of it and see the spend go down by exactly that.
+const baseURL = inject('baseURL');
+const CUSTOMER = 'Dorothy Vaughan';
+const CUSTOMER_URL = /\/dashboard\/customers\/[0-9a-f-]{36}$/;
+const ORDER_URL = /\/dashboard\/orders\/[0-9a-f-]{36}$/;
+// How the dashboard prints a date (en-GB, UTC): the order is placed and completed today.
+const TODAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+
+let browser: Browser;
+let page: Page;
+let orderUrl = '';
+
+// Each step waits for a server round trip (and the customer search's debounce), beyond expect.poll's 1 s default.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/** React has attached its handlers, so typing and submitting go through the app rather than bare HTML. */
+async function waitForHydration(element: Locator): Promise<void> {
+  await element.waitFor();
+  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
+}
+
+/** A figure from the customer's statistics, as shown ("£71.03", "3 Mar 2025"). */
+function stat(label: string): Promise<string> {
+  return page.locator('section[aria-label="Customer statistics"] dl > div').filter({ hasText: label }).locator('dd').first().innerText();
+}
+
+/** The value beside a label in a definition list on the order page ("Total" → "£71.03"). */
+function orderFigure(label: string): Promise<string> {
+  return page.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().innerText();
+}
+
+describe('order journey: enter → complete → customer totals → partial refund', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, baseURL, OWNER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the fixture customer, who has bought nothing yet', async () => {
+    await page.goto(`${baseURL}/dashboard/customers?q=langley`);
+    await page.getByRole('link', { name: CUSTOMER }).click();
+    await page.waitForURL(CUSTOMER_URL);
+    await page.getByRole('heading', { name: CUSTOMER, level: 1 }).waitFor();
+    expect(await stat('Total spend')).toBe('£0.00');
+    expect(await stat('Last order')).toBe('No orders yet');
+  });
+
+  it('New order comes with her chosen; changing and searching finds her again by part of her email', async () => {
+    // The header's button (the empty purchase history offers the same link).
+    await page.getByRole('link', { name: 'New order' }).first().click();
+    await page.waitForURL(/\/dashboard\/orders\/new\?customerId=/);
+    const form = page.locator('form[aria-label="New order"]');
+    await waitForHydration(form);
+    await form.getByRole('button', { name: `Change customer (now ${CUSTOMER})` }).click();
+
+    const combobox = form.getByRole('combobox', { name: 'Customer' });
+    await poll(() => combobox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await combobox.pressSequentially('vaughan@lang');
+    const option = page.getByRole('listbox', { name: 'Matching customers' }).getByRole('option', { name: new RegExp(CUSTOMER) });
+    await option.waitFor();
+    await poll(() => combobox.getAttribute('aria-expanded')).toBe('true');
+    await poll(() => option.getAttribute('aria-selected')).toBe('true');
+    await combobox.press('Enter');
+    await form.getByRole('button', { name: `Change customer (now ${CUSTOMER})` }).waitFor();
+  });
+
+  it('adds two items with a live total; a fractional quantity is refused inline on that line', async () => {
+    const form = page.locator('form[aria-label="New order"]');
+    const line1 = form.getByRole('group', { name: 'Item 1' });
+    await line1.getByLabel('SKU').fill('MUG-01');
+    await line1.getByLabel('Item name').fill('Enamel mug');
+    await line1.getByLabel('Quantity').fill('3');
+    await line1.getByLabel('Unit price').fill('19.99');
+    await form.getByRole('button', { name: 'Add item' }).click();
+    const line2 = form.getByRole('group', { name: 'Item 2' });
+    await line2.getByLabel('SKU').fill('TEA-02');
+    await line2.getByLabel('Item name').fill('Loose leaf tea');
+    await line2.getByLabel('Quantity').fill('1.5');
+    await line2.getByLabel('Unit price').fill('0.10');
+    await form.getByLabel('Discount').fill('5');
+    await form.getByLabel('Tax').fill('11.01');
+    await form.getByLabel('Shipping').fill('4.95');
+
+    await form.getByRole('button', { name: 'Place order' }).click();
+    const quantity = line2.getByLabel('Quantity');
+    await poll(() => quantity.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await quantity.getAttribute('aria-describedby')}"]`).innerText()).toBe('Quantity is a whole number');
+    expect(await quantity.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/dashboard/orders/new');
+
+    await quantity.fill('1');
+    // 3 × £19.99 + £0.10 − £5.00 + £11.01 + £4.95, in pence: 5997 + 10 − 500 + 1101 + 495.
+    await poll(() => orderFigure('Subtotal')).toBe('£60.07');
+    await poll(() => orderFigure('Total')).toBe('£71.03');
+  });
+
+  it('places the order as pending and opens its page', async () => {
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(ORDER_URL);
+    orderUrl = page.url();
+    await page.getByRole('heading', { name: /^Order #\d+$/, level: 1 }).waitFor();
+    await page.locator('header').getByText('Pending', { exact: true }).waitFor();
+    expect(await page.getByRole('row', { name: /Enamel mug/ }).innerText()).toContain('£59.97');
+    expect(await orderFigure('Total')).toBe('£71.03');
+  });
+
+  it('completes the order after confirmation', async () => {
+    await page.getByRole('button', { name: 'Complete', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: /^Complete order #\d+\?$/ });
+    expect(await dialog.innerText()).toContain(`£71.03 is added to ${CUSTOMER}’s total spend`);
+    await dialog.getByRole('button', { name: 'Complete order' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('header').getByText('Completed', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Complete', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Refund' }).waitFor();
+  });
+
+  it('her page, reached by the link, shows the new total spend and last order date', async () => {
+    await page.getByRole('link', { name: CUSTOMER }).click();
+    await page.waitForURL(CUSTOMER_URL);
+    await poll(() => stat('Total spend')).toBe('£71.03');
+    expect(await stat('Orders')).toBe('1');
+    expect(await stat('Last order')).toBe(TODAY);
+  });
+
+  it('refunds £20.00 once when submitted twice with one key, and her total spend drops by exactly that', async () => {
+    await page.goto(orderUrl);
+    const open = page.getByRole('button', { name: 'Refund' });
+    await waitForHydration(open);
+    await open.click();
+    const dialog = page.getByRole('alertdialog', { name: /^Refund order #\d+\?$/ });
+    const amount = dialog.getByLabel('Amount to refund');
+    // The rest of the order is offered.
+    expect(await amount.inputValue()).toBe('71.03');
+    await amount.fill('20.00');
+    await dialog.getByLabel('Reason (optional)').fill('Mug arrived chipped');
+    await dialog.getByRole('button', { name: 'Refund £20.00' }).waitFor();
+
+    // Two submits in one task, before React can disable the button (as a double Enter can): both reach the
+    // server with the dialog's one idempotency key, and only one of them refunds.
+    const keys: string[] = [];
+    const record = (request: Request) => {
+      const key = /"idempotencyKey":"([^"]+)"/.exec(request.postData() ?? '')?.[1];
+      if (request.method() === 'POST' && key) keys.push(key);
+    };
+    page.on('request', record);
+    await dialog.locator('form').evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await dialog.waitFor({ state: 'hidden' });
+    page.off('request', record);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+
+    await page.locator('header').getByText('Partially refunded', { exact: true }).waitFor();
+    expect(await orderFigure('Refunded')).toBe('-£20.00');
+    expect(await orderFigure('Net after refunds')).toBe('£51.03');
+
+    await page.getByRole('link', { name: CUSTOMER }).click();
+    await page.waitForURL(CUSTOMER_URL);
+    await poll(() => stat('Total spend')).toBe('£51.03');
+    expect(await stat('Last order')).toBe(TODAY);
+  });
+});
