@@ -77,7 +77,7 @@ const YEAR_MS = 365 * DAY_MS;
 // orders per customer ≈ FIXED_ORDERS (one-time buyers, minimum counts) + ORDERS_PER_RATE × the factor applied to every
 // buyer's ordering rate. Solving that for the requested average keeps the total on target at any ordersPerCustomer.
 const FIXED_ORDERS = 0.7;
-const ORDERS_PER_RATE = 6.25;
+const ORDERS_PER_RATE = 3.9;
 const RETAIL_LINES = cumulative([45, 28, 15, 8, 4]);
 const VIP_LINES = cumulative([25, 27, 20, 14, 8, 6]);
 const RETAIL_QUANTITIES = cumulative([80, 14, 4, 2]);
@@ -109,7 +109,6 @@ interface OrderPlan {
   firstAtSignUp: boolean;
 }
 
-// Every buyer takes the same five draws, whatever their kind, so one buyer's kind never shifts the next one's history.
 function orderPlan(rng: Faker, buyer: DemoBuyer, nowMs: number, scale: number): OrderPlan {
   const [segment, rate, lapse, lapsedFor, atSignUp] = [rng.number.float(), rng.number.float(), rng.number.float(), rng.number.float(), rng.number.float()];
   const lapsedEnd = nowMs - Math.floor((183 + 182 * lapsedFor) * DAY_MS);
@@ -130,7 +129,7 @@ function orderPlan(rng: Faker, buyer: DemoBuyer, nowMs: number, scale: number): 
     [ordersPerYear, minimum, lapseShare] = [Math.min(40, 3 * (1 - rate) ** -0.9), 2, 0.3];
   }
   const endMs = canLapse && lapse < lapseShare ? lapsedEnd : nowMs;
-  const expected = ordersPerYear * 1.6 * scale * ((endMs - buyer.createdMs) / YEAR_MS);
+  const expected = ordersPerYear * scale * ((endMs - buyer.createdMs) / YEAR_MS);
   const count = Math.max(minimum, Math.floor(expected + rng.number.float()));
   return { count, endMs, firstAtSignUp: atSignUp < 0.65 };
 }
@@ -149,7 +148,8 @@ export function addDemoOrder(out: DemoOrders, rng: Faker, buyer: DemoBuyer, cont
   const firstItem = out.items.length;
   for (let line = 0; line < lineCount; line++) {
     let index = weightedIndex(rng, inSeason ? IN_SEASON : OFF_SEASON);
-    // Each product once per order: on a repeat, take the next one along (a few tries, then the order is shorter).
+    // Each product once per order: on a repeat, take the next one along; if that is a Christmas line out of season,
+    // the order is a line shorter.
     for (let step = 0; picked.has(index) && step < DEMO_PRODUCTS.length; step++) index = (index + 1) % DEMO_PRODUCTS.length;
     if (picked.has(index) || (!inSeason && DEMO_PRODUCTS[index].isChristmas)) continue;
     picked.add(index);
