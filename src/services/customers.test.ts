@@ -88,6 +88,14 @@ describe(`updateCustomer (${TEST_DB_KIND})`, () => {
     expect(events.data[0]).toMatchObject({ type: 'customer.updated', actorId: staff.id, data: { changes: { company: [null, 'Bletchley'] } } });
   });
 
+  it('edits an imported customer that has no email or phone, but keeps a staff-entered one reachable', async () => {
+    const [imported] = await getDb().insert(customers).values({ firstName: 'Customer', lastName: '17850', externalId: '17850' }).returning();
+    const updated = await updateCustomer({ actor: staff, id: imported.id, input: { company: 'Hearts & Lanterns', version: imported.version } });
+    expect(updated).toMatchObject({ company: 'Hearts & Lanterns', email: null, phone: null });
+    const entered = await createCustomer({ actor: staff, input: { firstName: 'Reach', email: 'reach@example.com' } });
+    await expectFieldError(updateCustomer({ actor: staff, id: entered.id, input: { email: '' } }), ValidationFailedError, 'email');
+  });
+
   it('leaves the fields it was not sent as they were', async () => {
     const created = await createCustomer({
       actor: staff,

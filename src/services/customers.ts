@@ -107,7 +107,8 @@ export async function updateCustomer({ actor, id, input }: { actor: Actor; id: s
       }
       const changes = changedFields(current, patch);
       const next = { ...current, ...patch };
-      if (!next.email && !next.phone) {
+      // Imported customers may have neither (their external id identifies them); staff-entered ones keep one.
+      if (!next.email && !next.phone && !next.externalId) {
         throw new ValidationFailedError('A customer needs an email or a phone number', [{ path: 'email', message: 'Give an email or a phone number' }]);
       }
       if (next.smsMarketingConsent && !next.phone) {
