@@ -5,15 +5,15 @@ import { CircleAlert, Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
-import { Controller, FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createOrderAction, type CustomerOption } from '@/app/(dashboard)/dashboard/orders/actions';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import type { FieldError } from '@/lib/types';
 
 import { CustomerCombobox } from './customer-combobox';
+import { placeServerErrors } from './order-form-errors';
 import { MoneyInput } from './money-input';
 import { EMPTY_ITEM, orderFormSchema, previewTotals, type OrderFormOutput, type OrderFormValues } from './order-form-schema';
 import { OrderItemLines } from './order-item-lines';
@@ -25,18 +25,6 @@ const ADJUSTMENTS: { name: AdjustmentName; label: string; hint?: string }[] = [
   { name: 'taxTotal', label: 'Tax' },
   { name: 'shippingTotal', label: 'Shipping' },
 ];
-const ITEM_FIELDS = ['sku', 'name', 'quantity', 'unitPrice'];
-
-// A server error's path as a form field, ranked in DOM order so the first one gets focus; null if the form has no such field.
-function formPath(error: FieldError): { name: FieldPath<OrderFormValues> | 'root.items'; rank: number } | null {
-  if (error.path === 'customerId') return { name: 'customerId', rank: 0 };
-  if (error.path === 'items') return { name: 'root.items', rank: 1_000_000 };
-  const line = /^items\.(\d+)\.(\w+)$/.exec(error.path);
-  if (line && ITEM_FIELDS.includes(line[2])) return { name: error.path as FieldPath<OrderFormValues>, rank: 1 + Number(line[1]) * 10 + ITEM_FIELDS.indexOf(line[2]) };
-  const adjustment = ADJUSTMENTS.findIndex((field) => field.name === error.path);
-  if (adjustment >= 0) return { name: ADJUSTMENTS[adjustment].name, rank: 2_000_000 + adjustment };
-  return null;
-}
 
 /** Staff enter an order for a customer: checked in the browser by the shared order schema and again by the service. */
 export function OrderForm({ currency, customer: initialCustomer }: { currency: string; customer: CustomerOption | null }) {
@@ -66,12 +54,10 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
       router.push(`/dashboard/orders/${result.data.id}`);
       return;
     }
-    const placed = result.fieldErrors
-      .map((error) => ({ ...error, target: formPath(error) }))
-      .filter((error) => error.target !== null)
-      .sort((a, b) => a.target!.rank - b.target!.rank);
-    placed.forEach((error, index) => setError(error.target!.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (placed.length < result.fieldErrors.length || placed.length === 0) setFormError(result.message);
+    const { placed, unplaced } = placeServerErrors(result.fieldErrors);
+    placed.forEach((error, index) => setError(error.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
+    if (unplaced.length > 0) setFormError(unplaced.map((error) => error.message).join(' '));
+    else if (placed.length === 0) setFormError(result.message);
   }
 
   const isBusy = formState.isSubmitting || isSaved;
