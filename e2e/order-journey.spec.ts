@@ -2,11 +2,12 @@ import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { launchBrowser, signIn } from './browser';
-import { OWNER } from './fixtures';
+import { OWNER, STAFF } from './fixtures';
 
 // One journey in one page: enter an order for a fixture customer, complete it, see her numbers move on her page
 // (reached by links, never reloaded), then refund part of it and see the spend go down by exactly that.
 const baseURL = inject('baseURL');
+const apiKey = inject('apiKey');
 const CUSTOMER = 'Dorothy Vaughan';
 const CUSTOMER_URL = /\/dashboard\/customers\/[0-9a-f-]{36}$/;
 const ORDER_URL = /\/dashboard\/orders\/[0-9a-f-]{36}$/;
@@ -173,5 +174,40 @@ describe('order journey: enter → complete → customer totals → partial refu
     await page.waitForURL(CUSTOMER_URL);
     await poll(() => stat('Total spend')).toBe('£51.03');
     expect(await stat('Last order')).toBe(TODAY);
+  });
+  it('shows staff the order but not the refund, which only owners and admins may make', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staffPage = await context.newPage();
+    staffPage.setDefaultTimeout(20_000);
+    await signIn(staffPage, baseURL, STAFF);
+    await staffPage.goto(orderUrl);
+    await staffPage.getByRole('heading', { name: /^Order #\d+$/, level: 1 }).waitFor();
+    await staffPage.locator('header').getByText('Partially refunded', { exact: true }).waitFor();
+    expect(await staffPage.getByRole('button', { name: 'Refund' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('names the service’s refusal under the Customer field when the customer is deleted after being chosen', async () => {
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${baseURL}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' } });
+    const created = await api('/customers', { method: 'POST', body: JSON.stringify({ firstName: 'Mary', lastName: 'Jackson', email: `mary.jackson.${Date.now()}@langley.example` }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await page.goto(`${baseURL}/dashboard/orders/new?customerId=${id}`);
+    const form = page.locator('form[aria-label="New order"]');
+    await waitForHydration(form);
+    await form.getByRole('button', { name: 'Change customer (now Mary Jackson)' }).waitFor();
+    const line = form.getByRole('group', { name: 'Item 1' });
+    await line.getByLabel('SKU').fill('MUG-01');
+    await line.getByLabel('Item name').fill('Enamel mug');
+    await line.getByLabel('Unit price').fill('19.99');
+    expect((await api(`/customers/${id}`, { method: 'DELETE' })).status).toBe(204);
+
+    await form.getByRole('button', { name: 'Place order' }).click();
+    const selected = form.locator('[aria-describedby$="-error"]', { hasText: 'Mary Jackson' });
+    await selected.waitFor();
+    expect(await page.locator(`[id="${await selected.getAttribute('aria-describedby')}"]`).innerText()).toBe('No customer with this id');
+    expect(new URL(page.url()).pathname).toBe('/dashboard/orders/new');
   });
 });
