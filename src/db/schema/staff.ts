@@ -71,4 +71,17 @@ export const rateLimits = pgTable('rate_limits', {
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
+// Failed password sign-ins per email, counted in a fixed window that starts at the first failure. Keyed by an
+// HMAC of the lower-cased email, so the table names no one (people do type a password into the email field), and
+// an email that has no account is counted exactly like one that has.
+export const failedSignIns = pgTable(
+  'failed_sign_ins',
+  {
+    emailHash: text('email_hash').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: timestampMs('window_started_at').notNull(),
+  },
+  (table) => [index('failed_sign_ins_window_started_at_idx').on(table.windowStartedAt)],
+);
+
 export type StaffMemberRow = typeof staffMembers.$inferSelect;
