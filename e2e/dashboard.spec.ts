@@ -62,6 +62,31 @@ describe('dashboard access', () => {
     expect(visitor.url()).not.toContain('not-the-password');
     await context.close();
   });
+
+  it('after too many wrong passwords for one email, says when to try again', async () => {
+    // Ten failures from ten addresses, as someone guessing past the per-address limit would send them.
+    const email = 'locked-out@shop.test';
+    for (let i = 1; i <= 10; i++) {
+      const response = await fetch(`${baseURL}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseURL, 'x-forwarded-for': `192.0.2.${i}` },
+        body: JSON.stringify({ email, password: `guess-${i}` }),
+      });
+      expect(response.status).toBe(401);
+    }
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.200' } });
+    const visitor = await context.newPage();
+    visitor.setDefaultTimeout(20_000);
+    await visitor.goto(`${baseURL}/sign-in`);
+    await waitForHydration(visitor.locator('form'));
+    await visitor.getByLabel('Email').fill(email);
+    await visitor.getByLabel('Password').fill('one-more-guess');
+    await visitor.getByRole('button', { name: 'Sign in' }).click();
+    const message = /^Too many failed attempts for this email\. Try again in 15 minutes \(at \d{1,2}:\d\d[^)]*\)\.$/;
+    await poll(() => visitor.getByRole('alert').filter({ hasText: message }).isVisible()).toBe(true);
+    expect(new URL(visitor.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
 });
 
 describe('customer list', () => {

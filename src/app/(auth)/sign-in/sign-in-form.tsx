@@ -11,6 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { ACCOUNT_THROTTLED_CODE, describeWait } from '@/lib/sign-in-wait';
 
 import { staffAuthClient } from './auth-client';
 
@@ -27,9 +28,27 @@ function useIsHydrated(): boolean {
   return useSyncExternalStore(subscribeNothing, () => true, () => false);
 }
 
+interface SignInFailure {
+  status?: number;
+  code?: string;
+  /** Seconds until a refused (429) sign-in may be tried again, from the X-Retry-After header. */
+  retryAfter?: number;
+}
+
+/** "in 15 minutes (at 14:32)": the clock time helps when the wait is long enough to walk away. */
+function whenToRetry(seconds: number | undefined, fallback: string): string {
+  if (!seconds || !Number.isFinite(seconds)) return fallback;
+  if (seconds < 120) return `in ${describeWait(seconds)}`;
+  // The visitor's own clock: this is shown only after a submit, never in server HTML.
+  const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `in ${describeWait(seconds)} (at ${at})`;
+}
+
 /** What to tell someone whose sign-in was refused, by HTTP status and better-auth error code. */
-function failureMessage(status: number | undefined, code: string | undefined): string {
-  if (status === 429) return 'Too many attempts, wait a minute before trying again.';
+function failureMessage({ status, code, retryAfter }: SignInFailure): string {
+  // Said the same whether or not the email has an account.
+  if (code === ACCOUNT_THROTTLED_CODE) return `Too many failed attempts for this email. Try again ${whenToRetry(retryAfter, 'in 15 minutes')}.`;
+  if (status === 429) return `Too many sign-in attempts from this network. Try again ${whenToRetry(retryAfter, 'in a minute')}.`;
   if (status === 401 || status === 400) return 'Wrong email or password.';
   // better-auth's CSRF check: the page was opened at an address the server does not know as its own.
   if (code === 'INVALID_ORIGIN' || code === 'MISSING_OR_NULL_ORIGIN')
@@ -50,20 +69,26 @@ export function SignInForm({ next }: { next: string }) {
 
   async function onSubmit(values: SignInValues) {
     setFormError(null);
-    let status: number | undefined;
-    let code: string | undefined;
+    const failure: SignInFailure = {};
     try {
-      const { error } = await staffAuthClient.signIn.email({ email: values.email, password: values.password });
+      const { error } = await staffAuthClient.signIn.email(
+        { email: values.email, password: values.password },
+        {
+          onError: ({ response }) => {
+            failure.retryAfter = Number(response.headers.get('x-retry-after')) || undefined;
+          },
+        },
+      );
       if (!error) {
         startNavigation(() => router.replace(next));
         return;
       }
-      status = error.status;
-      code = error.code;
+      failure.status = error.status;
+      failure.code = error.code;
     } catch {
-      status = undefined;
+      // The server was not reached: no status, and the message says so.
     }
-    setFormError(failureMessage(status, code));
+    setFormError(failureMessage(failure));
     form.resetField('password');
     form.setFocus('password');
   }
