@@ -76,7 +76,7 @@ export function CustomerOrdersPanel({ customerId, orders, nextCursor }: { custom
                 <tr>
                   <th scope="col" className="px-4 py-2 font-medium">Order</th>
                   <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Placed</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
                   <th scope="col" className="hidden px-4 py-2 text-right font-medium md:table-cell">Items</th>
                   <th scope="col" className="px-4 py-2 text-right font-medium">Total</th>
                 </tr>
@@ -89,11 +89,14 @@ export function CustomerOrdersPanel({ customerId, orders, nextCursor }: { custom
                         <span className="sr-only">Order </span>
                         {order.orderNumber}
                       </Link>
-                      {/* Phones have no room for the date column, so the date sits under the number. */}
+                      {/* Phones have no room for the date and status columns, so both sit under the number. */}
                       <span className="block whitespace-nowrap text-xs text-slate-500 sm:hidden">{formatDate(order.placedAt)}</span>
+                      <span className="mt-1 block sm:hidden">
+                        <OrderStatusBadge status={order.status} />
+                      </span>
                     </td>
                     <td className="hidden whitespace-nowrap px-4 py-2 text-slate-600 sm:table-cell">{formatDate(order.placedAt)}</td>
-                    <td className="px-4 py-2">
+                    <td className="hidden px-4 py-2 sm:table-cell">
                       <OrderStatusBadge status={order.status} />
                     </td>
                     <td className="hidden px-4 py-2 text-right tabular-nums text-slate-600 md:table-cell">{order.itemCount.toLocaleString('en-GB')}</td>
