@@ -61,6 +61,14 @@ describe(`createOrder (${TEST_DB_KIND})`, () => {
     expect(await fieldOf(createOrder({ actor: staff, input: { customerId: customer.id, items: [item], currency: 'USD' } }))).toBe('currency');
     expect((await listCustomerOrders({ customerId: customer.id })).data).toHaveLength(0);
   });
+
+  it('refuses an order whose tax and shipping push the total past what can be counted exactly', async () => {
+    const customer = await newCustomer();
+    const huge = Number.MAX_SAFE_INTEGER;
+    const input = { customerId: customer.id, items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 1 }], taxTotal: huge, shippingTotal: huge };
+    expect(await fieldOf(createOrder({ actor: staff, input }))).toBe('items');
+    expect((await listCustomerOrders({ customerId: customer.id })).data).toHaveLength(0);
+  });
 });
 
 describe(`order lifecycle (${TEST_DB_KIND})`, () => {

@@ -22,7 +22,9 @@ export const orderCreateSchema = z
   })
   .superRefine((order, ctx) => {
     const subtotal = order.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
-    if (!Number.isSafeInteger(subtotal)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'The order total is too large' });
+    // Tax and shipping can push a safe subtotal past 2^53, where JS sums round and the database's total check fails.
+    const total = subtotal - order.discountTotal + order.taxTotal + order.shippingTotal;
+    if (!Number.isSafeInteger(subtotal) || !Number.isSafeInteger(total)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'The order total is too large' });
     if (order.discountTotal > subtotal) ctx.addIssue({ code: 'custom', path: ['discountTotal'], message: 'The discount cannot exceed the items subtotal' });
     if (order.placedAt && order.placedAt.getTime() > Date.now() + 60_000)
       ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'An order cannot be placed in the future' });
