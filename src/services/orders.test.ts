@@ -167,6 +167,23 @@ describe(`order lifecycle (${TEST_DB_KIND})`, () => {
   });
 });
 
+describe(`concurrent cancellations (${TEST_DB_KIND})`, () => {
+  it('leaves the dates of the orders that still count when the newest orders are cancelled at the same time', async () => {
+    const customer = await newCustomer();
+    const placed = [];
+    for (let day = 1; day <= 16; day++) placed.push(await place(customer.id, 1000, 1, `2024-04-${String(day).padStart(2, '0')}T09:00:00Z`));
+    for (const order of placed) await completeOrder({ actor: staff, id: order.id });
+    // Each cancellation recomputes the dates from the orders that still count, so it must see the others' commits.
+    await Promise.all(placed.slice(1, -1).map((order) => cancelOrder({ actor: admin, id: order.id })));
+    const row = await stats(customer.id);
+    expect(row).toMatchObject({ orderCount: 2, totalSpend: 2 * 1499 });
+    expect(row.firstOrderDate?.toISOString()).toBe('2024-04-01T09:00:00.000Z');
+    expect(row.lastOrderDate?.toISOString()).toBe('2024-04-16T09:00:00.000Z');
+    await Promise.all([cancelOrder({ actor: admin, id: placed[0].id }), cancelOrder({ actor: admin, id: placed[15].id })]);
+    expect(await stats(customer.id)).toMatchObject({ orderCount: 0, totalSpend: 0, firstOrderDate: null, lastOrderDate: null });
+  });
+});
+
 describe(`purchase history (${TEST_DB_KIND})`, () => {
   it('getCustomerById returns the newest orders and metrics; older orders page by cursor', async () => {
     const customer = await newCustomer();

@@ -27,6 +27,10 @@ export async function addCompletedOrder(tx: Tx, customerId: string, amount: numb
 
 /** Takes back `amount` of spend; when the order stops counting, also the order and its dates (from what remains). */
 export async function takeBackSpend(tx: Tx, customerId: string, amount: number, orderStopsCounting: boolean): Promise<void> {
+  // The dates are recomputed from the orders, not adjusted in place, so they must be read after every other change of
+  // this customer's counted orders has committed: each holds the customer row until it commits, so take that lock in
+  // a statement of its own; the UPDATE below then reads the orders with a snapshot taken after the wait.
+  if (orderStopsCounting) await tx.execute(sql`select 1 from ${customers} where ${customers.id} = ${customerId} for update`);
   await tx
     .update(customers)
     .set({
