@@ -5,12 +5,14 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { getDb, queryRows } from '@/db/client';
+import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { ForbiddenError, ValidationFailedError } from '../errors';
+import { createOrder } from '../orders';
+import { addCompletedOrder } from '../orders/customer-stats';
 import { reconcileCustomerStats } from '../reconcile';
 import { importOrders, type ImportSummary } from './import';
 
@@ -93,6 +95,24 @@ async function removeImported() {
   await db.execute(sql`delete from customer_events where customer_id in (select id from customers where external_id is not null)`);
   await db.execute(sql`delete from orders where customer_id in (select id from customers where external_id is not null)`);
   await db.execute(sql`delete from customers where external_id is not null`);
+}
+
+/** What completeOrder writes, in the caller's transaction, so that a test can hold it open. */
+async function completeOrderInTx(tx: Tx, orderId: string) {
+  const [row] = await queryRows<{ customer_id: string; total: string; placed_at: string }>(tx, sql`
+    update orders set status = 'completed', completed_at = now() where id = ${orderId} returning customer_id, total, placed_at`);
+  await addCompletedOrder(tx, row.customer_id, Number(row.total), new Date(row.placed_at));
+}
+
+/** Resolves once another session of this database waits for a row lock. */
+async function waitForALockWait() {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const [{ waiting }] = await queryRows<{ waiting: number }>(getDb(), sql`
+      select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+    if (waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('No session waited for a lock');
 }
 
 describe(`importOrders (${TEST_DB_KIND})`, () => {
@@ -250,6 +270,27 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
     ]);
     expect(summary.pricesRounded).toBe(1);
     expect(await order('910005')).toMatchObject({ total: 0, status: 'completed' });
+  });
+
+  // One PGlite connection runs one transaction at a time, so only PostgreSQL can interleave the two.
+  it.skipIf(TEST_DB_KIND === 'pglite')('keeps a completion that commits while an import batch recomputes the same customer', async () => {
+    const seed = path.join(workDir, 'race-seed.csv');
+    await writeFile(seed, [HEADER, '930001,A1,Mug,1,2011-04-01 10:00:00,50.00,93001.0,United Kingdom'].join('\n'));
+    await run(seed);
+    const [{ id: customerId }] = await queryRows<{ id: string }>(getDb(), sql`select id from customers where external_id = '93001'`);
+    const shopOrder = await createOrder({ actor: admin, input: { customerId, items: [{ sku: 'S', name: 'Shop order', quantity: 1, unitPrice: 700 }] } });
+    const returns = path.join(workDir, 'race-returns.csv');
+    await writeFile(returns, [HEADER, 'C930002,A1,Mug,-1,2011-04-02 10:00:00,10.00,93001.0,United Kingdom'].join('\n'));
+
+    let importing: Promise<ImportSummary> | undefined;
+    // A completion holds the customer row until it commits; the import's batch reaches the same row meanwhile.
+    await getDb().transaction(async (tx) => {
+      await completeOrderInTx(tx, shopOrder.id);
+      importing = run(returns);
+      await waitForALockWait();
+    });
+    await importing;
+    expect(await customer('93001')).toMatchObject({ total_spend: 5_000 - 1_000 + 700, order_count: 2 });
   });
 
   it('refuses a file that is not an invoice-line CSV, a missing file, and a role that cannot refund', async () => {

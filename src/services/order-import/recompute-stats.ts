@@ -12,6 +12,11 @@ import { COUNTED_STATUSES } from '../orders/customer-stats';
  */
 export async function recomputeCustomerStats(tx: Tx, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
+  const ids = sql`(select jsonb_array_elements_text(${JSON.stringify(customerIds)}::jsonb)::uuid)`;
+  // A completion in flight holds its customer's row until it commits. Waiting for those rows in a statement of its
+  // own lets the UPDATE below read the orders after that commit; waiting inside the UPDATE would keep its older
+  // snapshot and overwrite the completion. Locked in id order, like reconcile, so the two cannot deadlock.
+  await tx.execute(sql`select id from customers where id in ${ids} order by id for update`);
   await tx.execute(sql`
     update customers c
     set total_spend = a.total_spend,
@@ -26,7 +31,7 @@ export async function recomputeCustomerStats(tx: Tx, customerIds: string[]): Pro
              min(o.placed_at) filter (where o.status in ${COUNTED_STATUSES}) as first_order_date,
              max(o.placed_at) filter (where o.status in ${COUNTED_STATUSES}) as last_order_date
       from orders o
-      where o.customer_id in (select jsonb_array_elements_text(${JSON.stringify(customerIds)}::jsonb)::uuid)
+      where o.customer_id in ${ids}
       group by o.customer_id
     ) a
     where c.id = a.customer_id`);
