@@ -293,6 +293,18 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
     expect(await customer('93001')).toMatchObject({ total_spend: 5_000 - 1_000 + 700, order_count: 2 });
   });
 
+  it('skips a line whose price times quantity is beyond what an amount can hold, and imports the rest', async () => {
+    const file = path.join(workDir, 'absurd.csv');
+    await writeFile(
+      file,
+      [HEADER, '940001,A1,Mug,1000000,2011-05-01 10:00:00,90071992547409.91,94001.0,United Kingdom', '940002,A1,Mug,1,2011-05-01 11:00:00,2.00,94001.0,United Kingdom'].join('\n'),
+    );
+    const summary = await run(file);
+    expect(summary.skipped.unparseable).toBe(1);
+    expect(summary.problems).toEqual([{ lineNumber: 2, problem: expect.stringContaining('too large') }]);
+    expect(await customer('94001')).toMatchObject({ total_spend: 200, order_count: 1 });
+  });
+
   it('refuses a file that is not an invoice-line CSV, a missing file, and a role that cannot refund', async () => {
     const file = path.join(workDir, 'customers.csv');
     await writeFile(file, 'First Name,Last Name,Email\nAda,Lovelace,ada@example.com\n');

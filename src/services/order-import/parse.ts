@@ -132,6 +132,8 @@ export class InvoiceLineParser {
 
     const price = parsePrice(field('unitPrice'));
     if ('error' in price) return { skip: 'unparseable', problem: price.error };
+    // Beyond 2^53 the line total is no longer exact, and far beyond it the database refuses it, ending the import.
+    if (!Number.isSafeInteger(price.value.minor * quantity)) return { skip: 'unparseable', problem: `price ${field('unitPrice')} × quantity ${quantity} is too large` };
     const placedAt = this.time(field('invoiceDate'));
     if (placedAt === null) return { skip: 'unparseable', problem: `date "${field('invoiceDate')}" is neither YYYY-MM-DD HH:MM[:SS] nor M/D/YYYY H:MM` };
     const sku = field('stockCode');
