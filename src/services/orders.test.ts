@@ -7,6 +7,7 @@ import { customers, orders } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+import { waitForALockWait } from '@/test/lock-wait';
 
 import { createCustomer, deleteCustomer, getCustomerById, listCustomerEvents } from './customers';
 import { ConflictError, ForbiddenError, ValidationFailedError } from './errors';
@@ -48,6 +49,22 @@ describe(`createOrder (${TEST_DB_KIND})`, () => {
     expect(order.orderNumber).toMatch(/^#\d{4,}$/);
     expect(order.items).toEqual([expect.objectContaining({ sku: 'MUG-1', quantity: 2, unitPrice: 1250, lineTotal: 2500 })]);
     expect((await stats(customer.id)).totalSpend).toBe(0);
+  });
+
+  // One PGlite connection runs one transaction at a time, so only PostgreSQL can interleave the two.
+  it.skipIf(TEST_DB_KIND === 'pglite')('refuses an order for a customer deleted while it was being placed, naming the customer field', async () => {
+    const customer = await newCustomer();
+    let placing: Promise<unknown> | undefined;
+    // What deleteCustomer does: lock the customer, find no orders, delete it; the order arrives before the commit.
+    await getDb().transaction(async (tx) => {
+      await tx.select().from(customers).where(eq(customers.id, customer.id)).for('update');
+      placing = place(customer.id).catch((error: unknown) => error);
+      await waitForALockWait();
+      await tx.delete(customers).where(eq(customers.id, customer.id));
+    });
+    const error = await placing;
+    expect(error).toBeInstanceOf(ValidationFailedError);
+    expect((error as ValidationFailedError).fieldErrors?.[0]?.path).toBe('customerId');
   });
 
   it('names the bad field: unknown customer, no items, fractional quantity, price as a decimal, discount above subtotal, other currency', async () => {

@@ -33,7 +33,12 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   const total = subtotal - data.discountTotal + data.taxTotal + data.shippingTotal;
   try {
     return await getDb().transaction(async (tx) => {
-      const [customer] = await tx.select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email }).from(customers).where(eq(customers.id, data.customerId));
+      // KEY SHARE keeps the customer until the order commits: a deletion waits, then counts this order and refuses.
+      const [customer] = await tx
+        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email })
+        .from(customers)
+        .where(eq(customers.id, data.customerId))
+        .for('key share');
       if (!customer) throw new ValidationFailedError('Unknown customer', [{ path: 'customerId', message: 'No customer with this id' }]);
       const [row] = await tx
         .insert(orders)

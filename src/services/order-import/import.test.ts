@@ -9,6 +9,7 @@ import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+import { waitForALockWait } from '@/test/lock-wait';
 
 import { ForbiddenError, ValidationFailedError } from '../errors';
 import { createOrder } from '../orders';
@@ -102,17 +103,6 @@ async function completeOrderInTx(tx: Tx, orderId: string) {
   const [row] = await queryRows<{ customer_id: string; total: string; placed_at: string }>(tx, sql`
     update orders set status = 'completed', completed_at = now() where id = ${orderId} returning customer_id, total, placed_at`);
   await addCompletedOrder(tx, row.customer_id, Number(row.total), new Date(row.placed_at));
-}
-
-/** Resolves once another session of this database waits for a row lock. */
-async function waitForALockWait() {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const [{ waiting }] = await queryRows<{ waiting: number }>(getDb(), sql`
-      select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-    if (waiting > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('No session waited for a lock');
 }
 
 describe(`importOrders (${TEST_DB_KIND})`, () => {
