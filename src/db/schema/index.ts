@@ -2,3 +2,4 @@ export * from './api-keys';
 export * from './customers';
 export * from './staff';
 export * from './orders';
+export * from './marketing';

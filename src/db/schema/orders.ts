@@ -34,6 +34,9 @@ export const orders = pgTable(
     completedAt: timestampMs('completed_at'),
     cancelledAt: timestampMs('cancelled_at'),
     createdById: text('created_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    // The discount applied at creation (its code as typed then, kept if the discount is later renamed or deleted).
+    discountId: uuid('discount_id'),
+    discountCode: text('discount_code'),
     // The order's id in the system it was imported from (e.g. an invoice number), for idempotent re-imports.
     externalId: text('external_id'),
     createdAt: createdAt(),
