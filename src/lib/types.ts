@@ -18,6 +18,7 @@ export interface CustomerGroup {
   name: string;
   description: string;
   memberCount?: number;
+  updatedAt?: string;
 }
 
 export interface CustomerAddress {

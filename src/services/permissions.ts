@@ -16,6 +16,9 @@ export const PERMISSIONS = {
   'orders:refund': MANAGERS,
   'customers:reconcile': MANAGERS,
   'api_keys:manage': MANAGERS,
+  'customer_groups:read': EVERYONE,
+  'customer_groups:manage': MANAGERS,
+  'customers:bulk_group': MANAGERS,
 } as const satisfies Record<string, StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

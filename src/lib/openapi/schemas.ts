@@ -68,6 +68,7 @@ export const orderSchema = orderSummarySchema.extend({
     .describe("The customer's current name and email"),
   subtotal: minorUnits('Sum of the line totals'),
   discountTotal: minorUnits('Discount'),
+  discountCode: z.string().nullable().describe('The discount code applied when the order was placed, as it was then'),
   taxTotal: minorUnits('Tax'),
   shippingTotal: minorUnits('Shipping'),
   cancelledAt: timestamp.nullable(),
@@ -113,6 +114,7 @@ export const customerGroupSchema = z.object({
   name: z.string(),
   description: z.string(),
   memberCount: z.int().min(0).optional(),
+  updatedAt: timestamp.optional().describe('Send it back with PATCH to refuse the change if someone else changed the group meanwhile'),
 });
 
 /** A keyset page: pass `nextCursor` back as `cursor` for the next one; null on the last page. */

@@ -152,14 +152,21 @@ async function estimateMatches(where: SQL | undefined): Promise<number> {
 }
 
 /** Search words and tag: the filters whose selectivity the planner can only guess. */
-function guessedConditions(q: ListQuery, searchText: SQLWrapper, tags: SQLWrapper): SQL[] {
+function guessedConditions(q: FilterQuery, searchText: SQLWrapper, tags: SQLWrapper): SQL[] {
   const conditions = q.q ? searchConditions(q.q, searchText) : [];
   if (q.tag) conditions.push(sql`${tags} @> array[${q.tag}]::text[]`);
   return conditions;
 }
 
-/** Filters the planner estimates well (each has an index and plain statistics), and the cursor. */
-function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'): SQL[] {
+type FilterQuery = Pick<ListQuery, 'q' | 'groupId' | 'tag' | 'minSpend' | 'maxSpend' | 'lastOrderAfter' | 'lastOrderBefore' | 'createdById'>;
+
+/** The list's filters as conditions on `customers`, for operations on every customer matching them (bulk moves). */
+export function customerFilterConditions(q: FilterQuery): SQL[] {
+  return [...filterConditions(q), ...guessedConditions(q, customers.searchText, customers.tags)];
+}
+
+/** Filters the planner estimates well (each has an index and plain statistics). */
+function filterConditions(q: FilterQuery): SQL[] {
   const conditions: SQL[] = [];
   if (q.groupId === 'none') conditions.push(isNull(customers.customerGroupId));
   else if (q.groupId) conditions.push(eq(customers.customerGroupId, q.groupId));
@@ -170,6 +177,12 @@ function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'
   if (q.lastOrderBefore)
     conditions.push(sql`${lastOrderKey} <= ${q.lastOrderBefore.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`);
   if (q.createdById) conditions.push(eq(customers.createdById, q.createdById));
+  return conditions;
+}
+
+/** The well-estimated filters, and the cursor. */
+function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'): SQL[] {
+  const conditions = filterConditions(q);
   if (q.cursor) {
     const cursor = decodeCursor(q.cursor, q.sort, key.isValidKey);
     const after = sql`(cast(${cursor.key} as ${key.type}), cast(${cursor.id} as uuid))`;

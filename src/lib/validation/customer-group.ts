@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+import { customerListQuerySchema } from './customer';
+import { text, uuidSchema } from './common';
+
+export const GROUP_NAME_MAX = 60;
+export const GROUP_DESCRIPTION_MAX = 500;
+// A selection from the table is at most a few pages; anything larger is sent as a filter instead.
+export const BULK_IDS_MAX = 10_000;
+
+// The rules without defaults: .partial() keeps defaults, and an update must leave unsent fields alone.
+const groupFieldRules = {
+  name: text().min(1, 'Name is required').max(GROUP_NAME_MAX, `Name must be at most ${GROUP_NAME_MAX} characters`),
+  description: text().max(GROUP_DESCRIPTION_MAX, `Description must be at most ${GROUP_DESCRIPTION_MAX} characters`),
+};
+
+/** A new group; names are unique regardless of case (the database's index decides). */
+export const customerGroupCreateSchema = z.object({ ...groupFieldRules, description: groupFieldRules.description.default('') });
+
+export const customerGroupUpdateSchema = z.object(groupFieldRules).partial().extend({
+  // The updatedAt the editor started from; a stale one is refused instead of overwriting someone else's rename.
+  updatedAt: z.iso.datetime({ offset: true, error: 'Must be a timestamp like 2024-05-31T12:00:00.000Z' }).optional(),
+});
+
+export const customerGroupDeleteSchema = z.object({
+  // Deleting a group with members moves them to no group, but only when staff said so.
+  confirmMembersToNoGroup: z.boolean().default(false),
+});
+
+/** The customer list's filters, without sort and paging: "everyone matching this filter". */
+export const customerFilterSchema = customerListQuerySchema.pick({
+  q: true,
+  groupId: true,
+  tag: true,
+  minSpend: true,
+  maxSpend: true,
+  lastOrderAfter: true,
+  lastOrderBefore: true,
+  createdById: true,
+});
+
+export const bulkTargetSchema = z.union([
+  z.object({ ids: z.array(uuidSchema).min(1, 'Select at least one customer').max(BULK_IDS_MAX, `At most ${BULK_IDS_MAX} customers at once; use the filter instead`) }).strict(),
+  z.object({ filter: customerFilterSchema }).strict(),
+]);
+
+export const assignToGroupSchema = z.object({
+  // null moves the customers to no group.
+  groupId: uuidSchema.nullable(),
+  target: bulkTargetSchema,
+});
+
+export type CustomerGroupCreateInput = z.input<typeof customerGroupCreateSchema>;
+export type CustomerGroupUpdateInput = z.input<typeof customerGroupUpdateSchema>;
+export type CustomerFilter = z.input<typeof customerFilterSchema>;
+export type AssignToGroupInput = z.input<typeof assignToGroupSchema>;
