@@ -1,0 +1,222 @@
+import { and, eq, sql } from 'drizzle-orm';
+
+import { getDb, queryRows, type Db } from '@/db/client';
+import { campaignDeliveries, campaigns, customerEvents, type CampaignRow } from '@/db/schema';
+import type { Campaign, CampaignChannel, CampaignDeliveryCounts } from '@/lib/campaign-types';
+import type { Actor } from '@/lib/types';
+
+import { getCampaign } from '../campaigns';
+import { ConflictError, NotFoundError } from '../errors';
+import { assertUuid } from '../ids';
+import { getSmsTransport } from '../mail/sms-transport';
+import { getMailTransport } from '../mail/transport';
+import { assertCan } from '../permissions';
+import { audienceAddress, audienceFrom } from './audience';
+import { toDeliveryCounts } from './mapping';
+import { renderTemplate } from './template';
+
+export interface OutgoingMessage {
+  channel: CampaignChannel;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Hands one message over; throws when it could not. */
+export type CampaignTransport = (message: OutgoingMessage) => Promise<{ messageId: string }>;
+
+/** Thrown by a transport when this one address is refused: the delivery is recorded as failed and the send goes on. */
+export class RecipientRejectedError extends Error {}
+
+// Only a refusal of the address itself (SMTP 5xx, nodemailer's EENVELOPE) fails one delivery. Anything else (connection
+// lost, disk full) stops the send instead, leaving the rest pending for the next call rather than failing them all.
+function isRecipientError(error: unknown): boolean {
+  const { code, responseCode } = error as { code?: string; responseCode?: number };
+  return error instanceof RecipientRejectedError || code === 'EENVELOPE' || (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600);
+}
+
+/** Email through the mail transport (SMTP or .eml files), SMS into the outbox: see services/mail. */
+export function defaultCampaignTransport(): CampaignTransport {
+  const mail = getMailTransport();
+  const sms = getSmsTransport();
+  return (message) => (message.channel === 'email' ? mail.sendMail(message) : sms.sendSms(message));
+}
+
+const NOT_FOUND = 'No campaign with this id';
+// Small batches: a process killed mid-batch rolls the batch back, and those already handed over are sent again.
+const DEFAULT_BATCH_SIZE = 10;
+
+/**
+ * Moves a draft to sending and fixes its audience as pending deliveries, in one statement; a campaign already
+ * sending or sent is returned unchanged. Throws NotFoundError, ForbiddenError, ConflictError (nobody to send to).
+ */
+async function beginSend(actor: Actor, id: string): Promise<CampaignRow> {
+  assertCan(actor, 'campaigns:send');
+  assertUuid(id, NOT_FOUND);
+  return getDb().transaction(async (tx) => {
+    // The row lock queues a second sender until the audience is fixed; it then sees status "sending".
+    const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
+    if (!row) throw new NotFoundError(NOT_FOUND);
+    if (row.status !== 'draft') return row;
+    const [{ count }] = await queryRows<{ count: number }>(
+      tx,
+      sql`with fixed as (
+            insert into campaign_deliveries (campaign_id, customer_id, address)
+            select ${id}, c.id, ${audienceAddress(row.channel)} ${audienceFrom(id, row.channel)}
+            on conflict do nothing
+            returning 1)
+          select count(*)::int as count from fixed`,
+    );
+    if (Number(count) === 0) throw new ConflictError(`Nobody in the target groups has agreed to receive ${row.channel === 'email' ? 'emails' : 'text messages'}, so there is no one to send to`);
+    const [updated] = await tx
+      .update(campaigns)
+      .set({ status: 'sending', sendStartedAt: sql`now()`, version: sql`${campaigns.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(campaigns.id, id))
+      .returning();
+    return updated;
+  });
+}
+
+interface Claimed {
+  customerId: string;
+  address: string;
+  firstName: string;
+  lastName: string;
+  stillConsents: boolean;
+}
+
+async function sendBatch(db: Db, actor: Actor, campaign: CampaignRow, transport: CampaignTransport, batchSize: number) {
+  return db.transaction(async (tx) => {
+    // SKIP LOCKED: a concurrent sender takes other rows, so no row is sent by two senders.
+    const batch = await queryRows<Claimed>(
+      tx,
+      sql`select d.customer_id as "customerId", d.address, c.first_name as "firstName", c.last_name as "lastName",
+            (c.erased_at is null and ${campaign.channel === 'email' ? sql`c.email_marketing_consent` : sql`c.sms_marketing_consent`}) as "stillConsents"
+          from campaign_deliveries d join customers c on c.id = d.customer_id
+          where d.campaign_id = ${campaign.id} and d.status = 'pending'
+          order by d.customer_id
+          limit ${batchSize}
+          for update of d skip locked`,
+    );
+    const counts = { sent: 0, failed: 0 };
+    const sentTo: string[] = [];
+    let interruption: unknown;
+    const mark = (customerId: string, values: Partial<typeof campaignDeliveries.$inferInsert>) =>
+      tx
+        .update(campaignDeliveries)
+        .set(values)
+        .where(and(eq(campaignDeliveries.campaignId, campaign.id), eq(campaignDeliveries.customerId, customerId)));
+    for (const recipient of batch) {
+      // Consent withdrawn (or the customer erased) after the audience was fixed: never message them.
+      if (!recipient.stillConsents) {
+        await mark(recipient.customerId, { status: 'failed', error: 'No longer consents to this channel' });
+        counts.failed += 1;
+        continue;
+      }
+      try {
+        const { messageId } = await transport({
+          channel: campaign.channel,
+          to: recipient.address,
+          subject: renderTemplate(campaign.subject, recipient),
+          text: renderTemplate(campaign.body, recipient),
+        });
+        await mark(recipient.customerId, { status: 'sent', messageId, error: null, sentAt: new Date() });
+        sentTo.push(recipient.customerId);
+        counts.sent += 1;
+      } catch (error) {
+        if (!isRecipientError(error)) {
+          interruption = error;
+          break;
+        }
+        await mark(recipient.customerId, { status: 'failed', error: String((error as Error).message ?? error).slice(0, 500) });
+        counts.failed += 1;
+      }
+    }
+    // One insert per batch puts the campaign on each recipient's timeline.
+    if (sentTo.length > 0) {
+      await tx.insert(customerEvents).values(
+        sentTo.map((customerId) => ({
+          customerId,
+          type: 'campaign.sent',
+          actorType: actor.type,
+          actorId: actor.id,
+          data: { campaignId: campaign.id, campaignName: campaign.name, channel: campaign.channel },
+        })),
+      );
+    }
+    // Commits what was handed over before an interruption, so the next call does not message them again.
+    return { claimed: batch.length, ...counts, interruption };
+  });
+}
+
+async function countDeliveries(db: Db, campaignId: string): Promise<CampaignDeliveryCounts> {
+  const rows = await db
+    .select({ status: campaignDeliveries.status, count: sql<number>`count(*)::int` })
+    .from(campaignDeliveries)
+    .where(eq(campaignDeliveries.campaignId, campaignId))
+    .groupBy(campaignDeliveries.status);
+  return toDeliveryCounts(rows);
+}
+
+async function deliver(actor: Actor, campaign: CampaignRow, options: DeliverOptions): Promise<void> {
+  const db = getDb();
+  const transport = options.transport ?? defaultCampaignTransport();
+  const progress = await countDeliveries(db, campaign.id);
+  for (;;) {
+    const batch = await sendBatch(db, actor, campaign, transport, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    progress.sent += batch.sent;
+    progress.failed += batch.failed;
+    progress.pending = Math.max(0, progress.pending - batch.sent - batch.failed);
+    if (batch.sent + batch.failed > 0) options.onProgress?.({ ...progress });
+    if (batch.interruption) throw batch.interruption;
+    if (batch.claimed === 0) break;
+  }
+  // Rows another sender holds are still pending here; that sender finishes the campaign.
+  await db
+    .update(campaigns)
+    .set({ status: 'sent', sentAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(campaigns.id, campaign.id),
+        eq(campaigns.status, 'sending'),
+        sql`not exists (select 1 from campaign_deliveries d where d.campaign_id = ${campaign.id} and d.status = 'pending')`,
+      ),
+    );
+}
+
+interface DeliverOptions {
+  onProgress?: (counts: CampaignDeliveryCounts) => void;
+  transport?: CampaignTransport;
+  batchSize?: number;
+}
+
+/**
+ * Sends a campaign to its audience and returns it sent. Each recipient is messaged at most once, however often this
+ * is called or by how many processes at once; a send that was interrupted resumes with the recipients still pending.
+ * Throws NotFoundError, ForbiddenError, ConflictError (empty audience), or the transport's error (rest stays pending).
+ */
+export async function sendCampaign({ actor, id, ...options }: { actor: Actor; id: string } & DeliverOptions): Promise<Campaign> {
+  const campaign = await beginSend(actor, id);
+  if (campaign.status !== 'sent') await deliver(actor, campaign, options);
+  return getCampaign({ id });
+}
+
+const globalForSends = globalThis as unknown as { campaignSendsInFlight?: Set<string> };
+
+/**
+ * Fixes the audience and returns the campaign at once (status sending), delivering in the background of this
+ * process; callers poll getCampaign for progress. Calling it for a campaign left sending (a restart) resumes it.
+ */
+export async function startCampaignSend({ actor, id }: { actor: Actor; id: string }): Promise<Campaign> {
+  const campaign = await beginSend(actor, id);
+  const inFlight = (globalForSends.campaignSendsInFlight ??= new Set());
+  if (campaign.status === 'sending' && !inFlight.has(id)) {
+    inFlight.add(id);
+    void deliver(actor, campaign, {})
+      .catch((error: unknown) => console.error(`campaign ${id}: sending stopped, the rest stays pending`, error))
+      .finally(() => inFlight.delete(id));
+  }
+  return getCampaign({ id });
+}
+
+
