@@ -1,6 +1,7 @@
 import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
+import { customerGroupCreateSchema, customerGroupUpdateSchema, groupMembersBodySchema } from '@/lib/validation/customer-group';
 import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 
 import { componentSchemas, toJsonSchema } from './json-schema';
@@ -9,8 +10,10 @@ import {
   customerAddressSchema,
   customerDetailSchema,
   customerEventSchema,
+  customerGroupDeletedSchema,
   customerGroupSchema,
   customerSchema,
+  groupMembersMovedSchema,
   orderItemResponseSchema,
   orderListItemSchema,
   orderSchema,
@@ -61,6 +64,7 @@ export function buildOpenApiDocument() {
         CustomerId: { ...pathId, name: 'id', description: 'The customer id' },
         AddressId: { ...pathId, name: 'addressId', description: 'The address id' },
         OrderId: { ...pathId, name: 'id', description: 'The order id' },
+        CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
       },
       schemas: {
         ...componentSchemas(
@@ -71,6 +75,9 @@ export function buildOpenApiDocument() {
             AddressUpdate: addressUpdateSchema.strict(),
             OrderCreate: orderCreateSchema.strict(),
             OrderRefund: orderRefundSchema.strict(),
+            CustomerGroupCreate: customerGroupCreateSchema.strict(),
+            CustomerGroupUpdate: customerGroupUpdateSchema.strict(),
+            CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
           },
           'input',
         ),
@@ -84,6 +91,8 @@ export function buildOpenApiDocument() {
             CustomerPage: pageOf(customerSchema),
             CustomerEventPage: pageOf(customerEventSchema),
             CustomerGroupList: pageOf(customerGroupSchema),
+            CustomerGroupMembersMoved: groupMembersMovedSchema,
+            CustomerGroupDeleted: customerGroupDeletedSchema,
             Order: orderSchema,
             OrderItem: orderItemResponseSchema,
             OrderSummary: orderSummarySchema,

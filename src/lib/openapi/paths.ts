@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { customerListQuerySchema } from '@/lib/validation/customer';
 
+import { groupPaths } from './group-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { orderPaths } from './order-paths';
 
@@ -114,14 +115,7 @@ export function buildPaths() {
       },
     },
     ...orderPaths(),
-    '/customer-groups': {
-      get: {
-        operationId: 'listCustomerGroups',
-        tags: ['Customer groups'],
-        summary: 'All customer groups with member counts',
-        responses: { 200: jsonResponse('Every group (one page)', 'CustomerGroupList'), ...problems() },
-      },
-    },
+    ...groupPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',

@@ -117,6 +117,9 @@ export const customerGroupSchema = z.object({
   updatedAt: timestamp.optional().describe('Send it back with PATCH to refuse the change if someone else changed the group meanwhile'),
 });
 
+export const groupMembersMovedSchema = z.object({ moved: z.int().min(0).describe('Customers moved; those already in the group are not counted') });
+export const customerGroupDeletedSchema = z.object({ membersMoved: z.int().min(0).describe('Members moved to no group') });
+
 /** A keyset page: pass `nextCursor` back as `cursor` for the next one; null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 

@@ -39,15 +39,37 @@ export const customerFilterSchema = customerListQuerySchema.pick({
   createdById: true,
 });
 
-export const bulkTargetSchema = z.union([
-  z.object({ ids: z.array(uuidSchema).min(1, 'Select at least one customer').max(BULK_IDS_MAX, `At most ${BULK_IDS_MAX} customers at once; use the filter instead`) }).strict(),
-  z.object({ filter: customerFilterSchema }).strict(),
-]);
+const customerIdsSchema = z
+  .array(uuidSchema)
+  .min(1, 'Select at least one customer')
+  .max(BULK_IDS_MAX, `At most ${BULK_IDS_MAX} customers at once; send a filter instead`);
+// Strict: a misspelt filter field must be refused, not dropped, or the move would reach more customers than meant.
+const strictFilterSchema = customerFilterSchema.strict();
+
+export const bulkTargetSchema = z.union([z.object({ ids: customerIdsSchema }).strict(), z.object({ filter: strictFilterSchema }).strict()]);
 
 export const assignToGroupSchema = z.object({
   // null moves the customers to no group.
   groupId: uuidSchema.nullable(),
   target: bulkTargetSchema,
+});
+
+/** The body of POST /customer-groups/{id}/members: the chosen customers, or everyone matching a list filter. */
+export const groupMembersBodySchema = z
+  .object({
+    customerIds: customerIdsSchema.optional(),
+    filter: strictFilterSchema.optional().describe('The customer list filters (as GET /customers takes them); {} means every customer'),
+  })
+  .refine((body) => (body.customerIds === undefined) !== (body.filter === undefined), {
+    message: 'Send either customerIds or filter',
+    path: ['customerIds'],
+  });
+
+export const customerGroupDeleteQuerySchema = z.object({
+  confirmMembersToNoGroup: z
+    .enum(['true', 'false'], { error: 'Use true or false' })
+    .optional()
+    .transform((value) => value === 'true'),
 });
 
 export type CustomerGroupCreateInput = z.input<typeof customerGroupCreateSchema>;

@@ -1,8 +1,16 @@
-// GET /api/v1/customer-groups – every customer group with its member count
+// GET /api/v1/customer-groups – every customer group with its member count; POST – create a group (owner/admin)
 import { apiRoute, json } from '@/lib/http/api-route';
-import { listCustomerGroups } from '@/services/customer-groups';
+import { customerGroupCreateSchema } from '@/lib/validation/customer-group';
+import { createCustomerGroup, listCustomerGroups } from '@/services/customer-groups';
+
+import { readBody } from '../_lib/request';
 
 export const dynamic = 'force-dynamic';
 
 // A handful of groups, so one page; the list envelope matches the other lists for when it is paged.
 export const GET = apiRoute(async () => json({ data: await listCustomerGroups(), nextCursor: null }));
+
+export const POST = apiRoute(async ({ request, actor }) => {
+  const group = await createCustomerGroup({ actor, input: await readBody(request, customerGroupCreateSchema) });
+  return Response.json(group, { status: 201, headers: { Location: `/api/v1/customer-groups/${group.id}` } });
+});

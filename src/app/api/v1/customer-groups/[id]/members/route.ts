@@ -1,0 +1,16 @@
+// POST /api/v1/customer-groups/{id}/members – move customers (by id, or all matching a list filter) into the group
+import { apiRoute, json } from '@/lib/http/api-route';
+import { groupMembersBodySchema } from '@/lib/validation/customer-group';
+import { assignCustomersToGroup } from '@/services/customer-groups';
+
+import { pathId, readBody } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { id: string };
+
+export const POST = apiRoute<Params>(async ({ request, actor, params }) => {
+  const { customerIds, filter } = await readBody(request, groupMembersBodySchema);
+  const target = customerIds ? { ids: customerIds } : { filter: filter ?? {} };
+  return json(await assignCustomersToGroup({ actor, groupId: pathId(params.id, 'customer group'), target }));
+});

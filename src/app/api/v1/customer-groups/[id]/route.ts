@@ -1,0 +1,22 @@
+// GET /api/v1/customer-groups/{id} – one group with its member count; PATCH – rename/describe; DELETE – remove
+import { apiRoute, json } from '@/lib/http/api-route';
+import { customerGroupDeleteQuerySchema, customerGroupUpdateSchema } from '@/lib/validation/customer-group';
+import { deleteCustomerGroup, getCustomerGroupById, updateCustomerGroup } from '@/services/customer-groups';
+
+import { pathId, readBody, readQuery } from '../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ params }) => json(await getCustomerGroupById({ id: pathId(params.id, 'customer group') })));
+
+// A stale `updatedAt` in the body is refused with 409 rather than overwriting a newer edit.
+export const PATCH = apiRoute<Params>(async ({ request, actor, params }) =>
+  json(await updateCustomerGroup({ actor, id: pathId(params.id, 'customer group'), input: await readBody(request, customerGroupUpdateSchema) })),
+);
+
+// 409 while discounts or campaigns target the group, or while it has members and ?confirmMembersToNoGroup=true is absent.
+export const DELETE = apiRoute<Params>(async ({ request, actor, params }) =>
+  json(await deleteCustomerGroup({ actor, id: pathId(params.id, 'customer group'), input: readQuery(request, customerGroupDeleteQuerySchema) })),
+);
