@@ -1,9 +1,11 @@
 import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
+import { campaignFieldsSchema } from '@/lib/validation/campaign';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
 import { customerGroupCreateSchema, customerGroupUpdateSchema, groupMembersBodySchema } from '@/lib/validation/customer-group';
 import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 
+import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema } from './campaign-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { buildPaths } from './paths';
 import {
@@ -47,6 +49,7 @@ export function buildOpenApiDocument() {
       { name: 'Customers', description: 'Customer profiles, their timeline and addresses' },
       { name: 'Orders', description: "Orders and their lifecycle, which keeps the customer's stats" },
       { name: 'Customer groups', description: 'Groups that discounts and campaigns target' },
+      { name: 'Campaigns', description: 'Email and SMS campaigns to customer groups, respecting marketing consent' },
       { name: 'Meta', description: 'This document' },
     ],
     paths: buildPaths(),
@@ -64,6 +67,7 @@ export function buildOpenApiDocument() {
         CustomerId: { ...pathId, name: 'id', description: 'The customer id' },
         AddressId: { ...pathId, name: 'addressId', description: 'The address id' },
         OrderId: { ...pathId, name: 'id', description: 'The order id' },
+        CampaignId: { ...pathId, name: 'id', description: 'The campaign id' },
         CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
       },
       schemas: {
@@ -75,6 +79,7 @@ export function buildOpenApiDocument() {
             AddressUpdate: addressUpdateSchema.strict(),
             OrderCreate: orderCreateSchema.strict(),
             OrderRefund: orderRefundSchema.strict(),
+            CampaignCreate: campaignFieldsSchema.strict(),
             CustomerGroupCreate: customerGroupCreateSchema.strict(),
             CustomerGroupUpdate: customerGroupUpdateSchema.strict(),
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
@@ -99,6 +104,11 @@ export function buildOpenApiDocument() {
             OrderListItem: orderListItemSchema,
             OrderPage: pageOf(orderListItemSchema),
             OrderSummaryPage: pageOf(orderSummarySchema),
+            Campaign: campaignSchema,
+            CampaignSummary: campaignSummarySchema,
+            CampaignPage: pageOf(campaignSummarySchema),
+            CampaignRecipient: campaignRecipientSchema,
+            CampaignAudience: campaignAudienceSchema,
             Problem: problemSchema,
           },
           'output',

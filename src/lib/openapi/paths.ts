@@ -4,6 +4,7 @@ import { customerListQuerySchema } from '@/lib/validation/customer';
 
 import { groupPaths } from './group-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
+import { campaignPaths } from './campaign-paths';
 import { orderPaths } from './order-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
@@ -115,6 +116,7 @@ export function buildPaths() {
       },
     },
     ...orderPaths(),
+    ...campaignPaths(),
     ...groupPaths(),
     '/openapi.json': {
       get: {

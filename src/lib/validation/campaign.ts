@@ -15,7 +15,8 @@ export function unknownPlaceholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER_TOKEN)].map((match) => match[1]).filter((name) => !known.includes(name));
 }
 
-const campaignFields = z.object({
+// The fields as an object (the API refuses unknown ones with it); create/update add the cross-field checks.
+export const campaignFieldsSchema = z.object({
   name: text().min(1, 'Name is required').max(200, 'Name is at most 200 characters'),
   channel: z.enum(CAMPAIGN_CHANNEL_VALUES, { error: 'Channel is email or sms' }),
   subject: text().max(200, 'Subject is at most 200 characters').default(''),
@@ -27,7 +28,7 @@ const campaignFields = z.object({
     .transform((ids) => [...new Set(ids)]),
 });
 
-type CampaignFields = z.output<typeof campaignFields>;
+type CampaignFields = z.output<typeof campaignFieldsSchema>;
 
 function checkMessage(campaign: CampaignFields, ctx: z.RefinementCtx) {
   if (campaign.channel === 'email' && !campaign.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'An email needs a subject' });
@@ -46,10 +47,10 @@ function checkMessage(campaign: CampaignFields, ctx: z.RefinementCtx) {
 // An SMS has no subject: whatever was typed there is dropped rather than stored and never sent.
 const dropSmsSubject = <T extends CampaignFields>(campaign: T): T => (campaign.channel === 'sms' ? { ...campaign, subject: '' } : campaign);
 
-export const campaignCreateSchema = campaignFields.superRefine(checkMessage).transform(dropSmsSubject);
+export const campaignCreateSchema = campaignFieldsSchema.superRefine(checkMessage).transform(dropSmsSubject);
 
 // Drafts are edited as a whole (the form sends every field); `version` refuses an edit made on a stale copy.
-export const campaignUpdateSchema = campaignFields
+export const campaignUpdateSchema = campaignFieldsSchema
   .extend({ version: z.coerce.number({ error: 'Version is required' }).int().min(1) })
   .superRefine(checkMessage)
   .transform(dropSmsSubject);
@@ -57,6 +58,10 @@ export const campaignUpdateSchema = campaignFields
 export const campaignListQuerySchema = z.object({
   limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(50),
   cursor: z.string().max(500).nullish(),
+});
+
+export const campaignAudienceQuerySchema = z.object({
+  limit: z.coerce.number().int('Limit is a whole number').min(0, 'Limit is at least 0').max(100, 'Limit is at most 100').default(10),
 });
 
 export type CampaignCreateInput = z.input<typeof campaignCreateSchema>;

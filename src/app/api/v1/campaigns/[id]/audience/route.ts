@@ -1,0 +1,10 @@
+// GET /api/v1/campaigns/{id}/audience – who the campaign would reach now: the count and the first few recipients
+import { apiRoute, json } from '@/lib/http/api-route';
+import { campaignAudienceQuerySchema } from '@/lib/validation/campaign';
+import { campaignAudience } from '@/services/campaigns';
+
+import { readQuery } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute<{ id: string }>(async ({ request, params }) => json(await campaignAudience(params.id, readQuery(request, campaignAudienceQuerySchema))));

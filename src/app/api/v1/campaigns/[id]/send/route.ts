@@ -1,0 +1,14 @@
+// POST /api/v1/campaigns/{id}/send – fix the audience and send in the background; poll GET /campaigns/{id} for progress
+import { apiRoute } from '@/lib/http/api-route';
+import { startCampaignSend } from '@/services/campaigns';
+
+import { readNoBody } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+// 202 while deliveries go out in this process; a campaign already sent answers 200 and sends nothing again.
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  await readNoBody(request);
+  const campaign = await startCampaignSend({ actor, id: params.id });
+  return Response.json(campaign, { status: campaign.status === 'sent' ? 200 : 202 });
+});

@@ -1,0 +1,15 @@
+// GET /api/v1/campaigns – campaigns newest first with delivery counts, keyset-paged; POST – save a draft campaign
+import { apiRoute, json } from '@/lib/http/api-route';
+import { campaignFieldsSchema, campaignListQuerySchema } from '@/lib/validation/campaign';
+import { createCampaign, listCampaigns } from '@/services/campaigns';
+
+import { readBody, readQuery } from '../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async ({ request }) => json(await listCampaigns(readQuery(request, campaignListQuerySchema))));
+
+export const POST = apiRoute(async ({ request, actor }) => {
+  const campaign = await createCampaign({ actor, input: await readBody(request, campaignFieldsSchema) });
+  return Response.json(campaign, { status: 201, headers: { location: `/api/v1/campaigns/${campaign.id}` } });
+});
