@@ -105,6 +105,8 @@ export interface Order extends OrderSummary {
   customer: { id: string; name: string; email: string | null } | null;
   subtotal: number;
   discountTotal: number;
+  // The code applied at creation, as it was then; null without one.
+  discountCode: string | null;
   taxTotal: number;
   shippingTotal: number;
   refundedTotal: number;
@@ -141,4 +143,31 @@ export interface Page<T> {
 export interface FieldError {
   path: string;
   message: string;
+}
+
+/** A discount code. `value` is as entered: percent off (12.5) for a percentage, minor units off for a fixed amount. */
+export interface Discount {
+  id: string;
+  code: string;
+  description: string;
+  kind: 'percentage' | 'fixed_amount';
+  value: number;
+  currency: string;
+  // Empty means everyone.
+  customerGroups: Pick<CustomerGroup, 'id' | 'name'>[];
+  startsAt: string | null;
+  endsAt: string | null;
+  minSubtotal: number;
+  usageLimit: number | null;
+  perCustomerLimit: number | null;
+  timesUsed: number;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DiscountEligibility {
+  eligible: boolean;
+  reason: string;
 }

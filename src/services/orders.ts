@@ -7,6 +7,7 @@ import { orderCreateSchema, orderListQuerySchema, orderRefundSchema, type OrderC
 
 import { recordCustomerEvent } from './customers/events';
 import { isUniqueViolation } from './db-errors';
+import { recordRedemption, takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
 import { addCompletedOrder, takeBackSpend } from './orders/customer-stats';
@@ -19,7 +20,11 @@ import { parseInput } from './validate';
 const NOT_FOUND = 'No order with this id';
 const CUSTOMER_NOT_FOUND = 'No customer with this id';
 
-/** Places a pending order for an existing customer. Throws ValidationFailedError (naming the field), NotFoundError. */
+/**
+ * Places a pending order for an existing customer, with an optional discount code whose use is taken in the same
+ * transaction. Cancelling or refunding the order later does not give the use back (the redemption is history).
+ * Throws ValidationFailedError (naming the field; `discountCode` with the reason it cannot be used), NotFoundError.
+ */
 export async function createOrder({ actor, input, externalId }: { actor: Actor; input: OrderCreateInput; externalId?: string }): Promise<Order> {
   assertCan(actor, 'orders:write');
   const data = parseInput(orderCreateSchema, input);
@@ -30,16 +35,19 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   }
   const lines = data.items.map((item, position) => ({ ...item, id: crypto.randomUUID(), lineTotal: item.unitPrice * item.quantity, position }));
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
-  const total = subtotal - data.discountTotal + data.taxTotal + data.shippingTotal;
   try {
     return await getDb().transaction(async (tx) => {
       // KEY SHARE keeps the customer until the order commits: a deletion waits, then counts this order and refuses.
       const [customer] = await tx
-        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email })
+        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email, groupId: customers.customerGroupId })
         .from(customers)
         .where(eq(customers.id, data.customerId))
         .for('key share');
       if (!customer) throw new ValidationFailedError('Unknown customer', [{ path: 'customerId', message: 'No customer with this id' }]);
+      // The code's window is judged at entry time, not at a back-dated placedAt.
+      const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.groupId, subtotal, at: new Date() }) : null;
+      const discountTotal = discount ? discount.amount : data.discountTotal;
+      const total = subtotal - discountTotal + data.taxTotal + data.shippingTotal;
       const [row] = await tx
         .insert(orders)
         .values({
@@ -47,7 +55,9 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
           orderNumber: sql`'#' || nextval('${sql.raw(orderNumberSequence.seqName ?? 'order_number_seq')}')`,
           currency,
           subtotal,
-          discountTotal: data.discountTotal,
+          discountTotal,
+          discountId: discount?.discountId,
+          discountCode: discount?.code,
           taxTotal: data.taxTotal,
           shippingTotal: data.shippingTotal,
           total,
@@ -61,7 +71,8 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
         .insert(orderItems)
         .values(lines.map((line) => ({ customerId: row.customerId, orderId: row.id, ...line })))
         .returning();
-      await recordCustomerEvent(tx, actor, row.customerId, 'order.placed', { orderId: row.id, orderNumber: row.orderNumber, total });
+      if (discount) await recordRedemption(tx, discount, row.customerId, row.id);
+      await recordCustomerEvent(tx, actor, row.customerId, 'order.placed', { orderId: row.id, orderNumber: row.orderNumber, total, ...(discount && { discountCode: discount.code }) });
       return toOrder(row, items, { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email });
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { blankToNull, dateParamSchema, moneyMinorSchema, text, uuidSchema } from './common';
+import { discountCodeSchema } from './discount';
 
 export const orderItemSchema = z.object({
   sku: text().min(1, 'SKU is required').max(64, 'SKU is at most 64 characters'),
@@ -15,6 +16,8 @@ export const orderCreateSchema = z
     currency: z.string().trim().toUpperCase().length(3, 'Currency is a 3-letter ISO 4217 code').optional(),
     items: z.array(orderItemSchema).min(1, 'Add at least one item').max(500, 'At most 500 items per order'),
     discountTotal: moneyMinorSchema.default(0),
+    // A discount code, checked and used up inside the order's transaction; its amount becomes discountTotal.
+    discountCode: z.preprocess(blankToNull, discountCodeSchema.nullable().optional()),
     taxTotal: moneyMinorSchema.default(0),
     shippingTotal: moneyMinorSchema.default(0),
     // For orders taken earlier (a phone order entered later, an import); defaults to now.
@@ -25,6 +28,8 @@ export const orderCreateSchema = z
     // Tax and shipping can push a safe subtotal past 2^53, where JS sums round and the database's total check fails.
     const total = subtotal - order.discountTotal + order.taxTotal + order.shippingTotal;
     if (!Number.isSafeInteger(subtotal) || !Number.isSafeInteger(total)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'The order total is too large' });
+    if (order.discountCode && order.discountTotal > 0)
+      ctx.addIssue({ code: 'custom', path: ['discountTotal'], message: 'Give a discount code or a discount amount, not both' });
     if (order.discountTotal > subtotal) ctx.addIssue({ code: 'custom', path: ['discountTotal'], message: 'The discount cannot exceed the items subtotal' });
     if (order.placedAt && order.placedAt.getTime() > Date.now() + 60_000)
       ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'An order cannot be placed in the future' });

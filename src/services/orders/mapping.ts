@@ -24,6 +24,7 @@ export function toOrder(row: OrderRow, items: OrderItemRow[], customer: Order['c
     customer,
     subtotal: row.subtotal,
     discountTotal: row.discountTotal,
+    discountCode: row.discountCode,
     taxTotal: row.taxTotal,
     shippingTotal: row.shippingTotal,
     cancelledAt: iso(row.cancelledAt),
