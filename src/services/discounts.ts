@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm
 import { getDb, type Tx } from '@/db/client';
 import { customerGroups, customers, discountRedemptions, discountTargetGroups, discounts, type DiscountRow } from '@/db/schema';
 import type { Actor, Discount, DiscountEligibility, Page } from '@/lib/types';
-import { discountCreateSchema, discountUpdateSchema, toStoredDiscountValue, type DiscountCreateInput, type DiscountUpdateInput } from '@/lib/validation/discount';
+import { discountCreateSchema, discountListQuerySchema, discountUpdateSchema, toStoredDiscountValue, type DiscountCreateInput, type DiscountListQuery, type DiscountUpdateInput } from '@/lib/validation/discount';
 
 import { isUniqueViolation, pgErrorOf } from './db-errors';
 import { describeDiscountTargets, describeDiscountValue, evaluateEligibility } from './discounts/eligibility';
@@ -131,9 +131,9 @@ export async function getDiscount({ id }: { id: string }): Promise<Discount> {
   return withTargets(row);
 }
 
-/** Discounts by code, keyset-paged on the unique code (the cursor is the last code). Discounts are few, so pages are large. */
-export async function listDiscounts({ cursor, limit = 100 }: { cursor?: string | null; limit?: number } = {}): Promise<Page<Discount>> {
-  const size = Math.min(Math.max(Math.trunc(limit) || 100, 1), 200);
+/** Discounts by code, keyset-paged on the unique code (the cursor is the last code). Discounts are few, so pages are large. Throws ValidationFailedError. */
+export async function listDiscounts(query: DiscountListQuery = {}): Promise<Page<Discount>> {
+  const { cursor, limit: size } = parseInput(discountListQuerySchema, query);
   const rows = await getDb()
     .select()
     .from(discounts)

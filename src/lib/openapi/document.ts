@@ -2,10 +2,12 @@ import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/addre
 import { campaignFieldsSchema } from '@/lib/validation/campaign';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
+import { discountCreateSchema, discountUpdateSchema } from '@/lib/validation/discount';
 import { customerGroupCreateSchema, customerGroupUpdateSchema, groupMembersBodySchema } from '@/lib/validation/customer-group';
 import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 
 import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema } from './campaign-schemas';
+import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { buildPaths } from './paths';
 import {
@@ -49,6 +51,7 @@ export function buildOpenApiDocument() {
       { name: 'Customers', description: 'Customer profiles, their timeline and addresses' },
       { name: 'Orders', description: "Orders and their lifecycle, which keeps the customer's stats" },
       { name: 'Customer groups', description: 'Groups that discounts and campaigns target' },
+      { name: 'Discounts', description: 'Discount codes targeted to customer groups, and who may use them' },
       { name: 'Campaigns', description: 'Email and SMS campaigns to customer groups, respecting marketing consent' },
       { name: 'Meta', description: 'This document' },
     ],
@@ -69,6 +72,7 @@ export function buildOpenApiDocument() {
         OrderId: { ...pathId, name: 'id', description: 'The order id' },
         CampaignId: { ...pathId, name: 'id', description: 'The campaign id' },
         CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
+        DiscountId: { ...pathId, name: 'id', description: 'The discount id' },
       },
       schemas: {
         ...componentSchemas(
@@ -80,6 +84,8 @@ export function buildOpenApiDocument() {
             OrderCreate: orderCreateSchema.strict(),
             OrderRefund: orderRefundSchema.strict(),
             CampaignCreate: campaignFieldsSchema.strict(),
+            DiscountCreate: discountCreateSchema.strict(),
+            DiscountUpdate: discountUpdateSchema.strict(),
             CustomerGroupCreate: customerGroupCreateSchema.strict(),
             CustomerGroupUpdate: customerGroupUpdateSchema.strict(),
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
@@ -109,6 +115,9 @@ export function buildOpenApiDocument() {
             CampaignPage: pageOf(campaignSummarySchema),
             CampaignRecipient: campaignRecipientSchema,
             CampaignAudience: campaignAudienceSchema,
+            Discount: discountSchema,
+            DiscountPage: pageOf(discountSchema),
+            DiscountEligibility: discountEligibilitySchema,
             Problem: problemSchema,
           },
           'output',

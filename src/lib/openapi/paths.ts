@@ -5,6 +5,7 @@ import { customerListQuerySchema } from '@/lib/validation/customer';
 import { groupPaths } from './group-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { campaignPaths } from './campaign-paths';
+import { discountPaths } from './discount-paths';
 import { orderPaths } from './order-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
@@ -118,6 +119,7 @@ export function buildPaths() {
     ...orderPaths(),
     ...campaignPaths(),
     ...groupPaths(),
+    ...discountPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',

@@ -93,6 +93,12 @@ export const discountEligibilityQuerySchema = z.object({
   subtotal: z.preprocess(blankToNull, z.coerce.number().pipe(moneyMinorSchema).nullable().optional()),
 });
 
+export const discountListQuerySchema = z.object({
+  limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(100),
+  cursor: z.preprocess(blankToNull, z.string().max(100).nullable().optional()),
+});
+
 export type DiscountCreateInput = z.input<typeof discountCreateSchema>;
 export type DiscountUpdateInput = z.input<typeof discountUpdateSchema>;
+export type DiscountListQuery = z.input<typeof discountListQuerySchema>;
 export type DiscountEligibilityQuery = z.input<typeof discountEligibilityQuerySchema>;

@@ -65,7 +65,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.o
 }
 
 /** A path id; anything that is not a UUID cannot name a record, so it is a 404 like an unknown id. */
-export function pathId(value: string, what: 'customer' | 'address' | 'order' | 'customer group'): string {
+export function pathId(value: string, what: 'customer' | 'address' | 'order' | 'customer group' | 'discount'): string {
   if (!uuidSchema.safeParse(value).success) throw new NotFoundError(`No ${what} with this id`);
   return value;
 }

@@ -1,0 +1,13 @@
+// GET /api/v1/discounts/{id}/eligibility?customerId=&subtotal= – may this customer use the discount now, and why (not)
+import { apiRoute, json } from '@/lib/http/api-route';
+import { discountEligibilityQuerySchema } from '@/lib/validation/discount';
+import { checkDiscountEligibility } from '@/services/discounts';
+
+import { pathId, readQuery } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
+  const query = readQuery(request, discountEligibilityQuerySchema);
+  return json(await checkDiscountEligibility({ discountId: pathId(params.id, 'discount'), customerId: query.customerId, subtotal: query.subtotal }));
+});

@@ -1,0 +1,15 @@
+// GET /api/v1/discounts – discounts by code with their target groups, keyset-paged; POST – create one (owner/admin)
+import { apiRoute, json } from '@/lib/http/api-route';
+import { discountCreateSchema, discountListQuerySchema } from '@/lib/validation/discount';
+import { createDiscount, listDiscounts } from '@/services/discounts';
+
+import { readBody, readQuery } from '../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async ({ request }) => json(await listDiscounts(readQuery(request, discountListQuerySchema))));
+
+export const POST = apiRoute(async ({ request, actor }) => {
+  const discount = await createDiscount({ actor, input: await readBody(request, discountCreateSchema) });
+  return Response.json(discount, { status: 201, headers: { location: `/api/v1/discounts/${discount.id}` } });
+});
