@@ -16,9 +16,12 @@ export interface MailTransport {
   sendMail(message: MailMessage): Promise<{ messageId: string }>;
 }
 
+// Scoped to data/outbox, so the bundler does not trace the whole project from a cwd-relative path.
+const DEFAULT_OUTBOX_DIR = path.join(process.cwd(), 'data', 'outbox');
+
 /** Where the local transports write: OUTBOX_DIR, or ./data/outbox. Read per call so tests can point it elsewhere. */
 export function outboxDir(): string {
-  return path.resolve(process.env.OUTBOX_DIR || path.join(process.cwd(), 'data/outbox'));
+  return process.env.OUTBOX_DIR || DEFAULT_OUTBOX_DIR;
 }
 
 /** A file name that sorts by time and is unique per message: `<ISO time>-<message id>`, without path characters. */
