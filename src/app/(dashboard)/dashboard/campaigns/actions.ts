@@ -1,0 +1,50 @@
+'use server';
+
+// Form adapters for the campaign pages: authenticate, call one service, map the outcome to form state.
+// The services check the role too, so a refusal comes back as a readable message, not a crash.
+import { revalidatePath } from 'next/cache';
+
+import { requireStaff } from '@/auth/require-staff';
+import type { CampaignDeliveryCounts, CampaignStatus } from '@/lib/campaign-types';
+import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import type { CampaignCreateInput, CampaignUpdateInput } from '@/lib/validation/campaign';
+import { createCampaign, getCampaign, startCampaignSend, updateCampaign } from '@/services/campaigns';
+
+function revalidateCampaign(id: string) {
+  revalidatePath(`/dashboard/campaigns/${id}`);
+  revalidatePath('/dashboard/campaigns');
+}
+
+export async function createCampaignAction(input: CampaignCreateInput): Promise<ActionResult<{ id: string }>> {
+  const actor = await requireStaff('campaigns:write');
+  const result = await toActionResult(() => createCampaign({ actor, input }));
+  if (!result.ok) return result;
+  revalidateCampaign(result.data.id);
+  return { ok: true, data: { id: result.data.id } };
+}
+
+export async function updateCampaignAction(id: string, input: CampaignUpdateInput): Promise<ActionResult<{ id: string }>> {
+  const actor = await requireStaff('campaigns:write');
+  const result = await toActionResult(() => updateCampaign({ actor, id, input }));
+  if (!result.ok) return result;
+  revalidateCampaign(id);
+  return { ok: true, data: { id } };
+}
+
+/** Fixes the audience and starts sending in the background; the page then polls campaignProgressAction. */
+export async function sendCampaignAction(id: string): Promise<ActionResult> {
+  const actor = await requireStaff('campaigns:send');
+  const result = await toActionResult(() => startCampaignSend({ actor, id }));
+  if (!result.ok) return result;
+  revalidateCampaign(id);
+  return { ok: true, data: undefined };
+}
+
+/** The status and delivery counts, for the progress bar while sending. */
+export async function campaignProgressAction(id: string): Promise<ActionResult<{ status: CampaignStatus; deliveries: CampaignDeliveryCounts }>> {
+  await requireStaff('campaigns:read');
+  return toActionResult(async () => {
+    const { status, deliveries } = await getCampaign({ id });
+    return { status, deliveries };
+  });
+}

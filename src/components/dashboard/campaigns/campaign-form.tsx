@@ -1,0 +1,173 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CircleAlert, Loader2 } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import * as React from 'react';
+import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
+
+import { createCampaignAction, updateCampaignAction } from '@/app/(dashboard)/dashboard/campaigns/actions';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
+import { CAMPAIGN_PLACEHOLDERS, campaignCreateSchema, type CampaignCreateInput } from '@/lib/validation/campaign';
+
+type Values = { name: string; channel: 'email' | 'sms'; subject: string; body: string; customerGroupIds: string[] };
+const FIELDS = ['name', 'channel', 'subject', 'body', 'customerGroupIds'] as const;
+
+const PLACEHOLDER_HELP: Record<(typeof CAMPAIGN_PLACEHOLDERS)[number], string> = {
+  firstName: 'first name ("there" when empty)',
+  lastName: 'last name',
+  fullName: 'first and last name ("there" when empty)',
+  shopName: 'the shop name',
+};
+
+/** Compose or edit a draft: checked in the browser by the shared campaign schema and again by the service. */
+export function CampaignForm({ groups, campaign }: { groups: { id: string; name: string }[]; campaign?: Values & { id: string; version: number } }) {
+  const router = useRouter();
+  const [formError, setFormError] = React.useState<string | null>(null);
+  const [isSaved, setIsSaved] = React.useState(false);
+  const bodyRef = React.useRef<HTMLTextAreaElement | null>(null);
+  const form = useForm<Values, unknown, CampaignCreateInput>({
+    resolver: zodResolver(campaignCreateSchema) as unknown as Resolver<Values, unknown, CampaignCreateInput>,
+    defaultValues: campaign ?? { name: '', channel: 'email', subject: '', body: 'Hello {{firstName}},\n\n\n\n— {{shopName}}', customerGroupIds: [] },
+  });
+  const { register, handleSubmit, formState, control, setError, getValues, setValue } = form;
+  const errors = formState.errors;
+  const channel = useWatch({ control, name: 'channel' });
+  const ids = React.useId();
+  const id = (name: string) => `${ids}-${name}`;
+  const bodyField = register('body');
+
+  function insertPlaceholder(name: string) {
+    const textarea = bodyRef.current;
+    const body = getValues('body');
+    const token = `{{${name}}}`;
+    const start = textarea?.selectionStart ?? body.length;
+    const end = textarea?.selectionEnd ?? body.length;
+    setValue('body', body.slice(0, start) + token + body.slice(end), { shouldDirty: true });
+    requestAnimationFrame(() => {
+      textarea?.focus();
+      textarea?.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  async function onSubmit(data: CampaignCreateInput) {
+    setFormError(null);
+    const result = campaign ? await updateCampaignAction(campaign.id, { ...data, version: campaign.version }) : await createCampaignAction(data);
+    if (result.ok) {
+      setIsSaved(true);
+      router.push(`/dashboard/campaigns/${result.data.id}`);
+      return;
+    }
+    const placed = result.fieldErrors.filter((error) => (FIELDS as readonly string[]).includes(error.path));
+    placed.forEach((error, index) => setError(error.path as (typeof FIELDS)[number], { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
+    if (placed.length === 0 || placed.length < result.fieldErrors.length) setFormError(result.message);
+  }
+
+  const isBusy = formState.isSubmitting || isSaved;
+  const invalid = (name: keyof Values) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${id(name)}-error` : undefined });
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={campaign ? 'Edit campaign' : 'New campaign'} className="space-y-6">
+      {formError && (
+        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
+          <p>{formError}</p>
+        </div>
+      )}
+      <Card>
+        <CardContent className="grid gap-4 py-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
+          <Field id={id('name')} label="Name" hint="For staff only; recipients never see it." error={errors.name?.message}>
+            <Input id={id('name')} {...register('name')} {...invalid('name')} />
+          </Field>
+          <Field id={id('channel')} label="Channel" error={errors.channel?.message}>
+            <NativeSelect id={id('channel')} {...register('channel')} {...invalid('channel')}>
+              <option value="email">Email</option>
+              <option value="sms">SMS</option>
+            </NativeSelect>
+          </Field>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent className="space-y-4 py-4">
+          <fieldset aria-describedby={errors.customerGroupIds ? `${id('customerGroupIds')}-error` : undefined}>
+            <legend className="text-sm font-medium text-slate-900">Send to</legend>
+            <p className="mt-0.5 text-xs text-slate-500">
+              Members of these groups who agreed to receive {channel === 'sms' ? 'text messages and have a phone number' : 'marketing emails and have an email address'}.
+            </p>
+            <Controller
+              control={control}
+              name="customerGroupIds"
+              render={({ field }) => (
+                <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+                  {groups.map((group) => (
+                    <label key={group.id} className="flex items-center gap-2 text-sm text-slate-800">
+                      <Checkbox
+                        name={field.name}
+                        value={group.id}
+                        checked={field.value.includes(group.id)}
+                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, group.id] : field.value.filter((v) => v !== group.id))}
+                        onBlur={field.onBlur}
+                      />
+                      {group.name}
+                    </label>
+                  ))}
+                </div>
+              )}
+            />
+            {errors.customerGroupIds && (
+              <p id={`${id('customerGroupIds')}-error`} role="alert" className="mt-1.5 text-xs font-medium text-red-600">
+                {errors.customerGroupIds.message ?? errors.customerGroupIds.root?.message}
+              </p>
+            )}
+          </fieldset>
+          {channel === 'email' && (
+            <Field id={id('subject')} label="Subject" error={errors.subject?.message}>
+              <Input id={id('subject')} {...register('subject')} {...invalid('subject')} />
+            </Field>
+          )}
+          <Field id={id('body')} label="Message" error={errors.body?.message}>
+            <Textarea
+              id={id('body')}
+              rows={channel === 'sms' ? 4 : 10}
+              {...bodyField}
+              ref={(element) => {
+                bodyField.ref(element);
+                bodyRef.current = element;
+              }}
+              {...invalid('body')}
+            />
+          </Field>
+          <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
+            <p className="font-medium text-slate-800">Placeholders, filled in for each recipient (click to insert):</p>
+            <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1.5">
+              {CAMPAIGN_PLACEHOLDERS.map((name) => (
+                <li key={name}>
+                  <button type="button" onClick={() => insertPlaceholder(name)} className="rounded bg-white px-1.5 py-0.5 font-mono text-indigo-700 ring-1 ring-slate-200 hover:bg-indigo-50">
+                    {`{{${name}}}`}
+                  </button>{' '}
+                  {PLACEHOLDER_HELP[name]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </CardContent>
+      </Card>
+      <div className="flex flex-wrap justify-end gap-2">
+        <Link href={campaign ? `/dashboard/campaigns/${campaign.id}` : '/dashboard/campaigns'} className={buttonVariants({ variant: 'outline' })}>
+          Cancel
+        </Link>
+        <Button type="submit" disabled={isBusy}>
+          {isBusy && <Loader2 className="animate-spin" aria-hidden />}
+          {campaign ? 'Save changes' : 'Save draft'}
+        </Button>
+      </div>
+    </form>
+  );
+}
