@@ -92,8 +92,10 @@ export async function updateCustomerGroup({ actor, id, input }: { actor: Actor; 
         throw new ConflictError(STALE_MESSAGE, [{ path: 'updatedAt', message: STALE_MESSAGE }]);
       }
       const isChanged = (patch.name !== undefined && patch.name !== current.name) || (patch.description !== undefined && patch.description !== current.description);
+      // updatedAt is the version token, so every change must move it, even two within one millisecond.
+      const nextUpdatedAt = sql`greatest(now(), ${customerGroups.updatedAt} + interval '1 millisecond')`;
       const [row] = isChanged
-        ? await tx.update(customerGroups).set({ ...patch, updatedAt: sql`now()` }).where(eq(customerGroups.id, id)).returning()
+        ? await tx.update(customerGroups).set({ ...patch, updatedAt: nextUpdatedAt }).where(eq(customerGroups.id, id)).returning()
         : [current];
       const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(customers).where(eq(customers.customerGroupId, id));
       return toGroup(row, count);
