@@ -3,7 +3,7 @@ import * as React from 'react';
 import { cn } from '@/lib/utils';
 
 /** A styled native checkbox: keyboard, form and screen-reader behaviour come with the element. */
-export function Checkbox({ className, ...props }: Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+export function Checkbox({ className, ...props }: Omit<React.ComponentProps<'input'>, 'type'>) {
   return (
     <input
       type="checkbox"

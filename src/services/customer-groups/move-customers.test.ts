@@ -8,6 +8,7 @@ import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { assignCustomersToGroup, createCustomerGroup } from '../customer-groups';
 import { createCustomer, getCustomerById, listCustomerEvents } from '../customers';
+import { countCustomers } from '../customers/list';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../errors';
 
 withTestDatabase();
@@ -70,6 +71,8 @@ describe(`assignCustomersToGroup (${TEST_DB_KIND})`, () => {
     const expected = await countWhere(and(matching, sql`${customers.customerGroupId} is distinct from ${retailId}::uuid`));
     const untouchedBefore = await countWhere(sql`not (${matching}) and ${customers.customerGroupId} = ${vipId}::uuid`);
 
+    // The count the list offers ("Select all N matching this filter") is the same set.
+    expect(await countCustomers(filter)).toBe(await countWhere(matching));
     expect(await assignCustomersToGroup({ actor: admin, groupId: retailId, target: { filter } })).toEqual({ moved: expected });
     expect(expected).toBe(1001);
     expect(await countWhere(and(matching, eq(customers.customerGroupId, retailId)))).toBe(1001);

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { customerGroups, customers } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
 import { customerListQuerySchema, type CustomerListQuery, type CustomerSortField } from '@/lib/validation/customer';
+import { customerFilterSchema, type CustomerFilter } from '@/lib/validation/customer-group';
 
 import { parseInput } from '../validate';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -163,6 +164,13 @@ type FilterQuery = Pick<ListQuery, 'q' | 'groupId' | 'tag' | 'minSpend' | 'maxSp
 /** The list's filters as conditions on `customers`, for operations on every customer matching them (bulk moves). */
 export function customerFilterConditions(q: FilterQuery): SQL[] {
   return [...filterConditions(q), ...guessedConditions(q, customers.searchText, customers.tags)];
+}
+
+/** How many customers match the list's filters (for "select all N matching"). Throws ValidationFailedError on a bad filter. */
+export async function countCustomers(filter: CustomerFilter = {}): Promise<number> {
+  const q = parseInput(customerFilterSchema.strict(), filter);
+  const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(customers).where(and(...customerFilterConditions(q)));
+  return count;
 }
 
 /** Filters the planner estimates well (each has an index and plain statistics). */

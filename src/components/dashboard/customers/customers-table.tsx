@@ -1,15 +1,20 @@
 'use client';
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import * as React from 'react';
 
+import { countMatchingCustomersAction } from '@/app/(dashboard)/dashboard/groups/actions';
 import { Badge } from '@/components/ui/badge';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDate, formatMoney } from '@/lib/format';
 import { cn } from '@/lib/utils';
+import type { CustomerFilter } from '@/lib/validation/customer-group';
 
+import { CustomersBulkBar } from './customers-bulk-bar';
 import { useCustomersListNavigation } from './customers-list-navigation';
 import { parseSort, withQuery } from './customers-list-query';
 
@@ -129,6 +134,45 @@ const columns: ColumnDef<CustomersListRow>[] = [
   },
 ];
 
+/** A native checkbox whose `indeterminate` (some rows ticked) follows the prop; HTML has no attribute for it. */
+function SelectCheckbox({ isIndeterminate = false, ...props }: React.ComponentProps<typeof Checkbox> & { isIndeterminate?: boolean }) {
+  const ref = React.useRef<HTMLInputElement>(null);
+  React.useEffect(() => {
+    if (ref.current) ref.current.indeterminate = isIndeterminate;
+  }, [isIndeterminate]);
+  return <Checkbox ref={ref} {...props} />;
+}
+
+// The label is the click target, so the whole cell ticks the box instead of opening the customer.
+const selectColumn: ColumnDef<CustomersListRow> = {
+  id: 'select',
+  enableSorting: false,
+  header: ({ table }) => (
+    <label className="-m-2 flex cursor-pointer p-2">
+      <SelectCheckbox
+        checked={table.getIsAllPageRowsSelected()}
+        isIndeterminate={table.getIsSomePageRowsSelected()}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+      <span className="sr-only">Select all customers on this page</span>
+    </label>
+  ),
+  cell: ({ row }) => (
+    <label className="-m-2 flex cursor-pointer p-2">
+      <Checkbox checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      <span className="sr-only">Select {row.original.name}</span>
+    </label>
+  ),
+};
+
+/** What selecting rows needs: where they can go, and the list's filter for "everyone matching". */
+export interface CustomersBulkOptions {
+  groups: { id: string; name: string }[];
+  filter: CustomerFilter;
+  /** The filter matches more than this page, so widening the selection means something. */
+  hasMorePages: boolean;
+}
+
 // Secondary columns give way first as the screen narrows (below lg the stacked list replaces the table).
 const COLUMN_CLASSES: Record<string, string> = {
   email: 'hidden xl:table-cell',
@@ -138,6 +182,7 @@ const COLUMN_CLASSES: Record<string, string> = {
   totalSpend: 'text-right tabular-nums whitespace-nowrap',
   lastOrderDate: 'whitespace-nowrap',
   createdAt: 'hidden xl:table-cell whitespace-nowrap',
+  select: 'w-10',
 };
 
 /** Follows a row click to the customer, unless the click was on a control or selected some text. */
@@ -156,8 +201,37 @@ function useRowNavigation() {
  * The customer list. Sorting and paging happen on the server (manual mode): a header click only changes
  * the URL. At lg and wider it is a table; narrower, a stacked list of links.
  */
-export function CustomersTable({ rows }: { rows: CustomersListRow[] }) {
+export function CustomersTable({ rows, bulk }: { rows: CustomersListRow[]; bulk?: CustomersBulkOptions }) {
   const { params, navigate } = useCustomersListNavigation();
+  const router = useRouter();
+  const [rowSelection, setRowSelection] = React.useState<RowSelectionState>({});
+  const [isAllMatching, setIsAllMatching] = React.useState(false);
+  const [matchingCount, setMatchingCount] = React.useState<number | null>(null);
+  const [status, setStatus] = React.useState<string | null>(null);
+  const selectedIds = rows.filter((row) => rowSelection[row.id]).map((row) => row.id);
+  const isWholePage = rows.length > 0 && selectedIds.length === rows.length;
+
+  function changeSelection(next: RowSelectionState) {
+    setRowSelection(next);
+    setIsAllMatching(false);
+    setStatus(null);
+    // Counting every match is a query of its own, so it runs only when the offer to select them all appears.
+    if (bulk?.hasMorePages && matchingCount === null && rows.every((row) => next[row.id])) {
+      void countMatchingCustomersAction(bulk.filter).then((result) => result.ok && setMatchingCount(result.data.count));
+    }
+  }
+
+  function toggleRow(id: string) {
+    changeSelection({ ...rowSelection, [id]: !rowSelection[id] });
+  }
+
+  function afterMove(message: string) {
+    setRowSelection({});
+    setIsAllMatching(false);
+    setMatchingCount(null);
+    setStatus(message);
+    router.refresh();
+  }
   const sort = parseSort(params.sort);
   const sorting: SortingState = [{ id: sort.field, desc: sort.isDescending }];
   const openRow = useRowNavigation();
@@ -166,14 +240,16 @@ export function CustomersTable({ rows }: { rows: CustomersListRow[] }) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns,
+    columns: bulk ? [selectColumn, ...columns] : columns,
     getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualPagination: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
-    state: { sorting },
+    enableRowSelection: !!bulk,
+    state: { sorting, rowSelection },
+    onRowSelectionChange: (updater) => changeSelection(typeof updater === 'function' ? updater(rowSelection) : updater),
     onSortingChange: (updater) => {
       const [next] = typeof updater === 'function' ? updater(sorting) : updater;
       if (next) navigate(withQuery(params, { sort: `${next.id}:${next.desc ? 'desc' : 'asc'}` }));
@@ -182,6 +258,22 @@ export function CustomersTable({ rows }: { rows: CustomersListRow[] }) {
 
   return (
     <>
+      {bulk && selectedIds.length > 0 && (
+        <CustomersBulkBar
+          selection={{ ids: selectedIds, isWholePage, isAllMatching, matchingCount }}
+          canWiden={bulk.hasMorePages}
+          groups={bulk.groups}
+          target={isAllMatching ? { filter: bulk.filter } : { ids: selectedIds }}
+          onSelectAllMatching={() => setIsAllMatching(true)}
+          onClear={() => changeSelection({})}
+          onMoved={afterMove}
+        />
+      )}
+      {status && (
+        <p role="status" className="border-b border-emerald-100 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+          {status}
+        </p>
+      )}
       <Table containerClassName="hidden lg:block">
         <caption className="sr-only">Customers, sorted by {sort.field === 'createdAt' ? 'date created' : sort.field}, {sort.isDescending ? 'descending' : 'ascending'}</caption>
         <TableHeader>
@@ -240,10 +332,16 @@ export function CustomersTable({ rows }: { rows: CustomersListRow[] }) {
 
       <ul className="divide-y divide-slate-100 lg:hidden" aria-label="Customers">
         {rows.map((row) => (
-          <li key={row.id}>
+          <li key={row.id} className="flex items-stretch">
+            {bulk && (
+              <label className="flex cursor-pointer items-center pl-4 pr-1">
+                <Checkbox checked={!!rowSelection[row.id]} onChange={() => toggleRow(row.id)} />
+                <span className="sr-only">Select {row.name}</span>
+              </label>
+            )}
             <Link
               href={customerHref(row.id)}
-              className="flex gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+              className="flex min-w-0 flex-1 gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
             >
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium text-slate-900">{row.name}</p>

@@ -9,7 +9,7 @@ import { CustomersListEmpty } from '@/components/dashboard/customers/customers-l
 import { CustomersListErrors } from '@/components/dashboard/customers/customers-list-errors';
 import { CustomersListProvider, CustomersListResults } from '@/components/dashboard/customers/customers-list-navigation';
 import { CustomersListPagination } from '@/components/dashboard/customers/customers-list-pagination';
-import { hasActiveFilters, PAGE_SIZE, readListParams, toListQuery } from '@/components/dashboard/customers/customers-list-query';
+import { hasActiveFilters, listHref, PAGE_SIZE, readListParams, toListQuery } from '@/components/dashboard/customers/customers-list-query';
 import { toCustomersListRows } from '@/components/dashboard/customers/customers-list-rows';
 import { CustomersListSearch } from '@/components/dashboard/customers/customers-list-search';
 import { CustomersListSortSelect } from '@/components/dashboard/customers/customers-list-sort-select';
@@ -22,6 +22,7 @@ import type { Customer, FieldError, Page } from '@/lib/types';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomers } from '@/services/customers';
 import { ValidationFailedError } from '@/services/errors';
+import { can } from '@/services/permissions';
 import { SHOP_CURRENCY } from '@/services/shop';
 import { listStaffMembers } from '@/services/staff';
 
@@ -38,7 +39,7 @@ async function listOrErrors(query: Parameters<typeof listCustomers>[0]): Promise
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireStaff('customers:read');
+  const actor = await requireStaff('customers:read');
   const params = readListParams(await searchParams);
   const parsed = toListQuery(params, SHOP_CURRENCY);
   const [result, groupOptions, staff] = await Promise.all([
@@ -48,6 +49,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   ]);
   const staffOptions = staff.map(({ id, name }) => ({ id, name }));
   const page = result.page;
+  const { q, groupId, tag, minSpend, maxSpend, lastOrderAfter, lastOrderBefore, createdById } = parsed.query;
+  const bulk = can(actor, 'customers:bulk_group')
+    ? {
+        groups: groupOptions,
+        filter: { q, groupId, tag, minSpend, maxSpend, lastOrderAfter, lastOrderBefore, createdById },
+        hasMorePages: !!page?.nextCursor || !!params.cursor,
+      }
+    : undefined;
 
   return (
     <>
@@ -78,7 +87,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           ) : (
             <Card className="overflow-hidden">
               {page.data.length > 0 ? (
-                <CustomersTable rows={toCustomersListRows(page.data)} />
+                // Keyed by the URL: another page, filter or sort starts with nothing selected.
+                <CustomersTable key={listHref(params)} rows={toCustomersListRows(page.data)} bulk={bulk} />
               ) : (
                 <CustomersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-customers'} />
               )}
