@@ -1,4 +1,4 @@
-import { KeyRound, Receipt, Users, UsersRound, type LucideIcon } from 'lucide-react';
+import { KeyRound, Megaphone, Receipt, TicketPercent, Users, UsersRound, type LucideIcon } from 'lucide-react';
 
 import type { Permission } from '@/services/permissions';
 
@@ -21,6 +21,8 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: '/dashboard/customers', label: 'Customers', icon: Users, permission: 'customers:read' },
       { href: '/dashboard/orders', label: 'Orders', icon: Receipt, permission: 'orders:read' },
+      { href: '/dashboard/discounts', label: 'Discounts', icon: TicketPercent, permission: 'discounts:read' },
+      { href: '/dashboard/campaigns', label: 'Campaigns', icon: Megaphone, permission: 'campaigns:read' },
       { href: '/dashboard/groups', label: 'Groups', icon: UsersRound, permission: 'customer_groups:read' },
     ],
   },

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { requireStaff } from '@/auth/require-staff';
 import { CustomerAboutCard } from '@/components/dashboard/customers/customer-about-card';
 import { CustomerAddressesPanel } from '@/components/dashboard/customers/customer-addresses-panel';
+import { CustomerEligibleDiscountsCard } from '@/components/dashboard/customers/customer-eligible-discounts-card';
 import { CustomerHeader, customerName } from '@/components/dashboard/customers/customer-header';
 import { CustomerNotesCard } from '@/components/dashboard/customers/customer-notes-card';
 import { CustomerOrdersPanel } from '@/components/dashboard/customers/customer-orders-panel';
@@ -15,6 +16,7 @@ import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/format';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomerEvents } from '@/services/customers';
+import { listEligibleDiscounts } from '@/services/discounts';
 import { can } from '@/services/permissions';
 import { listStaffMembers } from '@/services/staff';
 
@@ -32,7 +34,12 @@ export default async function CustomerDetailPage({ params }: Props) {
   const { id } = await params;
   const customer = await loadCustomer(id);
   // Independent reads, in parallel: the timeline and the names it shows instead of ids.
-  const [events, staff, groups] = await Promise.all([listCustomerEvents({ customerId: id, limit: 50 }), listStaffMembers(), listCustomerGroupOptions()]);
+  const [events, staff, groups, discounts] = await Promise.all([
+    listCustomerEvents({ customerId: id, limit: 50 }),
+    listStaffMembers(),
+    listCustomerGroupOptions(),
+    listEligibleDiscounts({ customerId: id }),
+  ]);
   const names = {
     staff: new Map(staff.map((member) => [member.id, member.name])),
     groups: new Map(groups.map((group) => [group.id, group.name])),
@@ -55,6 +62,7 @@ export default async function CustomerDetailPage({ params }: Props) {
           <CustomerProfileCard customer={customer} />
           <CustomerNotesCard customerId={customer.id} notes={customer.notes} />
           <CustomerAboutCard customer={customer} />
+          <CustomerEligibleDiscountsCard discounts={discounts} />
         </aside>
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <CustomerOrdersPanel customerId={customer.id} orders={customer.orders} nextCursor={customer.ordersNextCursor} />

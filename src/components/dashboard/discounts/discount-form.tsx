@@ -1,0 +1,164 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CircleAlert, Loader2 } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import * as React from 'react';
+import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
+
+import { createDiscountAction, updateDiscountAction } from '@/app/(dashboard)/dashboard/discounts/actions';
+import { MoneyInput } from '@/components/dashboard/orders/money-input';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
+import { currencySymbol } from '@/lib/format';
+
+import { discountFormSchema, EMPTY_DISCOUNT, type DiscountFormOutput, type DiscountFormValues } from './discount-form-schema';
+
+const FIELDS = Object.keys(EMPTY_DISCOUNT) as (keyof DiscountFormValues)[];
+
+/** Create or edit a discount: checked in the browser by the shared discount schema and again by the service. */
+export function DiscountForm({ groups, currency, discount }: { groups: { id: string; name: string }[]; currency: string; discount?: { id: string; version: number; values: DiscountFormValues } }) {
+  const router = useRouter();
+  const [formError, setFormError] = React.useState<string | null>(null);
+  const [isSaved, setIsSaved] = React.useState(false);
+  const schema = React.useMemo(() => discountFormSchema(currency), [currency]);
+  const form = useForm<DiscountFormValues, unknown, DiscountFormOutput>({
+    resolver: zodResolver(schema) as unknown as Resolver<DiscountFormValues, unknown, DiscountFormOutput>,
+    defaultValues: discount?.values ?? EMPTY_DISCOUNT,
+  });
+  const { register, handleSubmit, formState, control, setError } = form;
+  const errors = formState.errors;
+  const kind = useWatch({ control, name: 'kind' });
+  const ids = React.useId();
+  const id = (name: string) => `${ids}-${name}`;
+
+  async function onSubmit(data: DiscountFormOutput) {
+    setFormError(null);
+    const result = discount ? await updateDiscountAction(discount.id, { ...data, version: discount.version }) : await createDiscountAction(data);
+    if (result.ok) {
+      setIsSaved(true);
+      router.push(`/dashboard/discounts/${result.data.id}`);
+      return;
+    }
+    const placed = result.fieldErrors.filter((error) => (FIELDS as string[]).includes(error.path));
+    placed.forEach((error, index) => setError(error.path as keyof DiscountFormValues, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
+    if (placed.length === 0 || placed.length < result.fieldErrors.length) setFormError(result.message);
+  }
+
+  const isBusy = formState.isSubmitting || isSaved;
+  const invalid = (name: keyof DiscountFormValues) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${id(name)}-error` : undefined });
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={discount ? 'Edit discount' : 'New discount'} className="space-y-6">
+      {formError && (
+        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
+          <p>{formError}</p>
+        </div>
+      )}
+      <Card>
+        <CardContent className="grid gap-4 py-4 sm:grid-cols-2">
+          <Field id={id('code')} label="Code" hint="What customers type: letters, digits, - and _; saved in capitals." error={errors.code?.message}>
+            <Input id={id('code')} autoComplete="off" spellCheck={false} className="font-mono uppercase" {...register('code')} {...invalid('code')} />
+          </Field>
+          <Field id={id('description')} label="Description" hint="For staff; optional." error={errors.description?.message}>
+            <Textarea id={id('description')} rows={1} {...register('description')} {...invalid('description')} />
+          </Field>
+          <Field id={id('kind')} label="Kind" error={errors.kind?.message}>
+            <NativeSelect id={id('kind')} {...register('kind')} {...invalid('kind')}>
+              <option value="percentage">Percentage off</option>
+              <option value="fixed_amount">Fixed amount off</option>
+            </NativeSelect>
+          </Field>
+          {kind === 'percentage' ? (
+            <Field id={id('value')} label="Percent off" hint="Of the items subtotal, rounded down to the penny." error={errors.value?.message}>
+              <div className="relative">
+                <Input id={id('value')} inputMode="decimal" autoComplete="off" className="pr-8 text-right tabular-nums" {...register('value')} {...invalid('value')} />
+                <span aria-hidden className="pointer-events-none absolute right-3 top-1/2 -translate-y-1/2 text-sm text-slate-500">
+                  %
+                </span>
+              </div>
+            </Field>
+          ) : (
+            <Field id={id('value')} label={`Amount off (${currencySymbol(currency)})`} hint="Never more than the items subtotal." error={errors.value?.message}>
+              <MoneyInput id={id('value')} currency={currency} {...register('value')} {...invalid('value')} />
+            </Field>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent className="space-y-4 py-4">
+          <fieldset aria-describedby={errors.customerGroupIds ? `${id('customerGroupIds')}-error` : `${id('customerGroupIds')}-hint`}>
+            <legend className="text-sm font-medium text-slate-900">Customer groups</legend>
+            <p id={`${id('customerGroupIds')}-hint`} className="mt-0.5 text-xs text-slate-500">
+              Only customers in these groups can use it. Choose none for everyone.
+            </p>
+            <Controller
+              control={control}
+              name="customerGroupIds"
+              render={({ field }) => (
+                <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+                  {groups.map((group) => (
+                    <label key={group.id} className="flex items-center gap-2 text-sm text-slate-800">
+                      <Checkbox
+                        name={field.name}
+                        value={group.id}
+                        checked={field.value.includes(group.id)}
+                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, group.id] : field.value.filter((v) => v !== group.id))}
+                        onBlur={field.onBlur}
+                      />
+                      {group.name}
+                    </label>
+                  ))}
+                </div>
+              )}
+            />
+            {errors.customerGroupIds && (
+              <p id={`${id('customerGroupIds')}-error`} role="alert" className="mt-1.5 text-xs font-medium text-red-600">
+                {errors.customerGroupIds.message ?? errors.customerGroupIds.root?.message}
+              </p>
+            )}
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id={id('startsAt')} label="Starts" hint="Blank: usable now." error={errors.startsAt?.message}>
+              <Input id={id('startsAt')} type="datetime-local" {...register('startsAt')} {...invalid('startsAt')} />
+            </Field>
+            <Field id={id('endsAt')} label="Ends" hint="Blank: never expires." error={errors.endsAt?.message}>
+              <Input id={id('endsAt')} type="datetime-local" {...register('endsAt')} {...invalid('endsAt')} />
+            </Field>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field id={id('minSubtotal')} label="Minimum subtotal" hint="Blank: any order." error={errors.minSubtotal?.message}>
+              <MoneyInput id={id('minSubtotal')} currency={currency} {...register('minSubtotal')} {...invalid('minSubtotal')} />
+            </Field>
+            <Field id={id('usageLimit')} label="Total uses" hint="Blank: unlimited." error={errors.usageLimit?.message}>
+              <Input id={id('usageLimit')} inputMode="numeric" autoComplete="off" {...register('usageLimit')} {...invalid('usageLimit')} />
+            </Field>
+            <Field id={id('perCustomerLimit')} label="Uses per customer" hint="Blank: unlimited." error={errors.perCustomerLimit?.message}>
+              <Input id={id('perCustomerLimit')} inputMode="numeric" autoComplete="off" {...register('perCustomerLimit')} {...invalid('perCustomerLimit')} />
+            </Field>
+          </div>
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <Checkbox {...register('active')} />
+            Active (customers can use it)
+          </label>
+        </CardContent>
+      </Card>
+      <div className="flex flex-wrap justify-end gap-2">
+        <Link href={discount ? `/dashboard/discounts/${discount.id}` : '/dashboard/discounts'} className={buttonVariants({ variant: 'outline' })}>
+          Cancel
+        </Link>
+        <Button type="submit" disabled={isBusy}>
+          {isBusy && <Loader2 className="animate-spin" aria-hidden />}
+          {discount ? 'Save changes' : 'Create discount'}
+        </Button>
+      </div>
+    </form>
+  );
+}
