@@ -14,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     apiKey: string;
+    /** Where the server writes campaign messages (.eml files): OUTBOX_DIR of the e2e server. */
+    outboxDir: string;
   }
 }
 
@@ -52,6 +54,9 @@ export default async function setup(project: TestProject) {
   }
 
   const env: Record<string, string> = { ...(process.env as Record<string, string>), OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SKIP_DEMO_DATA: '1', NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_SECRET: 'e2e-only-secret-not-for-production-use' };
+  // Campaign messages go to a throw-away outbox that the specs read.
+  const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'customers-e2e-outbox-'));
+  env.OUTBOX_DIR = outboxDir;
   let cleanupDatabase: () => Promise<void> = async () => {};
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
@@ -97,11 +102,13 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('apiKey', apiKey);
+  project.provide('outboxDir', outboxDir);
 
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     if (process.env.E2E_SERVER_LOG) console.log(serverLog);
     await cleanupDatabase();
+    rmSync(outboxDir, { recursive: true, force: true });
   };
 }

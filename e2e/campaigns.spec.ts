@@ -1,0 +1,95 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { launchBrowser, signIn } from './browser';
+import { OWNER } from './fixtures';
+
+// Compose an email campaign to a group, see who it reaches, send it, and find the messages in the server's outbox.
+const baseURL = inject('baseURL');
+const apiKey = inject('apiKey');
+const outboxDir = inject('outboxDir');
+const RUN = Date.now().toString(36);
+const GROUP = `Newsletter ${RUN}`;
+const CONSENTING = ['Ada', 'Grace', 'Hedy'].map((firstName) => ({ firstName, email: `${firstName.toLowerCase()}.${RUN}@campaign.example` }));
+
+let browser: Browser;
+let page: Page;
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+async function api(method: string, route: string, body: unknown): Promise<{ id: string }> {
+  const response = await fetch(`${baseURL}/api/v1${route}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+}
+
+async function outboxMessages(): Promise<string[]> {
+  const files = (await readdir(outboxDir).catch(() => [] as string[])).filter((file) => file.endsWith('.eml'));
+  const messages = await Promise.all(files.map((file) => readFile(path.join(outboxDir, file), 'utf8')));
+  return messages.filter((message) => message.includes(`.${RUN}@campaign.example`));
+}
+
+describe('campaign journey: compose → audience → send → outbox', () => {
+  beforeAll(async () => {
+    // Seeded through the API on a group of its own, so other specs' customers cannot change the audience.
+    const group = await api('POST', '/customer-groups', { name: GROUP });
+    for (const customer of CONSENTING) await api('POST', '/customers', { ...customer, lastName: 'Tester', customerGroupId: group.id, emailMarketingConsent: true });
+    await api('POST', '/customers', { firstName: 'Nosy', email: `nosy.${RUN}@campaign.example`, customerGroupId: group.id, emailMarketingConsent: false });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, baseURL, OWNER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('composes an email campaign to the group from the Campaigns page', async () => {
+    await page.goto(`${baseURL}/dashboard/customers`);
+    await page.getByRole('link', { name: 'Campaigns' }).first().click();
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    await page.getByRole('heading', { name: 'New campaign', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'New campaign' });
+    await poll(() => form.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
+    await page.getByLabel('Name').fill(`Spring news ${RUN}`);
+    await page.getByLabel(GROUP).check();
+    await page.getByLabel('Subject').fill('Spring news for {{firstName}}');
+    await page.getByLabel('Message').fill('Dear {{fullName}},\n\nOur spring range is in.\n\n{{shopName}}');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/dashboard\/campaigns\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: `Spring news ${RUN}`, level: 1 }).waitFor();
+  });
+
+  it('shows the audience of consenting members only, with rendered previews', async () => {
+    expect(await page.getByTestId('audience-count').innerText()).toBe('3');
+    const preview = page.getByRole('article', { name: `Message to ${CONSENTING[0].email}` });
+    await expect.poll(() => preview.innerText()).toContain('Spring news for Ada');
+    expect(await preview.innerText()).toContain('Dear Ada Tester,');
+    expect(await page.getByText(`nosy.${RUN}@campaign.example`).count()).toBe(0);
+  });
+
+  it('sends after confirmation, shows it sent, and the messages are in the outbox', async () => {
+    await page.getByRole('button', { name: 'Send…' }).click();
+    await page.getByRole('button', { name: 'Send to 3' }).click();
+    await poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('sent');
+    await poll(() => page.getByRole('status').filter({ hasText: 'Finished: 3 of 3 recipients' }).count()).toBe(1);
+    for (const { email } of CONSENTING) await page.getByRole('cell', { name: email }).waitFor();
+
+    const messages = await outboxMessages();
+    expect(messages).toHaveLength(3);
+    for (const { firstName, email } of CONSENTING) {
+      const message = messages.find((m) => m.includes(`To: ${email}`));
+      expect(message, email).toContain(`Subject: Spring news for ${firstName}`);
+      expect(message).toContain(`Dear ${firstName} Tester,`);
+    }
+    expect(messages.some((m) => m.includes('nosy.'))).toBe(false);
+  });
+});
