@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { launchBrowser, signIn } from './browser';
+import { DISCOUNT_CUSTOMERS, OWNER } from './fixtures';
+
+// Discounts journey: create a VIP-only discount in the dashboard, then check a VIP customer (eligible) and a
+// Retail customer (not, with the reason) with the checker on the discount's page.
+const baseURL = inject('baseURL');
+const CODE = `VIP${Date.now().toString(36).toUpperCase()}`;
+const { vip, retail } = DISCOUNT_CUSTOMERS;
+
+let browser: Browser;
+let page: Page;
+
+/** React has attached its handlers, so clicks go through the app rather than the bare HTML. */
+async function waitForHydration(selector: string): Promise<void> {
+  await expect.poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
+}
+
+async function check(customer: { firstName: string; lastName: string }): Promise<{ verdict: string; reason: string }> {
+  const change = page.getByRole('button', { name: /^Change customer/ });
+  if (await change.isVisible()) await change.click();
+  await page.getByLabel('Customer', { exact: true }).fill(customer.firstName);
+  await page.getByRole('option', { name: new RegExp(`${customer.firstName} ${customer.lastName}`) }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: `${customer.firstName} ${customer.lastName} is` });
+  await status.waitFor();
+  return { verdict: (await status.locator('p').first().textContent()) ?? '', reason: (await status.getByTestId('eligibility-reason').textContent()) ?? '' };
+}
+
+describe('discounts', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, baseURL, OWNER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates a VIP-only discount and lists it', async () => {
+    await page.goto(`${baseURL}/dashboard/discounts/new`);
+    await waitForHydration('form button[type="submit"]');
+    await page.getByLabel('Code').fill(CODE.toLowerCase());
+    await page.getByLabel('Percent off').fill('10');
+    await page.getByLabel('VIP', { exact: true }).check();
+    await page.getByRole('button', { name: 'Create discount' }).click();
+    await page.waitForURL(/\/dashboard\/discounts\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: CODE }).waitFor();
+
+    await page.goto(`${baseURL}/dashboard/discounts`);
+    const row = page.getByRole('row').filter({ hasText: CODE });
+    expect(await row.textContent()).toMatch(/10% off.*VIP.*0 \/ ∞.*Active/);
+  });
+
+  it('shows a VIP customer eligible and a Retail customer not, with the reason', async () => {
+    await page.getByRole('link', { name: CODE }).click();
+    await page.getByRole('heading', { name: CODE }).waitFor();
+    await waitForHydration('form[aria-label="Check eligibility"] button');
+
+    expect(await check(vip)).toEqual({ verdict: `${vip.firstName} ${vip.lastName} is eligible`, reason: 'Eligible: 10% off for VIP customers' });
+    expect(await check(retail)).toEqual({ verdict: `${retail.firstName} ${retail.lastName} is not eligible`, reason: 'Only for VIP customers' });
+  });
+});
