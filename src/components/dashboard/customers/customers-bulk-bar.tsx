@@ -44,7 +44,7 @@ export function CustomersBulkBar({
         </span>
         <MoveToGroupDialog groups={groups} target={target} count={count} onMoved={onMoved} />
         <Button variant="ghost" size="sm" onClick={onClear}>
-          Clear selection
+          Clear<span className="sr-only"> selection</span>
         </Button>
       </div>
       {canWiden && selection.isWholePage && !selection.isAllMatching && (

@@ -61,7 +61,8 @@ export function DeleteGroupButton({ group }: { group: Required<Pick<CustomerGrou
       <AlertDialogTrigger asChild>
         <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50 hover:text-red-800">
           <Trash2 aria-hidden />
-          Delete<span className="sr-only"> {group.name}</span>
+          <span className="sr-only sm:not-sr-only">Delete</span>
+          <span className="sr-only"> {group.name}</span>
         </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>

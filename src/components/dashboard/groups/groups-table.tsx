@@ -53,7 +53,9 @@ export function GroupsTable({ groups, canManage }: { groups: CustomerGroup[]; ca
                     trigger={
                       <Button variant="ghost" size="sm">
                         <Pencil aria-hidden />
-                        Edit<span className="sr-only"> {group.name}</span>
+                        {/* Icon-only on phones, where the row has no room for the words; the name stays for screen readers. */}
+                        <span className="sr-only sm:not-sr-only">Edit</span>
+                        <span className="sr-only"> {group.name}</span>
                       </Button>
                     }
                   />
