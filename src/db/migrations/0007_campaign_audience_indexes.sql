@@ -1,0 +1,2 @@
+CREATE INDEX "customers_email_audience_idx" ON "customers" USING btree ("customer_group_id","id") WHERE "customers"."email_marketing_consent" and "customers"."email" is not null and "customers"."erased_at" is null;--> statement-breakpoint
+CREATE INDEX "customers_sms_audience_idx" ON "customers" USING btree ("customer_group_id","id") WHERE "customers"."sms_marketing_consent" and "customers"."phone" is not null and "customers"."erased_at" is null;
