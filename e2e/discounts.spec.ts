@@ -64,4 +64,24 @@ describe('discounts', () => {
     expect(await check(vip)).toEqual({ verdict: `${vip.firstName} ${vip.lastName} is eligible`, reason: 'Eligible: 10% off for VIP customers' });
     expect(await check(retail)).toEqual({ verdict: `${retail.firstName} ${retail.lastName} is not eligible`, reason: 'Only for VIP customers' });
   });
+
+  it('deactivates it in the edit form, after which the VIP customer is not eligible either', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/edit$/);
+    await waitForHydration('form button[type="submit"]');
+    expect(await page.getByLabel('Percent off').inputValue()).toBe('10');
+    await page.getByLabel('Active (customers can use it)').uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/dashboard\/discounts\/[0-9a-f-]{36}$/);
+    await page.getByText('Inactive', { exact: true }).waitFor();
+    await waitForHydration('form[aria-label="Check eligibility"] button');
+    expect(await check(vip)).toEqual({ verdict: `${vip.firstName} ${vip.lastName} is not eligible`, reason: 'Inactive' });
+  });
+
+  it('deletes the unused discount after confirming, and the list no longer shows it', async () => {
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog', { name: `Delete ${CODE}?` }).getByRole('button', { name: 'Delete discount' }).click();
+    await page.waitForURL(/\/dashboard\/discounts$/);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: CODE }).count()).toBe(0);
+  });
 });

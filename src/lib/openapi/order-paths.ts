@@ -39,7 +39,9 @@ export function orderPaths() {
         description:
           'The order starts `pending` and does not count in the customer\'s stats until it is completed. Amounts are integer minor units; ' +
           '`total` = items subtotal − `discountTotal` + `taxTotal` + `shippingTotal`. `currency` defaults to, and must be, the shop currency. ' +
-          '`placedAt` defaults to now and cannot be in the future. `createdById` is the calling staff member for session callers, null for API keys.',
+          '`placedAt` defaults to now and cannot be in the future. `createdById` is the calling staff member for session callers, null for API keys. ' +
+          '`discountCode` (instead of `discountTotal`) applies a discount (see /discounts): it is checked for this customer now, its amount becomes `discountTotal`, and one use is taken; ' +
+          'a code the customer may not use is a 422 on `discountCode` with the reason. Cancelling or refunding the order does not give the use back.',
         requestBody: jsonBody('OrderCreate'),
         responses: {
           201: {

@@ -8,7 +8,7 @@ export function OrderItemsCard({ order }: { order: Order }) {
   const money = (minor: number) => formatMoney(minor, order.currency);
   const totals = [
     { label: 'Subtotal', value: money(order.subtotal) },
-    ...(order.discountTotal > 0 ? [{ label: 'Discount', value: money(-order.discountTotal) }] : []),
+    ...(order.discountTotal > 0 ? [{ label: order.discountCode ? `Discount (${order.discountCode})` : 'Discount', value: money(-order.discountTotal) }] : []),
     { label: 'Tax', value: money(order.taxTotal) },
     { label: 'Shipping', value: money(order.shippingTotal) },
   ];

@@ -31,6 +31,7 @@ export async function updateDiscountAction(id: string, input: DiscountUpdateInpu
   return { ok: true, data: { id } };
 }
 
+/** Deletes an unused discount; a used one is refused with a message. Its own page is left alone: the caller leaves it. */
 export async function deleteDiscountAction(id: string): Promise<ActionResult> {
   const actor = await requireStaff('discounts:manage');
   const result = await toActionResult(() => deleteDiscount({ actor, id }));

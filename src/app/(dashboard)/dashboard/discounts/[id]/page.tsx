@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
+import { DeleteDiscountButton } from '@/components/dashboard/discounts/delete-discount-button';
 import { DiscountEligibilityChecker } from '@/components/dashboard/discounts/discount-eligibility-checker';
 import { discountTargetsLabel, discountUsageLabel, discountValueLabel, discountWindowLabel } from '@/components/dashboard/discounts/discount-labels';
 import { Badge } from '@/components/ui/badge';
@@ -47,12 +48,16 @@ export default async function DiscountPage({ params }: Props) {
           {discount.description && <p className="mt-1 text-sm text-slate-600">{discount.description}</p>}
         </div>
         {can(actor, 'discounts:manage') && (
-          <Button asChild variant="outline">
-            <Link href={`/dashboard/discounts/${discount.id}/edit`}>
-              <Pencil aria-hidden />
-              Edit
-            </Link>
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <Link href={`/dashboard/discounts/${discount.id}/edit`}>
+                <Pencil aria-hidden />
+                Edit
+              </Link>
+            </Button>
+            {/* A used discount is order history: it can be deactivated (Edit), not deleted. */}
+            {discount.timesUsed === 0 && <DeleteDiscountButton id={discount.id} code={discount.code} />}
+          </div>
         )}
       </div>
       <Card>
