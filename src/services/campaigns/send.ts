@@ -53,7 +53,8 @@ const DEFAULT_BATCH_SIZE = 25;
 async function beginSend(actor: Actor, id: string): Promise<CampaignRow> {
   assertCan(actor, 'campaigns:send');
   assertUuid(id, NOT_FOUND);
-  return getDb().transaction(async (tx) => {
+  const db = getDb();
+  const row = await db.transaction(async (tx) => {
     // The row lock queues a second sender until the audience is fixed; it then sees status "sending".
     const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
     if (!row) throw new NotFoundError(NOT_FOUND);
@@ -73,8 +74,12 @@ async function beginSend(actor: Actor, id: string): Promise<CampaignRow> {
       .set({ status: 'sending', sendStartedAt: sql`now()`, version: sql`${campaigns.version} + 1`, updatedAt: sql`now()` })
       .where(eq(campaigns.id, id))
       .returning();
-    return updated;
+    return { ...updated, isNewAudience: true };
   });
+  // Statistics from before this campaign's rows make the planner scan all of them for each batch's update
+  // (70 ms instead of 0.5 ms per batch with 133k recipients); sampling is bounded, about 0.1 s on any size.
+  if ('isNewAudience' in row) await db.execute(sql`analyze campaign_deliveries`);
+  return row;
 }
 
 interface Claimed {
