@@ -1,12 +1,13 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { getDb } from '@/db/client';
-import { customerEvents, customerGroups, customers } from '@/db/schema';
+import { getDb, queryRows } from '@/db/client';
+import { campaignDeliveries, customerEvents, customerGroups, customers } from '@/db/schema';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
@@ -222,4 +223,41 @@ describe(`campaigns (${TEST_DB_KIND})`, () => {
     expect(b.sent.length).toBeGreaterThan(0);
     expect((await getCampaign({ id: campaign.id })).status).toBe('sent');
   });
+
+  it.runIf(TEST_DB_KIND === 'postgres')('resumes a send whose process was killed, re-sending at most the batch that was in flight', async () => {
+    const campaign = await createCampaign({ actor: admin, input: emailDraft('Killed') });
+    const [{ name }] = await queryRows<{ name: string }>(getDb(), sql`select current_database() as name`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const log = path.join(outbox, `killed-${campaign.id}.log`);
+    const child = spawn(process.execPath, ['node_modules/.bin/tsx', '--tsconfig', 'tsconfig.json', 'src/test/campaign-sender.ts', url.toString(), campaign.id, log], { stdio: 'ignore' });
+    const handedOver = async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    const started = Date.now();
+    while ((await handedOver()).length < 7 && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    // The server rolls the killed sender's open batch back once it notices the lost connection.
+    const lockedByOthers = sql`select count(*)::int as open from pg_locks l join pg_stat_activity a on a.pid = l.pid
+      where a.datname = ${name} and l.relation = 'campaign_deliveries'::regclass and a.pid <> pg_backend_pid()`;
+    while ((await queryRows<{ open: number }>(getDb(), lockedByOthers))[0].open > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const beforeKill = await handedOver();
+    expect(beforeKill.length).toBeGreaterThanOrEqual(7);
+    const committed = await getDb()
+      .select({ address: campaignDeliveries.address })
+      .from(campaignDeliveries)
+      .where(and(eq(campaignDeliveries.campaignId, campaign.id), eq(campaignDeliveries.status, 'sent')));
+    expect(committed.length).toBeGreaterThanOrEqual(5);
+
+    const resumed = recordingTransport();
+    const done = await sendCampaign({ actor: admin, id: campaign.id, transport: resumed });
+    expect(done.deliveries).toEqual({ pending: 0, sent: 12, failed: 0, total: 12 });
+    const resent = resumed.sent.map((m) => m.to);
+    // Everyone got it; nobody whose delivery was committed is messaged again; only the killed batch's
+    // uncommitted part (fewer than 5) can be messaged twice, since the transport is outside the database.
+    expect(new Set([...beforeKill, ...resent])).toEqual(new Set(vipEmails));
+    expect(resent.filter((to) => committed.some((c) => c.address === to))).toEqual([]);
+    expect(resent.filter((to) => beforeKill.includes(to)).length).toBeLessThan(5);
+  }, 60_000);
 });
