@@ -3,16 +3,17 @@
 import { formatDate, formatMoney, parseMajorToMinor } from '@/lib/format';
 import type { FieldError } from '@/lib/types';
 import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
+import { PAGING_KEYS } from '../list/keyset-paging';
+
+export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
 
 export const CUSTOMERS_PATH = '/dashboard/customers';
 export const DEFAULT_SORT: CustomerSort = 'createdAt:desc';
 export const PAGE_SIZE = 50;
 /** How many previous cursors the URL keeps for the Previous button (each is ~100 characters). */
-export const PREVIOUS_CURSORS_MAX = 5;
 
 export const FILTER_KEYS = ['groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-const PAGING_KEYS = ['cursor', 'prev', 'page'] as const;
 const PARAM_KEYS = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS] as const;
 type ParamKey = (typeof PARAM_KEYS)[number];
 
@@ -146,42 +147,6 @@ export function withoutFilters(params: ListParams): ListParams {
   return params.sort ? { sort: params.sort } : {};
 }
 
-function previousCursors(params: ListParams): string[] {
-  return params.prev ? params.prev.split('.').filter(Boolean) : [];
-}
-
-/** The page number, when the URL knows it (1 without a cursor). */
-export function pageNumber(params: ListParams): number | null {
-  if (!params.cursor) return 1;
-  const page = Number(params.page);
-  return Number.isInteger(page) && page > 1 ? page : null;
-}
-
-/** The next page: the current cursor goes on the (bounded) stack of previous ones. */
-export function nextPageParams(params: ListParams, nextCursor: string): ListParams {
-  const stack = params.cursor ? [...previousCursors(params), params.cursor].slice(-PREVIOUS_CURSORS_MAX) : [];
-  const page = pageNumber(params);
-  return { ...params, cursor: nextCursor, prev: stack.join('.') || undefined, page: page ? String(page + 1) : undefined };
-}
-
-/**
- * The page before this one, or null when it is not known: keyset paging cannot count backwards, so
- * only the last few cursors are kept. Page 2 always knows its previous page: the first.
- */
-export function previousPageParams(params: ListParams): ListParams | null {
-  if (!params.cursor) return null;
-  const stack = previousCursors(params);
-  const page = pageNumber(params);
-  const cursor = stack.pop();
-  if (cursor) return { ...params, cursor, prev: stack.join('.') || undefined, page: page ? String(page - 1) : undefined };
-  return page === 2 ? firstPageParams(params) : null;
-}
-
-export function firstPageParams(params: ListParams): ListParams {
-  const next = { ...params };
-  for (const key of PAGING_KEYS) delete next[key];
-  return next;
-}
 
 export interface FilterChip {
   key: FilterKey;

@@ -5,6 +5,9 @@ import type { FieldError, OrderStatus } from '@/lib/types';
 import { ORDER_STATUS_VALUES, orderListQuerySchema, type OrderListQuery } from '@/lib/validation/order';
 
 import { orderStatusLabel } from './order-status-badge';
+import { PAGING_KEYS } from '../list/keyset-paging';
+
+export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
 
 export const ORDERS_PATH = '/dashboard/orders';
 export const orderHref = (id: string) => `${ORDERS_PATH}/${id}`;
@@ -13,11 +16,9 @@ export const NEW_ORDER_HREF = `${ORDERS_PATH}/new`;
 export const customerOrdersHref = (customerId: string) => `${ORDERS_PATH}?customerId=${encodeURIComponent(customerId)}`;
 export const PAGE_SIZE = 25;
 /** How many previous cursors the URL keeps for the Previous button (each is ~70 characters). */
-export const PREVIOUS_CURSORS_MAX = 5;
 
 export const FILTER_KEYS = ['status', 'customerId', 'placedAfter', 'placedBefore'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-const PAGING_KEYS = ['cursor', 'prev', 'page'] as const;
 const PARAM_KEYS = [...FILTER_KEYS, ...PAGING_KEYS] as const;
 type ParamKey = (typeof PARAM_KEYS)[number];
 
@@ -106,37 +107,6 @@ export function withFilters(params: OrdersListParams, patch: OrdersListParams): 
   return next;
 }
 
-function previousCursors(params: OrdersListParams): string[] {
-  return params.prev ? params.prev.split('.').filter(Boolean) : [];
-}
-
-/** The page number, when the URL knows it (1 without a cursor). */
-export function pageNumber(params: OrdersListParams): number | null {
-  if (!params.cursor) return 1;
-  const page = Number(params.page);
-  return Number.isInteger(page) && page > 1 ? page : null;
-}
-
-/** The next page: the current cursor goes on the (bounded) stack of previous ones. */
-export function nextPageParams(params: OrdersListParams, nextCursor: string): OrdersListParams {
-  const stack = params.cursor ? [...previousCursors(params), params.cursor].slice(-PREVIOUS_CURSORS_MAX) : [];
-  const page = pageNumber(params);
-  return { ...params, cursor: nextCursor, prev: stack.join('.') || undefined, page: page ? String(page + 1) : undefined };
-}
-
-/** The page before this one, or null when it is no longer known (keyset paging cannot count backwards). */
-export function previousPageParams(params: OrdersListParams): OrdersListParams | null {
-  if (!params.cursor) return null;
-  const stack = previousCursors(params);
-  const page = pageNumber(params);
-  const cursor = stack.pop();
-  if (cursor) return { ...params, cursor, prev: stack.join('.') || undefined, page: page ? String(page - 1) : undefined };
-  return page === 2 ? firstPageParams(params) : null;
-}
-
-export function firstPageParams(params: OrdersListParams): OrdersListParams {
-  return withFilters(params, {});
-}
 
 export interface FilterChip {
   key: FilterKey;
