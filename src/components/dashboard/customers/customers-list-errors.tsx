@@ -1,10 +1,8 @@
 'use client';
 
-import { AlertCircle } from 'lucide-react';
-
-import { Alert, AlertTitle } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import type { FieldError } from '@/lib/types';
+
+import { ListParamErrors } from '../list/list-param-errors';
 
 import { useCustomersListNavigation } from './customers-list-navigation';
 import { firstPageParams, withQuery, type ListParams } from './customers-list-query';
@@ -22,33 +20,14 @@ const PARAM_LABELS: Record<string, string> = {
   sort: 'Sort',
 };
 
-/** In place of the results when the URL holds values the list cannot use: what is wrong, and a way out. */
 export function CustomersListErrors({ errors }: { errors: FieldError[] }) {
   const { params, navigate } = useCustomersListNavigation();
-  const isCursorOnly = errors.length > 0 && errors.every((e) => e.path === 'cursor');
-  const withoutBadParams = withQuery(params, Object.fromEntries(errors.map((e) => [e.path, ''])) as ListParams);
-
   return (
-    <Alert variant="destructive" role="alert">
-      <AlertCircle aria-hidden />
-      <div className="min-w-0">
-        <AlertTitle>{isCursorOnly ? 'This page link no longer works' : 'Some filters could not be used'}</AlertTitle>
-        <ul className="mt-1 list-inside list-disc space-y-0.5">
-          {errors.map((error) => (
-            <li key={error.path + error.message}>
-              <span className="font-medium">{PARAM_LABELS[error.path] ?? error.path}:</span> {error.message}
-            </li>
-          ))}
-        </ul>
-        <Button
-          variant="outline"
-          size="sm"
-          className="mt-3"
-          onClick={() => navigate(isCursorOnly ? firstPageParams(params) : withoutBadParams)}
-        >
-          {isCursorOnly ? 'Go to the first page' : 'Remove these filters'}
-        </Button>
-      </div>
-    </Alert>
+    <ListParamErrors
+      errors={errors}
+      labels={PARAM_LABELS}
+      onFirstPage={() => navigate(firstPageParams(params))}
+      onRemoveBadParams={() => navigate(withQuery(params, Object.fromEntries(errors.map((e) => [e.path, ''])) as ListParams))}
+    />
   );
 }
