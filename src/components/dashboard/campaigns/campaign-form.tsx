@@ -8,9 +8,9 @@ import * as React from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createCampaignAction, updateCampaignAction } from '@/app/(dashboard)/dashboard/campaigns/actions';
+import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -96,37 +96,23 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
       </Card>
       <Card>
         <CardContent className="space-y-4 py-4">
-          <fieldset aria-describedby={errors.customerGroupIds ? `${id('customerGroupIds')}-error` : undefined}>
-            <legend className="text-sm font-medium text-slate-900">Send to</legend>
-            <p className="mt-0.5 text-xs text-slate-500">
-              Members of these groups who agreed to receive {channel === 'sms' ? 'text messages and have a phone number' : 'marketing emails and have an email address'}.
-            </p>
-            <Controller
-              control={control}
-              name="customerGroupIds"
-              render={({ field }) => (
-                <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-                  {groups.map((group) => (
-                    <label key={group.id} className="flex items-center gap-2 text-sm text-slate-800">
-                      <Checkbox
-                        name={field.name}
-                        value={group.id}
-                        checked={field.value.includes(group.id)}
-                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, group.id] : field.value.filter((v) => v !== group.id))}
-                        onBlur={field.onBlur}
-                      />
-                      {group.name}
-                    </label>
-                  ))}
-                </div>
-              )}
-            />
-            {errors.customerGroupIds && (
-              <p id={`${id('customerGroupIds')}-error`} role="alert" className="mt-1.5 text-xs font-medium text-red-600">
-                {errors.customerGroupIds.message ?? errors.customerGroupIds.root?.message}
-              </p>
+          <Controller
+            control={control}
+            name="customerGroupIds"
+            render={({ field }) => (
+              <GroupCheckboxes
+                id={id('customerGroupIds')}
+                legend="Send to"
+                hint={`Members of these groups who agreed to receive ${channel === 'sms' ? 'text messages and have a phone number' : 'marketing emails and have an email address'}.`}
+                groups={groups}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.customerGroupIds?.message ?? errors.customerGroupIds?.root?.message}
+              />
             )}
-          </fieldset>
+          />
           {channel === 'email' && (
             <Field id={id('subject')} label="Subject" error={errors.subject?.message}>
               <Input id={id('subject')} {...register('subject')} {...invalid('subject')} />

@@ -9,6 +9,7 @@ import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createDiscountAction, updateDiscountAction } from '@/app/(dashboard)/dashboard/discounts/actions';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
+import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -94,37 +95,23 @@ export function DiscountForm({ groups, currency, discount }: { groups: { id: str
       </Card>
       <Card>
         <CardContent className="space-y-4 py-4">
-          <fieldset aria-describedby={errors.customerGroupIds ? `${id('customerGroupIds')}-error` : `${id('customerGroupIds')}-hint`}>
-            <legend className="text-sm font-medium text-slate-900">Customer groups</legend>
-            <p id={`${id('customerGroupIds')}-hint`} className="mt-0.5 text-xs text-slate-500">
-              Only customers in these groups can use it. Choose none for everyone.
-            </p>
-            <Controller
-              control={control}
-              name="customerGroupIds"
-              render={({ field }) => (
-                <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-                  {groups.map((group) => (
-                    <label key={group.id} className="flex items-center gap-2 text-sm text-slate-800">
-                      <Checkbox
-                        name={field.name}
-                        value={group.id}
-                        checked={field.value.includes(group.id)}
-                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, group.id] : field.value.filter((v) => v !== group.id))}
-                        onBlur={field.onBlur}
-                      />
-                      {group.name}
-                    </label>
-                  ))}
-                </div>
-              )}
-            />
-            {errors.customerGroupIds && (
-              <p id={`${id('customerGroupIds')}-error`} role="alert" className="mt-1.5 text-xs font-medium text-red-600">
-                {errors.customerGroupIds.message ?? errors.customerGroupIds.root?.message}
-              </p>
+          <Controller
+            control={control}
+            name="customerGroupIds"
+            render={({ field }) => (
+              <GroupCheckboxes
+                id={id('customerGroupIds')}
+                legend="Customer groups"
+                hint="Only customers in these groups can use it. Choose none for everyone."
+                groups={groups}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.customerGroupIds?.message ?? errors.customerGroupIds?.root?.message}
+              />
             )}
-          </fieldset>
+          />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id={id('startsAt')} label="Starts" hint="Blank: usable now." error={errors.startsAt?.message}>
               <Input id={id('startsAt')} type="datetime-local" {...register('startsAt')} {...invalid('startsAt')} />
