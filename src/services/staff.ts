@@ -53,6 +53,12 @@ export async function bootstrapOwner(credentials: { email?: string; password?: s
   return { email, password, generated: !credentials.password };
 }
 
+/** One staff member's name, or null when no such member exists (any more). */
+export async function findStaffMemberName(id: string): Promise<string | null> {
+  const [member] = await getDb().select({ name: staffMembers.name }).from(staffMembers).where(eq(staffMembers.id, id));
+  return member?.name ?? null;
+}
+
 /** Staff members by name, for pickers and filters. */
 export async function listStaffMembers(): Promise<{ id: string; name: string; email: string; role: StaffRole }[]> {
   return getDb().select({ id: staffMembers.id, name: staffMembers.name, email: staffMembers.email, role: staffMembers.role }).from(staffMembers).orderBy(asc(staffMembers.name));

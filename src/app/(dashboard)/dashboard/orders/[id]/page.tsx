@@ -9,7 +9,7 @@ import { OrderItemsCard } from '@/components/dashboard/orders/order-items-card';
 import { OrderStatusBadge } from '@/components/dashboard/orders/order-status-badge';
 import { formatDate, formatMoney } from '@/lib/format';
 import { can } from '@/services/permissions';
-import { listStaffMembers } from '@/services/staff';
+import { findStaffMemberName } from '@/services/staff';
 
 import { loadOrder } from './load-order';
 
@@ -23,8 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrderDetailPage({ params }: Props) {
   const actor = await requireStaff('orders:read');
   const { id } = await params;
-  const [order, staff] = await Promise.all([loadOrder(id), listStaffMembers()]);
-  const enteredBy = order.createdById ? (staff.find((member) => member.id === order.createdById)?.name ?? 'A former staff member') : null;
+  const order = await loadOrder(id);
+  const enteredBy = order.createdById ? ((await findStaffMemberName(order.createdById)) ?? 'A former staff member') : null;
   const abilities = { canComplete: can(actor, 'orders:write'), canCancel: can(actor, 'orders:cancel'), canRefund: can(actor, 'orders:refund') };
 
   return (
