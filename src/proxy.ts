@@ -1,22 +1,30 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 // better-auth names the cookie `<prefix>.session_token`, with `__Secure-` in front when it is set over HTTPS.
-const SESSION_COOKIES = ['staff.session_token', '__Secure-staff.session_token'];
+const sessionCookies = (prefix: string) => [`${prefix}.session_token`, `__Secure-${prefix}.session_token`];
+
+// Each area admits only its own kind of session: a store cookie never opens the dashboard, nor the other way round.
+const AREAS = [
+  { prefix: '/dashboard', cookies: sessionCookies('staff'), signIn: '/sign-in', landing: ['/dashboard', '/dashboard/customers'] },
+  { prefix: '/store/account', cookies: sessionCookies('store'), signIn: '/store/sign-in', landing: ['/store/account'] },
+];
 
 /**
- * Optimistic check only: a dashboard request without a session cookie is sent to sign-in straight away.
- * A cookie that is present may still be expired or forged, so every page and server action calls
- * requireStaff() on the server; this just saves a render for the obvious case.
+ * Optimistic check only: a request for a signed-in area without its session cookie is sent to that area's sign-in
+ * straight away. A cookie that is present may still be expired or forged, so every page and server action checks
+ * the session on the server (requireStaff, requireCustomer); this just saves a render for the obvious case.
  */
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const signIn = new URL('/sign-in', request.url);
-  const next = request.nextUrl.pathname + request.nextUrl.search;
+  const { pathname, search } = request.nextUrl;
+  const area = AREAS.find((a) => pathname === a.prefix || pathname.startsWith(`${a.prefix}/`));
+  if (!area || area.cookies.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const signIn = new URL(area.signIn, request.url);
+  const next = pathname + search;
   // Coming back to where they were is the point; the default landing page needs no parameter.
-  if (next !== '/dashboard' && next !== '/dashboard/customers') signIn.searchParams.set('next', next);
+  if (!area.landing.includes(next)) signIn.searchParams.set('next', next);
   return NextResponse.redirect(signIn);
 }
 
 export const config = {
-  matcher: ['/dashboard', '/dashboard/:path*'],
+  matcher: ['/dashboard', '/dashboard/:path*', '/store/account', '/store/account/:path*'],
 };

@@ -25,10 +25,11 @@ export interface SignInThrottle {
  * at once cannot all see "9 so far". The window is fixed from the first failure; refused attempts do not
  * extend it.
  */
-export function createSignInThrottle(db: Db, secret: string, limit = ACCOUNT_SIGN_IN_LIMIT): SignInThrottle {
+export function createSignInThrottle(db: Db, secret: string, limit = ACCOUNT_SIGN_IN_LIMIT, scope = 'sign-in'): SignInThrottle {
   const windowMs = limit.windowSeconds * 1000;
-  // better-auth looks accounts up by the lower-cased email, so every spelling of one account shares a counter.
-  const keyOf = (email: string) => createHmac('sha256', secret).update(`sign-in:${email.toLowerCase()}`).digest('hex');
+  // better-auth looks accounts up by the lower-cased email, so every spelling of one account shares a counter. The
+  // scope keeps counters apart that must not meet (staff and store sign-ins of one email, reset mails).
+  const keyOf = (email: string) => createHmac('sha256', secret).update(`${scope}:${email.toLowerCase()}`).digest('hex');
 
   return {
     async reserve(email, now = new Date()) {

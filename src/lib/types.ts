@@ -6,7 +6,10 @@ export type StaffRole = 'owner' | 'admin' | 'staff';
 export type Actor =
   | { type: 'staff'; id: string; role: StaffRole; name: string }
   | { type: 'api_key'; id: string; role: Exclude<StaffRole, 'owner'>; name: string }
-  | { type: 'system'; id: null; role: 'owner'; name: string };
+  | { type: 'system'; id: null; role: 'owner'; name: string }
+  // A storefront customer acting on their own record: `id` is their customer id. No staff permission includes
+  // the role, so the only services that admit them are those that check for this actor (see services/ownership.ts).
+  | { type: 'customer'; id: string; role: 'customer'; name: string };
 
 export interface Money {
   amount: number;

@@ -9,17 +9,18 @@ import { recordCustomerEvent } from './customers/events';
 import { toCustomerAddress } from './customers/mapping';
 import { NotFoundError } from './errors';
 import { assertUuid } from './ids';
-import { assertCan } from './permissions';
+import { assertCanChangeCustomer } from './ownership';
 import { parseInput } from './validate';
 
 const NOT_FOUND = 'No address with this id for this customer';
+const CUSTOMER_NOT_FOUND = 'No customer with this id';
 
 // Locks the customer row so that concurrent default changes for one customer queue instead of colliding
 // on the one-default-per-kind unique indexes.
 async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
-  assertUuid(customerId, 'No customer with this id');
+  assertUuid(customerId, CUSTOMER_NOT_FOUND);
   const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for('update');
-  if (!found) throw new NotFoundError('No customer with this id');
+  if (!found) throw new NotFoundError(CUSTOMER_NOT_FOUND);
 }
 
 async function clearOtherDefaults(tx: Tx, customerId: string, keepId: string, kinds: { shipping?: boolean; billing?: boolean }) {
@@ -30,7 +31,7 @@ async function clearOtherDefaults(tx: Tx, customerId: string, keepId: string, ki
 
 /** Adds an address; the customer's first address becomes both defaults. Throws NotFoundError, ValidationFailedError. */
 export async function addCustomerAddress({ actor, customerId, input }: { actor: Actor; customerId: string; input: AddressCreateInput }): Promise<CustomerAddress> {
-  assertCan(actor, 'customers:write');
+  assertCanChangeCustomer(actor, customerId, CUSTOMER_NOT_FOUND);
   const data = parseInput(addressCreateSchema, input);
   return getDb().transaction(async (tx) => {
     await lockCustomer(tx, customerId);
@@ -51,7 +52,7 @@ export async function addCustomerAddress({ actor, customerId, input }: { actor: 
 export async function updateCustomerAddress({
   actor, customerId, addressId, input,
 }: { actor: Actor; customerId: string; addressId: string; input: AddressUpdateInput }): Promise<CustomerAddress> {
-  assertCan(actor, 'customers:write');
+  assertCanChangeCustomer(actor, customerId, CUSTOMER_NOT_FOUND);
   assertUuid(addressId, NOT_FOUND);
   const patch = parseInput(addressUpdateSchema, input);
   return getDb().transaction(async (tx) => {
@@ -70,7 +71,7 @@ export async function updateCustomerAddress({
 
 /** Removes an address; if it was a default, the newest remaining address takes over. Throws NotFoundError. */
 export async function deleteCustomerAddress({ actor, customerId, addressId }: { actor: Actor; customerId: string; addressId: string }): Promise<void> {
-  assertCan(actor, 'customers:write');
+  assertCanChangeCustomer(actor, customerId, CUSTOMER_NOT_FOUND);
   assertUuid(addressId, NOT_FOUND);
   await getDb().transaction(async (tx) => {
     await lockCustomer(tx, customerId);

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { customerAddresses, customerEvents, customerGroups, customers, staffMembers, type CustomerRow } from '@/db/schema';
 import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
 import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerUpdateInput } from '@/lib/validation/customer';
+import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
 import { invalidCursor } from './customers/cursor';
 import { recordCustomerEvent } from './customers/events';
@@ -12,6 +13,7 @@ import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
 import { countCustomerOrders, listCustomerOrders } from './orders';
+import { assertCanChangeCustomer } from './ownership';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
@@ -95,9 +97,10 @@ const EDITABLE_FIELDS = [
  * Throws NotFoundError, ValidationFailedError, ConflictError.
  */
 export async function updateCustomer({ actor, id, input }: { actor: Actor; id: string; input: CustomerUpdateInput }): Promise<Customer> {
-  assertCan(actor, 'customers:write');
+  assertCanChangeCustomer(actor, id, NOT_FOUND_MESSAGE);
   assertUuid(id, NOT_FOUND_MESSAGE);
-  const { version, ...patch } = parseInput(customerUpdateSchema, input);
+  // A customer editing themselves may change only their name, phone and consent.
+  const { version, ...patch } = actor.type === 'customer' ? parseInput(storeProfileUpdateSchema, input) : parseInput(customerUpdateSchema, input);
   try {
     return await getDb().transaction(async (tx) => {
       const [current] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');

@@ -161,15 +161,19 @@ export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id:
   return getOrderById({ id });
 }
 
-/** One order with its items and customer. Throws NotFoundError. */
-export async function getOrderById({ id }: { id: string }): Promise<Order> {
+/**
+ * One order with its items and customer. With `customerId`, only that customer's order is found (a storefront
+ * customer asking for someone else's order gets the same NotFoundError as for one that does not exist).
+ */
+export async function getOrderById({ id, customerId }: { id: string; customerId?: string }): Promise<Order> {
   assertUuid(id, NOT_FOUND);
+  if (customerId !== undefined) assertUuid(customerId, NOT_FOUND);
   const db = getDb();
   const [found] = await db
     .select({ order: orders, customer: { id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email } })
     .from(orders)
     .leftJoin(customers, eq(customers.id, orders.customerId))
-    .where(eq(orders.id, id));
+    .where(customerId === undefined ? eq(orders.id, id) : and(eq(orders.customerId, customerId), eq(orders.id, id)));
   if (!found) throw new NotFoundError(NOT_FOUND);
   const items = await db.select().from(orderItems).where(and(eq(orderItems.customerId, found.order.customerId), eq(orderItems.orderId, id))).orderBy(orderItems.position, orderItems.id);
   const { customer } = found;

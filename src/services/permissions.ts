@@ -29,7 +29,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(actor.role);
+  return (PERMISSIONS[permission] as readonly string[]).includes(actor.role);
 }
 
 /** Throws ForbiddenError when the actor's role lacks the permission. */

@@ -3,6 +3,7 @@ import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueInd
 
 import { createdAt, timestampMs, updatedAt } from './columns';
 import { staffMembers } from './staff';
+import { storeUsers } from './store-accounts';
 
 export const customerGroups = pgTable(
   'customer_groups',
@@ -35,7 +36,8 @@ export const customers = pgTable(
     smsMarketingConsent: boolean('sms_marketing_consent').notNull().default(false),
     smsConsentAt: timestampMs('sms_consent_at'),
     createdById: text('created_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
-    userId: text('user_id'),
+    // The storefront login, set once the customer has verified this email (services/store/link-account.ts).
+    userId: text('user_id').references(() => storeUsers.id, { onDelete: 'set null' }),
     externalId: text('external_id'),
     // Derived from completed orders; total_spend is in minor units of the shop currency.
     totalSpend: bigint('total_spend', { mode: 'number' }).notNull().default(0),

@@ -3,3 +3,4 @@ export * from './customers';
 export * from './staff';
 export * from './orders';
 export * from './marketing';
+export * from './store-accounts';

@@ -13,7 +13,7 @@ const tagsSchema = z
 
 // The rules for each editable field, without defaults: zod's .partial() keeps defaults, and an update
 // must leave the fields it was not sent alone.
-const customerFieldRules = {
+export const customerFieldRules = {
   firstName: text().min(1, 'First name is required').max(100, 'First name must be at most 100 characters'),
   lastName: text().max(100, 'Last name must be at most 100 characters'),
   email: z.preprocess(blankToNull, emailSchema.nullable().optional()),

@@ -1,0 +1,109 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+
+import { getDb } from '@/db/client';
+import { storeAccounts, storeRateLimits, storeSessions, storeUsers, storeVerifications } from '@/db/schema';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
+import { SHOP_NAME } from '@/services/shop';
+import { existingAccountMessage, passwordResetMessage, sendAccountMail, verificationMessage } from '@/services/store/account-mail';
+import { linkVerifiedStoreLogin } from '@/services/store/link-account';
+
+import { authSecret } from './secret';
+import { ACCOUNT_SIGN_IN_LIMIT, createSignInThrottle } from './sign-in-throttle';
+import { trustedProxies } from './staff-auth';
+import { storeAuthHooks } from './store-auth-hooks';
+import { staffTrustedOrigins } from './trusted-origins';
+
+export const STORE_AUTH_BASE_PATH = '/api/store/auth';
+export const STORE_SESSION_COOKIE_PREFIX = 'store';
+// Per address and minute; the per-email limits in store-auth-hooks.ts hold whatever address a request claims.
+export const STORE_AUTH_LIMITS = {
+  '/sign-in/email': { window: 60, max: 5 },
+  '/sign-up/email': { window: 60, max: 5 },
+  '/request-password-reset': { window: 60, max: 3 },
+  '/reset-password': { window: 60, max: 5 },
+  '/send-verification-email': { window: 60, max: 3 },
+};
+// Per email in 15 minutes (the window the failed_sign_ins table sweeps by): verification, reset and notice mails.
+export const STORE_MAIL_LIMIT = { max: 3, windowSeconds: ACCOUNT_SIGN_IN_LIMIT.windowSeconds };
+
+function storeUrl(baseURL: string, path: string): string {
+  return new URL(path, baseURL).toString();
+}
+
+function createCustomerAuth() {
+  const db = getDb();
+  const secret = authSecret();
+  return betterAuth({
+    appName: SHOP_NAME,
+    basePath: STORE_AUTH_BASE_PATH,
+    secret,
+    trustedOrigins: (request) => staffTrustedOrigins(request),
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: storeUsers, session: storeSessions, account: storeAccounts, verification: storeVerifications, rateLimit: storeRateLimits },
+    }),
+    user: {
+      additionalFields: {
+        firstName: { type: 'string', required: true },
+        lastName: { type: 'string', required: false, defaultValue: '' },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      // No session until the email is verified: that is what makes linking to an existing customer safe.
+      requireEmailVerification: true,
+      autoSignIn: false,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user, url }) => sendAccountMail(passwordResetMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, url)),
+      // The sign-up answer is the same as for a new email (no enumeration); the owner of the email hears of it.
+      onExistingUserSignUp: async ({ user }, request) => {
+        const base = request?.url ?? process.env.BETTER_AUTH_URL ?? 'http://localhost:3000';
+        await sendAccountMail(
+          existingAccountMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, storeUrl(base, '/store/sign-in'), storeUrl(base, '/store/forgot-password')),
+        );
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      // An unverified customer who signs in gets a fresh link (their old one may have expired).
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user, url }) => sendAccountMail(verificationMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, url)),
+      afterEmailVerification: async (user) => {
+        const { firstName = '', lastName = '' } = user as { firstName?: string; lastName?: string };
+        // A failure here (the email's customer belongs to another login) leaves the login verified but unlinked;
+        // the account pages retry the link and explain the conflict.
+        await linkVerifiedStoreLogin({ id: user.id, email: user.email, firstName, lastName }).catch(() => undefined);
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: { enabled: true, storage: 'database', window: 60, max: 300, customRules: STORE_AUTH_LIMITS },
+    hooks: storeAuthHooks({
+      signIn: createSignInThrottle(db, secret, ACCOUNT_SIGN_IN_LIMIT, 'store-sign-in'),
+      mail: createSignInThrottle(db, secret, STORE_MAIL_LIMIT, 'store-mail'),
+    }),
+    advanced: {
+      cookiePrefix: STORE_SESSION_COOKIE_PREFIX,
+      disableOriginCheck: false,
+      ipAddress: { trustedProxies: trustedProxies() },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type CustomerAuth = ReturnType<typeof createCustomerAuth>;
+
+const globalForAuth = globalThis as unknown as { customerAuth?: CustomerAuth };
+
+/** The storefront's auth instance, apart from staff auth: its own tables, cookies, limits and endpoints. */
+export function getCustomerAuth(): CustomerAuth {
+  globalForAuth.customerAuth ??= createCustomerAuth();
+  return globalForAuth.customerAuth;
+}

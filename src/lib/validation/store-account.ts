@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+import { emailSchema } from './common';
+import { customerFieldRules } from './customer';
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+
+/** A storefront sign-up: the sign-up form, and the auth hook that checks what reaches the endpoint. */
+export const storeSignUpSchema = z.object({
+  firstName: customerFieldRules.firstName,
+  lastName: customerFieldRules.lastName.default(''),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+/**
+ * What a customer may change about themselves; group, tags, notes and email stay with staff. Strict, so that a
+ * request naming any other field is refused by name instead of being half applied.
+ */
+export const storeProfileUpdateSchema = z
+  .object({
+    firstName: customerFieldRules.firstName,
+    lastName: customerFieldRules.lastName,
+    phone: customerFieldRules.phone,
+    emailMarketingConsent: customerFieldRules.emailMarketingConsent,
+    smsMarketingConsent: customerFieldRules.smsMarketingConsent,
+  })
+  .partial()
+  .extend({ version: z.number().int().positive().optional() })
+  .strict();
+
+export type StoreSignUpInput = z.input<typeof storeSignUpSchema>;
+export type StoreProfileUpdateInput = z.input<typeof storeProfileUpdateSchema>;
