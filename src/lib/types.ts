@@ -174,3 +174,39 @@ export interface DiscountEligibility {
   eligible: boolean;
   reason: string;
 }
+
+/**
+ * What a storefront customer sees of their own record: never staff notes, tags, the creating staff member or the
+ * external id.
+ */
+export interface StoreProfile {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  customerGroup: Pick<CustomerGroup, 'id' | 'name'> | null;
+  emailMarketingConsent: boolean;
+  emailConsentAt: string | null;
+  smsMarketingConsent: boolean;
+  smsConsentAt: string | null;
+  /** Minor units of `currency`. */
+  totalSpend: number;
+  currency: string;
+  orderCount: number;
+  /** When the shop first knew them (the customer record), which may be before they made an account. */
+  memberSince: string;
+  version: number;
+}
+
+/** A storefront customer's view of their own order: the order without who at the shop entered it. */
+export type StoreOrder = Omit<Order, 'createdById' | 'customer'>;
+
+/** A discount the customer can use now, with the plain reason (their group, the dates). */
+export interface StoreBenefit {
+  code: string;
+  description: string;
+  value: string;
+  reason: string;
+  endsAt: string | null;
+}
