@@ -28,6 +28,14 @@ describe('describeCustomerEvent', () => {
     expect(describeCustomerEvent(event('customer.created', {}, { actorType: 'customer' }), names).sentence).toBe('Signed up in the store');
   });
 
+  it('says when a customer made a store account and confirmed the email, and what they changed themselves', () => {
+    expect(describeCustomerEvent(event('customer.account_linked', { email: 'ada@shop.test' }, { actorType: 'customer' }), names).sentence).toBe(
+      'Made a store account and confirmed ada@shop.test',
+    );
+    const edit = event('customer.updated', { changes: { phone: [null, '+447700900123'] } }, { actorType: 'customer' });
+    expect(describeCustomerEvent(edit, names).sentence).toBe('The customer changed phone');
+  });
+
   it('lists the changed fields in words, with from → to details', () => {
     const text = describeCustomerEvent(event('customer.updated', { changes: { company: ['Acme', 'Acme plc'], smsMarketingConsent: [false, true] } }), names);
     expect(text.sentence).toBe('Sam Staff changed company and SMS marketing consent');

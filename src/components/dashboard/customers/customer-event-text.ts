@@ -89,6 +89,9 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
       if (event.actorType === 'api_key') return { sentence: 'Created through the API', details: [] };
       return { sentence: 'Imported', details: [] };
     }
+    case 'customer.account_linked':
+      // Only after the customer opened the link mailed to this address (services/store/link-account.ts).
+      return { sentence: `Made a store account and confirmed ${typeof data.email === 'string' ? data.email : 'their email'}`, details: [] };
     case 'customer.updated': {
       const changes = (data.changes ?? {}) as Record<string, unknown>;
       const fields = Object.keys(changes);
