@@ -3,6 +3,7 @@
 import { getDatabase } from '@/db/client';
 import { isShopEmpty, seedDemoData } from '@/db/seed/demo';
 import { bootstrapOwner } from '@/services/staff';
+import { createDemoStoreLogin } from '@/services/store/demo-login';
 
 export const DEMO_CUSTOMERS = 2000;
 
@@ -18,5 +19,7 @@ export async function setupDatabase({ log = console.log } = {}): Promise<void> {
     log(`Loading demo data (${DEMO_CUSTOMERS} customers)…`);
     const result = await seedDemoData({ customers: DEMO_CUSTOMERS });
     log(`  Loaded ${result.customers} customers and ${result.orders} orders.`);
+    const storeLogin = await createDemoStoreLogin();
+    if (storeLogin) log(`  Storefront account of a demo customer (shown once): ${storeLogin.email} / ${storeLogin.password}`);
   }
 }

@@ -46,6 +46,7 @@ async function main() {
   setTimeout(() => {
     console.log(`\nCustomers dashboard: ${url}/dashboard/customers`);
     console.log(`Sign in as ${process.env.OWNER_EMAIL || 'owner@example.com'} with the password set in OWNER_PASSWORD or printed on first start.`);
+    console.log(`Storefront account pages: ${url}/store (a demo customer's sign-in was printed on first start)`);
     console.log(`REST API: ${url}/api/v1 (OpenAPI at ${url}/api/v1/openapi.json)\n`);
   }, 1500);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
