@@ -4,3 +4,4 @@ export * from './staff';
 export * from './orders';
 export * from './marketing';
 export * from './store-accounts';
+export * from './engagement';

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, doublePrecision, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+import { createdAt, timestampMs, updatedAt } from './columns';
+import { customerGroups, customers } from './customers';
+import { staffMembers } from './staff';
+
+// Shop-wide settings, one JSON value per key (metrics as-of date, classification rules, ...), validated by zod in
+// the service that owns the key.
+export const shopSettings = pgTable('shop_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedById: text('updated_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
+
+// Engagement metrics per customer, recomputed for all customers at once by set-based SQL (services/metrics).
+// Money in minor units of the shop currency.
+export const customerMetrics = pgTable(
+  'customer_metrics',
+  {
+    customerId: uuid('customer_id')
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    // The moment the figures describe ("as of"), and when they were computed.
+    asOf: timestampMs('as_of').notNull(),
+    computedAt: timestampMs('computed_at').notNull().defaultNow(),
+    daysSinceLastOrder: integer('days_since_last_order'),
+    daysSinceFirstOrder: integer('days_since_first_order'),
+    orders90d: integer('orders_90d').notNull().default(0),
+    orders365d: integer('orders_365d').notNull().default(0),
+    spend365d: bigint('spend_365d', { mode: 'number' }).notNull().default(0),
+    averageOrderValue: bigint('average_order_value', { mode: 'number' }).notNull().default(0),
+    averageItemsPerOrder: doublePrecision('average_items_per_order').notNull().default(0),
+    // 1-5 quintiles among customers with orders; null for customers without any.
+    recencyScore: smallint('recency_score'),
+    frequencyScore: smallint('frequency_score'),
+    monetaryScore: smallint('monetary_score'),
+    rfmSegment: text('rfm_segment'),
+    // BG/NBD + Gamma-Gamma: expected orders and value in the next 12 months, and the probability the customer is
+    // still active (churn risk = 1 - pAlive).
+    expectedOrders12m: doublePrecision('expected_orders_12m'),
+    predictedValue12m: bigint('predicted_value_12m', { mode: 'number' }),
+    pAlive: doublePrecision('p_alive'),
+    // Rank by spend in the last 365 days, as a share: 0.02 = top 2%.
+    spendPercentile365d: doublePrecision('spend_percentile_365d'),
+  },
+  (t) => [
+    index('customer_metrics_segment_idx').on(t.rfmSegment),
+    index('customer_metrics_value_idx').on(t.predictedValue12m),
+    index('customer_metrics_p_alive_idx').on(t.pAlive),
+  ],
+);
+
+// The fitted purchase model of the last metrics run, kept so that its parameters can be shown and checked.
+export const metricModels = pgTable('metric_models', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  asOf: timestampMs('as_of').notNull(),
+  kind: text('kind').notNull(),
+  params: jsonb('params').$type<Record<string, number>>().notNull(),
+  customers: integer('customers').notNull(),
+  createdAt: createdAt(),
+});
+
+export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export const SUGGESTION_SOURCES = ['built_in', 'model'] as const;
+
+export const classificationSuggestions = pgTable(
+  'classification_suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    suggestedGroupId: uuid('suggested_group_id')
+      .notNull()
+      .references(() => customerGroups.id, { onDelete: 'cascade' }),
+    currentGroupId: uuid('current_group_id').references(() => customerGroups.id, { onDelete: 'set null' }),
+    confidence: doublePrecision('confidence').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    source: text('source', { enum: SUGGESTION_SOURCES }).notNull(),
+    // The model asked, when one was; and why its answer was not used, when it was not.
+    model: text('model'),
+    fallbackReason: text('fallback_reason'),
+    status: text('status', { enum: SUGGESTION_STATUSES }).notNull().default('pending'),
+    runId: uuid('run_id'),
+    decidedById: text('decided_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    decidedAt: timestampMs('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('classification_suggestions_confidence', sql`${t.confidence} >= 0 and ${t.confidence} <= 1`),
+    // One open suggestion per customer: a newer one replaces it.
+    uniqueIndex('classification_suggestions_pending_idx').on(t.customerId).where(sql`${t.status} = 'pending'`),
+    index('classification_suggestions_status_idx').on(t.status, t.createdAt, t.id),
+  ],
+);
+
+export const CLASSIFICATION_RUN_STATUSES = ['running', 'paused', 'completed', 'failed'] as const;
+
+// A batch classification over all customers (or a filter), resumable from its cursor.
+export const classificationRuns = pgTable('classification_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  status: text('status', { enum: CLASSIFICATION_RUN_STATUSES }).notNull().default('running'),
+  filter: jsonb('filter').$type<Record<string, unknown>>().notNull().default({}),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  suggested: integer('suggested').notNull().default(0),
+  fallbacks: integer('fallbacks').notNull().default(0),
+  // The last customer id done, in id order: a resumed run continues after it.
+  cursor: uuid('cursor'),
+  error: text('error'),
+  startedById: text('started_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+  startedAt: createdAt(),
+  heartbeatAt: timestampMs('heartbeat_at'),
+  finishedAt: timestampMs('finished_at'),
+});
+
+export type CustomerMetricsRow = typeof customerMetrics.$inferSelect;
+export type ClassificationSuggestionRow = typeof classificationSuggestions.$inferSelect;
+export type ClassificationRunRow = typeof classificationRuns.$inferSelect;
