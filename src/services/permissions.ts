@@ -24,6 +24,16 @@ export const PERMISSIONS = {
   'customer_groups:read': EVERYONE,
   'customer_groups:manage': MANAGERS,
   'customers:bulk_group': MANAGERS,
+  // Engagement metrics and the overview: everyone reads; recomputing and the as-of setting are for managers.
+  'metrics:read': EVERYONE,
+  'metrics:compute': MANAGERS,
+  // Classification: anyone may ask for a suggestion; rules, batch runs and accepting suggestions are for managers.
+  'classification:read': EVERYONE,
+  'classification:suggest': EVERYONE,
+  'classification:manage': MANAGERS,
+  // Staff performance: everyone sees their own figures (services check the member); managers see everyone's.
+  'staff:read': EVERYONE,
+  'staff:read_all': MANAGERS,
 } as const satisfies Record<string, StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

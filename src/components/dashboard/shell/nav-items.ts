@@ -1,4 +1,4 @@
-import { KeyRound, Megaphone, Receipt, TicketPercent, Users, UsersRound, type LucideIcon } from 'lucide-react';
+import { CalendarClock, KeyRound, LayoutDashboard, Megaphone, Receipt, SlidersHorizontal, Sparkles, TicketPercent, UserCog, Users, UsersRound, type LucideIcon } from 'lucide-react';
 
 import type { Permission } from '@/services/permissions';
 
@@ -15,20 +15,25 @@ export interface NavSection {
   items: NavItem[];
 }
 
-// One line per destination. Groups, Discounts, Campaigns and Staff are added here as they land.
+// One line per destination.
 export const NAV_SECTIONS: NavSection[] = [
   {
     items: [
+      { href: '/dashboard', label: 'Overview', icon: LayoutDashboard, permission: 'metrics:read' },
       { href: '/dashboard/customers', label: 'Customers', icon: Users, permission: 'customers:read' },
+      { href: '/dashboard/customers/suggestions', label: 'Suggestions', icon: Sparkles, permission: 'classification:read' },
       { href: '/dashboard/orders', label: 'Orders', icon: Receipt, permission: 'orders:read' },
       { href: '/dashboard/discounts', label: 'Discounts', icon: TicketPercent, permission: 'discounts:read' },
       { href: '/dashboard/campaigns', label: 'Campaigns', icon: Megaphone, permission: 'campaigns:read' },
       { href: '/dashboard/groups', label: 'Groups', icon: UsersRound, permission: 'customer_groups:read' },
+      { href: '/dashboard/staff', label: 'Staff', icon: UserCog, permission: 'staff:read' },
     ],
   },
   {
     label: 'Settings',
     items: [
+      { href: '/dashboard/settings/metrics', label: 'Metrics', icon: CalendarClock, permission: 'metrics:read' },
+      { href: '/dashboard/settings/classification', label: 'Classification', icon: SlidersHorizontal, permission: 'classification:read' },
       { href: '/dashboard/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'api_keys:manage' },
     ],
   },

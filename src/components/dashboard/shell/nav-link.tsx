@@ -8,7 +8,8 @@ import { cn } from '@/lib/utils';
 /** A sidebar link that marks itself as the current page for the path it leads to and everything below it. */
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
-  const isActive = pathname === href || pathname.startsWith(`${href}/`);
+  // The overview at /dashboard is active only on itself, not under every dashboard page.
+  const isActive = pathname === href || (href !== '/dashboard' && pathname.startsWith(`${href}/`));
   return (
     <Link
       href={href}
