@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { emailSchema } from './common';
 import { customerFieldRules } from './customer';
+import { orderListQuerySchema } from './order';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -34,6 +35,11 @@ export const storeProfileUpdateSchema = z
   .partial()
   .extend({ version: z.number().int().positive().optional() })
   .strict();
+
+/** GET /api/v1/store/me/orders: a smaller page than the staff lists allow. */
+export const storeOrderListQuerySchema = orderListQuerySchema.pick({ cursor: true }).extend({
+  limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(100, 'Limit is at most 100').default(20),
+});
 
 export type StoreSignUpInput = z.input<typeof storeSignUpSchema>;
 export type StoreProfileUpdateInput = z.input<typeof storeProfileUpdateSchema>;

@@ -1,0 +1,13 @@
+// GET /api/v1/store/me/orders/{id} – one of the signed-in customer's orders with its items
+import { json } from '@/lib/http/api-route';
+import { storeApiRoute } from '@/lib/http/store-api-route';
+import { getStoreOrder } from '@/services/store/account';
+
+import { pathId } from '../../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+// Another customer's order id is a 404, the same as an id that does not exist.
+export const GET = storeApiRoute<{ id: string }>(async ({ customer, params }) =>
+  json(await getStoreOrder({ customerId: customer.id, orderId: pathId(params.id, 'order') })),
+);

@@ -1,0 +1,14 @@
+// GET /api/v1/store/me/orders – the signed-in customer's orders, newest first, keyset-paged
+import { json } from '@/lib/http/api-route';
+import { storeApiRoute } from '@/lib/http/store-api-route';
+import { storeOrderListQuerySchema } from '@/lib/validation/store-account';
+import { listStoreOrders } from '@/services/store/account';
+
+import { readQuery } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = storeApiRoute(async ({ request, customer }) => {
+  const { limit, cursor } = readQuery(request, storeOrderListQuerySchema);
+  return json(await listStoreOrders({ customerId: customer.id, limit, cursor }));
+});
