@@ -103,7 +103,10 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('declares every path parameter, requires the bearer key except for itself, and answers problem+json for errors', async () => {
     const { document } = await fetchDocument();
-    expect(document.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    expect(document.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      storeSession: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'store.session_token' }),
+    });
     expect(document.security).toEqual([{ bearerAuth: [] }]);
     const operationIds = new Set<string>();
     for (const [template, item] of Object.entries(document.paths)) {
@@ -115,6 +118,9 @@ describe('GET /api/v1/openapi.json', () => {
         expect(operationIds.has(op.operationId), op.operationId).toBe(false);
         operationIds.add(op.operationId);
         if (template !== '/openapi.json') expect(op.responses['401'], op.operationId).toEqual({ $ref: '#/components/responses/Unauthorized' });
+        // Storefront routes take only the store session; every other route keeps the document's bearer key.
+        if (template.startsWith('/store/')) expect(op.security, op.operationId).toEqual([{ storeSession: [] }]);
+        else if (template !== '/openapi.json') expect(op.security, op.operationId).toBeUndefined();
       }
     }
     for (const response of Object.values(document.components.responses)) {

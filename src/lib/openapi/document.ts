@@ -10,6 +10,7 @@ import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campai
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { buildPaths } from './paths';
+import { STORE_SECURITY_SCHEME, STORE_TAG, storeInputSchemas, storeOutputSchemas, storeParameters } from './store-paths';
 import {
   customerAddressSchema,
   customerDetailSchema,
@@ -53,6 +54,7 @@ export function buildOpenApiDocument() {
       { name: 'Customer groups', description: 'Groups that discounts and campaigns target' },
       { name: 'Discounts', description: 'Discount codes targeted to customer groups, and who may use them' },
       { name: 'Campaigns', description: 'Email and SMS campaigns to customer groups, respecting marketing consent' },
+      STORE_TAG,
       { name: 'Meta', description: 'This document' },
     ],
     paths: buildPaths(),
@@ -65,6 +67,7 @@ export function buildOpenApiDocument() {
             'An API key (`cm_...`), created by an owner or admin in the dashboard or with `npm run cli -- api-key create --name N --role admin|staff`. ' +
             'The dashboard session cookie is accepted too.',
         },
+        ...STORE_SECURITY_SCHEME,
       },
       parameters: {
         CustomerId: { ...pathId, name: 'id', description: 'The customer id' },
@@ -73,6 +76,7 @@ export function buildOpenApiDocument() {
         CampaignId: { ...pathId, name: 'id', description: 'The campaign id' },
         CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
         DiscountId: { ...pathId, name: 'id', description: 'The discount id' },
+        ...storeParameters(),
       },
       schemas: {
         ...componentSchemas(
@@ -89,6 +93,7 @@ export function buildOpenApiDocument() {
             CustomerGroupCreate: customerGroupCreateSchema.strict(),
             CustomerGroupUpdate: customerGroupUpdateSchema.strict(),
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
+            ...storeInputSchemas(),
           },
           'input',
         ),
@@ -118,6 +123,7 @@ export function buildOpenApiDocument() {
             Discount: discountSchema,
             DiscountPage: pageOf(discountSchema),
             DiscountEligibility: discountEligibilitySchema,
+            ...storeOutputSchemas(),
             Problem: problemSchema,
           },
           'output',
@@ -125,7 +131,7 @@ export function buildOpenApiDocument() {
       },
       responses: {
         BadRequest: problemResponse('The body is not valid JSON, or was not sent as `content-type: application/json`'),
-        Unauthorized: problemResponse('No credentials, or an unknown or revoked API key'),
+        Unauthorized: problemResponse('No credentials, or an unknown or revoked API key; for /store, no store session'),
         Forbidden: problemResponse('The role of the key or staff member does not allow this'),
         NotFound: problemResponse('No such resource'),
         Conflict: problemResponse(

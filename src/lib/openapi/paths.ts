@@ -7,6 +7,7 @@ import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './oper
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
 import { orderPaths } from './order-paths';
+import { storePaths } from './store-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
 
@@ -120,6 +121,7 @@ export function buildPaths() {
     ...campaignPaths(),
     ...groupPaths(),
     ...discountPaths(),
+    ...storePaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',
