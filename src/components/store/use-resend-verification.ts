@@ -1,0 +1,20 @@
+'use client';
+
+import { useState } from 'react';
+
+import { storeAuthClient } from './auth-client';
+import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { VERIFY_EMAIL_PATH } from './store-paths';
+
+export type ResendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; email: string } | { kind: 'failed'; message: string };
+
+/** Asks for a new verification link; the answer is the same whether or not the email has an unverified account. */
+export function useResendVerification() {
+  const [state, setState] = useState<ResendState>({ kind: 'idle' });
+  async function resend(email: string) {
+    setState({ kind: 'sending' });
+    const failure = await runAuthRequest((fetchOptions) => storeAuthClient.sendVerificationEmail({ email, callbackURL: VERIFY_EMAIL_PATH }, fetchOptions));
+    setState(failure ? { kind: 'failed', message: commonFailureMessage(failure) } : { kind: 'sent', email });
+  }
+  return { state, resend };
+}
