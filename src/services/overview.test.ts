@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { customerMetrics } from '@/db/schema';
+import type { Actor } from '@/lib/types';
+import { createStaffActor } from '@/test/actors';
+import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+
+import { findCustomerGroupByName } from './customer-groups';
+import { createCustomer } from './customers';
+import { cancelOrder, completeOrder, createOrder, refundOrder } from './orders';
+import { getOverview } from './overview';
+
+withTestDatabase();
+
+// The overview is read as of mid-June 2026: the 12-month window starts on 1 July 2025.
+const NOW = new Date('2026-06-15T12:00:00Z');
+
+let staff: Actor;
+const ids: Record<'amy' | 'ben' | 'cat' | 'dan' | 'eve', string> = { amy: '', ben: '', cat: '', dan: '', eve: '' };
+
+async function customer(firstName: string, createdAt: string, group?: string) {
+  const customerGroupId = group ? (await findCustomerGroupByName(group))?.id : undefined;
+  const created = await createCustomer({ actor: staff, input: { firstName, lastName: 'Test', email: `${firstName.toLowerCase()}@overview.test`, customerGroupId } });
+  await getDb().execute(sql`update customers set created_at = ${createdAt}::timestamptz where id = ${created.id}`);
+  return created.id;
+}
+
+/** A completed order of `amount` minor units placed at `placedAt`. */
+async function completed(customerId: string, amount: number, placedAt: string) {
+  const order = await createOrder({ actor: staff, input: { customerId, items: [{ sku: 'SKU', name: 'Thing', quantity: 1, unitPrice: amount }], placedAt } });
+  await completeOrder({ actor: staff, id: order.id });
+  return order.id;
+}
+
+describe(`getOverview (${TEST_DB_KIND})`, () => {
+  beforeAll(async () => {
+    staff = await createStaffActor('admin');
+  });
+
+  it('gives an empty shop zeros, twelve empty months and no metrics', async () => {
+    const overview = await getOverview({ now: NOW });
+    expect(overview).toMatchObject({ customers: 0, buyers: 0, repeatBuyers: 0, newThisMonth: 0, newLastMonth: 0, revenue12m: 0, orders12m: 0, revenueByGroup: [], topCustomers: [], metrics: null });
+    expect(overview.newPerMonth.map((m) => m.month)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(overview.newPerMonth.every((m) => m.count === 0)).toBe(true);
+  });
+
+  it('counts sign-ups per month, net revenue in the window, repeat buyers, spend per group and the top spenders', async () => {
+    // Amy (Retail) joined this month and ordered twice in the window: 100.00 + 50.00.
+    ids.amy = await customer('Amy', '2026-06-02T09:00:00Z', 'Retail');
+    await completed(ids.amy, 10_000, '2026-06-03T10:00:00Z');
+    await completed(ids.amy, 5_000, '2026-05-10T10:00:00Z');
+    // Ben (VIP) joined last month: 200.00 before the window, 300.00 in it with 50.00 refunded.
+    ids.ben = await customer('Ben', '2026-05-20T09:00:00Z', 'VIP');
+    await completed(ids.ben, 20_000, '2025-03-01T10:00:00Z');
+    const partly = await completed(ids.ben, 30_000, '2026-01-10T10:00:00Z');
+    await refundOrder({ actor: staff, id: partly, input: { amount: 5_000, reason: 'Damaged' } });
+    // Cat (no group) joined last month; a fully refunded, a pending and a cancelled order count for nothing.
+    ids.cat = await customer('Cat', '2026-05-01T00:00:00Z');
+    const refunded = await completed(ids.cat, 8_000, '2026-02-01T10:00:00Z');
+    await refundOrder({ actor: staff, id: refunded, input: { reason: 'Returned' } });
+    await createOrder({ actor: staff, input: { customerId: ids.cat, items: [{ sku: 'P', name: 'Pending', quantity: 1, unitPrice: 9_999 }], placedAt: '2026-06-01T10:00:00Z' } });
+    const cancelled = await createOrder({ actor: staff, input: { customerId: ids.cat, items: [{ sku: 'C', name: 'Cancelled', quantity: 1, unitPrice: 4_000 }], placedAt: '2026-06-01T11:00:00Z' } });
+    await cancelOrder({ actor: staff, id: cancelled.id });
+    // Dan (Wholesaler) joined long ago; his one order is a minute before the window opens.
+    ids.dan = await customer('Dan', '2024-01-01T00:00:00Z', 'Wholesaler');
+    await completed(ids.dan, 7_000, '2025-06-30T23:59:00Z');
+    // Eve (Retail) joined on the window's first instant and never ordered.
+    ids.eve = await customer('Eve', '2025-07-01T00:00:00Z', 'Retail');
+
+    const overview = await getOverview({ now: NOW });
+    expect(overview).toMatchObject({ customers: 5, buyers: 3, repeatBuyers: 2, newThisMonth: 1, newLastMonth: 2, revenue12m: 40_000, orders12m: 3 });
+    expect(overview.windowStart.toISOString()).toBe('2025-07-01T00:00:00.000Z');
+    expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-07': 1, '2026-05': 2, '2026-06': 1 });
+    expect(overview.revenueByGroup.map(({ name, revenue, customers }) => [name, revenue, customers])).toEqual([
+      ['VIP', 45_000, 1],
+      ['Retail', 15_000, 2],
+      ['Wholesaler', 7_000, 1],
+      ['No group', 0, 1],
+    ]);
+    expect(overview.topCustomers.map(({ name, totalSpend, orderCount, groupName }) => [name, totalSpend, orderCount, groupName])).toEqual([
+      ['Ben Test', 45_000, 2, 'VIP'],
+      ['Amy Test', 15_000, 2, 'Retail'],
+      ['Dan Test', 7_000, 1, 'Wholesaler'],
+    ]);
+    expect(overview.metrics).toBeNull();
+  });
+
+  it('sizes the RFM segments and lists high-value customers who are slipping away, most valuable first', async () => {
+    const asOf = new Date('2026-06-15T00:00:00Z');
+    const computedAt = new Date('2026-06-15T03:00:00Z');
+    const row = (customerId: string, rfmSegment: string | null, pAlive: number | null, monetaryScore: number | null) => ({ customerId, asOf, computedAt, rfmSegment, pAlive, monetaryScore });
+    await getDb()
+      .insert(customerMetrics)
+      .values([
+        row(ids.amy, 'Champions', 0.95, 5),
+        // In a segment that means "at risk", whatever the model says.
+        row(ids.ben, "Can't lose them", 0.6, 5),
+        // High value, probably gone: at risk by pAlive.
+        row(ids.dan, 'Hibernating', 0.3, 4),
+        // Customers without orders have no segment.
+        row(ids.cat, null, null, null),
+        row(ids.eve, null, null, null),
+      ]);
+
+    const { metrics } = await getOverview({ now: NOW });
+    expect(metrics?.asOf.toISOString()).toBe(asOf.toISOString());
+    expect(metrics?.computedAt.toISOString()).toBe(computedAt.toISOString());
+    expect(metrics?.segments).toEqual([
+      { segment: "Can't lose them", count: 1 },
+      { segment: 'Champions', count: 1 },
+      { segment: 'Hibernating', count: 1 },
+    ]);
+    expect(metrics?.atRiskCount).toBe(2);
+    expect(metrics?.atRisk.map(({ name, totalSpend, rfmSegment, pAlive }) => [name, totalSpend, rfmSegment, pAlive])).toEqual([
+      ['Ben Test', 45_000, "Can't lose them", 0.6],
+      ['Dan Test', 7_000, 'Hibernating', 0.3],
+    ]);
+  });
+
+  it('does not count a low-value customer with a low pAlive as at risk', async () => {
+    await getDb().execute(sql`update customer_metrics set p_alive = 0.1, monetary_score = 2 where customer_id = ${ids.amy}`);
+    const { metrics } = await getOverview({ now: NOW });
+    expect(metrics?.atRiskCount).toBe(2);
+    expect(metrics?.atRisk.map((c) => c.name)).toEqual(['Ben Test', 'Dan Test']);
+  });
+});

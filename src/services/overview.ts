@@ -1,0 +1,225 @@
+import { and, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { customerGroups, customerMetrics, customers, orders } from '@/db/schema';
+
+import { COUNTED_STATUSES } from './orders/customer-stats';
+
+// The dashboard overview: what a shop owner looks at first. A handful of set-based queries that run in parallel, each
+// one scan or one index walk, so the page stays fast at a million customers (figures in the closing note of issue 6).
+
+/** RFM segments that mean "used to buy well, has stopped": their members are at risk whatever their pAlive. */
+export const AT_RISK_SEGMENTS = ['At risk', "Can't lose them"] as const;
+/** Below this probability of still being active, a high-value customer (monetary score 4–5) counts as at risk. */
+export const AT_RISK_P_ALIVE = 0.5;
+const HIGH_MONETARY_SCORE = 4;
+const LIST_SIZE = 5;
+const MONTHS = 12;
+
+export interface OverviewCustomer {
+  id: string;
+  name: string;
+  groupName: string | null;
+  totalSpend: number;
+  orderCount: number;
+  lastOrderDate: Date | null;
+}
+
+export interface OverviewAtRiskCustomer extends OverviewCustomer {
+  rfmSegment: string | null;
+  pAlive: number | null;
+  daysSinceLastOrder: number | null;
+}
+
+export interface Overview {
+  /** The moment the figures describe, and the first instant of the 12-month window (the 1st of the month 11 months back, UTC). */
+  now: Date;
+  windowStart: Date;
+  customers: number;
+  /** Customers with at least one counted order, and those with two or more: the repeat rate is repeatBuyers / buyers. */
+  buyers: number;
+  repeatBuyers: number;
+  newThisMonth: number;
+  newLastMonth: number;
+  /** Net revenue (totals less refunds, minor units) of counted orders placed in the window, and how many orders. */
+  revenue12m: number;
+  orders12m: number;
+  /** Oldest month first, `month` as yyyy-mm; always 12 entries, zeros included. */
+  newPerMonth: { month: string; count: number }[];
+  /** All-time net spend per group (from the customers' totals), largest first; `groupId` null for no group. */
+  revenueByGroup: { groupId: string | null; name: string; revenue: number; customers: number }[];
+  topCustomers: OverviewCustomer[];
+  /** Null while no metrics have been computed. */
+  metrics: {
+    asOf: Date;
+    computedAt: Date;
+    /** Customers with orders, by segment, largest first; customers without orders have no segment. */
+    segments: { segment: string; count: number }[];
+    atRiskCount: number;
+    atRisk: OverviewAtRiskCustomer[];
+  } | null;
+}
+
+/** First instant (UTC) of the month `offset` months from the month of `date`. */
+function monthStart(date: Date, offset = 0): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
+}
+
+const monthKey = (date: Date) => date.toISOString().slice(0, 7);
+
+// bigint sums come back as strings (numeric); minor units of a shop's revenue stay far below 2^53.
+const toNumber = (value: unknown) => Number(value ?? 0);
+
+const isAtRisk = or(
+  inArray(customerMetrics.rfmSegment, [...AT_RISK_SEGMENTS]),
+  and(lte(customerMetrics.pAlive, AT_RISK_P_ALIVE), gte(customerMetrics.monetaryScore, HIGH_MONETARY_SCORE)),
+);
+
+const customerColumns = {
+  id: customers.id,
+  firstName: customers.firstName,
+  lastName: customers.lastName,
+  groupName: customerGroups.name,
+  totalSpend: customers.totalSpend,
+  orderCount: customers.orderCount,
+  lastOrderDate: customers.lastOrderDate,
+};
+
+function toCustomer<T extends { firstName: string; lastName: string }>({ firstName, lastName, ...rest }: T) {
+  return { ...rest, name: `${firstName} ${lastName}`.trim() };
+}
+
+/** One scan of customers: counts, repeat buyers and all-time spend per group, and sign-ups per month in the window. */
+async function customerTotals(windowStart: Date, now: Date) {
+  const month = sql<string | null>`case when ${customers.createdAt} between ${windowStart.toISOString()}::timestamptz and ${now.toISOString()}::timestamptz
+    then to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM') end`;
+  return getDb()
+    .select({
+      groupId: customers.customerGroupId,
+      month,
+      customers: sql<number>`count(*)::int`,
+      buyers: sql<number>`(count(*) filter (where ${customers.orderCount} >= 1))::int`,
+      repeatBuyers: sql<number>`(count(*) filter (where ${customers.orderCount} >= 2))::int`,
+      spend: sql<string>`coalesce(sum(${customers.totalSpend}), 0)`,
+    })
+    .from(customers)
+    // By position: the month expression carries parameters, and a repeated expression would get new ones.
+    .groupBy(sql`1`, sql`2`);
+}
+
+async function revenueInWindow(windowStart: Date, now: Date) {
+  const [row] = await getDb()
+    .select({ revenue: sql<string>`coalesce(sum(${orders.total} - ${orders.refundedTotal}), 0)`, orders: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(sql`${orders.status} in ${COUNTED_STATUSES}`, gte(orders.placedAt, windowStart), lte(orders.placedAt, now)));
+  return { revenue: toNumber(row?.revenue), orders: row?.orders ?? 0 };
+}
+
+async function topCustomers(): Promise<OverviewCustomer[]> {
+  const rows = await getDb()
+    .select(customerColumns)
+    .from(customers)
+    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .where(and(gt(customers.totalSpend, 0), isNull(customers.erasedAt)))
+    // Walks customers_total_spend_idx backwards and stops after a few rows.
+    .orderBy(desc(customers.totalSpend), desc(customers.id))
+    .limit(LIST_SIZE);
+  return rows.map(toCustomer);
+}
+
+async function segmentTotals() {
+  return getDb()
+    .select({
+      segment: customerMetrics.rfmSegment,
+      count: sql<number>`count(*)::int`,
+      atRisk: sql<number>`(count(*) filter (where ${isAtRisk}))::int`,
+      asOf: sql<string>`max(${customerMetrics.asOf})`,
+      computedAt: sql<string>`max(${customerMetrics.computedAt})`,
+    })
+    .from(customerMetrics)
+    .groupBy(customerMetrics.rfmSegment);
+}
+
+async function atRiskCustomers(): Promise<OverviewAtRiskCustomer[]> {
+  const rows = await getDb()
+    .select({ ...customerColumns, rfmSegment: customerMetrics.rfmSegment, pAlive: customerMetrics.pAlive, daysSinceLastOrder: customerMetrics.daysSinceLastOrder })
+    .from(customerMetrics)
+    .innerJoin(customers, eq(customers.id, customerMetrics.customerId))
+    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .where(and(isAtRisk, isNull(customers.erasedAt)))
+    // Most valuable first: what the shop stands to lose.
+    .orderBy(desc(customers.totalSpend), desc(customers.id))
+    .limit(LIST_SIZE);
+  return rows.map(toCustomer);
+}
+
+/**
+ * The dashboard overview as of `now` (default: the current time): headline numbers, sign-ups per month, revenue by
+ * group, RFM segments and the customers at risk (from the last metrics run), and the top customers. Never throws for
+ * an empty shop: every count is 0 and the lists are empty.
+ */
+export async function getOverview({ now = new Date() }: { now?: Date } = {}): Promise<Overview> {
+  const windowStart = monthStart(now, -(MONTHS - 1));
+  const [totals, revenue, top, segments, atRisk, groups] = await Promise.all([
+    customerTotals(windowStart, now),
+    revenueInWindow(windowStart, now),
+    topCustomers(),
+    segmentTotals(),
+    atRiskCustomers(),
+    getDb().select({ id: customerGroups.id, name: customerGroups.name }).from(customerGroups),
+  ]);
+
+  const perMonth = new Map<string, number>();
+  const perGroup = new Map<string | null, { revenue: number; customers: number }>();
+  let customerCount = 0;
+  let buyers = 0;
+  let repeatBuyers = 0;
+  for (const row of totals) {
+    customerCount += row.customers;
+    buyers += row.buyers;
+    repeatBuyers += row.repeatBuyers;
+    if (row.month) perMonth.set(row.month, (perMonth.get(row.month) ?? 0) + row.customers);
+    const group = perGroup.get(row.groupId) ?? { revenue: 0, customers: 0 };
+    group.revenue += toNumber(row.spend);
+    group.customers += row.customers;
+    perGroup.set(row.groupId, group);
+  }
+  const newPerMonth = Array.from({ length: MONTHS }, (_, index) => {
+    const month = monthKey(monthStart(now, index - (MONTHS - 1)));
+    return { month, count: perMonth.get(month) ?? 0 };
+  });
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const revenueByGroup = [...perGroup]
+    .map(([groupId, group]) => ({ groupId, name: groupId ? (groupNames.get(groupId) ?? 'Unknown group') : 'No group', ...group }))
+    .sort((a, b) => b.revenue - a.revenue || b.customers - a.customers || a.name.localeCompare(b.name));
+
+  const withSegment = segments.filter((row) => row.segment !== null);
+  const hasMetrics = segments.length > 0;
+  const latest = (key: 'asOf' | 'computedAt') => new Date(Math.max(...segments.map((row) => new Date(row[key]).getTime())));
+
+  return {
+    now,
+    windowStart,
+    customers: customerCount,
+    buyers,
+    repeatBuyers,
+    newThisMonth: newPerMonth[MONTHS - 1].count,
+    newLastMonth: newPerMonth[MONTHS - 2].count,
+    revenue12m: revenue.revenue,
+    orders12m: revenue.orders,
+    newPerMonth,
+    revenueByGroup,
+    topCustomers: top,
+    metrics: hasMetrics
+      ? {
+          asOf: latest('asOf'),
+          computedAt: latest('computedAt'),
+          segments: withSegment
+            .map((row) => ({ segment: row.segment as string, count: row.count }))
+            .sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment)),
+          atRiskCount: segments.reduce((sum, row) => sum + row.atRisk, 0),
+          atRisk,
+        }
+      : null,
+  };
+}
