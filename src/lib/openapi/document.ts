@@ -10,6 +10,7 @@ import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campai
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { buildPaths } from './paths';
+import { STAFF_TAG, staffOutputSchemas } from './staff-paths';
 import { STORE_SECURITY_SCHEME, STORE_TAG, storeInputSchemas, storeOutputSchemas, storeParameters } from './store-paths';
 import {
   customerAddressSchema,
@@ -55,6 +56,7 @@ export function buildOpenApiDocument() {
       { name: 'Discounts', description: 'Discount codes targeted to customer groups, and who may use them' },
       { name: 'Campaigns', description: 'Email and SMS campaigns to customer groups, respecting marketing consent' },
       STORE_TAG,
+      STAFF_TAG,
       { name: 'Meta', description: 'This document' },
     ],
     paths: buildPaths(),
@@ -124,6 +126,7 @@ export function buildOpenApiDocument() {
             DiscountPage: pageOf(discountSchema),
             DiscountEligibility: discountEligibilitySchema,
             ...storeOutputSchemas(),
+            ...staffOutputSchemas(),
             Problem: problemSchema,
           },
           'output',

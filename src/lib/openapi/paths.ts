@@ -7,6 +7,7 @@ import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './oper
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
 import { orderPaths } from './order-paths';
+import { staffPaths } from './staff-paths';
 import { storePaths } from './store-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
@@ -122,6 +123,7 @@ export function buildPaths() {
     ...groupPaths(),
     ...discountPaths(),
     ...storePaths(),
+    ...staffPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',
