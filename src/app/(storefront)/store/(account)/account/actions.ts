@@ -1,0 +1,61 @@
+'use server';
+
+// Form adapters for the customer's own account: each resolves the signed-in customer itself and passes that id to
+// one service. The customer id never comes from the client, so naming someone else's address finds nothing.
+import { revalidatePath } from 'next/cache';
+
+import { requireCustomer } from '@/auth/require-customer';
+import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import type { CustomerAddress, StoreProfile } from '@/lib/types';
+import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
+import type { StoreProfileUpdateInput } from '@/lib/validation/store-account';
+import { addCustomerAddress, deleteCustomerAddress, updateCustomer, updateCustomerAddress } from '@/services/customers';
+import { toStoreProfile } from '@/services/store/account';
+
+const ACCOUNT_PATH = '/store/account';
+
+// Every account page shows the name, defaults or addresses somewhere: refresh the whole section after a write.
+function revalidateAccount() {
+  revalidatePath(ACCOUNT_PATH, 'layout');
+}
+
+export async function saveProfileAction(input: StoreProfileUpdateInput): Promise<ActionResult<StoreProfile>> {
+  const actor = await requireCustomer();
+  const result = await toActionResult(async () => toStoreProfile(await updateCustomer({ actor, id: actor.id, input })));
+  if (result.ok) revalidateAccount();
+  return result;
+}
+
+export async function addAddressAction(input: AddressCreateInput): Promise<ActionResult<CustomerAddress>> {
+  const actor = await requireCustomer();
+  const result = await toActionResult(() => addCustomerAddress({ actor, customerId: actor.id, input }));
+  if (result.ok) revalidateAccount();
+  return result;
+}
+
+export async function updateAddressAction(addressId: string, input: AddressUpdateInput): Promise<ActionResult<CustomerAddress>> {
+  const actor = await requireCustomer();
+  const result = await toActionResult(() => updateCustomerAddress({ actor, customerId: actor.id, addressId, input }));
+  if (result.ok) revalidateAccount();
+  return result;
+}
+
+export async function deleteAddressAction(addressId: string): Promise<ActionResult> {
+  const actor = await requireCustomer();
+  const result = await toActionResult(async () => {
+    await deleteCustomerAddress({ actor, customerId: actor.id, addressId });
+    return undefined;
+  });
+  if (result.ok) revalidateAccount();
+  return result;
+}
+
+/** Makes one of the customer's addresses their default for shipping or billing; the previous default stops being one. */
+export async function setDefaultAddressAction(addressId: string, kind: 'shipping' | 'billing'): Promise<ActionResult<CustomerAddress>> {
+  const actor = await requireCustomer();
+  if (kind !== 'shipping' && kind !== 'billing') return { ok: false, message: 'Choose shipping or billing', fieldErrors: [] };
+  const input: AddressUpdateInput = kind === 'billing' ? { isDefaultBilling: true } : { isDefaultShipping: true };
+  const result = await toActionResult(() => updateCustomerAddress({ actor, customerId: actor.id, addressId, input }));
+  if (result.ok) revalidateAccount();
+  return result;
+}
