@@ -1,0 +1,5 @@
+import { AddressesSkeleton } from '@/components/store/account/account-skeletons';
+
+export default function Loading() {
+  return <AddressesSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { OrderSkeleton } from '@/components/store/account/account-skeletons';
+
+export default function Loading() {
+  return <OrderSkeleton />;
+}

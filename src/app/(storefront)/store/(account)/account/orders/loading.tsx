@@ -1,0 +1,5 @@
+import { OrdersSkeleton } from '@/components/store/account/account-skeletons';
+
+export default function Loading() {
+  return <OrdersSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { ProfileSkeleton } from '@/components/store/account/account-skeletons';
+
+export default function Loading() {
+  return <ProfileSkeleton />;
+}
