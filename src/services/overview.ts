@@ -89,22 +89,27 @@ function toCustomer<T extends { firstName: string; lastName: string }>({ firstNa
   return { ...rest, name: `${firstName} ${lastName}`.trim() };
 }
 
-/** One scan of customers: counts, repeat buyers and all-time spend per group, and sign-ups per month in the window. */
-async function customerTotals(windowStart: Date, now: Date) {
-  const month = sql<string | null>`case when ${customers.createdAt} between ${windowStart.toISOString()}::timestamptz and ${now.toISOString()}::timestamptz
-    then to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM') end`;
+/** One scan of customers, few groups (hashed): counts, repeat buyers and all-time spend per group. */
+async function groupTotals() {
   return getDb()
     .select({
       groupId: customers.customerGroupId,
-      month,
       customers: sql<number>`count(*)::int`,
       buyers: sql<number>`(count(*) filter (where ${customers.orderCount} >= 1))::int`,
       repeatBuyers: sql<number>`(count(*) filter (where ${customers.orderCount} >= 2))::int`,
       spend: sql<string>`coalesce(sum(${customers.totalSpend}), 0)`,
     })
     .from(customers)
-    // By position: the month expression carries parameters, and a repeated expression would get new ones.
-    .groupBy(sql`1`, sql`2`);
+    .groupBy(customers.customerGroupId);
+}
+
+/** Sign-ups per month (UTC) in the window: a range of customers_created_at_idx. */
+async function signUpsPerMonth(windowStart: Date, now: Date) {
+  return getDb()
+    .select({ month: sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM')`, count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(gte(customers.createdAt, windowStart), lte(customers.createdAt, now)))
+    .groupBy(sql`1`);
 }
 
 async function revenueInWindow(windowStart: Date, now: Date) {
@@ -160,8 +165,9 @@ async function atRiskCustomers(): Promise<OverviewAtRiskCustomer[]> {
  */
 export async function getOverview({ now = new Date() }: { now?: Date } = {}): Promise<Overview> {
   const windowStart = monthStart(now, -(MONTHS - 1));
-  const [totals, revenue, top, segments, atRisk, groups] = await Promise.all([
-    customerTotals(windowStart, now),
+  const [totals, signUps, revenue, top, segments, atRisk, groups] = await Promise.all([
+    groupTotals(),
+    signUpsPerMonth(windowStart, now),
     revenueInWindow(windowStart, now),
     topCustomers(),
     segmentTotals(),
@@ -169,7 +175,7 @@ export async function getOverview({ now = new Date() }: { now?: Date } = {}): Pr
     getDb().select({ id: customerGroups.id, name: customerGroups.name }).from(customerGroups),
   ]);
 
-  const perMonth = new Map<string, number>();
+  const perMonth = new Map(signUps.map((row) => [row.month, row.count]));
   const perGroup = new Map<string | null, { revenue: number; customers: number }>();
   let customerCount = 0;
   let buyers = 0;
@@ -178,11 +184,7 @@ export async function getOverview({ now = new Date() }: { now?: Date } = {}): Pr
     customerCount += row.customers;
     buyers += row.buyers;
     repeatBuyers += row.repeatBuyers;
-    if (row.month) perMonth.set(row.month, (perMonth.get(row.month) ?? 0) + row.customers);
-    const group = perGroup.get(row.groupId) ?? { revenue: 0, customers: 0 };
-    group.revenue += toNumber(row.spend);
-    group.customers += row.customers;
-    perGroup.set(row.groupId, group);
+    perGroup.set(row.groupId, { revenue: toNumber(row.spend), customers: row.customers });
   }
   const newPerMonth = Array.from({ length: MONTHS }, (_, index) => {
     const month = monthKey(monthStart(now, index - (MONTHS - 1)));

@@ -1,0 +1,37 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+import { ChartCard } from './chart-card';
+import { formatCount, monthLabel } from './overview-format';
+
+/** Sign-ups per month over the last 12 months, oldest first. */
+export function NewCustomersChart({ months }: { months: { month: string; count: number }[] }) {
+  const data = months.map((m) => ({ ...m, label: monthLabel(m.month) }));
+  const total = months.reduce((sum, m) => sum + m.count, 0);
+  const busiest = months.reduce((best, m) => (m.count > best.count ? m : best), months[0]);
+  const summary =
+    total === 0
+      ? 'No new customers in the last 12 months.'
+      : `${formatCount(total)} new customer${total === 1 ? '' : 's'} in the last 12 months; the most in ${monthLabel(busiest.month, 'long')} (${formatCount(busiest.count)}).`;
+  return (
+    <ChartCard
+      title="New customers per month"
+      note="Last 12 months, by the month the customer was added"
+      summary={summary}
+      table={{ columns: ['Month', 'New customers'], rows: months.map((m) => [monthLabel(m.month, 'long'), formatCount(m.count)]) }}
+    >
+      <div className="h-56">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
+            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={8} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatCount(value)} />
+            <Tooltip cursor={{ fill: '#eef2ff' }} formatter={(value) => [formatCount(Number(value)), 'New customers']} />
+            <Bar dataKey="count" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,45 @@
+import { Card } from '@/components/ui/card';
+import { formatDate, formatMoney } from '@/lib/format';
+
+import { changeOnLastMonth, formatCount, formatShare } from './overview-format';
+
+export interface OverviewHeadlineFigures {
+  customers: number;
+  buyers: number;
+  repeatBuyers: number;
+  newThisMonth: number;
+  newLastMonth: number;
+  revenue12m: number;
+  orders12m: number;
+  windowStart: Date;
+}
+
+/** The four numbers an owner checks first, each with the one line that makes it mean something. */
+export function OverviewHeadline({ figures, currency }: { figures: OverviewHeadlineFigures; currency: string }) {
+  const { customers, buyers, repeatBuyers, newThisMonth, newLastMonth, revenue12m, orders12m, windowStart } = figures;
+  const items = [
+    { label: 'Customers', value: formatCount(customers), detail: `${formatCount(buyers)} have ordered` },
+    { label: 'New this month', value: formatCount(newThisMonth), detail: changeOnLastMonth(newThisMonth, newLastMonth) },
+    {
+      label: 'Revenue, last 12 months',
+      value: formatMoney(revenue12m, currency),
+      detail: `${formatCount(orders12m)} order${orders12m === 1 ? '' : 's'} since ${formatDate(windowStart)}, less refunds`,
+    },
+    {
+      label: 'Repeat-customer rate',
+      value: formatShare(repeatBuyers, buyers),
+      detail: buyers > 0 ? `${formatCount(repeatBuyers)} of ${formatCount(buyers)} buyers ordered again` : 'No one has ordered yet',
+    },
+  ];
+  return (
+    <dl className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 xl:grid-cols-4">
+      {items.map((item) => (
+        <Card key={item.label} className="px-4 py-3">
+          <dt className="text-xs font-medium text-slate-500">{item.label}</dt>
+          <dd className="mt-1 text-2xl font-semibold tabular-nums tracking-tight text-slate-900">{item.value}</dd>
+          <dd className="mt-0.5 text-xs text-slate-600">{item.detail}</dd>
+        </Card>
+      ))}
+    </dl>
+  );
+}
