@@ -10,7 +10,7 @@ import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campai
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { buildPaths } from './paths';
-import { STAFF_TAG, staffOutputSchemas } from './staff-paths';
+import { STAFF_TAG, staffOutputSchemas, staffParameters } from './staff-paths';
 import { STORE_SECURITY_SCHEME, STORE_TAG, storeInputSchemas, storeOutputSchemas, storeParameters } from './store-paths';
 import {
   customerAddressSchema,
@@ -79,6 +79,7 @@ export function buildOpenApiDocument() {
         CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
         DiscountId: { ...pathId, name: 'id', description: 'The discount id' },
         ...storeParameters(),
+        ...staffParameters(),
       },
       schemas: {
         ...componentSchemas(

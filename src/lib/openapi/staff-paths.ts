@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import { staffMetricsQuerySchema } from '@/lib/validation/staff-metrics';
 
-import { jsonResponse, problems, queryParametersOf } from './operations';
+import { jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { staffMetricsSchema, staffPerformanceListSchema } from './staff-schemas';
 
 type PeriodParam = keyof z.input<typeof staffMetricsQuerySchema>;
@@ -23,6 +23,9 @@ export const STAFF_TAG = {
 const STAFF = [STAFF_TAG.name];
 const period = () => queryParametersOf(staffMetricsQuerySchema, PERIOD_PARAMETERS, ['from', 'to']);
 
+/** Path parameters the staff paths declare, for components.parameters (staff ids are text, not UUIDs). */
+export const staffParameters = () => ({ StaffId: { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The staff member id' } });
+
 /** Response schemas of the staff paths, for components.schemas (output side). */
 export const staffOutputSchemas = () => ({ StaffPerformanceList: staffPerformanceListSchema, StaffMetrics: staffMetricsSchema });
 
@@ -40,7 +43,7 @@ export function staffPaths() {
       },
     },
     '/staff/{id}/metrics': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The staff member id' }],
+      parameters: [ref('parameters', 'StaffId')],
       get: {
         operationId: 'getStaffMetrics',
         tags: STAFF,
