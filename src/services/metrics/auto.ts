@@ -1,0 +1,57 @@
+import type { Actor } from '@/lib/types';
+import { getDb } from '@/db/client';
+
+import { computeAllCustomerMetrics } from './compute';
+import { ordersFingerprint } from './fingerprint';
+import { readLastRun, readMetricsSettings } from './settings';
+
+const SYSTEM_ACTOR: Actor = { type: 'system', id: null, role: 'owner', name: 'metrics job' };
+
+/**
+ * Why metrics should be recomputed now, or null when they are current: never computed, orders changed since the
+ * last run, the as-of setting changed, or (as of "now") the last run was on an earlier UTC day, so that "days since
+ * last order" moves on even when nobody orders.
+ */
+export async function metricsStaleReason(now = new Date()): Promise<string | null> {
+  const db = getDb();
+  const last = await readLastRun(db);
+  if (!last) return 'never computed';
+  if ((await ordersFingerprint(db)) !== last.fingerprint) return 'orders changed';
+  const { asOf } = await readMetricsSettings(db);
+  if (asOf !== last.requestedAsOf) return 'as-of setting changed';
+  if (asOf === null && last.asOf.slice(0, 10) !== now.toISOString().slice(0, 10)) return 'a new day';
+  return null;
+}
+
+/** Recomputes when metricsStaleReason says so and no other run is going; returns what it did. */
+export async function recomputeMetricsIfStale(): Promise<{ reason: string | null; ran: boolean }> {
+  const reason = await metricsStaleReason();
+  if (!reason) return { reason, ran: false };
+  const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true });
+  return { reason, ran: run !== null };
+}
+
+/**
+ * Starts the background job: every `intervalMs`, recompute if stale. One tick at a time in this process, and the
+ * advisory lock keeps processes from running at once. Returns a stop function.
+ */
+export function startMetricsJob(intervalMs: number, log: (message: string) => void = console.info): () => void {
+  let isBusy = false;
+  const tick = async () => {
+    if (isBusy) return;
+    isBusy = true;
+    try {
+      const started = Date.now();
+      const { reason, ran } = await recomputeMetricsIfStale();
+      if (ran) log(`[metrics] recomputed (${reason}) in ${Date.now() - started} ms`);
+    } catch (error) {
+      log(`[metrics] recompute failed: ${(error as Error).message}`);
+    } finally {
+      isBusy = false;
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref?.();
+  void tick();
+  return () => clearInterval(timer);
+}

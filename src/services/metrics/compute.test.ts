@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { getDb, queryRows } from '@/db/client';
+import { customerMetrics, metricModels } from '@/db/schema';
+import { seedDemoData } from '@/db/seed/demo';
+import type { Actor } from '@/lib/types';
+import { createCustomer } from '@/services/customers';
+import { ForbiddenError } from '@/services/errors';
+import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services/orders';
+import { createStaffActor } from '@/test/actors';
+import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+
+import { computeAllCustomerMetrics, getCustomerEngagement, getMetricsStatus, metricsStaleReason, recomputeMetricsIfStale, updateMetricsSettings } from '.';
+
+withTestDatabase();
+
+let staff: Actor;
+let admin: Actor;
+
+type Line = [day: string, quantity: number, unitPrice: number];
+
+async function buyer(name: string, lines: Line[], finish: 'complete' | 'pending' | 'cancel' = 'complete') {
+  const customer = await createCustomer({ actor: staff, input: { firstName: name, email: `${name.toLowerCase()}-${crypto.randomUUID()}@example.com` } });
+  const orderIds: string[] = [];
+  for (const [day, quantity, unitPrice] of lines) {
+    const order = await createOrder({ actor: staff, input: { customerId: customer.id, items: [{ sku: 'S', name: 'Scarf', quantity, unitPrice }], placedAt: `${day}T12:00:00.000Z` } });
+    if (finish === 'complete') await completeOrder({ actor: staff, id: order.id });
+    if (finish === 'cancel') await cancelOrder({ actor: admin, id: order.id });
+    orderIds.push(order.id);
+  }
+  return { id: customer.id, orderIds };
+}
+
+const metricsOf = async (id: string) => (await getCustomerEngagement({ actor: staff, customerId: id })).metrics;
+
+// Hand-computed as of the end of 2025-06-30 (UTC); every order is placed at noon.
+//   A: 4 orders (06-29 2×1000, 05-01 3000, 03-01 500, 2024-01-10 4×250) = 6500 → AOV 1625, 8 items / 4 = 2
+//   B: 3 orders (06-20 2000, 06-01 2000 less a 500 refund, 04-01 3×1000) = 6500 → AOV 2166.67 → 2167, 5 items / 3
+//   C: 2 orders on 05-15 (4000, 1000) = 5000 → AOV 2500, plus a fully refunded order on 06-25 that no longer counts
+//   D: 1 order 2024-12-01 10000, plus one on 2025-07-05 (after the as-of day)
+//   E: 1 order 2024-06-01 2×1500 = 3000
+//   F: no orders; G: a pending and a cancelled order only
+// Recency (days since last: E 394, D 211, C 46, B 10, A 1) → E1 D2 C3 B4 A5
+// Frequency (orders: D 1, E 1, C 2, B 3, A 4) → ntile D/E 1,2 share the lower: 1; C3 B4 A5
+// Monetary (spend: E 3000, C 5000, A 6500, B 6500, D 10000) → E1 C2 A/B 3,4 share 3; D5
+// Segments: A R5F5 Champions, B R4F4 Loyal, C R3F3 Need attention, D R2F1 Hibernating, E R1F1 Lost
+// 12-month spend among spenders (D 10000, B 6500, A 5500, C 5000): top 25%, 50%, 75%, 100%; E spent nothing → null
+describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    staff = await createStaffActor('staff', 'Sam Staff');
+    admin = await createStaffActor('admin', 'Ann Admin');
+    ids.A = (await buyer('A', [['2025-06-29', 2, 1000], ['2025-05-01', 1, 3000], ['2025-03-01', 1, 500], ['2024-01-10', 4, 250]])).id;
+    const b = await buyer('B', [['2025-06-20', 1, 2000], ['2025-06-01', 1, 2000], ['2025-04-01', 3, 1000]]);
+    await refundOrder({ actor: admin, id: b.orderIds[1], input: { amount: 500 } });
+    ids.B = b.id;
+    const c = await buyer('C', [['2025-05-15', 1, 4000], ['2025-05-15', 1, 1000], ['2025-06-25', 1, 900]]);
+    await refundOrder({ actor: admin, id: c.orderIds[2] });
+    ids.C = c.id;
+    ids.D = (await buyer('D', [['2024-12-01', 1, 10000], ['2025-07-05', 1, 7000]])).id;
+    ids.E = (await buyer('E', [['2024-06-01', 2, 1500]])).id;
+    ids.F = (await buyer('F', [])).id;
+    ids.G = (await buyer('G', [['2025-06-01', 1, 100]], 'pending')).id;
+    await buyer('G2', [['2025-06-01', 1, 100]], 'cancel');
+  });
+
+  it('matches the hand-computed fixture exactly', async () => {
+    const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
+    expect(run).toMatchObject({ asOf: '2025-06-30T23:59:59.999Z', requestedAsOf: '2025-06-30', customersWithOrders: 5, customers: 8 });
+    expect(run?.segments).toEqual({ Champions: 1, Loyal: 1, 'Need attention': 1, Hibernating: 1, Lost: 1 });
+    const expected = {
+      A: { daysSinceLastOrder: 1, daysSinceFirstOrder: 537, orders90d: 2, orders365d: 3, spend365d: 5500, averageOrderValue: 1625, averageItemsPerOrder: 2, recencyScore: 5, frequencyScore: 5, monetaryScore: 3, rfmSegment: 'Champions', spendPercentile365d: 0.75 },
+      B: { daysSinceLastOrder: 10, daysSinceFirstOrder: 90, orders90d: 2, orders365d: 3, spend365d: 6500, averageOrderValue: 2167, averageItemsPerOrder: 5 / 3, recencyScore: 4, frequencyScore: 4, monetaryScore: 3, rfmSegment: 'Loyal', spendPercentile365d: 0.5 },
+      C: { daysSinceLastOrder: 46, daysSinceFirstOrder: 46, orders90d: 2, orders365d: 2, spend365d: 5000, averageOrderValue: 2500, averageItemsPerOrder: 1, recencyScore: 3, frequencyScore: 3, monetaryScore: 2, rfmSegment: 'Need attention', spendPercentile365d: 1 },
+      D: { daysSinceLastOrder: 211, daysSinceFirstOrder: 211, orders90d: 0, orders365d: 1, spend365d: 10000, averageOrderValue: 10000, averageItemsPerOrder: 1, recencyScore: 2, frequencyScore: 1, monetaryScore: 5, rfmSegment: 'Hibernating', spendPercentile365d: 0.25 },
+      E: { daysSinceLastOrder: 394, daysSinceFirstOrder: 394, orders90d: 0, orders365d: 0, spend365d: 0, averageOrderValue: 3000, averageItemsPerOrder: 2, recencyScore: 1, frequencyScore: 1, monetaryScore: 1, rfmSegment: 'Lost', spendPercentile365d: null },
+    };
+    for (const [name, figures] of Object.entries(expected)) {
+      const metrics = await metricsOf(ids[name]);
+      expect({ name, ...metrics }).toMatchObject({ name, ...figures, asOf: '2025-06-30T23:59:59.999Z' });
+    }
+    const none = { daysSinceLastOrder: null, orders365d: 0, averageOrderValue: 0, recencyScore: null, rfmSegment: null, expectedOrders12m: null, churnRisk: null };
+    expect(await metricsOf(ids.F)).toMatchObject(none);
+    expect(await metricsOf(ids.G)).toMatchObject(none);
+    // Five customers are too few to fit the purchase model: no predictions rather than wild ones.
+    expect((await metricsOf(ids.A))?.predictedValue12m).toBeNull();
+  });
+
+  it('as of an earlier day ignores later orders, so recency is as it was then', async () => {
+    await computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' });
+    // Only A's 2024-01-10 order, D's 2024-12-01 and E's 2024-06-01 existed by then.
+    expect(await metricsOf(ids.A)).toMatchObject({ daysSinceLastOrder: 356, orders365d: 1, averageOrderValue: 1000, averageItemsPerOrder: 4, recencyScore: 1 });
+    // Three customers with orders: ntile(5) hands out 1-3; the one-order ties share frequency 1.
+    expect(await metricsOf(ids.D)).toMatchObject({ daysSinceLastOrder: 30, orders90d: 1, averageOrderValue: 10000, recencyScore: 3, frequencyScore: 1, rfmSegment: 'About to sleep' });
+    expect(await metricsOf(ids.B)).toMatchObject({ daysSinceLastOrder: null, orders365d: 0, rfmSegment: null });
+  });
+
+  it('is for managers only, and anyone can read the figures', async () => {
+    await expect(computeAllCustomerMetrics({ actor: staff })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateMetricsSettings({ actor: staff, input: { asOf: null } })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await getMetricsStatus({ actor: staff })).lastRun?.requestedAsOf).toBe('2024-12-31');
+  });
+
+  it('follows the as-of setting, and the background check runs again when orders change', async () => {
+    await updateMetricsSettings({ actor: admin, input: { asOf: '2025-06-30' } });
+    expect(await metricsStaleReason()).toBe('as-of setting changed');
+    expect(await recomputeMetricsIfStale()).toEqual({ reason: 'as-of setting changed', ran: true });
+    expect((await metricsOf(ids.A))?.rfmSegment).toBe('Champions');
+    expect(await metricsStaleReason()).toBeNull();
+    const order = await createOrder({ actor: staff, input: { customerId: ids.E, items: [{ sku: 'S', name: 'Scarf', quantity: 1, unitPrice: 100 }], placedAt: '2025-06-30T08:00:00.000Z' } });
+    await completeOrder({ actor: staff, id: order.id });
+    // The statistics counter that signals the change is flushed by the server within seconds; ask for it now.
+    await getDb().execute(sql`select pg_stat_force_next_flush()`);
+    await expect.poll(() => metricsStaleReason(), { timeout: 15_000, interval: 250 }).toBe('orders changed');
+    await recomputeMetricsIfStale();
+    expect(await metricsOf(ids.E)).toMatchObject({ daysSinceLastOrder: 0, recencyScore: 5 });
+  });
+});
+
+describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
+  it('fits BG/NBD and Gamma-Gamma on the shop’s orders and predicts for every customer with orders', async () => {
+    await getDb().execute(sql`delete from customer_metrics`);
+    await seedDemoData({ customers: 400, seed: 3, now: new Date('2025-06-30T00:00:00Z') });
+    const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
+    expect(run?.models.bgNbd).toMatchObject({ r: expect.any(Number), alpha: expect.any(Number), a: expect.any(Number), b: expect.any(Number) });
+    expect(run?.models.gammaGamma?.q).toBeGreaterThan(1);
+    expect(await getDb().select({ kind: metricModels.kind }).from(metricModels).orderBy(metricModels.kind)).toEqual([{ kind: 'bg_nbd' }, { kind: 'gamma_gamma' }]);
+    const rows = await getDb().select().from(customerMetrics).where(sql`${customerMetrics.daysSinceLastOrder} is not null`);
+    expect(rows.length).toBe(run?.customersWithOrders);
+    for (const row of rows) {
+      expect(row.pAlive).toBeGreaterThan(0);
+      expect(row.pAlive).toBeLessThanOrEqual(1);
+      expect(row.expectedOrders12m).toBeGreaterThanOrEqual(0);
+      expect(Number.isInteger(row.predictedValue12m)).toBe(true);
+    }
+    // Customers who bought recently are, on average, judged more likely to be still active than those who did not.
+    const [{ recent, lapsed }] = await queryRows<{ recent: number; lapsed: number }>(
+      getDb(),
+      sql`select avg(p_alive) filter (where recency_score = 5) as recent, avg(p_alive) filter (where recency_score = 1) as lapsed
+          from customer_metrics where p_alive < 1`,
+    );
+    expect(Number(recent)).toBeGreaterThan(Number(lapsed));
+  });
+});

@@ -1,0 +1,31 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+import { RFM_SEGMENT_RULES } from '@/lib/validation/metrics';
+
+import type { BgNbdParams } from './bg-nbd';
+import type { GammaGammaParams } from './gamma-gamma';
+
+const float = (value: number) => sql.raw(`${Number(value).toPrecision(17)}::float8`);
+
+/** CASE over the R×F grid of RFM_SEGMENT_RULES, on columns `recency_score` and `frequency_score`. */
+export function segmentCase(): SQL {
+  const branches = RFM_SEGMENT_RULES.map(
+    ({ segment, recency, frequency }) =>
+      sql`when recency_score between ${sql.raw(String(recency[0]))} and ${sql.raw(String(recency[1]))} and frequency_score between ${sql.raw(String(frequency[0]))} and ${sql.raw(String(frequency[1]))} then ${sql.raw(`'${segment.replace(/'/g, "''")}'`)}`,
+  );
+  return sql`case ${sql.join(branches, sql` `)} end`;
+}
+
+/**
+ * P(alive | x, tx, T) of BG/NBD in SQL (weeks from the day columns x, tx_days, t_days); the exponent is clamped so
+ * that exp() neither overflows nor underflows (both raise errors in PostgreSQL) for customers with many purchases.
+ */
+export function pAliveSql({ r, alpha, a, b }: BgNbdParams): SQL {
+  const exponent = sql`ln(${float(a)} / (${float(b)} + x - 1)) + (${float(r)} + x) * ln((${float(alpha)} + t_days / 7.0) / (${float(alpha)} + tx_days / 7.0))`;
+  return sql`case when x = 0 then 1.0::float8 else 1.0 / (1.0 + exp(greatest(-700.0, least(700.0, ${exponent})))) end`;
+}
+
+/** E[mean order value | x, repeat mean] of Gamma-Gamma in SQL (the population mean for x = 0). */
+export function expectedValueSql({ p, q, gamma }: GammaGammaParams): SQL {
+  return sql`(${float(p)} * (${float(gamma)} + case when x > 0 then repeat_spend::float8 else 0 end)) / (${float(p)} * x + ${float(q)} - 1.0)`;
+}
