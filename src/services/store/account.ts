@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customerAddresses, customerGroups, customers } from '@/db/schema';
 import type { CustomerAddress, OrderSummary, Page, StoreBenefit, StoreOrder, StoreProfile } from '@/lib/types';
+import { toStoredDiscountValue } from '@/lib/validation/discount';
 
 import { toCustomer, toCustomerAddress } from '../customers/mapping';
 import { describeDiscountValue, listEligibleDiscounts } from '../discounts';
@@ -90,7 +91,8 @@ export async function listStoreBenefits({ customerId }: { customerId: string }):
   return eligible.map(({ discount, reason }) => ({
     code: discount.code,
     description: discount.description,
-    value: describeDiscountValue(discount, SHOP_CURRENCY),
+    // The domain discount holds the value as entered (15 for 15%); describeDiscountValue reads the stored form.
+    value: describeDiscountValue({ kind: discount.kind, value: toStoredDiscountValue(discount.kind, discount.value) }, SHOP_CURRENCY),
     reason,
     endsAt: discount.endsAt,
   }));

@@ -7,7 +7,7 @@ export function AddressDefaultBadges({ address }: { address: CustomerAddress }) 
   return (
     <div className="flex flex-wrap gap-1.5">
       {address.isDefaultShipping && <Badge variant="success">Default shipping</Badge>}
-      {address.isDefaultBilling && <Badge variant="default">Default billing</Badge>}
+      {address.isDefaultBilling && <Badge variant="success">Default billing</Badge>}
     </div>
   );
 }
