@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 
 import { requireStaff } from '@/auth/require-staff';
 import { MetricsEmpty } from '@/components/dashboard/overview/metrics-empty';
@@ -7,6 +8,7 @@ import { OverviewCustomerList } from '@/components/dashboard/overview/overview-c
 import { OverviewEmptyShop } from '@/components/dashboard/overview/overview-empty-shop';
 import { formatCount } from '@/components/dashboard/overview/overview-format';
 import { OverviewHeadline } from '@/components/dashboard/overview/overview-headline';
+import { OverviewSkeleton } from '@/components/dashboard/overview/overview-skeleton';
 import { RevenueByGroupChart } from '@/components/dashboard/overview/revenue-by-group-chart';
 import { SegmentsChart } from '@/components/dashboard/overview/segments-chart';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
@@ -26,14 +28,25 @@ function atRiskDetail(customer: OverviewAtRiskCustomer): string {
     .join(' · ');
 }
 
+// The header shows at once and the figures stream in behind a skeleton. A Suspense boundary here rather than a
+// loading.tsx: at dashboard/ that would also be the fallback of every dashboard page without one of its own.
 export default async function OverviewPage() {
   await requireStaff('metrics:read');
-  const overview = await getOverview();
-  const { metrics } = overview;
-
   return (
     <>
-      <PageHeader title="Overview" description={`Your shop at a glance, as of ${formatDate(overview.now, 'datetime')}.`} />
+      <PageHeader title="Overview" description="Your shop at a glance: customers, revenue, and who to look after." />
+      <Suspense fallback={<OverviewSkeleton />}>
+        <OverviewContent />
+      </Suspense>
+    </>
+  );
+}
+
+async function OverviewContent() {
+  const overview = await getOverview();
+  const { metrics } = overview;
+  return (
+    <>
       {overview.customers === 0 ? (
         <OverviewEmptyShop />
       ) : (
