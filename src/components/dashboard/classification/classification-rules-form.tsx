@@ -1,0 +1,132 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CircleAlert, CircleCheck, Loader2 } from 'lucide-react';
+import * as React from 'react';
+import { get, useForm, type FieldPath, type Resolver } from 'react-hook-form';
+
+import { updateClassificationRulesAction } from '@/app/(dashboard)/dashboard/settings/classification/actions';
+import { MoneyInput } from '@/components/dashboard/orders/money-input';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
+import {
+  classificationRulesFormSchema,
+  type ClassificationRules,
+  type ClassificationRulesFormOutput,
+  type ClassificationRulesFormValues,
+} from '@/lib/validation/classification';
+
+type Path = FieldPath<ClassificationRulesFormValues>;
+
+/** The stored rules as the form shows them: the VIP spend in major units ("5000.00"). */
+export type ClassificationRulesFormDefaults = Omit<ClassificationRules, 'vip'> & { vip: Omit<ClassificationRules['vip'], 'minTotalSpend'> & { minTotalSpend: string } };
+
+/** Owners and admins tune the built-in rules: checked in the browser by the shared schema and again by the service. */
+export function ClassificationRulesForm({ currency, groups, values }: { currency: string; groups: string[]; values: ClassificationRulesFormDefaults }) {
+  const [formError, setFormError] = React.useState<string | null>(null);
+  const [isSaved, setIsSaved] = React.useState(false);
+  const schema = React.useMemo(() => classificationRulesFormSchema(currency), [currency]);
+  const form = useForm<ClassificationRulesFormValues, unknown, ClassificationRulesFormOutput>({
+    resolver: zodResolver(schema) as unknown as Resolver<ClassificationRulesFormValues, unknown, ClassificationRulesFormOutput>,
+    defaultValues: values,
+  });
+  const { register, handleSubmit, formState, setError } = form;
+  const ids = React.useId();
+  const id = (name: Path) => `${ids}-${name.replace('.', '-')}`;
+  const errorOf = (name: Path): string | undefined => (get(formState.errors, name) as { message?: string } | undefined)?.message;
+  const invalid = (name: Path) => ({ 'aria-invalid': errorOf(name) ? true : undefined, 'aria-describedby': errorOf(name) ? `${id(name)}-error` : undefined });
+  // A stored group that was since deleted still shows, so the select does not silently pick another.
+  const options = (current: string) => (groups.some((g) => g.toLowerCase() === current.toLowerCase()) ? groups : [current, ...groups]);
+
+  async function onSubmit(data: ClassificationRulesFormOutput) {
+    setFormError(null);
+    setIsSaved(false);
+    const result = await updateClassificationRulesAction(data);
+    if (result.ok) {
+      setIsSaved(true);
+      return;
+    }
+    result.fieldErrors.forEach((error, index) => setError(error.path as Path, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
+    if (result.fieldErrors.length === 0) setFormError(result.message);
+  }
+
+  const groupSelect = (name: 'wholesaler.groupName' | 'vip.groupName' | 'fallback.groupName', label: string, current: string) => (
+    <Field id={id(name)} label={label} error={errorOf(name)}>
+      <NativeSelect id={id(name)} {...register(name)} {...invalid(name)}>
+        {options(current).map((group) => (
+          <option key={group} value={group}>
+            {group}
+          </option>
+        ))}
+      </NativeSelect>
+    </Field>
+  );
+  const number = (name: Path, label: string, hint: string, step = '1') => (
+    <Field id={id(name)} label={label} hint={hint} error={errorOf(name)}>
+      <Input id={id(name)} type="number" inputMode="decimal" step={step} min={0} {...register(name)} {...invalid(name)} />
+    </Field>
+  );
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Classification rules" className="space-y-6">
+      {formError && (
+        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
+          <p>{formError}</p>
+        </div>
+      )}
+
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold text-slate-900">1. Large orders</legend>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <Checkbox {...register('wholesaler.isEnabled')} />
+          Check this rule
+        </label>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {groupSelect('wholesaler.groupName', 'Suggest the group', values.wholesaler.groupName)}
+          {number('wholesaler.minAverageItemsPerOrder', 'Items per order, on average', 'Units across all lines of an order.')}
+          {number('wholesaler.minOrders', 'Completed orders, at least', 'So one big order is not enough.')}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 border-t border-slate-200 pt-6">
+        <legend className="sr-only">2. Top spenders</legend>
+        <p aria-hidden className="text-sm font-semibold text-slate-900">2. Top spenders</p>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <Checkbox {...register('vip.isEnabled')} />
+          Check this rule
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {groupSelect('vip.groupName', 'Suggest the group', values.vip.groupName)}
+          {number('vip.topSpendPercent', 'Top share by 12-month spend (%)', 'Among customers who bought in the last 12 months.', '0.1')}
+          <Field id={id('vip.minTotalSpend')} label="Or total spend of" hint="Blank or 0: rank only." error={errorOf('vip.minTotalSpend')}>
+            <MoneyInput id={id('vip.minTotalSpend')} currency={currency} {...register('vip.minTotalSpend')} {...invalid('vip.minTotalSpend')} />
+          </Field>
+          {number('vip.minOrders', 'Completed orders, at least', 'Before either test counts.')}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 border-t border-slate-200 pt-6">
+        <legend className="sr-only">3. Everyone else</legend>
+        <p aria-hidden className="text-sm font-semibold text-slate-900">3. Everyone else</p>
+        <div className="grid gap-4 sm:grid-cols-3">{groupSelect('fallback.groupName', 'Suggest the group', values.fallback.groupName)}</div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        {isSaved && (
+          <p role="status" className="flex items-center gap-1.5 text-sm text-emerald-700">
+            <CircleCheck className="size-4" aria-hidden />
+            Saved. New suggestions use these rules.
+          </p>
+        )}
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting && <Loader2 className="animate-spin" aria-hidden />}
+          Save rules
+        </Button>
+      </div>
+    </form>
+  );
+}
