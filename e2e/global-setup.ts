@@ -83,6 +83,7 @@ export default async function setup(project: TestProject) {
 
   // Seed in this process, then close: PGlite allows one process at a time, and the server comes next.
   const apiKey = await seedE2eData(env);
+  await (await import('./staff-fixtures')).seedStaffFixtures(env);
 
   const port = await freePort();
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
