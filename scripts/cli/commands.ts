@@ -1,6 +1,7 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { helpCommand } from './help';
 import { importOrdersCommand } from './import-orders';
+import { metricsCommand } from './metrics';
 import { reconcile } from './reconcile';
 import { staffCreate } from './staff';
 import { UsageError, type CliCommand } from './types';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
   'import-orders': importOrdersCommand,
+  metrics: metricsCommand,
   reconcile,
   'staff create': staffCreate,
 };

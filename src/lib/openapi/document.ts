@@ -9,6 +9,7 @@ import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema } from './campaign-schemas';
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
+import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { buildPaths } from './paths';
 import { STAFF_TAG, staffOutputSchemas, staffParameters } from './staff-paths';
 import { STORE_SECURITY_SCHEME, STORE_TAG, storeInputSchemas, storeOutputSchemas, storeParameters } from './store-paths';
@@ -56,6 +57,7 @@ export function buildOpenApiDocument() {
       { name: 'Discounts', description: 'Discount codes targeted to customer groups, and who may use them' },
       { name: 'Campaigns', description: 'Email and SMS campaigns to customer groups, respecting marketing consent' },
       STORE_TAG,
+      METRICS_TAG,
       STAFF_TAG,
       { name: 'Meta', description: 'This document' },
     ],
@@ -97,6 +99,7 @@ export function buildOpenApiDocument() {
             CustomerGroupUpdate: customerGroupUpdateSchema.strict(),
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
             ...storeInputSchemas(),
+            ...metricsInputSchemas(),
           },
           'input',
         ),
@@ -127,6 +130,7 @@ export function buildOpenApiDocument() {
             DiscountPage: pageOf(discountSchema),
             DiscountEligibility: discountEligibilitySchema,
             ...storeOutputSchemas(),
+            ...metricsOutputSchemas(),
             ...staffOutputSchemas(),
             Problem: problemSchema,
           },

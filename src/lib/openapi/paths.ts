@@ -6,6 +6,7 @@ import { groupPaths } from './group-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
+import { metricsPaths } from './metrics-paths';
 import { orderPaths } from './order-paths';
 import { staffPaths } from './staff-paths';
 import { storePaths } from './store-paths';
@@ -123,6 +124,7 @@ export function buildPaths() {
     ...groupPaths(),
     ...discountPaths(),
     ...storePaths(),
+    ...metricsPaths(),
     ...staffPaths(),
     '/openapi.json': {
       get: {

@@ -153,4 +153,6 @@ export interface MetricsRun {
   segments: Record<string, number>;
   models: { bgNbd: Record<string, number> | null; gammaGamma: Record<string, number> | null };
   trigger: 'manual' | 'automatic';
+  /** Milliseconds per step (aggregate, fits, write, ...), for tuning. */
+  stepsMs: Record<string, number>;
 }

@@ -17,6 +17,8 @@ import { expectedValueSql, pAliveSql, segmentCase } from './sql-parts';
 export const METRICS_LOCK_KEY = 6_240_517;
 // Customers the models are fitted on, chosen by id (random UUIDs, so a fair and repeatable sample).
 export const FIT_SAMPLE_SIZE = 20_000;
+// Gamma-Gamma has one row per repeat customer (no grouping), and its likelihood is costlier per row.
+const SPEND_FIT_SAMPLE_SIZE = 5_000;
 // Fewer customers than this give parameters too uncertain to show; predictions are then left empty.
 const MIN_FIT_CUSTOMERS = 20;
 const HORIZON_WEEKS = 365 / 7;
@@ -53,13 +55,20 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const fingerprint = await ordersFingerprint(tx);
     // Sorts for the quintiles and aggregates stay in memory at a million customers.
     await tx.execute(sql`set local work_mem = '256MB'`);
-    await buildBase(tx, asOf);
-    const bgNbd = await fitPurchaseModel(tx);
-    const gammaGamma = bgNbd ? await fitSpendModel(tx) : null;
-    if (bgNbd) await tabulateExpectations(tx, bgNbd);
-    const customers = await writeMetrics(tx, asOf, bgNbd, gammaGamma);
+    const steps: Record<string, number> = {};
+    const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+      const stepStarted = performance.now();
+      const result = await step();
+      steps[name] = Math.round(performance.now() - stepStarted);
+      return result;
+    };
+    await timed('aggregate', () => buildBase(tx, asOf));
+    const bgNbd = await timed('fitBgNbd', () => fitPurchaseModel(tx));
+    const gammaGamma = bgNbd ? await timed('fitGammaGamma', () => fitSpendModel(tx)) : null;
+    if (bgNbd) await timed('expectations', () => tabulateExpectations(tx, bgNbd));
+    const customers = await timed('write', () => writeMetrics(tx, asOf, bgNbd, gammaGamma));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
-    const segments = await segmentSizes(tx);
+    const segments = await timed('segments', () => segmentSizes(tx));
     const run: MetricsRun = {
       asOf: asOf.toISOString(),
       requestedAsOf: requestedAsOf ?? null,
@@ -70,6 +79,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       segments,
       models: { bgNbd: bgNbd && { ...bgNbd }, gammaGamma: gammaGamma && { ...gammaGamma } },
       trigger: options.trigger ?? 'manual',
+      stepsMs: steps,
     };
     await storeModels(tx, asOf, run, customersWithOrders);
     run.durationMs = Math.round(performance.now() - started);
@@ -138,7 +148,7 @@ async function fitPurchaseModel(tx: Tx): Promise<(BgNbdParams & { logLikelihood:
 async function fitSpendModel(tx: Tx): Promise<(GammaGammaParams & { logLikelihood: number }) | null> {
   const rows = await queryRows<{ x: number; mean: number }>(
     tx,
-    sql`select x, repeat_spend as mean from metrics_base where x > 0 and repeat_spend > 0 order by customer_id limit ${FIT_SAMPLE_SIZE}`,
+    sql`select x, repeat_spend as mean from metrics_base where x > 0 and repeat_spend > 0 order by customer_id limit ${SPEND_FIT_SAMPLE_SIZE}`,
   );
   if (rows.length < MIN_FIT_CUSTOMERS) return null;
   const { p, q, gamma, logLikelihood } = fitGammaGamma(rows.map((row) => ({ x: row.x, mean: Number(row.mean) })));

@@ -35,8 +35,10 @@ export function fitGammaGamma(data: readonly SpendSummary[]): GammaGammaParams &
   // Start with γ near the mean spend: the likelihood is flat far from the data's scale.
   const start = [0, Math.log(2), Math.log(Math.max(scale, 1e-9))];
   const objective = (point: number[]) => -gammaGammaLogLikelihood(toParams(point), data) / Math.max(1, data.length);
-  let result = nelderMead(objective, start);
-  result = nelderMead(objective, result.point, { step: 0.1 });
+  // When order values barely vary within a customer, p runs off towards infinity (the likelihood keeps creeping up):
+  // cap the iterations; by then the predictions no longer change.
+  let result = nelderMead(objective, start, { maxIterations: 1500 });
+  result = nelderMead(objective, result.point, { step: 0.1, maxIterations: 500 });
   return { ...toParams(result.point), logLikelihood: -result.value * data.length, isConverged: result.isConverged };
 }
 

@@ -1,0 +1,9 @@
+// GET /api/v1/customers/{id}/metrics – one customer's engagement metrics (RFM, 12-month prediction), null until computed
+import { apiRoute, json } from '@/lib/http/api-route';
+import { getCustomerEngagement } from '@/services/metrics';
+
+import { pathId } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json(await getCustomerEngagement({ actor, customerId: pathId(params.id, 'customer') })));

@@ -1,0 +1,14 @@
+// POST /api/v1/metrics/recompute – recompute every customer's engagement metrics now (managers), optionally as of a day
+import { apiRoute, json } from '@/lib/http/api-route';
+import { metricsRecomputeSchema } from '@/lib/validation/metrics';
+import { computeAllCustomerMetrics } from '@/services/metrics';
+
+import { readBody } from '../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+// Waits for a run already going, then runs; answers the run's summary when done.
+export const POST = apiRoute(async ({ request, actor }) => {
+  const { asOf } = await readBody(request, metricsRecomputeSchema);
+  return json(await computeAllCustomerMetrics({ actor, asOf, trigger: 'manual' }));
+});

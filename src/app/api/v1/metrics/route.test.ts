@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { customerEngagementSchema, metricsRunSchema, metricsStatusSchema } from '@/lib/openapi/metrics-schemas';
+import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+
+import { apiKey, call, problemOf } from '../_lib/test-http';
+import * as customerMetricsRoute from '../customers/[id]/metrics/route';
+import * as customersRoute from '../customers/route';
+import * as ordersRoute from '../orders/route';
+import * as completeRoute from '../orders/[id]/complete/route';
+import * as recomputeRoute from './recompute/route';
+import * as statusRoute from './route';
+
+withTestDatabase();
+
+let adminKey: string;
+let staffKey: string;
+let customerId: string;
+
+beforeAll(async () => {
+  adminKey = await apiKey('admin');
+  staffKey = await apiKey('staff');
+  const customer = await call(customersRoute.POST, 'POST', '/customers', { key: staffKey, body: { firstName: 'Ada', email: 'ada@example.test' } });
+  customerId = ((await customer.json()) as { id: string }).id;
+  const order = await call(ordersRoute.POST, 'POST', '/orders', {
+    key: staffKey,
+    body: { customerId, placedAt: '2025-03-01T10:00:00Z', items: [{ sku: 'MUG', name: 'Mug', quantity: 3, unitPrice: 1200 }] },
+  });
+  const { id } = (await order.json()) as { id: string };
+  expect((await call(completeRoute.POST, 'POST', `/orders/${id}/complete`, { key: staffKey, params: { id } })).status).toBe(200);
+});
+
+const metricsOf = (key: string, id = customerId) => call(customerMetricsRoute.GET, 'GET', `/customers/${id}/metrics`, { key, params: { id } });
+
+describe(`metrics API (${TEST_DB_KIND})`, () => {
+  it('answers null metrics before the first run, and 404 for an unknown customer', async () => {
+    const response = await metricsOf(staffKey);
+    expect(response.status).toBe(200);
+    expect(customerEngagementSchema.parse(await response.json())).toEqual({ customerId, metrics: null });
+    expect((await metricsOf(staffKey, crypto.randomUUID())).status).toBe(404);
+  });
+
+  it('lets managers recompute, as of a day, and refuses staff and bad dates', async () => {
+    expect((await problemOf(await call(recomputeRoute.POST, 'POST', '/metrics/recompute', { key: staffKey, body: {} }))).status).toBe(403);
+    const invalid = await problemOf(await call(recomputeRoute.POST, 'POST', '/metrics/recompute', { key: adminKey, body: { asOf: '31/03/2025' } }));
+    expect(invalid).toMatchObject({ status: 422, paths: ['asOf'] });
+    const response = await call(recomputeRoute.POST, 'POST', '/metrics/recompute', { key: adminKey, body: { asOf: '2025-03-31' } });
+    // Scores are quintiles among customers with orders: the only one scores 1 everywhere.
+    expect(response.status).toBe(200);
+    expect(metricsRunSchema.parse(await response.json())).toMatchObject({ asOf: '2025-03-31T23:59:59.999Z', customers: 1, customersWithOrders: 1, segments: { Lost: 1 } });
+  });
+
+  it('then shows the figures to everyone, and the run in the status', async () => {
+    const { metrics } = customerEngagementSchema.parse(await (await metricsOf(staffKey)).json());
+    expect(metrics).toMatchObject({ daysSinceLastOrder: 30, orders90d: 1, averageOrderValue: 3600, averageItemsPerOrder: 3, recencyScore: 1, rfmSegment: 'Lost', churnRisk: null });
+    const status = metricsStatusSchema.parse(await (await call(statusRoute.GET, 'GET', '/metrics', { key: staffKey })).json());
+    expect(status).toMatchObject({ settings: { asOf: null }, lastRun: { requestedAsOf: '2025-03-31', trigger: 'manual' } });
+  });
+});

@@ -1,0 +1,48 @@
+import { metricsRecomputeSchema } from '@/lib/validation/metrics';
+
+import { customerEngagementSchema, metricsRunSchema, metricsStatusSchema } from './metrics-schemas';
+import { jsonBody, jsonResponse, problems, ref } from './operations';
+
+const METRICS = ['Metrics'];
+
+export const METRICS_TAG = { name: 'Metrics', description: 'Engagement metrics: RFM segments and the 12-month value predicted by BG/NBD and Gamma-Gamma' };
+export const metricsInputSchemas = () => ({ MetricsRecompute: metricsRecomputeSchema.strict() });
+export const metricsOutputSchemas = () => ({ CustomerEngagement: customerEngagementSchema, MetricsRun: metricsRunSchema, MetricsStatus: metricsStatusSchema });
+
+/** The paths of engagement metrics: a customer's figures, the last run, and recomputing. */
+export function metricsPaths() {
+  return {
+    '/customers/{id}/metrics': {
+      parameters: [ref('parameters', 'CustomerId')],
+      get: {
+        operationId: 'getCustomerMetrics',
+        tags: METRICS,
+        summary: "One customer's engagement metrics",
+        description:
+          'Figures as of the run\'s `asOf` (the shop setting, default now). Recomputed by a background job a few minutes after orders change, ' +
+          'daily when the setting is "now", and on demand (POST /metrics/recompute). `metrics` is null until the first run after the customer was added.',
+        responses: { 200: jsonResponse('The metrics (null until computed)', 'CustomerEngagement'), ...problems(404) },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'getMetricsStatus',
+        tags: METRICS,
+        summary: 'The as-of setting and the last run: when, how long, customers, segment sizes, model parameters',
+        responses: { 200: jsonResponse('The status', 'MetricsStatus'), ...problems(403) },
+      },
+    },
+    '/metrics/recompute': {
+      post: {
+        operationId: 'recomputeMetrics',
+        tags: METRICS,
+        summary: "Recompute every customer's metrics now",
+        description:
+          'Owner or admin. Runs in one transaction (about 10 s per million customers); waits for a run already going. `asOf` (YYYY-MM-DD) computes ' +
+          'as of the end of that day (UTC) this time only; the background job returns to the shop setting at its next check. Send `{}` for the setting.',
+        requestBody: jsonBody('MetricsRecompute', false),
+        responses: { 200: jsonResponse('The run', 'MetricsRun'), ...problems(400, 403, 422) },
+      },
+    },
+  };
+}
