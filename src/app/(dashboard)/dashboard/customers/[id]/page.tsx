@@ -6,6 +6,7 @@ import { requireStaff } from '@/auth/require-staff';
 import { CustomerAboutCard } from '@/components/dashboard/customers/customer-about-card';
 import { CustomerAddressesPanel } from '@/components/dashboard/customers/customer-addresses-panel';
 import { CustomerEligibleDiscountsCard } from '@/components/dashboard/customers/customer-eligible-discounts-card';
+import { CustomerEngagementCard } from '@/components/dashboard/customers/customer-engagement-card';
 import { CustomerHeader, customerName } from '@/components/dashboard/customers/customer-header';
 import { CustomerNotesCard } from '@/components/dashboard/customers/customer-notes-card';
 import { CustomerOrdersPanel } from '@/components/dashboard/customers/customer-orders-panel';
@@ -17,6 +18,7 @@ import { formatMoney } from '@/lib/format';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomerEvents } from '@/services/customers';
 import { listEligibleDiscounts } from '@/services/discounts';
+import { getCustomerEngagement } from '@/services/metrics';
 import { can } from '@/services/permissions';
 import { listStaffMembers } from '@/services/staff';
 
@@ -34,11 +36,12 @@ export default async function CustomerDetailPage({ params }: Props) {
   const { id } = await params;
   const customer = await loadCustomer(id);
   // Independent reads, in parallel: the timeline and the names it shows instead of ids.
-  const [events, staff, groups, discounts] = await Promise.all([
+  const [events, staff, groups, discounts, engagement] = await Promise.all([
     listCustomerEvents({ customerId: id, limit: 50 }),
     listStaffMembers(),
     listCustomerGroupOptions(),
     listEligibleDiscounts({ customerId: id }),
+    getCustomerEngagement({ actor, customerId: id }),
   ]);
   const names = {
     staff: new Map(staff.map((member) => [member.id, member.name])),
@@ -65,6 +68,7 @@ export default async function CustomerDetailPage({ params }: Props) {
           <CustomerEligibleDiscountsCard discounts={discounts} />
         </aside>
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <CustomerEngagementCard metrics={engagement.metrics} canRecompute={can(actor, 'metrics:compute')} />
           <CustomerOrdersPanel customerId={customer.id} orders={customer.orders} nextCursor={customer.ordersNextCursor} />
           <CustomerAddressesPanel customerId={customer.id} addresses={customer.addresses} names={addressNames} />
           <CustomerTimeline events={events.data} names={names} hasMore={events.nextCursor !== null} />
