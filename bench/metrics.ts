@@ -1,0 +1,53 @@
+// npx tsx bench/metrics.ts [--customers 100000] [--orders-per-customer 5] [--runs 2] [--pglite-dir DIR]
+// Time to recompute every customer's engagement metrics (computeAllCustomerMetrics) on the configured database
+// (DATABASE_URL, else PGlite), seeding demo customers first when there are fewer than --customers.
+import { parseArgs } from 'node:util';
+
+import { sql } from 'drizzle-orm';
+
+import type { Actor } from '@/lib/types';
+import { computeAllCustomerMetrics } from '@/services/metrics';
+
+import { formatRun } from '../scripts/cli/metrics';
+import { ensureCustomers, openBenchDatabase, rowsOf } from './database';
+
+const OWNER: Actor = { type: 'system', id: null, role: 'owner', name: 'bench' };
+const log = (line = '') => console.log(line);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: 'string', default: '100000' },
+      'orders-per-customer': { type: 'string', default: '5' },
+      runs: { type: 'string', default: '2' },
+      'pglite-dir': { type: 'string' },
+    },
+  });
+  const database = await openBenchDatabase(values['pglite-dir']);
+  try {
+    log(`Database: ${database.description}`);
+    const seeding = await ensureCustomers(database.handle, Number(values.customers), Number(values['orders-per-customer']), 1, log);
+    if (seeding.added) log(`Seeded ${seeding.added.customers.toLocaleString('en')} customers in ${seeding.seconds.toFixed(1)} s.`);
+    await database.handle.db.execute(sql`analyze`);
+    const [{ customers, orders }] = await rowsOf<{ customers: number; orders: number }>(
+      database.handle,
+      sql`select (select count(*)::int from customers) as customers, (select count(*)::int from orders) as orders`,
+    );
+    log(`${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders`);
+    // The first run inserts a row per customer (when none exist yet); later runs update them in place.
+    for (let run = 1; run <= Number(values.runs); run += 1) {
+      const started = performance.now();
+      const result = await computeAllCustomerMetrics({ actor: OWNER });
+      log();
+      log(`Run ${run}: ${((performance.now() - started) / 1000).toFixed(1)} s wall clock`);
+      if (result) formatRun(result).forEach((line) => log(line));
+    }
+  } finally {
+    await database.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
