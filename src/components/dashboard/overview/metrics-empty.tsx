@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 /** Where the segments and the at-risk list will be, before the first metrics run has finished. */
 export function MetricsEmpty() {
   return (
-    <Card className="lg:col-span-2">
+    <Card className="self-start lg:col-span-2">
       <CardHeader>
         <CardTitle>RFM segments and customers at risk</CardTitle>
       </CardHeader>
