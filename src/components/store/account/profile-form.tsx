@@ -55,6 +55,11 @@ export function ProfileForm({ profile }: { profile: StoreProfile }) {
   });
   const errors = formState.errors;
   const ids = React.useId();
+  // A refusal shows above the form, out of sight on a phone after tapping Save: bring it into view.
+  const noticeRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (notice && notice.kind !== 'saved') noticeRef.current?.focus();
+  }, [notice]);
   const [emailConsent, smsConsent] = useWatch({ control, name: ['emailMarketingConsent', 'smsMarketingConsent'] });
 
   async function onSubmit(data: Output) {
@@ -94,22 +99,25 @@ export function ProfileForm({ profile }: { profile: StoreProfile }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-6" aria-label="Your details">
-      {notice?.kind === 'stale' && (
-        <Alert variant="warning" role="alert" className="flex-col sm:flex-row sm:items-center">
-          <p className="flex-1">{notice.message}</p>
-          <Button type="button" variant="outline" className={cn(STORE_SECONDARY_BUTTON_CLASS, 'h-9')} onClick={() => window.location.reload()}>
-            <RotateCw aria-hidden />
-            Reload page
-          </Button>
-        </Alert>
+      {notice && notice.kind !== 'saved' && (
+        <div ref={noticeRef} tabIndex={-1} className="scroll-mt-4 focus:outline-none">
+          {notice.kind === 'stale' && (
+            <Alert variant="warning" role="alert" className="flex-col sm:flex-row sm:items-center">
+              <p className="flex-1">{notice.message}</p>
+              <Button type="button" variant="outline" className={cn(STORE_SECONDARY_BUTTON_CLASS, 'h-9')} onClick={() => window.location.reload()}>
+                <RotateCw aria-hidden />
+                Reload page
+              </Button>
+            </Alert>
+          )}
+          {notice.kind === 'error' && (
+            <Alert variant="destructive" role="alert">
+              <CircleAlert aria-hidden />
+              <p>{notice.message}</p>
+            </Alert>
+          )}
+        </div>
       )}
-      {notice?.kind === 'error' && (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
-          <p>{notice.message}</p>
-        </Alert>
-      )}
-
       <section className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6" aria-labelledby={`${ids}-about`}>
         <h2 id={`${ids}-about`} className="font-semibold text-stone-900">
           About you

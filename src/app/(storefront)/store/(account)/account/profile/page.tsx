@@ -13,8 +13,8 @@ export default async function ProfilePage() {
   return (
     <div className="space-y-6">
       <AccountPageHeader title="Your details" description="How we address you, and how we may contact you." />
-      {/* Keyed by version: after a save elsewhere and a reload, the form starts from the current details. */}
-      <ProfileForm key={profile.version} profile={profile} />
+      {/* Not keyed by version: the save's own revalidation must not remount the form and drop its "saved" note. */}
+      <ProfileForm profile={profile} />
     </div>
   );
 }
