@@ -38,6 +38,8 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
   const id = (name: Path) => `${ids}-${name.replace('.', '-')}`;
   const errorOf = (name: Path): string | undefined => (get(formState.errors, name) as { message?: string } | undefined)?.message;
   const invalid = (name: Path) => ({ 'aria-invalid': errorOf(name) ? true : undefined, 'aria-describedby': errorOf(name) ? `${id(name)}-error` : undefined });
+  // The stored values are also rendered into the HTML, so the form shows them before it hydrates.
+  const initial = (name: Path) => get(values, name) as string | number | boolean;
   // A stored group that was since deleted still shows, so the select does not silently pick another.
   const options = (current: string) => (groups.some((g) => g.toLowerCase() === current.toLowerCase()) ? groups : [current, ...groups]);
 
@@ -55,7 +57,7 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
 
   const groupSelect = (name: 'wholesaler.groupName' | 'vip.groupName' | 'fallback.groupName', label: string, current: string) => (
     <Field id={id(name)} label={label} error={errorOf(name)}>
-      <NativeSelect id={id(name)} {...register(name)} {...invalid(name)}>
+      <NativeSelect id={id(name)} defaultValue={String(initial(name))} {...register(name)} {...invalid(name)}>
         {options(current).map((group) => (
           <option key={group} value={group}>
             {group}
@@ -66,7 +68,7 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
   );
   const number = (name: Path, label: string, hint: string, step = '1') => (
     <Field id={id(name)} label={label} hint={hint} error={errorOf(name)}>
-      <Input id={id(name)} type="number" inputMode="decimal" step={step} min={0} {...register(name)} {...invalid(name)} />
+      <Input id={id(name)} type="number" inputMode="decimal" step={step} min={0} defaultValue={String(initial(name))} {...register(name)} {...invalid(name)} />
     </Field>
   );
 
@@ -82,7 +84,7 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">1. Large orders</legend>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <Checkbox {...register('wholesaler.isEnabled')} />
+          <Checkbox defaultChecked={values.wholesaler.isEnabled} {...register('wholesaler.isEnabled')} />
           Check this rule
         </label>
         <div className="grid gap-4 sm:grid-cols-3">
@@ -96,14 +98,14 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
         <legend className="sr-only">2. Top spenders</legend>
         <p aria-hidden className="text-sm font-semibold text-slate-900">2. Top spenders</p>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <Checkbox {...register('vip.isEnabled')} />
+          <Checkbox defaultChecked={values.vip.isEnabled} {...register('vip.isEnabled')} />
           Check this rule
         </label>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {groupSelect('vip.groupName', 'Suggest the group', values.vip.groupName)}
           {number('vip.topSpendPercent', 'Top share by 12-month spend (%)', 'Among customers who bought in the last 12 months.', '0.1')}
           <Field id={id('vip.minTotalSpend')} label="Or total spend of" hint="Blank or 0: rank only." error={errorOf('vip.minTotalSpend')}>
-            <MoneyInput id={id('vip.minTotalSpend')} currency={currency} {...register('vip.minTotalSpend')} {...invalid('vip.minTotalSpend')} />
+            <MoneyInput id={id('vip.minTotalSpend')} currency={currency} defaultValue={values.vip.minTotalSpend} {...register('vip.minTotalSpend')} {...invalid('vip.minTotalSpend')} />
           </Field>
           {number('vip.minOrders', 'Completed orders, at least', 'Before either test counts.')}
         </div>
