@@ -6,6 +6,7 @@ import { discountCreateSchema, discountUpdateSchema } from '@/lib/validation/dis
 import { customerGroupCreateSchema, customerGroupUpdateSchema, groupMembersBodySchema } from '@/lib/validation/customer-group';
 import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 
+import { CLASSIFICATION_TAG, classificationInputSchemas, classificationOutputSchemas, classificationParameters } from './classification-paths';
 import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema } from './campaign-schemas';
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
@@ -59,6 +60,7 @@ export function buildOpenApiDocument() {
       STORE_TAG,
       METRICS_TAG,
       STAFF_TAG,
+      CLASSIFICATION_TAG,
       { name: 'Meta', description: 'This document' },
     ],
     paths: buildPaths(),
@@ -82,6 +84,7 @@ export function buildOpenApiDocument() {
         DiscountId: { ...pathId, name: 'id', description: 'The discount id' },
         ...storeParameters(),
         ...staffParameters(),
+        ...classificationParameters(),
       },
       schemas: {
         ...componentSchemas(
@@ -100,6 +103,7 @@ export function buildOpenApiDocument() {
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
             ...storeInputSchemas(),
             ...metricsInputSchemas(),
+            ...classificationInputSchemas(),
           },
           'input',
         ),
@@ -132,6 +136,7 @@ export function buildOpenApiDocument() {
             ...storeOutputSchemas(),
             ...metricsOutputSchemas(),
             ...staffOutputSchemas(),
+            ...classificationOutputSchemas(),
             Problem: problemSchema,
           },
           'output',

@@ -9,6 +9,7 @@ import { discountPaths } from './discount-paths';
 import { metricsPaths } from './metrics-paths';
 import { orderPaths } from './order-paths';
 import { staffPaths } from './staff-paths';
+import { classificationPaths } from './classification-paths';
 import { storePaths } from './store-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
@@ -126,6 +127,7 @@ export function buildPaths() {
     ...storePaths(),
     ...metricsPaths(),
     ...staffPaths(),
+    ...classificationPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',

@@ -1,0 +1,12 @@
+// POST /api/v1/classification-runs/{id}/resume – resume a batch classification run
+import { apiRoute, json } from '@/lib/http/api-route';
+import { resumeClassificationRun } from '@/services/classification/runs';
+
+import { readNoBody } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  await readNoBody(request);
+  return json(await resumeClassificationRun({ actor, id: params.id }), 202);
+});

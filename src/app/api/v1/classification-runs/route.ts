@@ -1,0 +1,12 @@
+// POST /api/v1/classification-runs – start a batch classification in the background (202); GET – the latest runs
+import { apiRoute, json } from '@/lib/http/api-route';
+import { classificationRunCreateSchema } from '@/lib/validation/classification-suggestions';
+import { listClassificationRuns, startClassificationRun } from '@/services/classification/runs';
+
+import { readBody } from '../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute(async ({ request, actor }) => json(await startClassificationRun({ actor, input: await readBody(request, classificationRunCreateSchema) }), 202));
+
+export const GET = apiRoute(async ({ actor }) => json({ data: await listClassificationRuns({ actor }) }));

@@ -1,0 +1,12 @@
+// POST /api/v1/classification-suggestions/{id}/reject – reject one suggestion (409 when already accepted)
+import { apiRoute, json } from '@/lib/http/api-route';
+import { rejectSuggestion } from '@/services/classification/suggestions';
+
+import { readNoBody } from '../../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  await readNoBody(request);
+  return json(await rejectSuggestion({ actor, id: params.id }));
+});

@@ -1,0 +1,10 @@
+// POST /api/v1/classification-suggestions/accept – accept the chosen pending suggestions, or all matching a filter, atomically
+import { apiRoute, json } from '@/lib/http/api-route';
+import { suggestionBulkSchema } from '@/lib/validation/classification-suggestions';
+import { acceptSuggestions } from '@/services/classification/suggestions';
+
+import { readBody } from '../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute(async ({ request, actor }) => json(await acceptSuggestions({ actor, input: await readBody(request, suggestionBulkSchema) })));

@@ -1,0 +1,10 @@
+// POST /api/v1/classification-suggestions/reject – reject the chosen pending suggestions, or all matching a filter, atomically
+import { apiRoute, json } from '@/lib/http/api-route';
+import { suggestionBulkSchema } from '@/lib/validation/classification-suggestions';
+import { rejectSuggestions } from '@/services/classification/suggestions';
+
+import { readBody } from '../../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute(async ({ request, actor }) => json(await rejectSuggestions({ actor, input: await readBody(request, suggestionBulkSchema) })));

@@ -1,0 +1,10 @@
+// GET /api/v1/classification-suggestions – suggestions by status (default pending), newest first, keyset-paged
+import { apiRoute, json } from '@/lib/http/api-route';
+import { suggestionListQuerySchema } from '@/lib/validation/classification-suggestions';
+import { listSuggestions } from '@/services/classification/suggestions';
+
+import { readQuery } from '../_lib/request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async ({ request, actor }) => json(await listSuggestions({ actor, query: readQuery(request, suggestionListQuerySchema) })));
