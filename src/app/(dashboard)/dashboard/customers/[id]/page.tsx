@@ -12,6 +12,7 @@ import { CustomerNotesCard } from '@/components/dashboard/customers/customer-not
 import { CustomerOrdersPanel } from '@/components/dashboard/customers/customer-orders-panel';
 import { CustomerProfileCard } from '@/components/dashboard/customers/customer-profile-card';
 import { CustomerStats } from '@/components/dashboard/customers/customer-stats';
+import { CustomerSuggestionCard } from '@/components/dashboard/customers/customer-suggestion-card';
 import { CustomerTimeline } from '@/components/dashboard/customers/customer-timeline';
 import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/format';
@@ -66,6 +67,7 @@ export default async function CustomerDetailPage({ params }: Props) {
           <CustomerNotesCard customerId={customer.id} notes={customer.notes} />
           <CustomerAboutCard customer={customer} />
           <CustomerEligibleDiscountsCard discounts={discounts} />
+          <CustomerSuggestionCard customerId={customer.id} />
         </aside>
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <CustomerEngagementCard metrics={engagement.metrics} canRecompute={can(actor, 'metrics:compute')} />
