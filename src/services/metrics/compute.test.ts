@@ -135,6 +135,12 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
       expect(row.expectedOrders12m).toBeGreaterThanOrEqual(0);
       expect(Number.isInteger(row.predictedValue12m)).toBe(true);
     }
+    // The predicted value is expected orders times an order value near the customer's own average (Gamma-Gamma
+    // shrinks it towards the shop's): for the most frequent buyer, within a factor of two of their average order.
+    const [top] = await getDb().select().from(customerMetrics).orderBy(sql`${customerMetrics.orders365d} desc`).limit(1);
+    const valuePerOrder = (top.predictedValue12m ?? 0) / (top.expectedOrders12m ?? 1);
+    expect(valuePerOrder).toBeGreaterThan(top.averageOrderValue / 2);
+    expect(valuePerOrder).toBeLessThan(top.averageOrderValue * 2);
     // Customers who bought recently are, on average, judged more likely to be still active than those who did not.
     const [{ recent, lapsed }] = await queryRows<{ recent: number; lapsed: number }>(
       getDb(),

@@ -27,5 +27,6 @@ export function pAliveSql({ r, alpha, a, b }: BgNbdParams): SQL {
 
 /** E[mean order value | x, repeat mean] of Gamma-Gamma in SQL (the population mean for x = 0). */
 export function expectedValueSql({ p, q, gamma }: GammaGammaParams): SQL {
-  return sql`(${float(p)} * (${float(gamma)} + case when x > 0 then repeat_spend::float8 else 0 end)) / (${float(p)} * x + ${float(q)} - 1.0)`;
+  // repeat_spend is the mean of the repeat purchase days, so x * repeat_spend is their total.
+  return sql`(${float(p)} * (${float(gamma)} + case when x > 0 then x * repeat_spend::float8 else 0 end)) / (${float(p)} * x + ${float(q)} - 1.0)`;
 }

@@ -16,7 +16,7 @@ const params = (values: Record<string, number> | null) =>
   values
     ? Object.entries(values)
         .filter(([name]) => name !== 'logLikelihood')
-        .map(([name, value]) => `${name} = ${Number(value.toPrecision(4)).toLocaleString('en-GB')}`)
+        .map(([name, value]) => `${name} = ${value.toLocaleString('en-GB', { maximumSignificantDigits: 4 })}`)
         .join(', ')
     : 'not fitted (too few repeat customers)';
 
