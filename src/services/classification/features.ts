@@ -153,15 +153,29 @@ export async function loadClassificationFeatures(
                max(item_count) as largest_items,
                min(placed_at) as first_placed,
                max(placed_at) as last_placed
-        from orders
-        where customer_id = c.id and status in ${COUNTED_STATUSES} and placed_at <= ${to}::timestamptz
+        from (
+          -- The customer's orders by the (customer_id, placed_at) index first, the status checked on those rows:
+          -- with the status in the index condition the planner ANDs in a scan of every counted order in the shop
+          -- per customer (0.9 s per 500 customers on the UCI history, rather than milliseconds).
+          select status, total, refunded_total, item_count, placed_at
+          from orders
+          where customer_id = c.id and placed_at <= ${to}::timestamptz
+          offset 0
+        ) mine
+        where status in ${COUNTED_STATUSES}
       ) o on true
       left join lateral (
         select json_agg(json_build_object('placedAt', placed_at, 'total', total - refunded_total, 'items', item_count) order by placed_at desc) as recent
         from (
           select placed_at, total, refunded_total, item_count
-          from orders
-          where customer_id = c.id and status in ${COUNTED_STATUSES} and placed_at <= ${to}::timestamptz
+          from (
+            select status, placed_at, total, refunded_total, item_count
+            from orders
+            where customer_id = c.id and placed_at <= ${to}::timestamptz
+            order by placed_at desc
+            offset 0
+          ) mine
+          where status in ${COUNTED_STATUSES}
           order by placed_at desc
           limit 5
         ) latest
