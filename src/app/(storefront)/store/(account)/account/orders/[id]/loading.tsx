@@ -1,5 +1,0 @@
-import { OrderSkeleton } from '@/components/store/account/account-skeletons';
-
-export default function Loading() {
-  return <OrderSkeleton />;
-}
