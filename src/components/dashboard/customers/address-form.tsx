@@ -13,46 +13,12 @@ import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { ADDRESS_FIELD_ORDER, toAddressFormValues, type AddressFormValues } from '@/lib/address-form-values';
 import { COUNTRY_CODES, countryName } from '@/lib/countries';
 import type { CustomerAddress } from '@/lib/types';
 import { addressCreateSchema } from '@/lib/validation/address';
-import { DEFAULT_PHONE_REGION } from '@/lib/validation/common';
-
-export interface AddressFormValues {
-  firstName: string;
-  lastName: string;
-  company: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  countryCode: string;
-  phone: string;
-  isDefaultShipping: boolean;
-  isDefaultBilling: boolean;
-}
 
 type FieldName = keyof AddressFormValues;
-const FIELD_ORDER: FieldName[] = ['firstName', 'lastName', 'company', 'line1', 'line2', 'city', 'region', 'postalCode', 'countryCode', 'phone', 'isDefaultShipping', 'isDefaultBilling'];
-
-/** The whole address as form values; edits always send every field, so nothing is reset by omission. */
-export function toAddressFormValues(address: CustomerAddress | undefined, names: { firstName: string; lastName: string }): AddressFormValues {
-  return {
-    firstName: address?.firstName ?? names.firstName,
-    lastName: address?.lastName ?? names.lastName,
-    company: address?.company ?? '',
-    line1: address?.line1 ?? '',
-    line2: address?.line2 ?? '',
-    city: address?.city ?? '',
-    region: address?.region ?? '',
-    postalCode: address?.postalCode ?? '',
-    countryCode: address?.countryCode ?? DEFAULT_PHONE_REGION,
-    phone: address?.phone ?? '',
-    isDefaultShipping: address?.isDefaultShipping ?? false,
-    isDefaultBilling: address?.isDefaultBilling ?? false,
-  };
-}
 
 /** Add (no `address`) or edit one address of a customer; validated with the shared address schema. */
 export function AddressForm({ customerId, address, names, onSaved }: {
@@ -78,8 +44,8 @@ export function AddressForm({ customerId, address, names, onSaved }: {
     if (result.ok) return onSaved();
     const fieldErrors = result.fieldErrors
       .map((error) => ({ name: error.path.split('.')[0] as FieldName, message: error.message }))
-      .filter((error) => FIELD_ORDER.includes(error.name))
-      .sort((a, b) => FIELD_ORDER.indexOf(a.name) - FIELD_ORDER.indexOf(b.name));
+      .filter((error) => ADDRESS_FIELD_ORDER.includes(error.name))
+      .sort((a, b) => ADDRESS_FIELD_ORDER.indexOf(a.name) - ADDRESS_FIELD_ORDER.indexOf(b.name));
     fieldErrors.forEach((error, index) => setError(error.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
     if (fieldErrors.length === 0) setFormError(result.message);
   }

@@ -13,49 +13,16 @@ import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { ADDRESS_FIELD_ORDER, toAddressFormValues, type AddressFormValues } from '@/lib/address-form-values';
 import { COUNTRY_CODES, countryName } from '@/lib/countries';
 import type { CustomerAddress } from '@/lib/types';
 import { addressCreateSchema } from '@/lib/validation/address';
-import { DEFAULT_PHONE_REGION } from '@/lib/validation/common';
 import { cn } from '@/lib/utils';
 
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS, STORE_SECONDARY_BUTTON_CLASS } from '../store-styles';
 
-interface StoreAddressFormValues {
-  firstName: string;
-  lastName: string;
-  company: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  countryCode: string;
-  phone: string;
-  isDefaultShipping: boolean;
-  isDefaultBilling: boolean;
-}
-
-type FieldName = keyof StoreAddressFormValues;
+type FieldName = keyof AddressFormValues;
 type Output = z.output<typeof addressCreateSchema>;
-const FIELD_ORDER: FieldName[] = ['firstName', 'lastName', 'company', 'line1', 'line2', 'city', 'region', 'postalCode', 'countryCode', 'phone', 'isDefaultShipping', 'isDefaultBilling'];
-
-function toValues(address: CustomerAddress | undefined, names: { firstName: string; lastName: string }): StoreAddressFormValues {
-  return {
-    firstName: address?.firstName ?? names.firstName,
-    lastName: address?.lastName ?? names.lastName,
-    company: address?.company ?? '',
-    line1: address?.line1 ?? '',
-    line2: address?.line2 ?? '',
-    city: address?.city ?? '',
-    region: address?.region ?? '',
-    postalCode: address?.postalCode ?? '',
-    countryCode: address?.countryCode ?? DEFAULT_PHONE_REGION,
-    phone: address?.phone ?? '',
-    isDefaultShipping: address?.isDefaultShipping ?? false,
-    isDefaultBilling: address?.isDefaultBilling ?? false,
-  };
-}
 
 /**
  * Add (no `address`) or edit one of the customer's own addresses, checked with the shared address schema in the
@@ -69,10 +36,10 @@ export function StoreAddressForm({ address, names, isFirst, onSaved }: {
   onSaved: () => void;
 }) {
   const [formError, setFormError] = React.useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<StoreAddressFormValues, unknown, Output>({
+  const { register, handleSubmit, formState, setError } = useForm<AddressFormValues, unknown, Output>({
     // Preprocessed fields (blank → null) declare `unknown` input, so name the form's own shape.
-    resolver: zodResolver(addressCreateSchema) as Resolver<StoreAddressFormValues, unknown, Output>,
-    defaultValues: toValues(address, names),
+    resolver: zodResolver(addressCreateSchema) as Resolver<AddressFormValues, unknown, Output>,
+    defaultValues: toAddressFormValues(address, names),
   });
   const errors = formState.errors;
   const ids = React.useId();
@@ -85,8 +52,8 @@ export function StoreAddressForm({ address, names, isFirst, onSaved }: {
     if (result.ok) return onSaved();
     const fieldErrors = result.fieldErrors
       .map((error) => ({ name: error.path.split('.')[0] as FieldName, message: error.message }))
-      .filter((error) => FIELD_ORDER.includes(error.name))
-      .sort((a, b) => FIELD_ORDER.indexOf(a.name) - FIELD_ORDER.indexOf(b.name));
+      .filter((error) => ADDRESS_FIELD_ORDER.includes(error.name))
+      .sort((a, b) => ADDRESS_FIELD_ORDER.indexOf(a.name) - ADDRESS_FIELD_ORDER.indexOf(b.name));
     fieldErrors.forEach((error, index) => setError(error.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
     if (fieldErrors.length === 0) setFormError(result.message);
   }
