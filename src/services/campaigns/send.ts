@@ -225,8 +225,10 @@ const globalForSends = globalThis as unknown as { campaignSendsInFlight?: Set<st
 /**
  * Fixes the audience and returns the campaign at once (status sending), delivering in the background of this
  * process; callers poll getCampaign for progress. Calling it for a campaign left sending (a restart) resumes it.
+ * `accepted` says whether this call left deliveries to go out (the campaign was not already sent); a small audience
+ * may be all sent by the time the campaign is re-read, so the status read back cannot tell.
  */
-export async function startCampaignSend({ actor, id }: { actor: Actor; id: string }): Promise<Campaign> {
+export async function startCampaignSend({ actor, id }: { actor: Actor; id: string }): Promise<{ campaign: Campaign; accepted: boolean }> {
   const campaign = await beginSend(actor, id);
   const inFlight = (globalForSends.campaignSendsInFlight ??= new Set());
   if (campaign.status === 'sending' && !inFlight.has(id)) {
@@ -235,7 +237,5 @@ export async function startCampaignSend({ actor, id }: { actor: Actor; id: strin
       .catch((error: unknown) => console.error(`campaign ${id}: sending stopped, the rest stays pending`, error))
       .finally(() => inFlight.delete(id));
   }
-  return getCampaign({ id });
+  return { campaign: await getCampaign({ id }), accepted: campaign.status === 'sending' };
 }
-
-

@@ -9,6 +9,6 @@ export const dynamic = 'force-dynamic';
 // 202 while deliveries go out in this process; a campaign already sent answers 200 and sends nothing again.
 export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
   await readNoBody(request);
-  const campaign = await startCampaignSend({ actor, id: params.id });
-  return Response.json(campaign, { status: campaign.status === 'sent' ? 200 : 202 });
+  const { campaign, accepted } = await startCampaignSend({ actor, id: params.id });
+  return Response.json(campaign, { status: accepted ? 202 : 200 });
 });
