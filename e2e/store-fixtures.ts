@@ -1,5 +1,5 @@
 // Storefront helpers for the e2e specs: customers made the way a shopper makes them (sign-up through the server's
-// /api/store/auth endpoints, then the link from the mail the server wrote into its outbox), staff sessions, and
+// /api/store/auth endpoints, then the password chosen with the link the server wrote into its outbox), staff sessions, and
 // orders entered by staff through the REST API.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -122,8 +122,9 @@ export function adminApi(baseURL: string, apiKey: string) {
 }
 
 /**
- * Signs a customer up through the server's store auth endpoint, opens the verification link from the mail in the
- * outbox, and returns the session that link signs in (checked against /api/v1/store/me) with the linked customer id.
+ * Signs a customer up through the server's store auth endpoint, confirms the email as the mailed link's page does
+ * (choosing the password with the link's token), signs in, and returns that session (checked against
+ * /api/v1/store/me) with the linked customer id.
  */
 export async function signUpStoreCustomerOverHttp(
   baseURL: string,
@@ -131,20 +132,21 @@ export async function signUpStoreCustomerOverHttp(
   { email, firstName, lastName, password = STORE_PASSWORD }: { email: string; firstName: string; lastName: string; password?: string },
 ): Promise<StoreCustomer> {
   const before = outboxFiles(outboxDir);
-  const signUp = await fetch(`${baseURL}/api/store/auth/sign-up/email`, {
-    method: 'POST',
-    headers: authHeaders(baseURL),
-    body: JSON.stringify({ email, password, name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/verify-email' }),
-  });
+  const auth = (route: string, body: Record<string, unknown>) =>
+    fetch(`${baseURL}/api/store/auth${route}`, { method: 'POST', headers: authHeaders(baseURL), body: JSON.stringify(body) });
+  const signUp = await auth('/sign-up/email', { email, password, name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/verify-email' });
   expect(signUp.status, await signUp.clone().text()).toBe(200);
   // Nothing is signed in before the email is confirmed.
   expect(cookieFrom(signUp)).not.toMatch(/session_token/);
 
   const mail = await waitForMail(outboxDir, { to: email, subject: /confirm your email/i, before });
-  expect(mail.link).toBeTruthy();
-  const verify = await fetch(mail.link!, { redirect: 'manual', headers: { 'x-forwarded-for': clientAddress() } });
-  expect(verify.status).toBe(302);
-  const cookie = cookieFrom(verify);
+  const token = new URL(mail.link!).searchParams.get('token');
+  expect(token).toBeTruthy();
+  const confirm = await auth('/reset-password', { newPassword: password, token });
+  expect(confirm.status, await confirm.clone().text()).toBe(200);
+  const signIn = await auth('/sign-in/email', { email, password });
+  expect(signIn.status, await signIn.clone().text()).toBe(200);
+  const cookie = cookieFrom(signIn);
   expect(cookie).toMatch(/(^|; )(__Secure-)?store\.session_token=/);
 
   const me = await storeApi(baseURL, cookie)('/me');

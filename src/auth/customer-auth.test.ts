@@ -2,11 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { createEmailVerificationToken } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { customerEvents, customers } from '@/db/schema';
+import { customerEvents, customers, storeUsers } from '@/db/schema';
 import { createCustomer } from '@/services/customers';
 import { createStaffMember } from '@/services/staff';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
@@ -14,6 +15,7 @@ import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { staffActorFromHeaders } from './actor';
 import { customerActorFromHeaders } from './customer-actor';
 import { getCustomerAuth } from './customer-auth';
+import { authSecret } from './secret';
 import { getStaffAuth } from './staff-auth';
 
 withTestDatabase();
@@ -46,16 +48,42 @@ function lastLinkTo(email: string): string {
   throw new Error(`no mail to ${email}`);
 }
 
+async function send(pathname: string, body: Record<string, unknown>): Promise<number> {
+  return (await post(pathname, body)).status;
+}
+
 function cookieFrom(response: Response): string {
   return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** How many mails in the outbox went to `email`. */
+function mailsTo(email: string): number {
+  return readdirSync(outbox).filter((file) => readFileSync(path.join(outbox, file), 'utf8').includes(`To: ${email}`)).length;
+}
+
+/**
+ * What the mailbox's owner does with the newest confirmation mail: opens the link (the choose-your-password page)
+ * and chooses a password, which the page's form posts to /reset-password with the link's token.
+ */
+async function confirmByMail(email: string, password: string): Promise<Response> {
+  const link = new URL(lastLinkTo(email));
+  expect(link.pathname).toBe('/store/verify-email');
+  return post('/reset-password', { newPassword: password, token: link.searchParams.get('token') });
+}
+
+/** Signs in with email and password; the cookie when it worked. */
+async function signIn(email: string, password: string): Promise<{ status: number; cookie: string }> {
+  const response = await post('/sign-in/email', { email, password });
+  return { status: response.status, cookie: cookieFrom(response) };
 }
 
 async function signUpAndVerify(email: string, firstName = 'Ada', lastName = 'Lovelace') {
   const signUp = await post('/sign-up/email', { email, password: PASSWORD, name: `${firstName} ${lastName}`, firstName, lastName, callbackURL: '/store/account' });
   expect(signUp.status).toBe(200);
-  const verify = await getCustomerAuth().handler(new Request(lastLinkTo(email), { headers: { origin: ORIGIN } }));
-  expect(verify.status).toBe(302);
-  return cookieFrom(verify);
+  expect((await confirmByMail(email, PASSWORD)).status).toBe(200);
+  const { status, cookie } = await signIn(email, PASSWORD);
+  expect(status).toBe(200);
+  return cookie;
 }
 
 beforeAll(() => {
@@ -65,7 +93,7 @@ beforeAll(() => {
 });
 
 describe(`storefront accounts (${TEST_DB_KIND})`, () => {
-  it('signs up, cannot sign in before verifying, and the verification link signs in and creates the customer', async () => {
+  it('signs up, cannot sign in before confirming, and choosing the password by the mailed link confirms and creates the customer', async () => {
     const signUp = await post('/sign-up/email', { email: 'New@Shop.test', password: PASSWORD, name: 'Nia New', firstName: 'Nia', lastName: 'New' });
     expect(signUp.status).toBe(200);
     expect(cookieFrom(signUp)).toBe('');
@@ -73,9 +101,10 @@ describe(`storefront accounts (${TEST_DB_KIND})`, () => {
     expect(early.status).toBe(403);
     expect(await getDb().select().from(customers).where(eq(customers.email, 'new@shop.test'))).toHaveLength(0);
 
-    const verify = await getCustomerAuth().handler(new Request(lastLinkTo('new@shop.test'), { headers: { origin: ORIGIN } }));
-    expect(verify.status).toBe(302);
-    const actor = await customerActorFromHeaders(new Headers({ cookie: cookieFrom(verify) }));
+    expect((await confirmByMail('new@shop.test', PASSWORD)).status).toBe(200);
+    const { status, cookie } = await signIn('new@shop.test', PASSWORD);
+    expect(status).toBe(200);
+    const actor = await customerActorFromHeaders(new Headers({ cookie }));
     const [customer] = await getDb().select().from(customers).where(eq(customers.email, 'new@shop.test'));
     expect(customer).toMatchObject({ firstName: 'Nia', lastName: 'New', createdById: null });
     expect(actor).toEqual({ type: 'customer', id: customer.id, role: 'customer', name: 'Nia New' });
@@ -90,8 +119,8 @@ describe(`storefront accounts (${TEST_DB_KIND})`, () => {
     const [before] = await getDb().select().from(customers).where(eq(customers.id, existing.id));
     expect(before.userId).toBeNull();
 
-    const verify = await getCustomerAuth().handler(new Request(lastLinkTo('grace@shop.test'), { headers: { origin: ORIGIN } }));
-    const actor = await customerActorFromHeaders(new Headers({ cookie: cookieFrom(verify) }));
+    expect((await confirmByMail('grace@shop.test', 'grace-chose-this')).status).toBe(200);
+    const actor = await customerActorFromHeaders(new Headers({ cookie: (await signIn('grace@shop.test', 'grace-chose-this')).cookie }));
     expect(actor?.id).toBe(existing.id);
     const [after] = await getDb().select().from(customers).where(eq(customers.id, existing.id));
     // The record keeps what staff entered; only the login is attached.
@@ -140,5 +169,68 @@ describe(`storefront accounts (${TEST_DB_KIND})`, () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post('/request-password-reset', { email: 'victim@shop.test', redirectTo: '/store/reset-password' })).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it('gives the account to whoever controls the mailbox: the password given at sign-up by someone else never survives', async () => {
+    const staff = await createStaffMember({ name: 'Sue', email: 'sue@staff.test', password: PASSWORD, role: 'staff' });
+    const victim = await createCustomer({ actor: { type: 'staff', id: staff.id, role: 'staff', name: 'Sue' }, input: { firstName: 'Vera', lastName: 'Victim', email: 'vera@shop.test' } });
+    const ATTACKER_PASSWORD = 'mallory-knows-this';
+    const VICTIM_PASSWORD = 'vera-chose-this-one';
+
+    // The attacker signs up with the victim's email and a password of their own, and signs in to have a link sent.
+    expect((await post('/sign-up/email', { email: 'vera@shop.test', password: ATTACKER_PASSWORD, name: 'Mallory', firstName: 'Mallory' })).status).toBe(200);
+    expect((await signIn('vera@shop.test', ATTACKER_PASSWORD)).status).toBe(403);
+    expect(await send('/send-verification-email', { email: 'vera@shop.test', callbackURL: '/store/verify-email' })).toBe(200);
+
+    // The victim opens the mail: the link asks for a password, and confirming means choosing it.
+    expect((await confirmByMail('vera@shop.test', VICTIM_PASSWORD)).status).toBe(200);
+
+    expect((await signIn('vera@shop.test', ATTACKER_PASSWORD)).status).toBe(401);
+    const { status, cookie } = await signIn('vera@shop.test', VICTIM_PASSWORD);
+    expect(status).toBe(200);
+    expect((await customerActorFromHeaders(new Headers({ cookie })))?.id).toBe(victim.id);
+    const [linked] = await getDb().select().from(customers).where(eq(customers.id, victim.id));
+    expect(linked.userId).not.toBeNull();
+  });
+
+  it('answers a second sign-up for an unconfirmed email like a new one, and mails the owner a link to choose the password', async () => {
+    expect((await post('/sign-up/email', { email: 'twice@shop.test', password: 'first-comer-password', name: 'First', firstName: 'First' })).status).toBe(200);
+    const before = new URL(lastLinkTo('twice@shop.test')).searchParams.get('token');
+    const second = await post('/sign-up/email', { email: 'twice@shop.test', password: 'owner-password-1', name: 'Owner', firstName: 'Owner' });
+    expect(second.status).toBe(200);
+    expect(cookieFrom(second)).toBe('');
+    const link = new URL(lastLinkTo('twice@shop.test'));
+    expect(link.searchParams.get('token')).not.toBe(before);
+
+    expect((await confirmByMail('twice@shop.test', 'owner-password-2')).status).toBe(200);
+    expect((await signIn('twice@shop.test', 'first-comer-password')).status).toBe(401);
+    expect((await signIn('twice@shop.test', 'owner-password-2')).status).toBe(200);
+  });
+
+  it("refuses better-auth's own verification link, which would confirm an email without a password being chosen", async () => {
+    await post('/sign-up/email', { email: 'jwt@shop.test', password: PASSWORD, name: 'Jo', firstName: 'Jo' });
+    const [user] = await getDb().select().from(storeUsers).where(eq(storeUsers.email, 'jwt@shop.test'));
+    const token = await createEmailVerificationToken(authSecret(), 'jwt@shop.test', undefined, 3600, { userId: user.id });
+    const response = await getCustomerAuth().handler(new Request(`${ORIGIN}/api/store/auth/verify-email?token=${token}&callbackURL=%2Fstore%2Faccount`));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/store/verify-email?error=LINK_REPLACED');
+    expect(response.headers.getSetCookie().join()).not.toMatch(/session_token/);
+    expect((await signIn('jwt@shop.test', PASSWORD)).status).toBe(403);
+  });
+
+  it('sends no mail when an unconfirmed account signs in; sending the link again is limited to 3 mails per email', async () => {
+    await post('/sign-up/email', { email: 'slow@shop.test', password: PASSWORD, name: 'Slow', firstName: 'Slow' });
+    expect(mailsTo('slow@shop.test')).toBe(1);
+    const signIns = [];
+    for (let i = 0; i < 6; i++) signIns.push((await signIn('slow@shop.test', PASSWORD)).status);
+    expect(signIns).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(mailsTo('slow@shop.test')).toBe(1);
+
+    const resends = [];
+    for (let i = 0; i < 3; i++) resends.push(await send('/send-verification-email', { email: 'slow@shop.test', callbackURL: '/store/verify-email?next=%2Fstore%2Faccount%2Forders' }));
+    expect(resends).toEqual([200, 200, 429]);
+    expect(mailsTo('slow@shop.test')).toBe(3);
+    // The link sent from the sign-in form keeps where the customer was going.
+    expect(new URL(lastLinkTo('slow@shop.test')).searchParams.get('next')).toBe('/store/account/orders');
   });
 });

@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 
+import { VERIFY_EMAIL_PATH } from '@/components/store/store-paths';
 import { getDb } from '@/db/client';
 import { storeAccounts, storeRateLimits, storeSessions, storeUsers, storeVerifications } from '@/db/schema';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
@@ -10,6 +11,7 @@ import { existingAccountMessage, passwordResetMessage, sendAccountMail, verifica
 import { linkVerifiedStoreLogin } from '@/services/store/link-account';
 
 import { authSecret } from './secret';
+import { CONFIRMATION_EXPIRES_IN_SECONDS, issueConfirmationToken } from './store-email-confirmation';
 import { ACCOUNT_SIGN_IN_LIMIT, createSignInThrottle } from './sign-in-throttle';
 import { trustedProxies } from './staff-auth';
 import { storeAuthHooks } from './store-auth-hooks';
@@ -30,6 +32,29 @@ export const STORE_MAIL_LIMIT = { max: 3, windowSeconds: ACCOUNT_SIGN_IN_LIMIT.w
 
 function storeUrl(baseURL: string, path: string): string {
   return new URL(path, baseURL).toString();
+}
+
+type StoreUser = { id: string; email: string; emailVerified: boolean; firstName?: string; lastName?: string };
+
+/**
+ * Mails the link that confirms the email by choosing the password. better-auth's `url` (or a path on `base`) only
+ * gives the server's origin and, in its callbackURL, where the customer was going (`next`).
+ */
+async function sendConfirmationMail(user: StoreUser, betterAuthUrl: string, base?: string): Promise<void> {
+  const target = new URL(betterAuthUrl, base);
+  const link = new URL(VERIFY_EMAIL_PATH, target.origin);
+  link.searchParams.set('token', await issueConfirmationToken((await getCustomerAuth().$context).internalAdapter, user.id));
+  const next = new URL(target.searchParams.get('callbackURL') ?? '/', target.origin).searchParams.get('next');
+  if (next) link.searchParams.set('next', next);
+  await sendAccountMail(verificationMessage({ email: user.email, firstName: user.firstName }, link.toString()));
+}
+
+/** Marks the login's email verified and links it to the customer with that email. */
+async function confirmStoreEmail(user: StoreUser): Promise<void> {
+  await (await getCustomerAuth().$context).internalAdapter.updateUser(user.id, { emailVerified: true });
+  // A failure here (the email's customer belongs to another login) leaves the login verified but unlinked;
+  // the account pages retry the link and explain the conflict.
+  await linkVerifiedStoreLogin({ id: user.id, email: user.email, firstName: user.firstName ?? '', lastName: user.lastName ?? '' }).catch(() => undefined);
 }
 
 function createCustomerAuth() {
@@ -60,9 +85,17 @@ function createCustomerAuth() {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) => sendAccountMail(passwordResetMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, url)),
+      // The reset token went to the mailbox, and the password is now its owner's: the email is confirmed, and the
+      // login may take the customer record with that email.
+      onPasswordReset: async ({ user }) => {
+        if (!user.emailVerified) await confirmStoreEmail(user);
+      },
       // The sign-up answer is the same as for a new email (no enumeration); the owner of the email hears of it.
+      // A sign-up for an email still waiting for confirmation gets the confirmation link again: whoever confirms
+      // chooses the password, so a sign-up that came first (perhaps not the owner's) claims nothing.
       onExistingUserSignUp: async ({ user }, request) => {
         const base = request?.url ?? process.env.BETTER_AUTH_URL ?? 'http://localhost:3000';
+        if (!user.emailVerified) return sendConfirmationMail(user, `${STORE_AUTH_BASE_PATH}/`, base);
         await sendAccountMail(
           existingAccountMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, storeUrl(base, '/store/sign-in'), storeUrl(base, '/store/forgot-password')),
         );
@@ -70,17 +103,13 @@ function createCustomerAuth() {
     },
     emailVerification: {
       sendOnSignUp: true,
-      // An unverified customer who signs in gets a fresh link (their old one may have expired).
-      sendOnSignIn: true,
-      autoSignInAfterVerification: true,
-      expiresIn: 24 * 60 * 60,
-      sendVerificationEmail: async ({ user, url }) => sendAccountMail(verificationMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, url)),
-      afterEmailVerification: async (user) => {
-        const { firstName = '', lastName = '' } = user as { firstName?: string; lastName?: string };
-        // A failure here (the email's customer belongs to another login) leaves the login verified but unlinked;
-        // the account pages retry the link and explain the conflict.
-        await linkVerifiedStoreLogin({ id: user.id, email: user.email, firstName, lastName }).catch(() => undefined);
-      },
+      // Off: a sign-in would send a mail outside the per-email mail limit. The sign-in form offers to send the link
+      // again through /send-verification-email, which is limited.
+      sendOnSignIn: false,
+      expiresIn: CONFIRMATION_EXPIRES_IN_SECONDS,
+      // Not better-auth's verify-email link: a link to choose the password, which is what confirms the email
+      // (store-email-confirmation.ts). better-auth's url only tells where the server is and where to go next.
+      sendVerificationEmail: async ({ user, url }) => sendConfirmationMail(user, url),
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: { enabled: true, storage: 'database', window: 60, max: 300, customRules: STORE_AUTH_LIMITS },

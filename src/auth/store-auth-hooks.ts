@@ -10,6 +10,10 @@ import { reserveSignInAttempt, settleSignInAttempt } from './sign-in-throttle-ho
 // stranger's inbox from many networks.
 const MAIL_SENDING_PATHS = new Set(['/sign-up/email', '/request-password-reset', '/send-verification-email']);
 export const MAIL_THROTTLED_CODE = 'TOO_MANY_EMAILS';
+// better-auth's own verification link would confirm an email without a password being chosen; the store mails a
+// choose-your-password link instead (store-email-confirmation.ts), and an old link lands on the page that sends a new one.
+const VERIFY_EMAIL_ENDPOINT = '/verify-email';
+const LINK_REPLACED_URL = '/store/verify-email?error=LINK_REPLACED';
 
 function bodyEmail(body: unknown): string | null {
   const email = (body as { email?: unknown } | undefined)?.email;
@@ -46,6 +50,7 @@ async function reserveMail(throttle: SignInThrottle, email: string): Promise<voi
 export function storeAuthHooks({ signIn, mail }: { signIn: SignInThrottle; mail: SignInThrottle }) {
   return {
     before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === VERIFY_EMAIL_ENDPOINT) throw ctx.redirect(LINK_REPLACED_URL);
       if (ctx.path === '/sign-up/email') checkSignUp(ctx.body);
       const email = bodyEmail(ctx.body);
       if (email && ctx.path && MAIL_SENDING_PATHS.has(ctx.path)) await reserveMail(mail, email);

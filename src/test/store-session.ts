@@ -1,5 +1,5 @@
 // Test helper: a signed-up, verified storefront customer and their session cookie, made the way a shopper makes
-// one (sign-up through the store auth endpoint, then the verification link from the emailed message).
+// one (sign-up through the store auth endpoint, then the password chosen through the emailed confirmation link).
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,30 +60,35 @@ function cookieFrom(response: Response): string {
   return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
+function post(pathname: string, body: Record<string, unknown>): Promise<Response> {
+  return getCustomerAuth().handler(
+    new Request(`${STORE_TEST_ORIGIN}/api/store/auth${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: STORE_TEST_ORIGIN, 'x-forwarded-for': nextClientAddress() },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 /**
- * Signs up a storefront customer through getCustomerAuth().handler, follows the verification link from the mail in
- * OUTBOX_DIR (a temporary folder when unset), and returns the signed-in session cookie and the linked customer id.
- * Call it inside a test or a beforeAll of a file that uses withTestDatabase(). Throws when any step fails.
- * The email must not have a store login yet (a second sign-up with it sends no verification link).
+ * Signs up a storefront customer through getCustomerAuth().handler, confirms the email the way the mailed link's
+ * page does (choosing the password with the link's token), signs in, and returns the session cookie and the linked
+ * customer id. The mail is read from OUTBOX_DIR (a temporary folder when unset). Call it inside a test or a
+ * beforeAll of a file that uses withTestDatabase(). Throws when any step fails. The email must not have a store
+ * login yet.
  */
 export async function signUpStoreCustomer({ email, firstName, lastName, password = STORE_TEST_PASSWORD }: StoreCustomerSignUp): Promise<StoreCustomerSession> {
   process.env.BETTER_AUTH_URL ||= STORE_TEST_ORIGIN;
   const dir = outbox();
-  const auth = getCustomerAuth();
-  const signUp = await auth.handler(
-    new Request(`${STORE_TEST_ORIGIN}/api/store/auth/sign-up/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: STORE_TEST_ORIGIN, 'x-forwarded-for': nextClientAddress() },
-      body: JSON.stringify({ email, password, name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/account' }),
-    }),
-  );
+  const signUp = await post('/sign-up/email', { email, password, name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/account' });
   if (signUp.status !== 200) throw new Error(`signUpStoreCustomer: sign-up answered ${signUp.status}: ${await signUp.text()}`);
 
-  const verify = await auth.handler(
-    new Request(lastLinkTo(dir, email), { headers: { origin: STORE_TEST_ORIGIN, 'x-forwarded-for': nextClientAddress() } }),
-  );
-  const cookie = cookieFrom(verify);
-  if (verify.status !== 302 || !cookie) throw new Error(`signUpStoreCustomer: verification answered ${verify.status} without a session`);
+  const token = new URL(lastLinkTo(dir, email)).searchParams.get('token');
+  const confirm = await post('/reset-password', { newPassword: password, token });
+  if (confirm.status !== 200) throw new Error(`signUpStoreCustomer: choosing the password answered ${confirm.status}: ${await confirm.text()}`);
+  const signIn = await post('/sign-in/email', { email, password });
+  const cookie = cookieFrom(signIn);
+  if (signIn.status !== 200 || !cookie) throw new Error(`signUpStoreCustomer: sign-in answered ${signIn.status} without a session`);
 
   const actor = await customerActorFromHeaders(new Headers({ cookie }));
   if (!actor) throw new Error(`signUpStoreCustomer: the session of ${email} is not linked to a customer`);

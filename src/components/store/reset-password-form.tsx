@@ -20,21 +20,22 @@ import { FORGOT_PASSWORD_PATH, PASSWORD_RESET_NOTICE } from './store-paths';
 import { STORE_BUTTON_CLASS, STORE_LINK_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
 
-const resetPasswordSchema = z
+/** A new password typed twice: the reset form and the confirmation form (confirm-email-form.tsx). */
+export const newPasswordSchema = z
   .object({ password: passwordSchema, confirmPassword: z.string().min(1, 'Type the new password again') })
   .refine((values) => values.password === values.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same' });
-type ResetPasswordValues = z.infer<typeof resetPasswordSchema>;
+export type NewPasswordValues = z.infer<typeof newPasswordSchema>;
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<{ text: string; isExpired: boolean } | null>(null);
   const [isNavigating, startNavigation] = useTransition();
-  const form = useForm<ResetPasswordValues>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { password: '', confirmPassword: '' } });
+  const form = useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: '', confirmPassword: '' } });
   const { errors, isSubmitting } = form.formState;
   const isBusy = isSubmitting || isNavigating;
   const isHydrated = useIsHydrated();
 
-  async function onSubmit({ password }: ResetPasswordValues) {
+  async function onSubmit({ password }: NewPasswordValues) {
     setFormError(null);
     const failure = await runAuthRequest((fetchOptions) => storeAuthClient.resetPassword({ newPassword: password, token }, fetchOptions));
     if (!failure) {

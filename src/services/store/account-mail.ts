@@ -17,7 +17,7 @@ export function verificationMessage(to: Recipient, url: string): MailMessage {
     text: [
       greeting(to),
       '',
-      `Open this link to confirm your email and finish setting up your ${SHOP_NAME} account:`,
+      `Open this link to confirm your email and choose the password for your ${SHOP_NAME} account:`,
       url,
       '',
       'The link works for 24 hours. If you did not sign up, ignore this email: nothing happens without the link.',

@@ -1,0 +1,105 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { AlertCircle, Loader2 } from 'lucide-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
+
+import { storeAuthClient } from './auth-client';
+import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { PasswordInput } from './password-input';
+import { newPasswordSchema, type NewPasswordValues } from './reset-password-form';
+import { VERIFY_EMAIL_PATH } from './store-paths';
+import { STORE_BUTTON_CLASS } from './store-styles';
+import { useIsHydrated } from './use-is-hydrated';
+
+type FormError = { text: string; isDone?: boolean; link?: { href: string; label: string } };
+
+/**
+ * The confirmation link's form: choosing the password is what confirms the email, so a password someone else gave
+ * at sign-up never survives it. Then signs in with the new password and goes on to `next`.
+ */
+export function ConfirmEmailForm({ token, email, next }: { token: string; email: string; next: string }) {
+  const [formError, setFormError] = useState<FormError | null>(null);
+  const [isNavigating, setIsNavigating] = useState(false);
+  const form = useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: '', confirmPassword: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const isBusy = isSubmitting || isNavigating;
+  const isHydrated = useIsHydrated();
+
+  async function onSubmit({ password }: NewPasswordValues) {
+    setFormError(null);
+    const failure = await runAuthRequest((fetchOptions) => storeAuthClient.resetPassword({ newPassword: password, token }, fetchOptions));
+    if (failure?.code === 'INVALID_TOKEN') {
+      setFormError({ text: 'This link has expired or was already used.', link: { href: `${VERIFY_EMAIL_PATH}?error=TOKEN_EXPIRED`, label: 'Ask for a new link' } });
+      return;
+    }
+    if (failure?.code === 'PASSWORD_TOO_SHORT' || failure?.code === 'PASSWORD_TOO_LONG') {
+      form.setError('password', { message: failure.message ?? 'Choose another password' });
+      form.setFocus('password');
+      return;
+    }
+    if (failure) {
+      setFormError({ text: commonFailureMessage(failure) });
+      return;
+    }
+    const signInFailure = await runAuthRequest((fetchOptions) => storeAuthClient.signIn.email({ email, password }, fetchOptions));
+    if (signInFailure) {
+      // The email is confirmed and the password saved; only the sign-in after it did not go through.
+      setFormError({ text: 'Your email is confirmed and your password saved.', isDone: true, link: { href: `/store/sign-in?${new URLSearchParams({ next })}`, label: 'Sign in' } });
+      return;
+    }
+    // A full page load, so the shop's header knows the customer.
+    setIsNavigating(true);
+    window.location.assign(new URL(next, window.location.origin).href);
+  }
+
+  return (
+    <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4" aria-describedby={formError ? 'confirm-email-error' : undefined}>
+      {formError && (
+        <Alert variant={formError.isDone ? 'success' : 'destructive'} role="alert" id="confirm-email-error">
+          <AlertCircle aria-hidden />
+          <p>
+            {formError.text}{' '}
+            {formError.link && (
+              <Link href={formError.link.href} className="font-medium underline underline-offset-4">
+                {formError.link.label}
+              </Link>
+            )}
+          </p>
+        </Alert>
+      )}
+      {/* For password managers: the account the new password belongs to. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+        <PasswordInput
+          id="password"
+          autoComplete="new-password"
+          autoFocus
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? 'password-error' : 'password-hint'}
+          {...form.register('password')}
+        />
+      </Field>
+      <Field id="confirmPassword" label="Password, again" error={errors.confirmPassword?.message}>
+        <PasswordInput
+          id="confirmPassword"
+          autoComplete="new-password"
+          aria-invalid={errors.confirmPassword ? true : undefined}
+          aria-describedby={errors.confirmPassword ? 'confirmPassword-error' : undefined}
+          {...form.register('confirmPassword')}
+        />
+      </Field>
+      <Button type="submit" className={STORE_BUTTON_CLASS} disabled={isBusy || !isHydrated}>
+        {isBusy && <Loader2 className="animate-spin" aria-hidden />}
+        {isBusy ? 'Confirming…' : 'Confirm and sign in'}
+      </Button>
+    </form>
+  );
+}
