@@ -18,6 +18,7 @@ import { PasswordInput } from './password-input';
 import { FORGOT_PASSWORD_PATH, VERIFY_EMAIL_PATH } from './store-paths';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS, STORE_LINK_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
+import { useResendVerification } from './use-resend-verification';
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email').pipe(z.email('Enter a valid email address, like name@example.com')),
@@ -29,19 +30,38 @@ type FormMessage = { kind: 'error' | 'unverified'; text: string };
 
 /** What to tell a customer whose sign-in was refused, by HTTP status and better-auth error code. */
 function failureMessage(failure: StoreAuthFailure): FormMessage {
-  // better-auth has just sent a fresh link (sendOnSignIn): the old one may have expired.
-  if (failure.code === 'EMAIL_NOT_VERIFIED') return { kind: 'unverified', text: 'Confirm your email first: we sent you a new link. Open it to finish signing in.' };
+  // No mail is sent on sign-in (that would escape the per-email mail limit): the form offers to send the link again.
+  if (failure.code === 'EMAIL_NOT_VERIFIED') return { kind: 'unverified', text: 'Confirm your email first: open the link we emailed you. Lost it, or it expired? We can send it again.' };
   if (failure.status === 401 || failure.status === 400) return { kind: 'error', text: 'Wrong email or password.' };
   return { kind: 'error', text: commonFailureMessage(failure) };
 }
 
+/** Under the "confirm your email first" message: sends the confirmation link again (limited per email). */
+function ResendLink({ email, callbackURL }: { email: string; callbackURL: string }) {
+  const { state, resend } = useResendVerification();
+  return (
+    <div className="mt-2 space-y-2">
+      <Button type="button" variant="outline" size="sm" disabled={state.kind === 'sending'} onClick={() => resend(email, callbackURL)}>
+        {state.kind === 'sending' && <Loader2 className="animate-spin" aria-hidden />}
+        {state.kind === 'sending' ? 'Sending…' : 'Send the link again'}
+      </Button>
+      <p role="status" aria-live="polite" className={state.kind === 'failed' ? 'font-medium text-red-700' : ''}>
+        {state.kind === 'sent' && `We sent a new link to ${state.email}.`}
+        {state.kind === 'failed' && state.message}
+      </p>
+    </div>
+  );
+}
+
 /**
  * `next` is already a safe storefront path. Sign-in goes through the verify-email page with it: on success the auth
- * client loads that page (which sends a signed-in customer on to `next`), and the fresh link better-auth mails to
- * an unconfirmed email lands there too, so confirming also ends where the customer was going.
+ * client loads that page (which sends a signed-in customer on to `next`), and a confirmation link sent again from
+ * here carries it too, so confirming also ends where the customer was going.
  */
 export function SignInForm({ next }: { next: string }) {
   const [message, setMessage] = useState<FormMessage | null>(null);
+  // The email the unverified sign-in was for: the one the link is sent to again.
+  const [unverifiedEmail, setUnverifiedEmail] = useState('');
   const [isNavigating, setIsNavigating] = useState(false);
   const form = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
@@ -60,6 +80,7 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     setMessage(failureMessage(failure));
+    setUnverifiedEmail(failure.code === 'EMAIL_NOT_VERIFIED' ? values.email : '');
     form.resetField('password');
     form.setFocus(failure.code === 'EMAIL_NOT_VERIFIED' ? 'email' : 'password');
   }
@@ -71,7 +92,10 @@ export function SignInForm({ next }: { next: string }) {
       {message && (
         <Alert variant={message.kind === 'unverified' ? 'warning' : 'destructive'} role="alert" id="sign-in-message">
           {message.kind === 'unverified' ? <MailWarning aria-hidden /> : <AlertCircle aria-hidden />}
-          <p>{message.text}</p>
+          <div>
+            <p>{message.text}</p>
+            {message.kind === 'unverified' && unverifiedEmail && <ResendLink key={unverifiedEmail} email={unverifiedEmail} callbackURL={callbackURL} />}
+          </div>
         </Alert>
       )}
       <Field id="email" label="Email" error={errors.email?.message}>

@@ -11,9 +11,10 @@ export type ResendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent
 /** Asks for a new verification link; the answer is the same whether or not the email has an unverified account. */
 export function useResendVerification() {
   const [state, setState] = useState<ResendState>({ kind: 'idle' });
-  async function resend(email: string) {
+  /** `callbackURL` carries where to go once confirmed (the verify-email page with `?next=`). */
+  async function resend(email: string, callbackURL = VERIFY_EMAIL_PATH) {
     setState({ kind: 'sending' });
-    const failure = await runAuthRequest((fetchOptions) => storeAuthClient.sendVerificationEmail({ email, callbackURL: VERIFY_EMAIL_PATH }, fetchOptions));
+    const failure = await runAuthRequest((fetchOptions) => storeAuthClient.sendVerificationEmail({ email, callbackURL }, fetchOptions));
     setState(failure ? { kind: 'failed', message: commonFailureMessage(failure) } : { kind: 'sent', email });
   }
   return { state, resend };
