@@ -68,6 +68,9 @@ export const customers = pgTable(
     uniqueIndex('customers_external_id_idx').on(t.externalId),
     // One index per sort of the list, each ending in id so keyset cursors are total orders.
     index('customers_created_at_idx').on(t.createdAt, t.id),
+    // When a customer was first seen, added or first ordered (least() skips a null): the overview's new customers
+    // per month. Imported history has first orders from long before the records were created.
+    index('customers_first_seen_idx').on(sql`least(${t.createdAt}, ${t.firstOrderDate})`),
     index('customers_sort_name_idx').on(t.sortName, t.id),
     index('customers_email_sort_idx').on(sql`coalesce(${t.email}, '')`, t.id),
     index('customers_total_spend_idx').on(t.totalSpend, t.id),

@@ -45,11 +45,9 @@ export const customerMetrics = pgTable(
     // Rank by spend in the last 365 days, as a share: 0.02 = top 2%.
     spendPercentile365d: doublePrecision('spend_percentile_365d'),
   },
-  (t) => [
-    index('customer_metrics_segment_idx').on(t.rfmSegment),
-    index('customer_metrics_value_idx').on(t.predictedValue12m),
-    index('customer_metrics_p_alive_idx').on(t.pAlive),
-  ],
+  // No index beyond the key, and half-empty pages (fillfactor 50, set in migration 0010): a recompute rewrites every
+  // row, and with nothing else indexed and room on the page each rewrite is a HOT update in place (about 4x faster
+  // at a million rows than updating three more indexes). Every reader scans the whole table or looks up by customer.
 );
 
 // The fitted purchase model of the last metrics run, kept so that its parameters can be shown and checked.

@@ -11,7 +11,7 @@ import { expectedPurchasesIfAlive, fitBgNbd, type BgNbdParams } from './bg-nbd';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 import { ordersFingerprint } from './fingerprint';
 import { readMetricsSettings, writeLastRun } from './settings';
-import { expectedValueSql, pAliveSql, segmentCase } from './sql-parts';
+import { expectedValueSql, pAliveSql, quintileOfRank, segmentCase } from './sql-parts';
 
 // One metrics run at a time, shop-wide (pg advisory lock key; any constant unlikely to clash).
 export const METRICS_LOCK_KEY = 6_240_517;
@@ -66,8 +66,8 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const bgNbd = await timed('fitBgNbd', () => fitPurchaseModel(tx));
     const gammaGamma = bgNbd ? await timed('fitGammaGamma', () => fitSpendModel(tx)) : null;
     if (bgNbd) await timed('expectations', () => tabulateExpectations(tx, bgNbd));
-    const customers = await timed('write', () => writeMetrics(tx, asOf, bgNbd, gammaGamma));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
+    const customers = await timed('write', () => writeMetrics(tx, asOf, customersWithOrders, bgNbd, gammaGamma));
     const segments = await timed('segments', () => segmentSizes(tx));
     const run: MetricsRun = {
       asOf: asOf.toISOString(),
@@ -171,9 +171,16 @@ async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise<void> 
   await tx.execute(sql`analyze metrics_expected`);
 }
 
-// RFM quintiles by ntile(5) among customers with orders; equal values share the lower score, so two customers with
-// the same figure never get different scores. Recency ranks fewer days since the last order higher.
-async function writeMetrics(tx: Tx, asOf: Date, bgNbd: BgNbdParams | null, gammaGamma: GammaGammaParams | null): Promise<number> {
+// RFM quintiles as ntile(5) among customers with orders, where equal values share the lower score, so two customers
+// with the same figure never get different scores: the quintile of each value's rank (quintileOfRank), one sort per
+// score. Recency ranks fewer days since the last order higher.
+async function writeMetrics(
+  tx: Tx,
+  asOf: Date,
+  customersWithOrders: number,
+  bgNbd: BgNbdParams | null,
+  gammaGamma: GammaGammaParams | null,
+): Promise<number> {
   const expected = bgNbd ? sql`e.if_alive * ${pAliveSql(bgNbd)}` : sql`null::float8`;
   const pAlive = bgNbd ? pAliveSql(bgNbd) : sql`null::float8`;
   const value = bgNbd && gammaGamma ? sql`round(greatest(0, e.if_alive * ${pAliveSql(bgNbd)} * ${expectedValueSql(gammaGamma)}))::bigint` : sql`null::bigint`;
@@ -193,14 +200,14 @@ async function writeMetrics(tx: Tx, asOf: Date, bgNbd: BgNbdParams | null, gamma
       select s.*, ${segmentCase()} as segment, ${expected} as expected, ${value} as value, ${pAlive} as p_alive
       from (
         select *,
-          min(r0) over (partition by days_since_last) as recency_score,
-          min(f0) over (partition by orders) as frequency_score,
-          min(m0) over (partition by spend) as monetary_score
+          ${quintileOfRank(sql`r_rank`, customersWithOrders)} as recency_score,
+          ${quintileOfRank(sql`f_rank`, customersWithOrders)} as frequency_score,
+          ${quintileOfRank(sql`m_rank`, customersWithOrders)} as monetary_score
         from (
           select b.*,
-            ntile(5) over (order by days_since_last desc, customer_id) as r0,
-            ntile(5) over (order by orders, customer_id) as f0,
-            ntile(5) over (order by spend, customer_id) as m0,
+            rank() over (order by days_since_last desc) as r_rank,
+            rank() over (order by orders) as f_rank,
+            rank() over (order by spend) as m_rank,
             case when spend_365d > 0 then cume_dist() over (partition by spend_365d > 0 order by spend_365d desc) end as spend_percentile
           from metrics_base b
         ) ranked

@@ -17,6 +17,20 @@ export function segmentCase(): SQL {
 }
 
 /**
+ * The bucket ntile(5) gives the row at position `rank` (1-based) of `rows` rows: the first rows % 5 buckets hold one
+ * row more than the others, as in PostgreSQL's ntile. Applied to rank() (ties share the position of the first of
+ * them) it gives equal values the lower score, as min(ntile) over the ties would, with one sort instead of two.
+ */
+export function quintileOfRank(rank: SQL, rows: number): SQL {
+  const size = Math.floor(rows / 5);
+  const remainder = rows % 5;
+  const inLargerBuckets = remainder * (size + 1);
+  const int = (value: number) => sql.raw(String(value));
+  return sql`(case when ${rank} <= ${int(inLargerBuckets)} then (${rank} - 1) / ${int(size + 1)} + 1
+    else ${int(remainder)} + (${rank} - ${int(inLargerBuckets)} - 1) / ${int(Math.max(size, 1))} + 1 end)::smallint`;
+}
+
+/**
  * P(alive | x, tx, T) of BG/NBD in SQL (weeks from the day columns x, tx_days, t_days); the exponent is clamped so
  * that exp() neither overflows nor underflows (both raise errors in PostgreSQL) for customers with many purchases.
  */
