@@ -10,6 +10,7 @@ import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { findCustomerGroupByName } from './customer-groups';
 import { createCustomer } from './customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from './orders';
+import { updateMetricsSettings } from './metrics/settings';
 import { getOverview } from './overview';
 
 withTestDatabase();
@@ -70,9 +71,12 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
     ids.eve = await customer('Eve', '2025-07-01T00:00:00Z', 'Retail');
 
     const overview = await getOverview({ now: NOW });
-    expect(overview).toMatchObject({ customers: 5, buyers: 3, repeatBuyers: 2, newThisMonth: 1, newLastMonth: 2, revenue12m: 40_000, orders12m: 3 });
+    // A customer is new when first seen: Amy was added in June but first ordered in May, and Ben's first order was
+    // in March 2025, before the window. Cat's only counted order was refunded, so she is new when added (May).
+    expect(overview).toMatchObject({ customers: 5, buyers: 3, repeatBuyers: 2, newThisMonth: 0, newLastMonth: 2, revenue12m: 40_000, orders12m: 3 });
+    expect(overview.asOfSetting).toBeNull();
     expect(overview.windowStart.toISOString()).toBe('2025-07-01T00:00:00.000Z');
-    expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-07': 1, '2026-05': 2, '2026-06': 1 });
+    expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-07': 1, '2026-05': 2 });
     expect(overview.revenueByGroup.map(({ name, revenue, customers }) => [name, revenue, customers])).toEqual([
       ['VIP', 45_000, 1],
       ['Retail', 15_000, 2],
@@ -85,6 +89,24 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
       ['Dan Test', 7_000, 1, 'Wholesaler'],
     ]);
     expect(overview.metrics).toBeNull();
+  });
+
+  it("reads the 12-month figures as of the shop's metrics date when one is set", async () => {
+    await updateMetricsSettings({ actor: staff, input: { asOf: '2026-01-31' } });
+    try {
+      const overview = await getOverview();
+      expect(overview.asOfSetting).toBe('2026-01-31');
+      expect(overview.now.toISOString()).toBe('2026-01-31T23:59:59.999Z');
+      expect(overview.windowStart.toISOString()).toBe('2025-02-01T00:00:00.000Z');
+      // Ben's 200.00 (March 2025) and 300.00 less 50.00 (January 2026), Dan's 70.00 (June 2025); nothing after January.
+      // New: Ben (first ordered March 2025) and Eve (added July 2025); Dan was added in 2024.
+      expect(overview).toMatchObject({ revenue12m: 52_000, orders12m: 3, newThisMonth: 0, newLastMonth: 0 });
+      expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-03': 1, '2025-07': 1 });
+      // An explicit moment wins over the setting.
+      expect((await getOverview({ now: NOW })).revenue12m).toBe(40_000);
+    } finally {
+      await updateMetricsSettings({ actor: staff, input: { asOf: null } });
+    }
   });
 
   it('sizes the RFM segments and lists high-value customers who are slipping away, most valuable first', async () => {

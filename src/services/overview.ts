@@ -3,6 +3,9 @@ import { and, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-o
 import { getDb } from '@/db/client';
 import { customerGroups, customerMetrics, customers, orders } from '@/db/schema';
 
+import { endOfDayUtc } from '@/lib/validation/metrics';
+
+import { readMetricsSettings } from './metrics/settings';
 import { COUNTED_STATUSES } from './orders/customer-stats';
 
 // The dashboard overview: what a shop owner looks at first. A handful of set-based queries that run in parallel, each
@@ -34,17 +37,24 @@ export interface OverviewAtRiskCustomer extends OverviewCustomer {
 export interface Overview {
   /** The moment the figures describe, and the first instant of the 12-month window (the 1st of the month 11 months back, UTC). */
   now: Date;
+  /** The shop's metrics date (YYYY-MM-DD) when `now` is the end of that day rather than the current time. */
+  asOfSetting: string | null;
   windowStart: Date;
   customers: number;
   /** Customers with at least one counted order, and those with two or more: the repeat rate is repeatBuyers / buyers. */
   buyers: number;
   repeatBuyers: number;
+  /** New customers (see newPerMonth) in the month of `now` and the month before. */
   newThisMonth: number;
   newLastMonth: number;
   /** Net revenue (totals less refunds, minor units) of counted orders placed in the window, and how many orders. */
   revenue12m: number;
   orders12m: number;
-  /** Oldest month first, `month` as yyyy-mm; always 12 entries, zeros included. */
+  /**
+   * New customers per month: a customer is new in the month they were first seen, when added or when they first
+   * ordered, whichever came first (imported history has orders from years before the records were created). Oldest
+   * month first, `month` as yyyy-mm; always 12 entries, zeros included.
+   */
   newPerMonth: { month: string; count: number }[];
   /** All-time net spend per group (from the customers' totals), largest first; `groupId` null for no group. */
   revenueByGroup: { groupId: string | null; name: string; revenue: number; customers: number }[];
@@ -103,12 +113,16 @@ async function groupTotals() {
     .groupBy(customers.customerGroupId);
 }
 
-/** Sign-ups per month (UTC) in the window: a range of customers_created_at_idx. */
-async function signUpsPerMonth(windowStart: Date, now: Date) {
+// Matches the expression of customers_first_seen_idx, so the window is one index range. least() skips a null
+// first_order_date.
+const firstSeen = sql`least(${customers.createdAt}, ${customers.firstOrderDate})`;
+
+/** New customers per month (UTC) in the window. */
+async function newCustomersPerMonth(windowStart: Date, now: Date) {
   return getDb()
-    .select({ month: sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM')`, count: sql<number>`count(*)::int` })
+    .select({ month: sql<string>`to_char(${firstSeen} at time zone 'UTC', 'YYYY-MM')`, count: sql<number>`count(*)::int` })
     .from(customers)
-    .where(and(gte(customers.createdAt, windowStart), lte(customers.createdAt, now)))
+    .where(and(sql`${firstSeen} >= ${windowStart.toISOString()}::timestamptz`, sql`${firstSeen} <= ${now.toISOString()}::timestamptz`))
     .groupBy(sql`1`);
 }
 
@@ -159,15 +173,18 @@ async function atRiskCustomers(): Promise<OverviewAtRiskCustomer[]> {
 }
 
 /**
- * The dashboard overview as of `now` (default: the current time): headline numbers, sign-ups per month, revenue by
- * group, RFM segments and the customers at risk (from the last metrics run), and the top customers. Never throws for
- * an empty shop: every count is 0 and the lists are empty.
+ * The dashboard overview as of `now` (default: the end of the shop's metrics date when one is set, so that a shop
+ * looking at imported or past history sees the same moment as its RFM segments; else the current time): headline
+ * numbers, new customers per month, revenue by group, RFM segments and the customers at risk (from the last metrics
+ * run), and the top customers. Never throws for an empty shop: every count is 0 and the lists are empty.
  */
-export async function getOverview({ now = new Date() }: { now?: Date } = {}): Promise<Overview> {
+export async function getOverview({ now: requestedNow }: { now?: Date } = {}): Promise<Overview> {
+  const asOfSetting = requestedNow ? null : (await readMetricsSettings()).asOf;
+  const now = requestedNow ?? (asOfSetting ? endOfDayUtc(asOfSetting) : new Date());
   const windowStart = monthStart(now, -(MONTHS - 1));
   const [totals, signUps, revenue, top, segments, atRisk, groups] = await Promise.all([
     groupTotals(),
-    signUpsPerMonth(windowStart, now),
+    newCustomersPerMonth(windowStart, now),
     revenueInWindow(windowStart, now),
     topCustomers(),
     segmentTotals(),
@@ -201,6 +218,7 @@ export async function getOverview({ now = new Date() }: { now?: Date } = {}): Pr
 
   return {
     now,
+    asOfSetting,
     windowStart,
     customers: customerCount,
     buyers,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 
 import { requireStaff } from '@/auth/require-staff';
@@ -51,6 +52,15 @@ async function OverviewContent() {
         <OverviewEmptyShop />
       ) : (
         <div className="space-y-4">
+          {overview.asOfSetting && (
+            <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              Figures as of {formatDate(overview.now)}, the shop&apos;s metrics date, so that imported or past history reads as it was then:
+              new customers, revenue and segments. Customer counts, revenue by group and top customers are all-time.{' '}
+              <Link href="/dashboard/settings/metrics" className="font-medium underline underline-offset-2">
+                Change the metrics date
+              </Link>
+            </p>
+          )}
           <OverviewHeadline figures={overview} currency={SHOP_CURRENCY} />
           <div className="grid gap-4 lg:grid-cols-2">
             <NewCustomersChart months={overview.newPerMonth} />

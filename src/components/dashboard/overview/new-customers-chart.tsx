@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { ChartCard } from './chart-card';
 import { formatCount, monthLabel } from './overview-format';
 
-/** Sign-ups per month over the last 12 months, oldest first. */
+/** New customers per month over the 12 months up to the overview's date, oldest first. */
 export function NewCustomersChart({ months }: { months: { month: string; count: number }[] }) {
   const data = months.map((m) => ({ ...m, label: monthLabel(m.month) }));
   const total = months.reduce((sum, m) => sum + m.count, 0);
@@ -17,7 +17,7 @@ export function NewCustomersChart({ months }: { months: { month: string; count: 
   return (
     <ChartCard
       title="New customers per month"
-      note="Last 12 months, by the month the customer was added"
+      note="Last 12 months, by the month each customer was added or first ordered, whichever came first"
       summary={summary}
       table={{ columns: ['Month', 'New customers'], rows: months.map((m) => [monthLabel(m.month, 'long'), formatCount(m.count)]) }}
     >

@@ -1,7 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { formatDate, formatMoney } from '@/lib/format';
 
-import { changeOnLastMonth, formatCount, formatShare } from './overview-format';
+import { changeOnLastMonth, formatCount, formatShare, monthLabel } from './overview-format';
 
 export interface OverviewHeadlineFigures {
   customers: number;
@@ -12,14 +12,21 @@ export interface OverviewHeadlineFigures {
   revenue12m: number;
   orders12m: number;
   windowStart: Date;
+  now: Date;
+  /** Set when the figures are as of the shop's metrics date rather than today. */
+  asOfSetting: string | null;
 }
 
 /** The four numbers an owner checks first, each with the one line that makes it mean something. */
 export function OverviewHeadline({ figures, currency }: { figures: OverviewHeadlineFigures; currency: string }) {
-  const { customers, buyers, repeatBuyers, newThisMonth, newLastMonth, revenue12m, orders12m, windowStart } = figures;
+  const { customers, buyers, repeatBuyers, newThisMonth, newLastMonth, revenue12m, orders12m, windowStart, now, asOfSetting } = figures;
   const items = [
     { label: 'Customers', value: formatCount(customers), detail: `${formatCount(buyers)} have ordered` },
-    { label: 'New this month', value: formatCount(newThisMonth), detail: changeOnLastMonth(newThisMonth, newLastMonth) },
+    {
+      label: asOfSetting ? `New in ${monthLabel(now.toISOString().slice(0, 7), 'long')}` : 'New this month',
+      value: formatCount(newThisMonth),
+      detail: changeOnLastMonth(newThisMonth, newLastMonth),
+    },
     {
       label: 'Revenue, last 12 months',
       value: formatMoney(revenue12m, currency),

@@ -54,7 +54,8 @@ export function MetricsSettingsForm({ asOf }: { asOf: string | null }) {
             </p>
           )}
           <p className="text-xs text-slate-600">
-            A past date shows recency as it was then (orders placed later are ignored): useful after importing years of history, or to look back at last season.
+            A past date shows recency as it was then (orders placed later are ignored), and the overview reads its 12-month figures as of it too: useful
+            after importing years of history, or to look back at last season.
           </p>
         </fieldset>
         <div className="flex flex-wrap gap-2">
