@@ -1,6 +1,6 @@
 // npm run bench -- [--customers 100000] [--orders-per-customer 5] [--completions 2000] [--iterations 50] [--pglite-dir DIR] [--explain-all]
-// Latency of the customer list, search, filters and lookups, of purchase histories and the order list at scale, and
-// the throughput of order completion, on the configured database.
+// Latency of the customer list, search, filters and lookups, of purchase histories, the order list, the dashboard
+// overview and the staff pages at scale, and the throughput of order completion, on the configured database.
 import { sql } from 'drizzle-orm';
 
 import { listCustomers } from '@/services/customers';
@@ -8,6 +8,7 @@ import { listCustomers } from '@/services/customers';
 import { BENCH_USAGE, parseBenchArgs } from './args';
 import { buildCases, DEEP_ROW } from './cases';
 import { measureCompletions } from './completions';
+import { buildDashboardCases, ensureStaffCreators } from './dashboard-cases';
 import { ensureCustomers, openBenchDatabase, rowsOf } from './database';
 import { captureLastQuery, explain } from './explain';
 import { measure } from './measure';
@@ -35,16 +36,18 @@ async function main(): Promise<void> {
     if (backfill.added) log(`Gave ${backfill.added.toLocaleString('en')} orders to customers without any in ${backfill.seconds.toFixed(1)} s.`);
     const history = await ensureHistoryCustomer(handle, args.seed);
     if (history.created) log(`Created a customer with ${HISTORY_ORDERS.toLocaleString('en')} orders.`);
+    const createdByStaff = await ensureStaffCreators(handle);
+    if (createdByStaff) log(`Gave ${createdByStaff.toLocaleString('en')} customers a creator among 4 staff members.`);
 
     // Seeding rewrote rows (customer stats are set after their orders): VACUUM so that index-only scans see clean pages.
-    const isFresh = Boolean(seeding.added || backfill.added || history.created);
+    const isFresh = Boolean(seeding.added || backfill.added || history.created || createdByStaff);
     const analyzeStarted = performance.now();
     await handle.db.execute(isFresh ? sql`vacuum analyze` : sql`analyze`);
     log(`${isFresh ? 'VACUUM ANALYZE' : 'ANALYZE'} took ${((performance.now() - analyzeStarted) / 1000).toFixed(1)} s.`);
 
     const walkStarted = performance.now();
     const { cases, deepCursors } = await buildCases(handle, args.iterations);
-    cases.push(...(await buildOrderCases(history.id)));
+    cases.push(...(await buildOrderCases(history.id)), ...buildDashboardCases());
     log(`Prepared ${cases.length} cases (cursor walks to row ${DEEP_ROW.toLocaleString('en')} included) in ${((performance.now() - walkStarted) / 1000).toFixed(1)} s.`);
 
     const results: CaseResult[] = [];
