@@ -1,4 +1,5 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
+import { classifyCommand } from './classify';
 import { helpCommand } from './help';
 import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key create': apiKeyCreate,
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
+  classify: classifyCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,

@@ -10,7 +10,7 @@ import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { createCustomer, getCustomerById, updateCustomer } from '../customers';
 import { ConflictError, ForbiddenError, ValidationFailedError } from '../errors';
 import { completeOrder, createOrder } from '../orders';
-import { acceptSuggestion, acceptSuggestions, listSuggestions, rejectSuggestion, rejectSuggestions, suggestForCustomer } from './suggestions';
+import { acceptSuggestion, acceptSuggestions, countPendingSuggestionsByGroup, listSuggestions, rejectSuggestion, rejectSuggestions, suggestForCustomer } from './suggestions';
 
 withTestDatabase();
 
@@ -124,6 +124,7 @@ describe(`listSuggestions and bulk decisions (${TEST_DB_KIND})`, () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['Vip Trader', 'Bulk 4', 'Bulk 3', 'Bulk 2', 'Bulk 1', 'Bulk 0']);
+    expect(await countPendingSuggestionsByGroup({ actor: clerk })).toEqual([{ groupId: group.Wholesaler, groupName: 'Wholesaler', count: 6 }]);
 
     // The filter is on the customer as now: only those currently in Retail.
     const [first, again] = await Promise.all([

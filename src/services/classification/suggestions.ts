@@ -172,6 +172,17 @@ export async function countPendingSuggestions({ actor }: { actor: Actor }): Prom
   return Number(count);
 }
 
+/** Pending suggestions per suggested group, most first. */
+export async function countPendingSuggestionsByGroup({ actor }: { actor: Actor }): Promise<{ groupId: string; groupName: string; count: number }[]> {
+  assertCan(actor, 'classification:read');
+  return queryRows<{ groupId: string; groupName: string; count: number }>(
+    getDb(),
+    sql`select g.id as "groupId", g.name as "groupName", count(*)::int as count
+        from classification_suggestions s join customer_groups g on g.id = s.suggested_group_id
+        where s.status = 'pending' group by g.id, g.name order by count desc, g.name`,
+  );
+}
+
 const decidedBy = (actor: Actor) => (actor.type === 'staff' ? actor.id : null);
 
 /**
