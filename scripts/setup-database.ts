@@ -2,6 +2,7 @@
 // data into an empty shop. Safe to run on every start.
 import { getDatabase } from '@/db/client';
 import { isShopEmpty, seedDemoData } from '@/db/seed/demo';
+import { createDemoStaff } from '@/services/demo-staff';
 import { bootstrapOwner } from '@/services/staff';
 import { createDemoStoreLogin } from '@/services/store/demo-login';
 
@@ -16,6 +17,8 @@ export async function setupDatabase({ log = console.log } = {}): Promise<void> {
     if (owner.generated) log(`  Password (shown once, keep it safe): ${owner.password}`);
   }
   if (process.env.SKIP_DEMO_DATA !== '1' && (await isShopEmpty())) {
+    const team = await createDemoStaff();
+    for (const member of team) log(`  Demo ${member.role} account (shown once): ${member.email} / ${member.password}`);
     log(`Loading demo data (${DEMO_CUSTOMERS} customers)…`);
     const result = await seedDemoData({ customers: DEMO_CUSTOMERS });
     log(`  Loaded ${result.customers} customers and ${result.orders} orders.`);
