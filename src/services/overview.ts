@@ -2,7 +2,6 @@ import { and, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-o
 
 import { getDb } from '@/db/client';
 import { customerGroups, customerMetrics, customers, orders } from '@/db/schema';
-
 import { endOfDayUtc } from '@/lib/validation/metrics';
 
 import { readMetricsSettings } from './metrics/settings';

@@ -27,6 +27,8 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
   const [message, setMessage] = useState<{ kind: 'success' | 'destructive'; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
   const allChosen = suggestions.length > 0 && suggestions.every((s) => selected.has(s.id));
+  // On a phone a row is two columns, the checkbox beside the name and the rest under the name.
+  const besideCheckbox = canManage ? 'col-start-2 md:col-start-auto' : '';
 
   function run(action: () => Promise<{ ok: true; data: unknown } | { ok: false; message: string }>, done: (data: never) => string) {
     setMessage(null);
@@ -102,7 +104,10 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
       )}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Pending suggestions">
         {suggestions.map((s) => (
-          <li key={s.id} className="grid gap-3 px-4 py-3 md:grid-cols-[auto_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,2fr)_auto] md:items-start" data-testid="suggestion-row">
+          <li
+            key={s.id}
+            className={`grid gap-3 px-4 py-3 md:grid-cols-[auto_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,2fr)_auto] md:items-start ${canManage ? 'grid-cols-[auto_minmax(0,1fr)]' : ''}`}
+            data-testid="suggestion-row">
             {canManage ? <Checkbox checked={selected.has(s.id)} onChange={() => toggle(s.id)} aria-label={`Choose ${s.customerName}`} className="mt-1" /> : <span className="hidden md:block" />}
             <div className="min-w-0">
               <Link href={`/dashboard/customers/${s.customerId}`} className="font-medium text-indigo-700 hover:underline">
@@ -110,7 +115,7 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
               </Link>
               {s.customerEmail && <p className="truncate text-xs text-slate-500">{s.customerEmail}</p>}
             </div>
-            <div className="text-sm">
+            <div className={`text-sm ${besideCheckbox}`}>
               <p className="flex flex-wrap items-center gap-1.5">
                 <span className="text-slate-600">{s.currentGroupName ?? 'No group'}</span>
                 <ArrowRight aria-label="to" className="size-3.5 text-slate-400" />
@@ -119,7 +124,7 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
               <p className="mt-1 text-xs text-slate-600">{Math.round(s.confidence * 100)}% confident</p>
               {s.isStale && <p className="mt-1 text-xs text-amber-700">Group changed since; ask again</p>}
             </div>
-            <div className="min-w-0 space-y-1.5 text-sm text-slate-700">
+            <div className={`min-w-0 space-y-1.5 text-sm text-slate-700 ${besideCheckbox}`}>
               <ul className="list-disc space-y-0.5 pl-4">
                 {s.reasons.map((reason) => (
                   <li key={reason}>{reason}</li>
@@ -128,7 +133,7 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
               <SourceBadge suggestion={s} />
             </div>
             {canManage && (
-              <div className="flex gap-2 md:flex-col">
+              <div className={`flex gap-2 md:flex-col ${besideCheckbox}`}>
                 <Button size="sm" disabled={isPending || s.isStale} onClick={() => run(() => acceptSuggestionAction(s.id, s.customerId), () => `${s.customerName} moved to ${s.suggestedGroupName}`)}>
                   <Check aria-hidden /> Accept
                 </Button>
