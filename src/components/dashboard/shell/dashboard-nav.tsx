@@ -10,6 +10,7 @@ export function DashboardNav({ role }: { role: Actor['role'] }) {
     ...section,
     items: section.items.filter((item) => !item.permission || can({ role }, item.permission)),
   })).filter((section) => section.items.length > 0);
+  const allHrefs = sections.flatMap((section) => section.items.map((item) => item.href));
 
   return (
     <nav aria-label="Main" className="space-y-6">
@@ -23,7 +24,7 @@ export function DashboardNav({ role }: { role: Actor['role'] }) {
           <ul className="space-y-0.5" aria-labelledby={section.label ? `nav-section-${index}` : undefined}>
             {section.items.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href}>
+                <NavLink href={item.href} allHrefs={allHrefs}>
                   <item.icon aria-hidden />
                   {item.label}
                 </NavLink>

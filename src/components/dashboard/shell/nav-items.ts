@@ -38,3 +38,13 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
 ];
+
+/**
+ * The item for the current page: the one whose path is the page's or, failing that, the longest one the page is under
+ * (so /dashboard/customers/suggestions marks Suggestions, not Customers too). The overview at /dashboard is current only
+ * on itself. Null when no item leads there.
+ */
+export function currentNavHref(pathname: string, hrefs: string[]): string | null {
+  const matches = hrefs.filter((href) => pathname === href || (href !== '/dashboard' && pathname.startsWith(`${href}/`)));
+  return matches.reduce<string | null>((best, href) => (best === null || href.length > best.length ? href : best), null);
+}

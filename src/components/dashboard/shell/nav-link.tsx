@@ -5,11 +5,11 @@ import { usePathname } from 'next/navigation';
 
 import { cn } from '@/lib/utils';
 
-/** A sidebar link that marks itself as the current page for the path it leads to and everything below it. */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const pathname = usePathname();
-  // The overview at /dashboard is active only on itself, not under every dashboard page.
-  const isActive = pathname === href || (href !== '/dashboard' && pathname.startsWith(`${href}/`));
+import { currentNavHref } from './nav-items';
+
+/** A sidebar link that marks itself as the current page when it is the closest of the sidebar's links (`allHrefs`). */
+export function NavLink({ href, allHrefs, children }: { href: string; allHrefs: string[]; children: React.ReactNode }) {
+  const isActive = currentNavHref(usePathname(), allHrefs) === href;
   return (
     <Link
       href={href}
