@@ -8,13 +8,10 @@ import { useForm } from 'react-hook-form';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
 
 import { storeAuthClient } from './auth-client';
 import { commonFailureMessage, runAuthRequest } from './auth-failure';
-import { PasswordInput } from './password-input';
-import { newPasswordSchema, type NewPasswordValues } from './reset-password-form';
+import { NEW_PASSWORD_DEFAULTS, NewPasswordFields, newPasswordSchema, type NewPasswordValues } from './new-password-fields';
 import { VERIFY_EMAIL_PATH } from './store-paths';
 import { STORE_BUTTON_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
@@ -28,8 +25,8 @@ type FormError = { text: string; isDone?: boolean; link?: { href: string; label:
 export function ConfirmEmailForm({ token, email, next }: { token: string; email: string; next: string }) {
   const [formError, setFormError] = useState<FormError | null>(null);
   const [isNavigating, setIsNavigating] = useState(false);
-  const form = useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: '', confirmPassword: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const form = useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: NEW_PASSWORD_DEFAULTS });
+  const { isSubmitting } = form.formState;
   const isBusy = isSubmitting || isNavigating;
   const isHydrated = useIsHydrated();
 
@@ -77,25 +74,7 @@ export function ConfirmEmailForm({ token, email, next }: { token: string; email:
       )}
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        <PasswordInput
-          id="password"
-          autoComplete="new-password"
-          autoFocus
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? 'password-error' : 'password-hint'}
-          {...form.register('password')}
-        />
-      </Field>
-      <Field id="confirmPassword" label="Password, again" error={errors.confirmPassword?.message}>
-        <PasswordInput
-          id="confirmPassword"
-          autoComplete="new-password"
-          aria-invalid={errors.confirmPassword ? true : undefined}
-          aria-describedby={errors.confirmPassword ? 'confirmPassword-error' : undefined}
-          {...form.register('confirmPassword')}
-        />
-      </Field>
+      <NewPasswordFields form={form} label="Password" />
       <Button type="submit" className={STORE_BUTTON_CLASS} disabled={isBusy || !isHydrated}>
         {isBusy && <Loader2 className="animate-spin" aria-hidden />}
         {isBusy ? 'Confirming…' : 'Confirm and sign in'}
