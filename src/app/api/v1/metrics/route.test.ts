@@ -10,6 +10,7 @@ import * as ordersRoute from '../orders/route';
 import * as completeRoute from '../orders/[id]/complete/route';
 import * as recomputeRoute from './recompute/route';
 import * as statusRoute from './route';
+import * as settingsRoute from './settings/route';
 
 withTestDatabase();
 
@@ -55,5 +56,19 @@ describe(`metrics API (${TEST_DB_KIND})`, () => {
     expect(metrics).toMatchObject({ daysSinceLastOrder: 30, orders90d: 1, averageOrderValue: 3600, averageItemsPerOrder: 3, recencyScore: 1, rfmSegment: 'Lost', churnRisk: null });
     const status = metricsStatusSchema.parse(await (await call(statusRoute.GET, 'GET', '/metrics', { key: staffKey })).json());
     expect(status).toMatchObject({ settings: { asOf: null }, lastRun: { requestedAsOf: '2025-03-31', trigger: 'manual' } });
+  });
+
+  it('lets managers set the metrics date that later runs and the status follow, and refuses staff and bad dates', async () => {
+    const put = (key: string, body: unknown) => call(settingsRoute.PUT, 'PUT', '/metrics/settings', { key, body });
+    expect((await problemOf(await put(staffKey, { asOf: '2025-03-31' }))).status).toBe(403);
+    expect(await problemOf(await put(adminKey, { asOf: '2025-02-30' }))).toMatchObject({ status: 422, paths: ['asOf'] });
+    expect(await problemOf(await put(adminKey, { asOf: '2025-03-31', extra: 1 }))).toMatchObject({ status: 422 });
+    const response = await put(adminKey, { asOf: '2025-03-31' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ asOf: '2025-03-31' });
+    const run = await call(recomputeRoute.POST, 'POST', '/metrics/recompute', { key: adminKey, body: {} });
+    expect(metricsRunSchema.parse(await run.json())).toMatchObject({ asOf: '2025-03-31T23:59:59.999Z', requestedAsOf: '2025-03-31' });
+    expect(metricsStatusSchema.parse(await (await call(statusRoute.GET, 'GET', '/metrics', { key: staffKey })).json()).settings).toEqual({ asOf: '2025-03-31' });
+    expect(await (await put(adminKey, { asOf: null })).json()).toEqual({ asOf: null });
   });
 });
