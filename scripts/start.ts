@@ -44,7 +44,7 @@ async function main() {
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', host], { stdio: 'inherit' });
   const url = `http://localhost:${port}`;
   setTimeout(() => {
-    console.log(`\nCustomers dashboard: ${url}/dashboard/customers`);
+    console.log(`\nDashboard: ${url}/dashboard`);
     console.log(`Sign in as ${process.env.OWNER_EMAIL || 'owner@example.com'} with the password set in OWNER_PASSWORD or printed on first start.`);
     console.log(`Storefront account pages: ${url}/store (a demo customer's sign-in was printed on first start)`);
     console.log(`REST API: ${url}/api/v1 (OpenAPI at ${url}/api/v1/openapi.json)\n`);
