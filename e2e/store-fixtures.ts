@@ -1,10 +1,12 @@
-// Storefront helpers for the e2e specs: customers made the way a shopper makes them (sign-up through the server's
-// /api/store/auth endpoints, then the password chosen with the link the server wrote into its outbox), staff sessions, and
-// orders entered by staff through the REST API.
+// Storefront helpers for the e2e specs: customers made the way a shopper makes them (sign-up with name and email
+// through the server's /api/store/auth endpoints, then the password chosen with the link the server wrote into its
+// outbox), staff sessions, and orders entered by staff through the REST API.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { expect } from 'vitest';
+
+import { throwawayPassword } from '@/lib/throwaway-password';
 
 export const STORE_PASSWORD = 'store-horse-battery';
 
@@ -122,9 +124,9 @@ export function adminApi(baseURL: string, apiKey: string) {
 }
 
 /**
- * Signs a customer up through the server's store auth endpoint, confirms the email as the mailed link's page does
- * (choosing the password with the link's token), signs in, and returns that session (checked against
- * /api/v1/store/me) with the linked customer id.
+ * Signs a customer up through the server's store auth endpoint as the sign-up form does (a throwaway password),
+ * confirms the email as the mailed link's page does (choosing `password` with the link's token), signs in, and
+ * returns that session (checked against /api/v1/store/me) with the linked customer id.
  */
 export async function signUpStoreCustomerOverHttp(
   baseURL: string,
@@ -134,7 +136,7 @@ export async function signUpStoreCustomerOverHttp(
   const before = outboxFiles(outboxDir);
   const auth = (route: string, body: Record<string, unknown>) =>
     fetch(`${baseURL}/api/store/auth${route}`, { method: 'POST', headers: authHeaders(baseURL), body: JSON.stringify(body) });
-  const signUp = await auth('/sign-up/email', { email, password, name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/verify-email' });
+  const signUp = await auth('/sign-up/email', { email, password: throwawayPassword(), name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/verify-email' });
   expect(signUp.status, await signUp.clone().text()).toBe(200);
   // Nothing is signed in before the email is confirmed.
   expect(cookieFrom(signUp)).not.toMatch(/session_token/);

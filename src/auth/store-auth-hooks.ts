@@ -1,7 +1,7 @@
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 
 import { describeWait } from '@/lib/sign-in-wait';
-import { storeSignUpSchema } from '@/lib/validation/store-account';
+import { storeSignUpRequestSchema } from '@/lib/validation/store-account';
 
 import type { SignInThrottle } from './sign-in-throttle';
 import { reserveSignInAttempt, settleSignInAttempt } from './sign-in-throttle-hooks';
@@ -20,9 +20,9 @@ function bodyEmail(body: unknown): string | null {
   return typeof email === 'string' && email.trim() ? email.trim() : null;
 }
 
-/** Sign-up goes through the same zod schema as the form, so a direct API call gets the same named field errors. */
+/** Sign-up goes through the form's zod schema (plus the password), so a direct API call gets the same named field errors. */
 function checkSignUp(body: unknown): void {
-  const parsed = storeSignUpSchema.safeParse(body);
+  const parsed = storeSignUpRequestSchema.safeParse(body);
   if (parsed.success) return;
   throw new APIError('BAD_REQUEST', {
     code: 'VALIDATION_FAILED',

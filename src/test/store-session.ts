@@ -1,5 +1,6 @@
 // Test helper: a signed-up, verified storefront customer and their session cookie, made the way a shopper makes
-// one (sign-up through the store auth endpoint, then the password chosen through the emailed confirmation link).
+// one (sign-up with name and email through the store auth endpoint, then the password chosen through the emailed
+// confirmation link).
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { customerActorFromHeaders } from '@/auth/customer-actor';
 import { getCustomerAuth } from '@/auth/customer-auth';
 import { getStaffAuth } from '@/auth/staff-auth';
+import { throwawayPassword } from '@/lib/throwaway-password';
 import type { StaffRole } from '@/lib/types';
 import { createStaffMember } from '@/services/staff';
 
@@ -18,7 +20,7 @@ export interface StoreCustomerSignUp {
   email: string;
   firstName: string;
   lastName: string;
-  /** Defaults to STORE_TEST_PASSWORD. */
+  /** The password chosen on confirming; defaults to STORE_TEST_PASSWORD. */
   password?: string;
 }
 
@@ -71,16 +73,16 @@ function post(pathname: string, body: Record<string, unknown>): Promise<Response
 }
 
 /**
- * Signs up a storefront customer through getCustomerAuth().handler, confirms the email the way the mailed link's
- * page does (choosing the password with the link's token), signs in, and returns the session cookie and the linked
- * customer id. The mail is read from OUTBOX_DIR (a temporary folder when unset). Call it inside a test or a
- * beforeAll of a file that uses withTestDatabase(). Throws when any step fails. The email must not have a store
- * login yet.
+ * Signs up a storefront customer through getCustomerAuth().handler as the sign-up form does (a throwaway password),
+ * confirms the email the way the mailed link's page does (choosing `password` with the link's token), signs in, and
+ * returns the session cookie and the linked customer id. The mail is read from OUTBOX_DIR (a temporary folder
+ * when unset). Call it inside a test or a beforeAll of a file that uses withTestDatabase(). Throws when any step
+ * fails. The email must not have a store login yet.
  */
 export async function signUpStoreCustomer({ email, firstName, lastName, password = STORE_TEST_PASSWORD }: StoreCustomerSignUp): Promise<StoreCustomerSession> {
   process.env.BETTER_AUTH_URL ||= STORE_TEST_ORIGIN;
   const dir = outbox();
-  const signUp = await post('/sign-up/email', { email, password, name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/account' });
+  const signUp = await post('/sign-up/email', { email, password: throwawayPassword(), name: `${firstName} ${lastName}`.trim(), firstName, lastName, callbackURL: '/store/account' });
   if (signUp.status !== 200) throw new Error(`signUpStoreCustomer: sign-up answered ${signUp.status}: ${await signUp.text()}`);
 
   const token = new URL(lastLinkTo(dir, email)).searchParams.get('token');

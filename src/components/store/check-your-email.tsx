@@ -26,8 +26,8 @@ export function CheckYourEmail({ email }: { email: string }) {
         Check your email
       </h2>
       <p className="text-sm text-stone-600">
-        We sent a link to <strong className="font-semibold [overflow-wrap:anywhere] text-stone-900">{email}</strong>. Open it to confirm your email and finish creating
-        your account. The link works for 24 hours.
+        We sent a link to <strong className="font-semibold [overflow-wrap:anywhere] text-stone-900">{email}</strong>. Open it to choose your password, which confirms
+        your email and finishes creating your account. The link works for 24 hours.
       </p>
       <p className="text-sm text-stone-600">Nothing there? Look in your spam folder, or ask for a new link.</p>
       <Button type="button" variant="outline" className={STORE_SECONDARY_BUTTON_CLASS} disabled={state.kind === 'sending' || !isHydrated} onClick={() => resend(email)}>

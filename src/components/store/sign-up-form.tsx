@@ -10,19 +10,19 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { PASSWORD_MIN_LENGTH, storeSignUpSchema } from '@/lib/validation/store-account';
+import { throwawayPassword } from '@/lib/throwaway-password';
+import { storeSignUpSchema } from '@/lib/validation/store-account';
 
 import { storeAuthClient } from './auth-client';
 import { commonFailureMessage, runAuthRequest } from './auth-failure';
 import { CheckYourEmail } from './check-your-email';
-import { PasswordInput } from './password-input';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
 import { VERIFY_EMAIL_PATH } from './store-paths';
 
 type SignUpInput = z.input<typeof storeSignUpSchema>;
 type SignUpValues = z.output<typeof storeSignUpSchema>;
-const FIELDS = ['firstName', 'lastName', 'email', 'password'] as const;
+const FIELDS = ['firstName', 'lastName', 'email'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 /** The server's named field errors (VALIDATION_FAILED from the sign-up hook), when the answer carries them. */
@@ -37,7 +37,7 @@ export function SignUpForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignUpInput, unknown, SignUpValues>({
     resolver: zodResolver(storeSignUpSchema),
-    defaultValues: { firstName: '', lastName: '', email: '', password: '' },
+    defaultValues: { firstName: '', lastName: '', email: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const isHydrated = useIsHydrated();
@@ -45,7 +45,11 @@ export function SignUpForm() {
   async function onSubmit(values: SignUpValues) {
     setFormError(null);
     const failure = await runAuthRequest((fetchOptions) =>
-      storeAuthClient.signUp.email({ ...values, name: `${values.firstName} ${values.lastName}`.trim(), callbackURL: VERIFY_EMAIL_PATH }, fetchOptions),
+      // better-auth needs a password to create the login; the shopper chooses the real one on the confirmation page.
+      storeAuthClient.signUp.email(
+        { ...values, password: throwawayPassword(), name: `${values.firstName} ${values.lastName}`.trim(), callbackURL: VERIFY_EMAIL_PATH },
+        fetchOptions,
+      ),
     );
     if (!failure) {
       // The same answer whether or not the email already had an account: its owner hears of it by email.
@@ -67,7 +71,7 @@ export function SignUpForm() {
 
   return (
     // method="post" and the button disabled until hydration: a submit before React is ready must never put the
-    // password into a GET URL (history, logs).
+    // email into a GET URL (history, logs).
     <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4" aria-describedby={formError ? 'sign-up-error' : undefined}>
       {formError && (
         <Alert variant="destructive" role="alert" id="sign-up-error">
@@ -98,7 +102,7 @@ export function SignUpForm() {
           />
         </Field>
       </div>
-      <Field id="email" label="Email" error={errors.email?.message} hint="We send a link to confirm it.">
+      <Field id="email" label="Email" error={errors.email?.message} hint="We send a link to confirm it and choose your password.">
         <Input
           id="email"
           type="email"
@@ -108,15 +112,6 @@ export function SignUpForm() {
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={describedBy('email', true)}
           {...form.register('email')}
-        />
-      </Field>
-      <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        <PasswordInput
-          id="password"
-          autoComplete="new-password"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={describedBy('password', true)}
-          {...form.register('password')}
         />
       </Field>
       <Button type="submit" className={STORE_BUTTON_CLASS} disabled={isSubmitting || !isHydrated}>

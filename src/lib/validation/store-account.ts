@@ -12,13 +12,21 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
-/** A storefront sign-up: the sign-up form, and the auth hook that checks what reaches the endpoint. */
+/**
+ * What the storefront's sign-up form asks for. No password: the shopper chooses it once, on the page the
+ * confirmation mail links to, since choosing it is what confirms the email.
+ */
 export const storeSignUpSchema = z.object({
   firstName: customerFieldRules.firstName,
   lastName: customerFieldRules.lastName.default(''),
   email: emailSchema,
-  password: passwordSchema,
 });
+
+/**
+ * What POST /api/store/auth/sign-up/email accepts, checked by the auth hook: the form's fields and the password
+ * better-auth requires. The form sends a random one nobody knows (throwaway-password.ts); confirming replaces it.
+ */
+export const storeSignUpRequestSchema = storeSignUpSchema.extend({ password: passwordSchema });
 
 /**
  * What a customer may change about themselves; group, tags, notes and email stay with staff. Strict, so that a
