@@ -71,6 +71,20 @@ describe('group suggestions', () => {
     expect(text).toMatch(/Retail\s*Wholesaler/);
     expect(text).toMatch(/2 orders averaging 40 items/);
     expect(text).toContain('Built-in rules');
+
+    // The filter narrows the list (and "Accept all") to a least confidence: the traders are 60% sure.
+    const showFiltered = async (confidence: string) => {
+      await page.getByLabel('Confidence').selectOption(confidence);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      await page.waitForURL(new RegExp(`minConfidence=${confidence.replace('.', '\\.')}`));
+    };
+    await showFiltered('0.9');
+    await poll(() => page.getByTestId('suggestion-row').filter({ hasText: 'Tina Trader' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Accept all [\d,]+ matching$/ }).count() + (await page.getByText('No pending suggestion matches').count())).toBe(1);
+    await showFiltered('0.6');
+    await poll(() => row.count()).toBe(1);
+    await page.goto(`${baseURL}/dashboard/customers/suggestions`);
+    await poll(() => row.count()).toBe(1);
     if (SCREENSHOT_DIR) {
       await page.screenshot({ path: `${SCREENSHOT_DIR}/suggestions.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });

@@ -27,6 +27,7 @@ type ListParam = keyof z.input<typeof suggestionListQuerySchema>;
 const LIST_PARAMETERS: Record<ListParam, string> = {
   status: 'pending (default), accepted or rejected',
   suggestedGroupId: 'Only suggestions of this group',
+  minConfidence: 'Only suggestions at least this confident, 0-1 (0.9 = 90%)',
   limit: 'Page size (1-200, default 50)',
   cursor: '`nextCursor` of the previous page',
 };
@@ -106,7 +107,7 @@ export function classificationPaths() {
         operationId: 'listClassificationSuggestions',
         tags: TAGS,
         summary: 'Suggestions by status, newest first',
-        parameters: queryParametersOf(suggestionListQuerySchema, LIST_PARAMETERS, ['status', 'suggestedGroupId', 'limit', 'cursor']),
+        parameters: queryParametersOf(suggestionListQuerySchema, LIST_PARAMETERS, ['status', 'suggestedGroupId', 'minConfidence', 'limit', 'cursor']),
         responses: { 200: jsonResponse('A page of suggestions', 'ClassificationSuggestionPage'), ...problems(422) },
       },
     },

@@ -10,9 +10,16 @@ export type SuggestionStatus = (typeof SUGGESTION_STATUS_VALUES)[number];
 export const SUGGESTION_BULK_IDS_MAX = 1000;
 
 /** GET /classification-suggestions: newest first, keyset-paged. */
+/** "At least this confident", 0–1 (0.9 = 90%); blank means any. */
+const minConfidenceSchema = z.preprocess(
+  blankToNull,
+  z.coerce.number({ error: 'Confidence is a number from 0 to 1' }).min(0, 'Confidence is at least 0').max(1, 'Confidence is at most 1 (100%)').nullable().optional(),
+);
+
 export const suggestionListQuerySchema = z.object({
   status: z.enum(SUGGESTION_STATUS_VALUES, { error: 'Use pending, accepted or rejected' }).default('pending'),
   suggestedGroupId: z.preprocess(blankToNull, uuidSchema.nullable().optional()),
+  minConfidence: minConfidenceSchema,
   limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(50),
   cursor: z.preprocess(blankToNull, z.string().max(200).nullable().optional()),
 });
@@ -23,7 +30,7 @@ export type SuggestionListQuery = z.input<typeof suggestionListQuerySchema>;
  * suggested group. Strict, so a misspelt field is refused rather than widening the selection.
  */
 export const suggestionFilterSchema = customerFilterSchema
-  .extend({ suggestedGroupId: z.preprocess(blankToNull, uuidSchema.nullable().optional()) })
+  .extend({ suggestedGroupId: z.preprocess(blankToNull, uuidSchema.nullable().optional()), minConfidence: minConfidenceSchema })
   .strict();
 export type SuggestionFilter = z.input<typeof suggestionFilterSchema>;
 

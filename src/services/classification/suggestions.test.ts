@@ -10,7 +10,7 @@ import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { createCustomer, getCustomerById, updateCustomer } from '../customers';
 import { ConflictError, ForbiddenError, ValidationFailedError } from '../errors';
 import { completeOrder, createOrder } from '../orders';
-import { acceptSuggestion, acceptSuggestions, countPendingSuggestionsByGroup, listSuggestions, rejectSuggestion, rejectSuggestions, suggestForCustomer } from './suggestions';
+import { acceptSuggestion, acceptSuggestions, countPendingSuggestions, countPendingSuggestionsByGroup, listSuggestions, rejectSuggestion, rejectSuggestions, suggestForCustomer } from './suggestions';
 
 withTestDatabase();
 
@@ -139,6 +139,26 @@ describe(`listSuggestions and bulk decisions (${TEST_DB_KIND})`, () => {
     const byIds = await acceptSuggestions({ actor: manager, input: { ids: [(await pendingOf(vipTrader))[0].id, crypto.randomUUID()] } });
     expect(byIds).toEqual({ decided: 1, stale: 0, skipped: 1 });
     expect((await listSuggestions({ actor: clerk, query: { status: 'accepted', limit: 200 } })).data).toHaveLength(7);
+  });
+
+  it('narrows the list, the count and a bulk accept to a least confidence', async () => {
+    await rejectSuggestions({ actor: manager, input: { filter: {} } });
+    const ids = [await trader('Sure Trader'), await trader('Unsure Trader')];
+    for (const id of ids) await suggestForCustomer({ actor: clerk, customerId: id });
+    // The rules give both 60%; a model could be surer of one.
+    await getDb().update(classificationSuggestions).set({ confidence: 0.93 }).where(eq(classificationSuggestions.id, (await pendingOf(ids[0]))[0].id));
+
+    const sure = { suggestedGroupId: group.Wholesaler, minConfidence: 0.9 };
+    expect((await listSuggestions({ actor: clerk, query: sure })).data.map((s) => s.customerName)).toEqual(['Sure Trader']);
+    expect((await listSuggestions({ actor: clerk, query: { minConfidence: '0.6' } })).data).toHaveLength(2);
+    expect(await countPendingSuggestions({ actor: clerk, query: sure })).toBe(1);
+    expect(await countPendingSuggestions({ actor: clerk })).toBe(2);
+    await expect(listSuggestions({ actor: clerk, query: { minConfidence: 90 } })).rejects.toBeInstanceOf(ValidationFailedError);
+
+    expect(await acceptSuggestions({ actor: manager, input: { filter: sure } })).toEqual({ decided: 1, stale: 0, skipped: 0 });
+    expect((await getCustomerById({ id: ids[0] })).customerGroupId).toBe(group.Wholesaler);
+    expect((await getCustomerById({ id: ids[1] })).customerGroupId).toBe(group.Retail);
+    expect(await pendingOf(ids[1])).toHaveLength(1);
   });
 
   it('refuses a misspelt filter field rather than reaching every suggestion', async () => {

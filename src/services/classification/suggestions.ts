@@ -4,7 +4,7 @@
  * set-based statement, so accepting twice or concurrently moves them once, and a suggestion whose customer changed
  * group since it was made is refused as stale.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, sql, type SQL } from 'drizzle-orm';
 
 import { getDb, queryRows, type Db, type Tx } from '@/db/client';
 import { classificationSuggestions, customers } from '@/db/schema';
@@ -152,6 +152,7 @@ export async function listSuggestions({ actor, query = {} }: { actor: Actor; que
   const q = parseInput(suggestionListQuerySchema, query);
   const conditions: SQL[] = [sql`s.status = ${q.status}`];
   if (q.suggestedGroupId) conditions.push(sql`s.suggested_group_id = ${q.suggestedGroupId}`);
+  if (q.minConfidence != null) conditions.push(sql`s.confidence >= ${q.minConfidence}`);
   if (q.cursor) {
     const [key, id] = decodeCursor(q.cursor);
     conditions.push(sql`(s.created_at, s.id) < (${key}::timestamptz, ${id}::uuid)`);
@@ -165,10 +166,20 @@ export async function listSuggestions({ actor, query = {} }: { actor: Actor; que
   return { data: page.map(toSuggestion), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAtKey, last.id) : null };
 }
 
-/** How many suggestions are pending (for the page's "all N matching"). */
-export async function countPendingSuggestions({ actor }: { actor: Actor }): Promise<number> {
+/** How many suggestions are pending, of a suggested group and at least as confident as asked (the page's "all N"). */
+export async function countPendingSuggestions({ actor, query = {} }: { actor: Actor; query?: Pick<SuggestionListQuery, 'suggestedGroupId' | 'minConfidence'> }): Promise<number> {
   assertCan(actor, 'classification:read');
-  const [{ count }] = await getDb().select({ count: sql<number>`count(*)::int` }).from(classificationSuggestions).where(eq(classificationSuggestions.status, 'pending'));
+  const q = parseInput(suggestionListQuerySchema, query);
+  const [{ count }] = await getDb()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(classificationSuggestions)
+    .where(
+      and(
+        eq(classificationSuggestions.status, 'pending'),
+        q.suggestedGroupId ? eq(classificationSuggestions.suggestedGroupId, q.suggestedGroupId) : undefined,
+        q.minConfidence != null ? gte(classificationSuggestions.confidence, q.minConfidence) : undefined,
+      ),
+    );
   return Number(count);
 }
 
@@ -265,9 +276,10 @@ export async function rejectSuggestion({ actor, id }: { actor: Actor; id: string
 function bulkWhere(input: SuggestionBulkInput): { where: SQL; asked: number | null } {
   const target = parseInput(suggestionBulkSchema, input);
   if (target.ids) return { where: sql`classification_suggestions.id in (${sql.join(target.ids.map((id) => sql`${id}::uuid`), sql`, `)})`, asked: new Set(target.ids).size };
-  const { suggestedGroupId, ...customerFilter } = target.filter ?? {};
+  const { suggestedGroupId, minConfidence, ...customerFilter } = target.filter ?? {};
   const conditions = customerFilterConditions(customerFilter);
   if (suggestedGroupId) conditions.push(sql`classification_suggestions.suggested_group_id = ${suggestedGroupId}`);
+  if (minConfidence != null) conditions.push(sql`classification_suggestions.confidence >= ${minConfidence}`);
   return { where: conditions.length ? sql.join(conditions, sql` and `) : sql`true`, asked: null };
 }
 

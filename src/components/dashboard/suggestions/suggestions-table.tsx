@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import type { ClassificationSuggestion } from '@/lib/validation/classification-suggestions';
+import type { ClassificationSuggestion, SuggestionBulkInput } from '@/lib/validation/classification-suggestions';
 
 function SourceBadge({ suggestion }: { suggestion: ClassificationSuggestion }) {
   if (suggestion.source === 'model') return <Badge title={suggestion.model ?? undefined}>Model</Badge>;
@@ -22,7 +22,19 @@ function SourceBadge({ suggestion }: { suggestion: ClassificationSuggestion }) {
 }
 
 /** Pending suggestions with accept/reject per row and in bulk (chosen rows, or all pending); read-only for staff. */
-export function SuggestionsTable({ suggestions, totalPending, canManage }: { suggestions: ClassificationSuggestion[]; totalPending: number; canManage: boolean }) {
+export function SuggestionsTable({
+  suggestions,
+  totalPending,
+  filter,
+  canManage,
+}: {
+  suggestions: ClassificationSuggestion[];
+  /** Pending suggestions matching `filter`, on every page: what "Accept all" decides. */
+  totalPending: number;
+  filter: { suggestedGroupId: string | null; minConfidence: number | null };
+  canManage: boolean;
+}) {
+  const isFiltered = filter.suggestedGroupId !== null || filter.minConfidence !== null;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ kind: 'success' | 'destructive'; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -41,7 +53,7 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
     });
   }
 
-  const bulk = (decision: 'accept' | 'reject', input: { ids: string[] } | { filter: Record<string, never> }) =>
+  const bulk = (decision: 'accept' | 'reject', input: SuggestionBulkInput) =>
     run(
       () => decideSuggestionsAction(decision, input),
       (r: { decided: number; stale: number; skipped: number }) =>
@@ -59,6 +71,14 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
     });
   }
 
+  if (suggestions.length === 0 && isFiltered) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+        <p className="font-medium text-slate-900">No pending suggestion matches</p>
+        <p className="mt-1 text-sm text-slate-600">Choose another group or a lower confidence above.</p>
+      </div>
+    );
+  }
   if (suggestions.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
@@ -87,11 +107,11 @@ export function SuggestionsTable({ suggestions, totalPending, canManage }: { sug
             </>
           ) : (
             <>
-              <Button size="sm" disabled={isPending} onClick={() => bulk('accept', { filter: {} })}>
-                Accept all {totalPending.toLocaleString('en-GB')} pending
+              <Button size="sm" disabled={isPending} onClick={() => bulk('accept', { filter })}>
+                Accept all {totalPending.toLocaleString('en-GB')} {isFiltered ? 'matching' : 'pending'}
               </Button>
-              <Button size="sm" variant="outline" disabled={isPending} onClick={() => bulk('reject', { filter: {} })}>
-                Reject all
+              <Button size="sm" variant="outline" disabled={isPending} onClick={() => bulk('reject', { filter })}>
+                {isFiltered ? 'Reject all matching' : 'Reject all'}
               </Button>
             </>
           )}

@@ -4,25 +4,44 @@ import Link from 'next/link';
 import { requireStaff } from '@/auth/require-staff';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { ClassificationRunPanel } from '@/components/dashboard/suggestions/classification-run-panel';
+import { SuggestionsFilter } from '@/components/dashboard/suggestions/suggestions-filter';
 import { SuggestionsTable } from '@/components/dashboard/suggestions/suggestions-table';
 import { Button } from '@/components/ui/button';
 import { listClassificationRuns } from '@/services/classification/runs';
 import { listClassificationGroups } from '@/services/classification/settings';
-import { countPendingSuggestions, listSuggestions } from '@/services/classification/suggestions';
+import { suggestionListQuerySchema } from '@/lib/validation/classification-suggestions';
+import { countPendingSuggestions, countPendingSuggestionsByGroup, listSuggestions } from '@/services/classification/suggestions';
 import { can } from '@/services/permissions';
 
 export const metadata: Metadata = { title: 'Group suggestions' };
 
+const PAGE = '/dashboard/customers/suggestions';
+const filterSchema = suggestionListQuerySchema.pick({ suggestedGroupId: true, minConfidence: true });
+
+type SearchParams = { cursor?: string; group?: string; minConfidence?: string };
+
+/** The page's URL with the filter kept and the given cursor (none: the newest). */
+function pageHref({ group, minConfidence }: SearchParams, cursor?: string): string {
+  const params = new URLSearchParams(Object.entries({ group, minConfidence, cursor }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return params.size ? `${PAGE}?${params}` : PAGE;
+}
+
 // GET /dashboard/customers/suggestions – review classifyCustomer's suggestions and run batch classifications
-export default async function SuggestionsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export default async function SuggestionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff('classification:read');
-  const { cursor } = await searchParams;
-  const [page, totalPending, [latestRun], groups] = await Promise.all([
-    listSuggestions({ actor, query: { status: 'pending', limit: 50, cursor: cursor ?? null } }),
-    countPendingSuggestions({ actor }),
+  const params = await searchParams;
+  // A filter the URL got wrong (edited by hand) shows everything rather than an error page.
+  const parsed = filterSchema.safeParse({ suggestedGroupId: params.group, minConfidence: params.minConfidence });
+  const filter = { suggestedGroupId: parsed.data?.suggestedGroupId ?? null, minConfidence: parsed.data?.minConfidence ?? null };
+  const isFiltered = filter.suggestedGroupId !== null || filter.minConfidence !== null;
+  const [page, totalPending, byGroup, [latestRun], groups] = await Promise.all([
+    listSuggestions({ actor, query: { status: 'pending', limit: 50, cursor: params.cursor ?? null, ...filter } }),
+    countPendingSuggestions({ actor, query: filter }),
+    countPendingSuggestionsByGroup({ actor }),
     listClassificationRuns({ actor, limit: 1 }),
     listClassificationGroups(),
   ]);
+  const allPending = byGroup.reduce((sum, group) => sum + group.count, 0);
   const canManage = can(actor, 'classification:manage');
 
   return (
@@ -39,19 +58,23 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
       <ClassificationRunPanel key={latestRun?.id ?? 'none'} initialRun={latestRun ?? null} canManage={canManage} groups={groups.map(({ id, name }) => ({ id, name }))} />
       <section aria-labelledby="pending-heading" className="space-y-3">
         <h2 id="pending-heading" className="text-base font-semibold text-slate-900">
-          Pending suggestions <span className="font-normal text-slate-500">({totalPending.toLocaleString('en-GB')})</span>
+          Pending suggestions{' '}
+          <span className="font-normal text-slate-500">
+            ({isFiltered ? `${totalPending.toLocaleString('en-GB')} of ${allPending.toLocaleString('en-GB')}` : totalPending.toLocaleString('en-GB')})
+          </span>
         </h2>
-        <SuggestionsTable suggestions={page.data} totalPending={totalPending} canManage={canManage} />
-        {(cursor || page.nextCursor) && (
+        {allPending > 0 && <SuggestionsFilter action={PAGE} groups={byGroup} {...filter} />}
+        <SuggestionsTable suggestions={page.data} totalPending={totalPending} filter={filter} canManage={canManage} />
+        {(params.cursor || page.nextCursor) && (
           <div className="flex gap-2">
-            {cursor && (
+            {params.cursor && (
               <Button asChild variant="outline" size="sm">
-                <Link href="/dashboard/customers/suggestions">Newest</Link>
+                <Link href={pageHref(params)}>Newest</Link>
               </Button>
             )}
             {page.nextCursor && (
               <Button asChild variant="outline" size="sm">
-                <Link href={`/dashboard/customers/suggestions?cursor=${encodeURIComponent(page.nextCursor)}`}>Older suggestions</Link>
+                <Link href={pageHref(params, page.nextCursor)}>Older suggestions</Link>
               </Button>
             )}
           </div>
