@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { currencyDigits, currencySymbol, formatDate, formatMoney, formatRelative, minorToMajorString, parseMajorToMinor, toDateInputValue } from './format';
+import { currencyDigits, currencySymbol, formatConfidence, formatDate, formatMoney, formatRelative, minorToMajorString, parseMajorToMinor, toDateInputValue } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -85,5 +85,18 @@ describe('formatRelative', () => {
     ['2025-06-10T14:00:00Z', 'in 2 hours'],
   ])('prints %s as %j', (value, expected) => {
     expect(formatRelative(value, now)).toBe(expected);
+  });
+});
+
+describe('formatConfidence', () => {
+  it.each([
+    [0.9, '90%'],
+    [0.895, '89%'],
+    [0.29, '29%'],
+    [0.6, '60%'],
+    [1, '100%'],
+    [0, '0%'],
+  ])('shows %s as %s, never more than the "or more" filter lets through', (confidence, expected) => {
+    expect(formatConfidence(confidence)).toBe(expected);
   });
 });

@@ -113,3 +113,11 @@ export function formatRelative(value: DateInput, now: DateInput = new Date()): s
   }
   return format.format(seconds, 'second');
 }
+
+/**
+ * A classifier's confidence (0–1) as a whole percent, rounded down, so that "90% confident" is always at least 0.9
+ * and agrees with the "90% or more" filter. The epsilon keeps 0.29 (28.999… × 100) at 29%.
+ */
+export function formatConfidence(confidence: number): string {
+  return `${Math.floor(confidence * 100 + 1e-9)}%`;
+}

@@ -8,6 +8,7 @@ import { suggestForCustomerAction } from '@/app/(dashboard)/dashboard/customers/
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { formatConfidence } from '@/lib/format';
 import type { ClassificationSuggestion } from '@/lib/validation/classification-suggestions';
 
 type Outcome = { suggestion: ClassificationSuggestion | null; reason?: string };
@@ -37,7 +38,7 @@ export function CustomerSuggestionCard({ customerId }: { customerId: string }) {
         {suggestion ? (
           <div className="space-y-2" data-testid="customer-suggestion">
             <p>
-              Suggested: <strong>{suggestion.suggestedGroupName}</strong> ({Math.round(suggestion.confidence * 100)}% confident; now {suggestion.currentGroupName ?? 'no group'})
+              Suggested: <strong>{suggestion.suggestedGroupName}</strong> ({formatConfidence(suggestion.confidence)} confident; now {suggestion.currentGroupName ?? 'no group'})
             </p>
             <ul className="list-disc space-y-0.5 pl-4 text-slate-700">
               {suggestion.reasons.map((reason) => (

@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
+import { formatConfidence } from '@/lib/format';
 import type { ClassificationSuggestion, SuggestionBulkInput } from '@/lib/validation/classification-suggestions';
 
 function SourceBadge({ suggestion }: { suggestion: ClassificationSuggestion }) {
@@ -141,7 +142,7 @@ export function SuggestionsTable({
                 <ArrowRight aria-label="to" className="size-3.5 text-slate-400" />
                 <span className="font-semibold text-slate-900">{s.suggestedGroupName}</span>
               </p>
-              <p className="mt-1 text-xs text-slate-600">{Math.round(s.confidence * 100)}% confident</p>
+              <p className="mt-1 text-xs text-slate-600">{formatConfidence(s.confidence)} confident</p>
               {s.isStale && <p className="mt-1 text-xs text-amber-700">Group changed since; ask again</p>}
             </div>
             <div className={`min-w-0 space-y-1.5 text-sm text-slate-700 ${besideCheckbox}`}>

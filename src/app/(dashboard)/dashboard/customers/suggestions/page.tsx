@@ -30,9 +30,11 @@ function pageHref({ group, minConfidence }: SearchParams, cursor?: string): stri
 export default async function SuggestionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff('classification:read');
   const params = await searchParams;
-  // A filter the URL got wrong (edited by hand) shows everything rather than an error page.
-  const parsed = filterSchema.safeParse({ suggestedGroupId: params.group, minConfidence: params.minConfidence });
-  const filter = { suggestedGroupId: parsed.data?.suggestedGroupId ?? null, minConfidence: parsed.data?.minConfidence ?? null };
+  // A filter the URL got wrong (edited by hand) is dropped rather than shown as an error page; each on its own.
+  const filter = {
+    suggestedGroupId: filterSchema.shape.suggestedGroupId.safeParse(params.group).data ?? null,
+    minConfidence: filterSchema.shape.minConfidence.safeParse(params.minConfidence).data ?? null,
+  };
   const isFiltered = filter.suggestedGroupId !== null || filter.minConfidence !== null;
   const [page, totalPending, byGroup, [latestRun], groups] = await Promise.all([
     listSuggestions({ actor, query: { status: 'pending', limit: 50, cursor: params.cursor ?? null, ...filter } }),
