@@ -203,14 +203,26 @@ describe(`storefront accounts (${TEST_DB_KIND})`, () => {
   it('answers a second sign-up for an unconfirmed email like a new one, and mails the owner a link to choose the password', async () => {
     expect((await post('/sign-up/email', { email: 'twice@shop.test', password: 'first-comer-password', name: 'First', firstName: 'First' })).status).toBe(200);
     const before = new URL(lastLinkTo('twice@shop.test')).searchParams.get('token');
-    const second = await post('/sign-up/email', { email: 'twice@shop.test', password: 'owner-password-1', name: 'Owner', firstName: 'Owner' });
+    // Sent to another host name (a forged Host header): the mailed link still goes to the shop's own address.
+    const second = await getCustomerAuth().handler(
+      new Request('http://evil.test/api/store/auth/sign-up/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': '198.51.100.7' },
+        body: JSON.stringify({ email: 'twice@shop.test', password: 'owner-password-1', name: 'Owner', firstName: 'Owner' }),
+      }),
+    );
     expect(second.status).toBe(200);
     expect(cookieFrom(second)).toBe('');
     const link = new URL(lastLinkTo('twice@shop.test'));
+    expect(link.origin).toBe(ORIGIN);
     expect(link.searchParams.get('token')).not.toBe(before);
 
     expect((await confirmByMail('twice@shop.test', 'owner-password-2')).status).toBe(200);
     expect((await signIn('twice@shop.test', 'first-comer-password')).status).toBe(401);
+    expect((await signIn('twice@shop.test', 'owner-password-2')).status).toBe(200);
+    // The first mail's link died with the confirmation: it cannot replace the password just chosen.
+    const stale = await post('/reset-password', { newPassword: 'stale-link-password', token: before });
+    expect(stale.status).toBe(400);
     expect((await signIn('twice@shop.test', 'owner-password-2')).status).toBe(200);
   });
 

@@ -11,7 +11,7 @@ import { existingAccountMessage, passwordResetMessage, sendAccountMail, verifica
 import { linkVerifiedStoreLogin } from '@/services/store/link-account';
 
 import { authSecret } from './secret';
-import { CONFIRMATION_EXPIRES_IN_SECONDS, issueConfirmationToken } from './store-email-confirmation';
+import { CONFIRMATION_EXPIRES_IN_SECONDS, issueConfirmationToken, revokePasswordTokens } from './store-email-confirmation';
 import { ACCOUNT_SIGN_IN_LIMIT, createSignInThrottle } from './sign-in-throttle';
 import { trustedProxies } from './staff-auth';
 import { storeAuthHooks } from './store-auth-hooks';
@@ -87,14 +87,19 @@ function createCustomerAuth() {
       sendResetPassword: async ({ user, url }) => sendAccountMail(passwordResetMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, url)),
       // The reset token went to the mailbox, and the password is now its owner's: the email is confirmed, and the
       // login may take the customer record with that email.
+      // Every other link mailed to this login (confirmation or reset) dies with it: a password just chosen is not
+      // to be replaced by an older mail for up to a day.
       onPasswordReset: async ({ user }) => {
+        await revokePasswordTokens(db, user.id);
         if (!user.emailVerified) await confirmStoreEmail(user);
       },
       // The sign-up answer is the same as for a new email (no enumeration); the owner of the email hears of it.
       // A sign-up for an email still waiting for confirmation gets the confirmation link again: whoever confirms
       // chooses the password, so a sign-up that came first (perhaps not the owner's) claims nothing.
       onExistingUserSignUp: async ({ user }, request) => {
-        const base = request?.url ?? process.env.BETTER_AUTH_URL ?? 'http://localhost:3000';
+        // The shop's configured address first, as better-auth does for its own links: a Host header must not decide
+        // where a mailed token goes.
+        const base = process.env.BETTER_AUTH_URL || request?.url || 'http://localhost:3000';
         if (!user.emailVerified) return sendConfirmationMail(user, `${STORE_AUTH_BASE_PATH}/`, base);
         await sendAccountMail(
           existingAccountMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, storeUrl(base, '/store/sign-in'), storeUrl(base, '/store/forgot-password')),

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
 import type { AuthContext } from 'better-auth';
+import { and, eq, like } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { storeVerifications } from '@/db/schema';
 
 /**
  * A storefront email is confirmed only together with choosing the password. The confirmation link carries a
@@ -30,4 +34,9 @@ export async function pendingConfirmation(internal: Internal, token: string): Pr
   const user = await internal.findUserById(verification.value);
   if (!user || user.emailVerified) return null;
   return { email: user.email, firstName: (user as { firstName?: string }).firstName ?? '' };
+}
+
+/** Deletes every confirmation and reset token of the login, so that no older mailed link can set its password. */
+export async function revokePasswordTokens(db: Db, userId: string): Promise<void> {
+  await db.delete(storeVerifications).where(and(like(storeVerifications.identifier, `${RESET_TOKEN_PREFIX}%`), eq(storeVerifications.value, userId)));
 }
