@@ -32,7 +32,10 @@ type FormMessage = { kind: 'error' | 'unverified'; text: string };
 function failureMessage(failure: StoreAuthFailure): FormMessage {
   // No mail is sent on sign-in (that would escape the per-email mail limit): the form offers to send the link again.
   if (failure.code === 'EMAIL_NOT_VERIFIED') return { kind: 'unverified', text: 'Confirm your email first: open the link we emailed you. Lost it, or it expired? We can send it again.' };
-  if (failure.status === 401 || failure.status === 400) return { kind: 'error', text: 'Wrong email or password.' };
+  // A shopper who signed up but has not opened the mail yet has no password: tell them where it comes from.
+  if (failure.status === 401 || failure.status === 400) {
+    return { kind: 'error', text: 'Wrong email or password. Just signed up? Open the link we emailed you to choose your password.' };
+  }
   return { kind: 'error', text: commonFailureMessage(failure) };
 }
 
