@@ -4,7 +4,7 @@
  * set-based statement, so accepting twice or concurrently moves them once, and a suggestion whose customer changed
  * group since it was made is refused as stale.
  */
-import { and, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 
 import { getDb, queryRows, type Db, type Tx } from '@/db/client';
 import { classificationSuggestions, customers } from '@/db/schema';
@@ -146,13 +146,20 @@ function decodeCursor(value: string): [string, string] {
   throw new ValidationFailedError('Invalid cursor', [{ path: 'cursor', message: 'Use the nextCursor value of the previous page as it was' }]);
 }
 
+/** The list's, the count's and the bulk filter's narrowing: one suggested group, a least confidence; `suggestion` is the table's name or alias. */
+function narrowing(suggestion: SQL, { suggestedGroupId, minConfidence }: { suggestedGroupId?: string | null; minConfidence?: number | null }): SQL[] {
+  const conditions: SQL[] = [];
+  if (suggestedGroupId) conditions.push(sql`${suggestion}.suggested_group_id = ${suggestedGroupId}`);
+  if (minConfidence != null) conditions.push(sql`${suggestion}.confidence >= ${minConfidence}`);
+  return conditions;
+}
+
 /** Suggestions with a status (default pending), newest first, keyset-paged. Throws ValidationFailedError, ForbiddenError. */
 export async function listSuggestions({ actor, query = {} }: { actor: Actor; query?: SuggestionListQuery }): Promise<Page<ClassificationSuggestion>> {
   assertCan(actor, 'classification:read');
   const q = parseInput(suggestionListQuerySchema, query);
   const conditions: SQL[] = [sql`s.status = ${q.status}`];
-  if (q.suggestedGroupId) conditions.push(sql`s.suggested_group_id = ${q.suggestedGroupId}`);
-  if (q.minConfidence != null) conditions.push(sql`s.confidence >= ${q.minConfidence}`);
+  conditions.push(...narrowing(sql`s`, q));
   if (q.cursor) {
     const [key, id] = decodeCursor(q.cursor);
     conditions.push(sql`(s.created_at, s.id) < (${key}::timestamptz, ${id}::uuid)`);
@@ -170,16 +177,8 @@ export async function listSuggestions({ actor, query = {} }: { actor: Actor; que
 export async function countPendingSuggestions({ actor, query = {} }: { actor: Actor; query?: Pick<SuggestionListQuery, 'suggestedGroupId' | 'minConfidence'> }): Promise<number> {
   assertCan(actor, 'classification:read');
   const q = parseInput(suggestionListQuerySchema, query);
-  const [{ count }] = await getDb()
-    .select({ count: sql<number>`count(*)::int` })
-    .from(classificationSuggestions)
-    .where(
-      and(
-        eq(classificationSuggestions.status, 'pending'),
-        q.suggestedGroupId ? eq(classificationSuggestions.suggestedGroupId, q.suggestedGroupId) : undefined,
-        q.minConfidence != null ? gte(classificationSuggestions.confidence, q.minConfidence) : undefined,
-      ),
-    );
+  const conditions = [sql`classification_suggestions.status = 'pending'`, ...narrowing(sql`classification_suggestions`, q)];
+  const [{ count }] = await queryRows<{ count: number }>(getDb(), sql`select count(*)::int as count from classification_suggestions where ${sql.join(conditions, sql` and `)}`);
   return Number(count);
 }
 
@@ -278,8 +277,7 @@ function bulkWhere(input: SuggestionBulkInput): { where: SQL; asked: number | nu
   if (target.ids) return { where: sql`classification_suggestions.id in (${sql.join(target.ids.map((id) => sql`${id}::uuid`), sql`, `)})`, asked: new Set(target.ids).size };
   const { suggestedGroupId, minConfidence, ...customerFilter } = target.filter ?? {};
   const conditions = customerFilterConditions(customerFilter);
-  if (suggestedGroupId) conditions.push(sql`classification_suggestions.suggested_group_id = ${suggestedGroupId}`);
-  if (minConfidence != null) conditions.push(sql`classification_suggestions.confidence >= ${minConfidence}`);
+  conditions.push(...narrowing(sql`classification_suggestions`, { suggestedGroupId, minConfidence }));
   return { where: conditions.length ? sql.join(conditions, sql` and `) : sql`true`, asked: null };
 }
 
