@@ -1,17 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { AlertCircle, Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
 import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
-import { NEW_PASSWORD_DEFAULTS, NewPasswordFields, newPasswordSchema, type NewPasswordValues } from './new-password-fields';
+import { runAuthRequest } from './auth-failure';
+import { NewPasswordFields, saveNewPassword, useNewPasswordForm, type NewPasswordValues } from './new-password-fields';
 import { VERIFY_EMAIL_PATH } from './store-paths';
 import { STORE_BUTTON_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
@@ -25,27 +23,20 @@ type FormError = { text: string; isDone?: boolean; link?: { href: string; label:
 export function ConfirmEmailForm({ token, email, next }: { token: string; email: string; next: string }) {
   const [formError, setFormError] = useState<FormError | null>(null);
   const [isNavigating, setIsNavigating] = useState(false);
-  const form = useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: NEW_PASSWORD_DEFAULTS });
+  const form = useNewPasswordForm();
   const { isSubmitting } = form.formState;
   const isBusy = isSubmitting || isNavigating;
   const isHydrated = useIsHydrated();
 
   async function onSubmit({ password }: NewPasswordValues) {
     setFormError(null);
-    const failure = await runAuthRequest((fetchOptions) => storeAuthClient.resetPassword({ newPassword: password, token }, fetchOptions));
-    if (failure?.code === 'INVALID_TOKEN') {
+    const outcome = await saveNewPassword(form, token, password);
+    if (outcome.kind === 'expired') {
       setFormError({ text: 'This link has expired or was already used.', link: { href: `${VERIFY_EMAIL_PATH}?error=TOKEN_EXPIRED`, label: 'Ask for a new link' } });
       return;
     }
-    if (failure?.code === 'PASSWORD_TOO_SHORT' || failure?.code === 'PASSWORD_TOO_LONG') {
-      form.setError('password', { message: failure.message ?? 'Choose another password' });
-      form.setFocus('password');
-      return;
-    }
-    if (failure) {
-      setFormError({ text: commonFailureMessage(failure) });
-      return;
-    }
+    if (outcome.kind === 'failed') setFormError({ text: outcome.text });
+    if (outcome.kind !== 'saved') return;
     const signInFailure = await runAuthRequest((fetchOptions) => storeAuthClient.signIn.email({ email, password }, fetchOptions));
     if (signInFailure) {
       // The email is confirmed and the password saved; only the sign-in after it did not go through.

@@ -1,11 +1,14 @@
 'use client';
 
-import type { UseFormReturn } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 
 import { Field } from '@/components/ui/field';
 import { passwordSchema, PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
 
+import { storeAuthClient } from './auth-client';
+import { commonFailureMessage, runAuthRequest } from './auth-failure';
 import { PasswordInput } from './password-input';
 
 /** A new password typed twice: the reset form and the confirmation form (choosing it confirms the email). */
@@ -14,7 +17,30 @@ export const newPasswordSchema = z
   .refine((values) => values.password === values.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same' });
 export type NewPasswordValues = z.infer<typeof newPasswordSchema>;
 
-export const NEW_PASSWORD_DEFAULTS: NewPasswordValues = { password: '', confirmPassword: '' };
+const NEW_PASSWORD_DEFAULTS: NewPasswordValues = { password: '', confirmPassword: '' };
+
+/** The form of `newPasswordSchema`, empty. */
+export function useNewPasswordForm(): UseFormReturn<NewPasswordValues> {
+  return useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: NEW_PASSWORD_DEFAULTS });
+}
+
+export type NewPasswordOutcome = { kind: 'saved' } | { kind: 'expired' } | { kind: 'shown-on-field' } | { kind: 'failed'; text: string };
+
+/**
+ * Sets the password with a mailed link's token (POST /reset-password): the reset form and the confirmation form. A
+ * password the server refuses is shown on its field; the caller says what the other outcomes mean to the customer.
+ */
+export async function saveNewPassword(form: UseFormReturn<NewPasswordValues>, token: string, password: string): Promise<NewPasswordOutcome> {
+  const failure = await runAuthRequest((fetchOptions) => storeAuthClient.resetPassword({ newPassword: password, token }, fetchOptions));
+  if (!failure) return { kind: 'saved' };
+  if (failure.code === 'INVALID_TOKEN') return { kind: 'expired' };
+  if (failure.code === 'PASSWORD_TOO_SHORT' || failure.code === 'PASSWORD_TOO_LONG') {
+    form.setError('password', { message: failure.message ?? 'Choose another password' });
+    form.setFocus('password');
+    return { kind: 'shown-on-field' };
+  }
+  return { kind: 'failed', text: commonFailureMessage(failure) };
+}
 
 /** The two password fields of `newPasswordSchema`, labelled "<label>" and "<label>, again". */
 export function NewPasswordFields({ form, label }: { form: UseFormReturn<NewPasswordValues>; label: string }) {

@@ -1,18 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { AlertCircle, Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
-import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
-import { NEW_PASSWORD_DEFAULTS, NewPasswordFields, newPasswordSchema, type NewPasswordValues } from './new-password-fields';
+import { NewPasswordFields, saveNewPassword, useNewPasswordForm, type NewPasswordValues } from './new-password-fields';
 import { FORGOT_PASSWORD_PATH, PASSWORD_RESET_NOTICE } from './store-paths';
 import { STORE_BUTTON_CLASS, STORE_LINK_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
@@ -21,28 +17,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<{ text: string; isExpired: boolean } | null>(null);
   const [isNavigating, startNavigation] = useTransition();
-  const form = useForm<NewPasswordValues>({ resolver: zodResolver(newPasswordSchema), defaultValues: NEW_PASSWORD_DEFAULTS });
+  const form = useNewPasswordForm();
   const { isSubmitting } = form.formState;
   const isBusy = isSubmitting || isNavigating;
   const isHydrated = useIsHydrated();
 
   async function onSubmit({ password }: NewPasswordValues) {
     setFormError(null);
-    const failure = await runAuthRequest((fetchOptions) => storeAuthClient.resetPassword({ newPassword: password, token }, fetchOptions));
-    if (!failure) {
-      startNavigation(() => router.replace(`/store/sign-in?notice=${PASSWORD_RESET_NOTICE}`));
-      return;
-    }
-    if (failure.code === 'INVALID_TOKEN') {
-      setFormError({ text: 'This link has expired or was already used.', isExpired: true });
-      return;
-    }
-    if (failure.code === 'PASSWORD_TOO_SHORT' || failure.code === 'PASSWORD_TOO_LONG') {
-      form.setError('password', { message: failure.message ?? 'Choose another password' });
-      form.setFocus('password');
-      return;
-    }
-    setFormError({ text: commonFailureMessage(failure), isExpired: false });
+    const outcome = await saveNewPassword(form, token, password);
+    if (outcome.kind === 'saved') startNavigation(() => router.replace(`/store/sign-in?notice=${PASSWORD_RESET_NOTICE}`));
+    if (outcome.kind === 'expired') setFormError({ text: 'This link has expired or was already used.', isExpired: true });
+    if (outcome.kind === 'failed') setFormError({ text: outcome.text, isExpired: false });
   }
 
   return (
