@@ -4,7 +4,7 @@ import type { FieldError } from '@/lib/types';
 
 export type DomainErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'validation_failed' | 'forbidden' | 'unauthorized' | 'rate_limited';
 
-/** A failure the caller can act on; adapters map `code` to HTTP status or form state (lib/http). */
+/** A failure the caller can act on; adapters map `code` to HTTP status or form state (src/http). */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,

@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import type { CampaignDeliveryCounts, CampaignStatus } from '@/lib/campaign-types';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type { CampaignCreateInput, CampaignUpdateInput } from '@/lib/validation/campaign';
 import { createCampaign, getCampaign, startCampaignSend, updateCampaign } from '@/services/campaigns';
 

@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 import { requireStaff } from '@/auth/require-staff';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type { CustomerAddress, OrderSummary, Page } from '@/lib/types';
 import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
 import type { CustomerCreateInput, CustomerUpdateInput } from '@/lib/validation/customer';

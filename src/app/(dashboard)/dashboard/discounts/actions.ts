@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type { DiscountEligibility } from '@/lib/types';
 import type { DiscountCreateInput, DiscountUpdateInput } from '@/lib/validation/discount';
 import { checkDiscountEligibility, createDiscount, deleteDiscount, updateDiscount } from '@/services/discounts';

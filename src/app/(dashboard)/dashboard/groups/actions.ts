@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type { AssignToGroupInput, CustomerGroupCreateInput, CustomerGroupUpdateInput, CustomerFilter } from '@/lib/validation/customer-group';
 import { assignCustomersToGroup, createCustomerGroup, deleteCustomerGroup, updateCustomerGroup } from '@/services/customer-groups';
 import { countCustomers } from '@/services/customers/list';

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type { OrderCreateInput, OrderRefundInput } from '@/lib/validation/order';
 import { listCustomers } from '@/services/customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services/orders';

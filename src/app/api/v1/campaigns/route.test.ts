@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 
-import { campaignAudienceSchema, campaignSchema, campaignSummarySchema } from '@/lib/openapi/campaign-schemas';
+import { campaignAudienceSchema, campaignSchema, campaignSummarySchema } from '@/http/openapi/campaign-schemas';
 import type { Campaign, CampaignAudience, CampaignSummary } from '@/lib/campaign-types';
 import type { CustomerGroup, Page } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as groupsRoute from '../customer-groups/route';
 import * as customersRoute from '../customers/route';
 import * as audienceRoute from './[id]/audience/route';

@@ -1,9 +1,9 @@
 // GET /api/v1/campaigns – campaigns newest first with delivery counts, keyset-paged; POST – save a draft campaign
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { campaignFieldsSchema, campaignListQuerySchema } from '@/lib/validation/campaign';
 import { createCampaign, listCampaigns } from '@/services/campaigns';
 
-import { readBody, readQuery } from '../_lib/request';
+import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

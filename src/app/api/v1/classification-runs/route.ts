@@ -1,9 +1,9 @@
 // POST /api/v1/classification-runs – start a batch classification in the background (202); GET – the latest runs
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { classificationRunCreateSchema } from '@/lib/validation/classification-suggestions';
 import { listClassificationRuns, startClassificationRun } from '@/services/classification/runs';
 
-import { readBody } from '../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { customerGroups, customers } from '@/db/schema';
-import { classificationRunSchema, classificationSuggestionPageSchema, classificationSuggestionSchema, suggestionBulkResultSchema } from '@/lib/openapi/classification-schemas';
+import { classificationRunSchema, classificationSuggestionPageSchema, classificationSuggestionSchema, suggestionBulkResultSchema } from '@/http/openapi/classification-schemas';
 import { createCustomer, getCustomerById } from '@/services/customers';
 import { completeOrder, createOrder } from '@/services/orders';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf, SYSTEM } from '../_lib/test-http';
+import { apiKey, call, problemOf, SYSTEM } from '@/http/test-http';
 import * as runRoute from '../classification-runs/[id]/route';
 import * as runsRoute from '../classification-runs/route';
 import * as classifyRoute from '../customers/[id]/classify/route';

@@ -1,9 +1,9 @@
 // GET /api/v1/classification-suggestions – suggestions by status (default pending), newest first, keyset-paged
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { suggestionListQuerySchema } from '@/lib/validation/classification-suggestions';
 import { listSuggestions } from '@/services/classification/suggestions';
 
-import { readQuery } from '../_lib/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { discounts, discountTargetGroups } from '@/db/schema';
-import { customerGroupDeletedSchema, customerGroupSchema, groupMembersMovedSchema, pageOf } from '@/lib/openapi/schemas';
+import { customerGroupDeletedSchema, customerGroupSchema, groupMembersMovedSchema, pageOf } from '@/http/openapi/schemas';
 import type { Customer, CustomerDetail, CustomerGroup } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as customersRoute from '../customers/route';
 import * as customerRoute from '../customers/[id]/route';
 import * as membersRoute from './[id]/members/route';

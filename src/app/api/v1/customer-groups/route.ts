@@ -1,9 +1,9 @@
 // GET /api/v1/customer-groups – every customer group with its member count; POST – create a group (owner/admin)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { customerGroupCreateSchema } from '@/lib/validation/customer-group';
 import { createCustomerGroup, listCustomerGroups } from '@/services/customer-groups';
 
-import { readBody } from '../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

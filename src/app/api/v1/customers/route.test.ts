@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import { getDb } from '@/db/client';
 import { customers } from '@/db/schema';
-import { customerSchema, pageOf } from '@/lib/openapi/schemas';
+import { customerSchema, pageOf } from '@/http/openapi/schemas';
 import type { Customer, CustomerGroup, Page } from '@/lib/types';
 import { createApiKey, revokeApiKey } from '@/services/api-keys';
 import { createStaffMember } from '@/services/staff';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf, SYSTEM } from '../_lib/test-http';
+import { apiKey, call, problemOf, SYSTEM } from '@/http/test-http';
 import * as customerGroupsRoute from '../customer-groups/route';
 import * as customerRoute from './[id]/route';
 import * as customersRoute from './route';

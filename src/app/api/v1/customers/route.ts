@@ -1,9 +1,9 @@
 // GET /api/v1/customers – search and list customers, keyset-paged; POST – create a customer
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { customerCreateSchema, customerListQuerySchema } from '@/lib/validation/customer';
 import { createCustomer, listCustomers } from '@/services/customers';
 
-import { readBody, readQuery } from '../_lib/request';
+import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

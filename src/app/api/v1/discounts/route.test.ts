@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 
-import { discountEligibilitySchema, discountSchema } from '@/lib/openapi/discount-schemas';
-import { pageOf } from '@/lib/openapi/schemas';
+import { discountEligibilitySchema, discountSchema } from '@/http/openapi/discount-schemas';
+import { pageOf } from '@/http/openapi/schemas';
 import type { Customer, Discount, DiscountEligibility, Order, Page } from '@/lib/types';
 import { findCustomerGroupByName } from '@/services/customer-groups';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as customersRoute from '../customers/route';
 import * as ordersRoute from '../orders/route';
 import * as eligibilityRoute from './[id]/eligibility/route';

@@ -1,9 +1,9 @@
 // GET /api/v1/discounts – discounts by code with their target groups, keyset-paged; POST – create one (owner/admin)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { discountCreateSchema, discountListQuerySchema } from '@/lib/validation/discount';
 import { createDiscount, listDiscounts } from '@/services/discounts';
 
-import { readBody, readQuery } from '../_lib/request';
+import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

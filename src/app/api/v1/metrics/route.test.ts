@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { customerEngagementSchema, metricsRunSchema, metricsStatusSchema } from '@/lib/openapi/metrics-schemas';
+import { customerEngagementSchema, metricsRunSchema, metricsStatusSchema } from '@/http/openapi/metrics-schemas';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as customerMetricsRoute from '../customers/[id]/metrics/route';
 import * as customersRoute from '../customers/route';
 import * as ordersRoute from '../orders/route';

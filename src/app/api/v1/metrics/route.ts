@@ -1,5 +1,5 @@
 // GET /api/v1/metrics – the as-of setting and the last metrics run (when, how long, segment sizes, model parameters)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { getMetricsStatus } from '@/services/metrics';
 
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { customerDetailSchema, orderListItemSchema, orderSchema, pageOf } from '@/lib/openapi/schemas';
+import { customerDetailSchema, orderListItemSchema, orderSchema, pageOf } from '@/http/openapi/schemas';
 import type { Customer, CustomerDetail, Order, Page } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as customerRoute from '../customers/[id]/route';
 import * as customersRoute from '../customers/route';
 import * as completeRoute from './[id]/complete/route';

@@ -1,9 +1,9 @@
 // GET /api/v1/orders – orders newest first, filtered by status, customer and dates, keyset-paged; POST – place an order
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { orderCreateSchema, orderListQuerySchema } from '@/lib/validation/order';
 import { createOrder, listOrders } from '@/services/orders';
 
-import { readBody, readQuery } from '../_lib/request';
+import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

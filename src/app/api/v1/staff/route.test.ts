@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import * as authRoute from '@/app/api/auth/[...all]/route';
-import { staffMetricsSchema, staffPerformanceListSchema } from '@/lib/openapi/staff-schemas';
+import { staffMetricsSchema, staffPerformanceListSchema } from '@/http/openapi/staff-schemas';
 import { completeOrder, createOrder, refundOrder } from '@/services/orders';
 import { createStaffMember } from '@/services/staff';
 import type { StaffMetrics, StaffPerformanceList } from '@/services/staff-metrics';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf, SYSTEM } from '../_lib/test-http';
+import { apiKey, call, problemOf, SYSTEM } from '@/http/test-http';
 import * as customersRoute from '../customers/route';
 import * as metricsRoute from './[id]/metrics/route';
 import * as staffRoute from './route';

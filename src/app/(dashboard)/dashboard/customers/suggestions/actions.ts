@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type {
   ClassificationRun,
   ClassificationRunFilter,

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { requireCustomer } from '@/auth/require-customer';
-import { toActionResult, type ActionResult } from '@/lib/http/action-result';
+import { toActionResult, type ActionResult } from '@/http/action-result';
 import type { CustomerAddress, StoreProfile } from '@/lib/types';
 import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
 import type { StoreProfileUpdateInput } from '@/lib/validation/store-account';

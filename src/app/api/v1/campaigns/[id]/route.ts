@@ -1,5 +1,5 @@
 // GET /api/v1/campaigns/{id} – one campaign with its target groups and how many deliveries are pending, sent, failed
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { getCampaign } from '@/services/campaigns';
 
 export const dynamic = 'force-dynamic';

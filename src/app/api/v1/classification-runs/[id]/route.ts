@@ -1,5 +1,5 @@
 // GET /api/v1/classification-runs/{id} – a run's status and progress (poll while running)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { getClassificationRun } from '@/services/classification/runs';
 
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
 // POST /api/v1/classification-suggestions/accept – accept the chosen pending suggestions, or all matching a filter, atomically
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { suggestionBulkSchema } from '@/lib/validation/classification-suggestions';
 import { acceptSuggestions } from '@/services/classification/suggestions';
 
-import { readBody } from '../../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

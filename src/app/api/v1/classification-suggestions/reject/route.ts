@@ -1,9 +1,9 @@
 // POST /api/v1/classification-suggestions/reject – reject the chosen pending suggestions, or all matching a filter, atomically
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { suggestionBulkSchema } from '@/lib/validation/classification-suggestions';
 import { rejectSuggestions } from '@/services/classification/suggestions';
 
-import { readBody } from '../../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // GET /api/v1/customer-groups/{id} – one group with its member count; PATCH – rename/describe; DELETE – remove
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { customerGroupDeleteQuerySchema, customerGroupUpdateSchema } from '@/lib/validation/customer-group';
 import { deleteCustomerGroup, getCustomerGroupById, updateCustomerGroup } from '@/services/customer-groups';
 
-import { pathId, readBody, readQuery } from '../../_lib/request';
+import { pathId, readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { customers } from '@/db/schema';
-import { customerAddressSchema, customerDetailSchema, customerEventSchema, customerSchema, pageOf } from '@/lib/openapi/schemas';
+import { customerAddressSchema, customerDetailSchema, customerEventSchema, customerSchema, pageOf } from '@/http/openapi/schemas';
 import type { Customer, CustomerAddress, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as customersRoute from '../route';
 import * as addressRoute from './addresses/[addressId]/route';
 import * as addressesRoute from './addresses/route';

@@ -1,9 +1,9 @@
 // GET /api/v1/customers/{id} – one customer with addresses, orders and metrics; PATCH – partial update; DELETE – remove
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { customerUpdateSchema } from '@/lib/validation/customer';
 import { deleteCustomer, getCustomerById, updateCustomer } from '@/services/customers';
 
-import { pathId, readBody } from '../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // GET /api/v1/discounts/{id} – one discount; PATCH – partial update (owner/admin); DELETE – remove an unused one (owner/admin)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { discountUpdateSchema } from '@/lib/validation/discount';
 import { deleteDiscount, getDiscount, updateDiscount } from '@/services/discounts';
 
-import { pathId, readBody } from '../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

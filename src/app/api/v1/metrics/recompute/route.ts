@@ -1,9 +1,9 @@
 // POST /api/v1/metrics/recompute – recompute every customer's engagement metrics now (managers), optionally as of a day
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { metricsRecomputeSchema } from '@/lib/validation/metrics';
 import { computeAllCustomerMetrics } from '@/services/metrics';
 
-import { readBody } from '../../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

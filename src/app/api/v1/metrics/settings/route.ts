@@ -1,9 +1,9 @@
 // PUT /api/v1/metrics/settings – set the shop's metrics date (owners and admins); null computes as of now
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { metricsSettingsSchema } from '@/lib/validation/metrics';
 import { updateMetricsSettings } from '@/services/metrics';
 
-import { readBody } from '../../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

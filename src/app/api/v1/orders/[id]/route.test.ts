@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, CustomerDetail, Order } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as customerOrdersRoute from '../../customers/[id]/orders/route';
 import * as customerRoute from '../../customers/[id]/route';
 import * as customersRoute from '../../customers/route';

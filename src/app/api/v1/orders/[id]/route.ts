@@ -1,8 +1,8 @@
 // GET /api/v1/orders/{id} – one order with its items and customer
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { getOrderById } from '@/services/orders';
 
-import { pathId } from '../../_lib/request';
+import { pathId } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -8,7 +8,7 @@ import type { StoreProfile } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { signInStaffMember, signUpStoreCustomer, type StoreCustomerSession } from '@/test/store-session';
 
-import { apiKey, call, problemOf } from '../../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as addressRoute from './addresses/[id]/route';
 import * as addressesRoute from './addresses/route';
 import * as orderRoute from './orders/[id]/route';

@@ -1,11 +1,11 @@
 // GET /api/v1/store/me – the signed-in customer's own profile; PATCH – change their name, phone or marketing consent
-import { json } from '@/lib/http/api-route';
-import { storeApiRoute } from '@/lib/http/store-api-route';
+import { json } from '@/http/api-route';
+import { storeApiRoute } from '@/http/store-api-route';
 import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 import { updateCustomer } from '@/services/customers';
 import { getStoreProfile } from '@/services/store/account';
 
-import { readBody } from '../../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // GET /api/v1/campaigns/{id}/audience – who the campaign would reach now: the count and the first few recipients
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { campaignAudienceQuerySchema } from '@/lib/validation/campaign';
 import { campaignAudience } from '@/services/campaigns';
 
-import { readQuery } from '../../../_lib/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

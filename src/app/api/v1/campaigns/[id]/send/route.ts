@@ -1,8 +1,8 @@
 // POST /api/v1/campaigns/{id}/send – fix the audience and send in the background; poll GET /campaigns/{id} for progress
-import { apiRoute } from '@/lib/http/api-route';
+import { apiRoute } from '@/http/api-route';
 import { startCampaignSend } from '@/services/campaigns';
 
-import { readNoBody } from '../../../_lib/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

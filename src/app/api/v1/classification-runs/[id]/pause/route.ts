@@ -1,8 +1,8 @@
 // POST /api/v1/classification-runs/{id}/pause – pause a batch classification run
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { pauseClassificationRun } from '@/services/classification/runs';
 
-import { readNoBody } from '../../../_lib/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

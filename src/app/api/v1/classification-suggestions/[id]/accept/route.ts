@@ -1,8 +1,8 @@
 // POST /api/v1/classification-suggestions/{id}/accept – accept one suggestion (moves the customer; 409 when stale or rejected)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { acceptSuggestion } from '@/services/classification/suggestions';
 
-import { readNoBody } from '../../../_lib/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // POST /api/v1/classification-suggestions/{id}/reject – reject one suggestion (409 when already accepted)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { rejectSuggestion } from '@/services/classification/suggestions';
 
-import { readNoBody } from '../../../_lib/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

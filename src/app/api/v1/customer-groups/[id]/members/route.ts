@@ -1,9 +1,9 @@
 // POST /api/v1/customer-groups/{id}/members – move customers (by id, or all matching a list filter) into the group
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { groupMembersBodySchema } from '@/lib/validation/customer-group';
 import { assignCustomersToGroup } from '@/services/customer-groups';
 
-import { pathId, readBody } from '../../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

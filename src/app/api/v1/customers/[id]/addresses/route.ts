@@ -1,9 +1,9 @@
 // POST /api/v1/customers/{id}/addresses – add an address (the first one becomes both defaults)
-import { apiRoute } from '@/lib/http/api-route';
+import { apiRoute } from '@/http/api-route';
 import { addressCreateSchema } from '@/lib/validation/address';
 import { addCustomerAddress } from '@/services/customers';
 
-import { pathId, readBody } from '../../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

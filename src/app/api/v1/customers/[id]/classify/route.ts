@@ -1,8 +1,8 @@
 // POST /api/v1/customers/{id}/classify – run classifyCustomer and store the suggestion (replacing a pending one)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { suggestForCustomer } from '@/services/classification/suggestions';
 
-import { pathId, readNoBody } from '../../../_lib/request';
+import { pathId, readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

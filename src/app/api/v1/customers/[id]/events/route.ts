@@ -1,9 +1,9 @@
 // GET /api/v1/customers/{id}/events – the customer's timeline, newest first, keyset-paged
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { customerListQuerySchema } from '@/lib/validation/customer';
 import { listCustomerEvents } from '@/services/customers';
 
-import { pathId, readQuery } from '../../../_lib/request';
+import { pathId, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET /api/v1/customers/{id}/metrics – one customer's engagement metrics (RFM, 12-month prediction), null until computed
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { getCustomerEngagement } from '@/services/metrics';
 
-import { pathId } from '../../../_lib/request';
+import { pathId } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { orderSummarySchema, pageOf } from '@/lib/openapi/schemas';
+import { orderSummarySchema, pageOf } from '@/http/openapi/schemas';
 import type { Customer, CustomerDetail, Order, OrderSummary, Page } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { apiKey, call, problemOf } from '../../../_lib/test-http';
+import { apiKey, call, problemOf } from '@/http/test-http';
 import * as ordersRoute from '../../../orders/route';
 import * as customersRoute from '../../route';
 import * as customerRoute from '../route';

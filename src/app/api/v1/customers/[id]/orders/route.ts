@@ -1,9 +1,9 @@
 // GET /api/v1/customers/{id}/orders – the customer's purchase history, newest first, keyset-paged
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { orderListQuerySchema } from '@/lib/validation/order';
 import { listCustomerOrders } from '@/services/orders';
 
-import { pathId, readQuery } from '../../../_lib/request';
+import { pathId, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // GET /api/v1/discounts/{id}/eligibility?customerId=&subtotal= – may this customer use the discount now, and why (not)
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { discountEligibilityQuerySchema } from '@/lib/validation/discount';
 import { checkDiscountEligibility } from '@/services/discounts';
 
-import { pathId, readQuery } from '../../../_lib/request';
+import { pathId, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // POST /api/v1/orders/{id}/cancel – cancel a pending or completed order; a completed one leaves the customer's stats
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { cancelOrder } from '@/services/orders';
 
-import { pathId, readNoBody } from '../../../_lib/request';
+import { pathId, readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // POST /api/v1/orders/{id}/complete – complete a pending order, adding it to the customer's stats exactly once
-import { apiRoute } from '@/lib/http/api-route';
-import { COMPLETION_APPLIED_HEADER } from '@/lib/http/headers';
+import { apiRoute } from '@/http/api-route';
+import { COMPLETION_APPLIED_HEADER } from '@/http/headers';
 import { completeOrder } from '@/services/orders';
 
-import { pathId, readNoBody } from '../../../_lib/request';
+import { pathId, readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
 // POST /api/v1/orders/{id}/refund – refund part or all of what remains of a completed order
-import { apiRoute, json } from '@/lib/http/api-route';
-import { IDEMPOTENCY_KEY_HEADER } from '@/lib/http/headers';
+import { apiRoute, json } from '@/http/api-route';
+import { IDEMPOTENCY_KEY_HEADER } from '@/http/headers';
 import { orderRefundSchema } from '@/lib/validation/order';
 import { ValidationFailedError } from '@/services/errors';
 import { refundOrder } from '@/services/orders';
 
-import { pathId, readBody } from '../../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

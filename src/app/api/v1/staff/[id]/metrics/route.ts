@@ -1,9 +1,9 @@
 // GET /api/v1/staff/{id}/metrics?from=&to= – one member's acquired customers and the revenue they brought, per month
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { staffMetricsQuerySchema } from '@/lib/validation/staff-metrics';
 import { getStaffMetrics } from '@/services/staff-metrics';
 
-import { readQuery } from '../../../_lib/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,7 +7,7 @@ import type { CustomerAddress } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { signUpStoreCustomer, type StoreCustomerSession } from '@/test/store-session';
 
-import { call, problemOf } from '../../../_lib/test-http';
+import { call, problemOf } from '@/http/test-http';
 import * as addressRoute from './[id]/route';
 import * as addressesRoute from './route';
 

@@ -1,11 +1,11 @@
 // GET /api/v1/store/me/addresses – the signed-in customer's addresses, defaults first; POST – add one
-import { json } from '@/lib/http/api-route';
-import { storeApiRoute } from '@/lib/http/store-api-route';
+import { json } from '@/http/api-route';
+import { storeApiRoute } from '@/http/store-api-route';
 import { addressCreateSchema } from '@/lib/validation/address';
 import { addCustomerAddress } from '@/services/customer-addresses';
 import { listStoreAddresses } from '@/services/store/account';
 
-import { readBody } from '../../../_lib/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

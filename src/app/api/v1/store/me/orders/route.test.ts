@@ -8,7 +8,7 @@ import { completeOrder, createOrder } from '@/services/orders';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { signUpStoreCustomer, type StoreCustomerSession } from '@/test/store-session';
 
-import { call, problemOf, SYSTEM } from '../../../_lib/test-http';
+import { call, problemOf, SYSTEM } from '@/http/test-http';
 import * as orderRoute from './[id]/route';
 import * as ordersRoute from './route';
 

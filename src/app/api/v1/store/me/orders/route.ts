@@ -1,10 +1,10 @@
 // GET /api/v1/store/me/orders – the signed-in customer's orders, newest first, keyset-paged
-import { json } from '@/lib/http/api-route';
-import { storeApiRoute } from '@/lib/http/store-api-route';
+import { json } from '@/http/api-route';
+import { storeApiRoute } from '@/http/store-api-route';
 import { storeOrderListQuerySchema } from '@/lib/validation/store-account';
 import { listStoreOrders } from '@/services/store/account';
 
-import { readQuery } from '../../../_lib/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

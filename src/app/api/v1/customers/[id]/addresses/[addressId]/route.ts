@@ -1,9 +1,9 @@
 // PATCH /api/v1/customers/{id}/addresses/{addressId} – change an address or make it a default; DELETE – remove it
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json } from '@/http/api-route';
 import { addressUpdateSchema } from '@/lib/validation/address';
 import { deleteCustomerAddress, updateCustomerAddress } from '@/services/customers';
 
-import { pathId, readBody } from '../../../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

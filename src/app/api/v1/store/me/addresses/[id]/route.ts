@@ -1,11 +1,11 @@
 // GET /api/v1/store/me/addresses/{id} – one of the signed-in customer's addresses; PATCH – change it; DELETE – remove it
-import { json } from '@/lib/http/api-route';
-import { storeApiRoute } from '@/lib/http/store-api-route';
+import { json } from '@/http/api-route';
+import { storeApiRoute } from '@/http/store-api-route';
 import { addressUpdateSchema } from '@/lib/validation/address';
 import { deleteCustomerAddress, updateCustomerAddress } from '@/services/customer-addresses';
 import { getStoreAddress } from '@/services/store/account';
 
-import { pathId, readBody } from '../../../../_lib/request';
+import { pathId, readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // GET /api/v1/store/me/orders/{id} – one of the signed-in customer's orders with its items
-import { json } from '@/lib/http/api-route';
-import { storeApiRoute } from '@/lib/http/store-api-route';
+import { json } from '@/http/api-route';
+import { storeApiRoute } from '@/http/store-api-route';
 import { getStoreOrder } from '@/services/store/account';
 
-import { pathId } from '../../../../_lib/request';
+import { pathId } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { queryOf, readJson } from '@/lib/http/api-route';
+import { queryOf, readJson } from '@/http/api-route';
 import type { FieldError } from '@/lib/types';
 import { uuidSchema } from '@/lib/validation/common';
 import { BadRequestError, NotFoundError, ValidationFailedError } from '@/services/errors';

@@ -123,7 +123,7 @@ export const customerGroupDeletedSchema = z.object({ membersMoved: z.int().min(0
 /** A keyset page: pass `nextCursor` back as `cursor` for the next one; null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
-/** RFC 9457 problem details, as lib/http/problem.ts writes them. */
+/** RFC 9457 problem details, as http/problem.ts writes them. */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { COMPLETION_APPLIED_HEADER, IDEMPOTENCY_KEY_HEADER } from '@/lib/http/headers';
+import { COMPLETION_APPLIED_HEADER, IDEMPOTENCY_KEY_HEADER } from '@/http/headers';
 import { orderListQuerySchema } from '@/lib/validation/order';
 
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
