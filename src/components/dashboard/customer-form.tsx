@@ -9,7 +9,7 @@ import * as React from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
-import { createCustomerAction, updateCustomerAction } from '@/app/(dashboard)/dashboard/customers/actions';
+import { createCustomerAction, updateCustomerAction } from '@/actions/customers';
 import { CustomerStaleBanner, CustomerCarriedEdits } from '@/components/dashboard/customers/customer-stale-banner';
 import { CustomerTagsInput } from '@/components/dashboard/customers/customer-tags-input';
 import { Button, buttonVariants } from '@/components/ui/button';

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
-import { createCampaignAction, updateCampaignAction } from '@/app/(dashboard)/dashboard/campaigns/actions';
+import { createCampaignAction, updateCampaignAction } from '@/actions/campaigns';
 import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';

@@ -4,7 +4,7 @@ import { Loader2, Send } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
 
-import { campaignProgressAction, sendCampaignAction } from '@/app/(dashboard)/dashboard/campaigns/actions';
+import { campaignProgressAction, sendCampaignAction } from '@/actions/campaigns';
 import {
   AlertDialog,
   AlertDialogCancel,

@@ -5,7 +5,7 @@ import { CircleAlert, CircleCheck, Loader2 } from 'lucide-react';
 import * as React from 'react';
 import { get, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 
-import { updateClassificationRulesAction } from '@/app/(dashboard)/dashboard/settings/classification/actions';
+import { updateClassificationRulesAction } from '@/actions/classification-settings';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
-import { addAddressAction, updateAddressAction } from '@/app/(dashboard)/dashboard/customers/actions';
+import { addAddressAction, updateAddressAction } from '@/actions/customers';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { DialogClose, DialogFooter } from '@/components/ui/dialog';

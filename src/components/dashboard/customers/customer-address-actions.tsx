@@ -3,7 +3,7 @@
 import { Loader2, Pencil, Trash2 } from 'lucide-react';
 import * as React from 'react';
 
-import { deleteAddressAction, updateAddressAction } from '@/app/(dashboard)/dashboard/customers/actions';
+import { deleteAddressAction, updateAddressAction } from '@/actions/customers';
 import {
   AlertDialog,
   AlertDialogAction,

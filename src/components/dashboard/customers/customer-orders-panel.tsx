@@ -4,7 +4,7 @@ import { ArrowRight, Loader2, ShoppingBag } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 
-import { listCustomerOrdersAction } from '@/app/(dashboard)/dashboard/customers/actions';
+import { listCustomerOrdersAction } from '@/actions/customers';
 import { OrderStatusBadge } from '@/components/dashboard/orders/order-status-badge';
 import { customerOrdersHref, orderHref } from '@/components/dashboard/orders/orders-list-query';
 import { Button } from '@/components/ui/button';

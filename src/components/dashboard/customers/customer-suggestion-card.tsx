@@ -4,7 +4,7 @@ import { Sparkles } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 
-import { suggestForCustomerAction } from '@/app/(dashboard)/dashboard/customers/suggestions/actions';
+import { suggestForCustomerAction } from '@/actions/suggestions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';

@@ -3,7 +3,7 @@
 import { Loader2, Trash2 } from 'lucide-react';
 import * as React from 'react';
 
-import { deleteCustomerAction } from '@/app/(dashboard)/dashboard/customers/actions';
+import { deleteCustomerAction } from '@/actions/customers';
 import {
   AlertDialog,
   AlertDialogCancel,

@@ -3,7 +3,7 @@
 import { FolderInput, Loader2 } from 'lucide-react';
 import * as React from 'react';
 
-import { moveCustomersToGroupAction } from '@/app/(dashboard)/dashboard/groups/actions';
+import { moveCustomersToGroupAction } from '@/actions/groups';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';

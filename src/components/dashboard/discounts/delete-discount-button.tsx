@@ -3,7 +3,7 @@
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 
-import { deleteDiscountAction } from '@/app/(dashboard)/dashboard/discounts/actions';
+import { deleteDiscountAction } from '@/actions/discounts';
 import { OrderConfirmButton } from '@/components/dashboard/orders/order-confirm-button';
 
 /** Deletes an unused discount after confirmation; then returns to the list. A refusal shows in the dialog. */

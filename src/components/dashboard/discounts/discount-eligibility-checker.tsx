@@ -3,8 +3,8 @@
 import { CircleCheck, CircleX, Loader2 } from 'lucide-react';
 import * as React from 'react';
 
-import type { CustomerOption } from '@/app/(dashboard)/dashboard/orders/actions';
-import { checkDiscountEligibilityAction } from '@/app/(dashboard)/dashboard/discounts/actions';
+import type { CustomerOption } from '@/actions/orders';
+import { checkDiscountEligibilityAction } from '@/actions/discounts';
 import { CustomerCombobox } from '@/components/dashboard/orders/customer-combobox';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
 import { Button } from '@/components/ui/button';

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
-import { createDiscountAction, updateDiscountAction } from '@/app/(dashboard)/dashboard/discounts/actions';
+import { createDiscountAction, updateDiscountAction } from '@/actions/discounts';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
 import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
 import { Button, buttonVariants } from '@/components/ui/button';

@@ -4,7 +4,7 @@ import { Loader2, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
 
-import { deleteGroupAction } from '@/app/(dashboard)/dashboard/groups/actions';
+import { deleteGroupAction } from '@/actions/groups';
 import {
   AlertDialog,
   AlertDialogCancel,

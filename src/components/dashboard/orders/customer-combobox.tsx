@@ -3,7 +3,7 @@
 import { Loader2, Search, X } from 'lucide-react';
 import * as React from 'react';
 
-import { searchCustomersAction, type CustomerOption } from '@/app/(dashboard)/dashboard/orders/actions';
+import { searchCustomersAction, type CustomerOption } from '@/actions/orders';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { cn } from '@/lib/utils';

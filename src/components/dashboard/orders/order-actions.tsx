@@ -2,7 +2,7 @@
 
 import { Ban, CircleCheck } from 'lucide-react';
 
-import { cancelOrderAction, completeOrderAction } from '@/app/(dashboard)/dashboard/orders/actions';
+import { cancelOrderAction, completeOrderAction } from '@/actions/orders';
 import { formatMoney } from '@/lib/format';
 import type { Order } from '@/lib/types';
 

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 
-import { createOrderAction, type CustomerOption } from '@/app/(dashboard)/dashboard/orders/actions';
+import { createOrderAction, type CustomerOption } from '@/actions/orders';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 
-import { refundOrderAction } from '@/app/(dashboard)/dashboard/orders/actions';
+import { refundOrderAction } from '@/actions/orders';
 import {
   AlertDialog,
   AlertDialogCancel,

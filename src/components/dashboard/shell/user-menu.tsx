@@ -14,7 +14,7 @@ import {
 } from '@/components/ui/dropdown-menu';
 import type { StaffRole } from '@/lib/types';
 
-import { signOutAction } from './sign-out-action';
+import { signOutAction } from '@/actions/sign-out';
 
 const ROLE_LABELS: Record<StaffRole, string> = { owner: 'Owner', admin: 'Admin', staff: 'Staff' };
 

@@ -9,7 +9,7 @@ import {
   pauseClassificationRunAction,
   resumeClassificationRunAction,
   startClassificationRunAction,
-} from '@/app/(dashboard)/dashboard/customers/suggestions/actions';
+} from '@/actions/suggestions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';

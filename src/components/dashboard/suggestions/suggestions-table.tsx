@@ -4,7 +4,7 @@ import { ArrowRight, Check, X } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 
-import { acceptSuggestionAction, decideSuggestionsAction, rejectSuggestionAction } from '@/app/(dashboard)/dashboard/customers/suggestions/actions';
+import { acceptSuggestionAction, decideSuggestionsAction, rejectSuggestionAction } from '@/actions/suggestions';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { useForm, useWatch, type Resolver, type UseFormRegisterReturn } from 'react-hook-form';
 import type { z } from 'zod';
 
-import { saveProfileAction } from '@/app/(storefront)/store/(account)/account/actions';
+import { saveProfileAction } from '@/actions/store-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';

@@ -3,7 +3,7 @@
 import { Loader2, Pencil, Trash2 } from 'lucide-react';
 import * as React from 'react';
 
-import { deleteAddressAction, setDefaultAddressAction } from '@/app/(storefront)/store/(account)/account/actions';
+import { deleteAddressAction, setDefaultAddressAction } from '@/actions/store-account';
 import {
   AlertDialog,
   AlertDialogAction,

@@ -9,7 +9,7 @@ import { getCustomerById } from '@/services/customers';
 import { NotFoundError } from '@/services/errors';
 import { SHOP_CURRENCY } from '@/services/shop';
 
-import type { CustomerOption } from '../actions';
+import type { CustomerOption } from '@/actions/orders';
 
 export const metadata: Metadata = { title: 'New order' };
 

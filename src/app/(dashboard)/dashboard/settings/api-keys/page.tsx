@@ -5,8 +5,8 @@ import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { listApiKeys } from '@/services/api-keys';
 
-import { ApiKeysTable } from './_components/api-keys-table';
-import { CreateApiKeyForm } from './_components/create-api-key-form';
+import { ApiKeysTable } from '@/components/dashboard/api-keys/api-keys-table';
+import { CreateApiKeyForm } from '@/components/dashboard/api-keys/create-api-key-form';
 
 export const metadata: Metadata = { title: 'API keys' };
 

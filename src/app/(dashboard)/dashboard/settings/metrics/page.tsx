@@ -8,7 +8,7 @@ import { RFM_SEGMENT_RULES } from '@/lib/validation/metrics';
 import { getMetricsStatus } from '@/services/metrics';
 import { can } from '@/services/permissions';
 
-import { MetricsSettingsForm } from './_components/metrics-settings-form';
+import { MetricsSettingsForm } from '@/components/dashboard/metrics/metrics-settings-form';
 
 export const metadata: Metadata = { title: 'Metrics' };
 

@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 
-import { createApiKeyAction, type CreateApiKeyState } from '../actions';
+import { createApiKeyAction, type CreateApiKeyState } from '@/actions/api-keys';
 
 /** Name and role for a new key; after creating, the key is shown once with a copy button. */
 export function CreateApiKeyForm() {

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 
-import { recomputeMetricsAction, saveMetricsSettingsAction, type MetricsActionState } from '../actions';
+import { recomputeMetricsAction, saveMetricsSettingsAction, type MetricsActionState } from '@/actions/metrics-settings';
 
 /** "As of now" or "as of a day", saved and recomputed at once; and a button to recompute as of the setting. */
 export function MetricsSettingsForm({ asOf }: { asOf: string | null }) {

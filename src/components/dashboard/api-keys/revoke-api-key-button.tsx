@@ -15,7 +15,7 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 
-import { revokeApiKeyAction } from '../actions';
+import { revokeApiKeyAction } from '@/actions/api-keys';
 
 /** Revoke, after a confirmation that says what stops working. */
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {

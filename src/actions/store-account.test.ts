@@ -13,7 +13,7 @@ let requestCookie = '';
 vi.mock('next/headers', () => ({ headers: async () => new Headers(requestCookie ? { cookie: requestCookie } : {}) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { addAddressAction, deleteAddressAction, saveProfileAction, setDefaultAddressAction, updateAddressAction } = await import('./actions');
+const { addAddressAction, deleteAddressAction, saveProfileAction, setDefaultAddressAction, updateAddressAction } = await import('./store-account');
 
 withTestDatabase();
 
