@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 
 import type { DatabaseHandle } from '@/db/client';
-import { DEMO_PRODUCTS } from '@/db/seed/demo-products';
+import { DEMO_PRODUCTS } from '@/seed/demo-products';
 import type { Actor } from '@/lib/types';
 import { completeOrder, createOrder } from '@/services/orders';
 

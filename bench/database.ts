@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 
 import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
 import { customers } from '@/db/schema';
-import { seedDemoData, type SeedDemoResult } from '@/db/seed/demo';
+import { seedDemoData, type SeedDemoResult } from '@/seed/demo';
 
 export interface BenchDatabase {
   handle: DatabaseHandle;

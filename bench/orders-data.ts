@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 
 import type { DatabaseHandle } from '@/db/client';
-import { seedDemoOrders } from '@/db/seed/demo-backfill';
-import { demoOrdersRng } from '@/db/seed/demo-generator';
-import { insertDemoOrderRows } from '@/db/seed/demo-insert-orders';
-import { DAY_MS, orderMoment } from '@/db/seed/demo-order-calendar';
-import { addDemoOrder, type DemoOrders } from '@/db/seed/demo-orders';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { seedDemoOrders } from '@/seed/demo-backfill';
+import { demoOrdersRng } from '@/seed/demo-generator';
+import { insertDemoOrderRows } from '@/seed/demo-insert-orders';
+import { DAY_MS, orderMoment } from '@/seed/demo-order-calendar';
+import { addDemoOrder, type DemoOrders } from '@/seed/demo-orders';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 import { rowsOf } from './database';
 

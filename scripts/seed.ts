@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 
 import { getDatabase } from '@/db/client';
-import { DEFAULT_DEMO_SEED, DEFAULT_ORDERS_PER_CUSTOMER, seedDemoData } from '@/db/seed/demo';
+import { DEFAULT_DEMO_SEED, DEFAULT_ORDERS_PER_CUSTOMER, seedDemoData } from '@/seed/demo';
 
 const USAGE =
   'Usage: npm run db:seed -- --customers N [--orders-per-customer X] [--seed S] [--batch-size B] [--strategy auto|incremental|bulk]\n' +

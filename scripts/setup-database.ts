@@ -1,7 +1,7 @@
 // Prepares the configured database: runs migrations, creates the owner on first start, and loads demo
 // data into an empty shop. Safe to run on every start.
 import { getDatabase } from '@/db/client';
-import { isShopEmpty, seedDemoData } from '@/db/seed/demo';
+import { isShopEmpty, seedDemoData } from '@/seed/demo';
 import { createDemoStaff } from '@/services/demo-staff';
 import { bootstrapOwner } from '@/services/staff';
 import { createDemoStoreLogin } from '@/services/store/demo-login';

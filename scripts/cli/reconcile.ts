@@ -1,6 +1,6 @@
 import { formatMoney } from '@/lib/format';
 import { reconcileCustomerStats, type StatDrift } from '@/services/reconcile';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 import { formatTable, formatTime } from './output';
 import { UsageError, type CliCommand } from './types';

@@ -2,11 +2,11 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 
-import { VERIFY_EMAIL_PATH } from '@/components/store/store-paths';
 import { getDb } from '@/db/client';
 import { storeAccounts, storeRateLimits, storeSessions, storeUsers, storeVerifications } from '@/db/schema';
+import { configuredPublicUrl, SHOP_NAME } from '@/lib/config';
+import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
-import { SHOP_NAME } from '@/services/shop';
 import { existingAccountMessage, passwordResetMessage, sendAccountMail, verificationMessage } from '@/services/store/account-mail';
 import { linkVerifiedStoreLogin } from '@/services/store/link-account';
 
@@ -99,7 +99,7 @@ function createCustomerAuth() {
       onExistingUserSignUp: async ({ user }, request) => {
         // The shop's configured address first, as better-auth does for its own links: a Host header must not decide
         // where a mailed token goes.
-        const base = process.env.BETTER_AUTH_URL || request?.url || 'http://localhost:3000';
+        const base = configuredPublicUrl() || request?.url || 'http://localhost:3000';
         if (!user.emailVerified) return sendConfirmationMail(user, `${STORE_AUTH_BASE_PATH}/`, base);
         await sendAccountMail(
           existingAccountMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, storeUrl(base, '/store/sign-in'), storeUrl(base, '/store/forgot-password')),

@@ -1,6 +1,8 @@
 // Which origins may post to the staff auth endpoints (better-auth's CSRF check compares the browser's Origin
 // header with these). better-auth itself always adds BETTER_AUTH_URL and BETTER_AUTH_TRUSTED_ORIGINS.
 
+import { configuredPublicUrl } from '@/lib/config';
+
 // A host as it may appear in a Host header: name or IPv4 with an optional port, or a bracketed IPv6.
 // Anything else (a `*`, a path, spaces) is refused, because better-auth reads `*` in a trusted origin as a wildcard.
 const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -40,7 +42,7 @@ export function loopbackAliases(pinnedUrl: string): string[] {
  * aliases and BETTER_AUTH_TRUSTED_ORIGINS are trusted, whatever Host a request carries. Without it, the app is
  * trusted at whichever address it was opened (localhost, 127.0.0.1, a LAN name, a proxy's public host).
  */
-export function staffTrustedOrigins(request: Request | undefined, pinnedUrl = process.env.BETTER_AUTH_URL): string[] {
+export function staffTrustedOrigins(request: Request | undefined, pinnedUrl = configuredPublicUrl()): string[] {
   if (pinnedUrl) return loopbackAliases(pinnedUrl);
   return request ? requestOrigins(request) : [];
 }

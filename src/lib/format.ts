@@ -1,10 +1,9 @@
 // Display formatting shared by server and client components. Locale and time zone are fixed (not the
 // browser's) so that a server render and its hydration print the same text.
 
-/** BCP 47 locale for every number and date the dashboard shows. */
-export const DISPLAY_LOCALE = process.env.NEXT_PUBLIC_DISPLAY_LOCALE || 'en-GB';
-/** IANA time zone dates are shown in. */
-export const DISPLAY_TIME_ZONE = process.env.NEXT_PUBLIC_DISPLAY_TIME_ZONE || 'UTC';
+import { DISPLAY_LOCALE, DISPLAY_TIME_ZONE } from './config';
+
+export { DISPLAY_LOCALE, DISPLAY_TIME_ZONE };
 
 const digitsCache = new Map<string, number>();
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 
-import { getDb, queryRows, type Db, type Tx } from '@/db/client';
-import { campaignDeliveries, campaigns, campaignTargetGroups, customerGroups, customers, type CampaignRow } from '@/db/schema';
+import { getDb, queryRows, type Tx } from '@/db/client';
+import { campaignDeliveries, campaigns, campaignTargetGroups, customerGroups, customers } from '@/db/schema';
 import type { Campaign, CampaignAudience, CampaignDelivery, CampaignRecipient, CampaignSummary } from '@/lib/campaign-types';
 import type { Actor, Page } from '@/lib/types';
 import {
@@ -14,16 +14,17 @@ import {
 } from '@/lib/validation/campaign';
 
 import { audienceAddress, audienceFrom } from './campaigns/audience';
-import { toCampaign, toCampaignSummary, toDeliveryCounts } from './campaigns/mapping';
+import { CAMPAIGN_NOT_FOUND as NOT_FOUND, getCampaign, getCampaignRow } from './campaigns/get-campaign';
+import { toCampaignSummary, toDeliveryCounts } from './campaigns/mapping';
 import { invalidCursor } from './customers/cursor';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
+export { getCampaign, getCampaignRow } from './campaigns/get-campaign';
 export { sendCampaign, startCampaignSend } from './campaigns/send';
 
-const NOT_FOUND = 'No campaign with this id';
 
 async function setTargetGroups(tx: Tx, campaignId: string, groupIds: string[]): Promise<void> {
   const found = await tx.select({ id: customerGroups.id }).from(customerGroups).where(inArray(customerGroups.id, groupIds));
@@ -68,36 +69,6 @@ export async function updateCampaign({ actor, id, input }: { actor: Actor; id: s
     await setTargetGroups(tx, id, customerGroupIds);
   });
   return getCampaign({ id });
-}
-
-async function deliveryCounts(db: Db | Tx, campaignId: string) {
-  const rows = await db
-    .select({ status: campaignDeliveries.status, count: sql<number>`count(*)::int` })
-    .from(campaignDeliveries)
-    .where(eq(campaignDeliveries.campaignId, campaignId))
-    .groupBy(campaignDeliveries.status);
-  return toDeliveryCounts(rows);
-}
-
-/** Loads the campaign row or throws NotFoundError. */
-export async function getCampaignRow(db: Db | Tx, id: string): Promise<CampaignRow> {
-  assertUuid(id, NOT_FOUND);
-  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
-  if (!row) throw new NotFoundError(NOT_FOUND);
-  return row;
-}
-
-/** One campaign with its target groups and how many deliveries are pending, sent and failed. Throws NotFoundError. */
-export async function getCampaign({ id }: { id: string }): Promise<Campaign> {
-  const db = getDb();
-  const row = await getCampaignRow(db, id);
-  const groups = await db
-    .select({ id: customerGroups.id, name: customerGroups.name })
-    .from(campaignTargetGroups)
-    .innerJoin(customerGroups, eq(customerGroups.id, campaignTargetGroups.groupId))
-    .where(eq(campaignTargetGroups.campaignId, id))
-    .orderBy(asc(customerGroups.name));
-  return toCampaign(row, groups, await deliveryCounts(db, id));
 }
 
 const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');

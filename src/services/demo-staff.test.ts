@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { queryRows, getDb } from '@/db/client';
-import { seedDemoData } from '@/db/seed/demo';
+import { seedDemoData } from '@/seed/demo';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { createDemoStaff } from './demo-staff';

@@ -11,7 +11,7 @@ import { countCustomerRedemptions, loadTargetGroups, toDiscount, toDiscountFacts
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
 import { assertCan } from './permissions';
-import { SHOP_CURRENCY } from './shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
 
 export { describeDiscountTargets, describeDiscountValue };

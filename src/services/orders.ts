@@ -14,7 +14,7 @@ import { addCompletedOrder, takeBackSpend } from './orders/customer-stats';
 import { decodeOrderCursor, encodeOrderCursor } from './orders/cursor';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
-import { SHOP_CURRENCY } from './shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
 
 const NOT_FOUND = 'No order with this id';

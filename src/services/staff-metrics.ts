@@ -7,7 +7,7 @@ import { resolveStaffPeriod, STAFF_PERIOD_MAX_MONTHS, staffMetricsQuerySchema, s
 import { ForbiddenError, NotFoundError, ValidationFailedError } from './errors';
 import { COUNTED_STATUSES } from './orders/customer-stats';
 import { assertCan, can } from './permissions';
-import { SHOP_CURRENCY } from './shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
 
 // Staff performance. A member "acquired" the customers they created by hand (customers.created_by_id) within the

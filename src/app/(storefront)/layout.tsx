@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { STORE_LINK_CLASS } from '@/components/store/store-styles';
-import { SHOP_NAME } from '@/services/shop';
+import { SHOP_NAME } from '@/lib/config';
 
 import { getCustomerSession } from './customer-session';
 

@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { storeAuthClient } from './auth-client';
 import { runAuthRequest } from './auth-failure';
 import { NewPasswordFields, saveNewPassword, useNewPasswordForm, type NewPasswordValues } from './new-password-fields';
-import { VERIFY_EMAIL_PATH } from './store-paths';
+import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 import { STORE_BUTTON_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
 

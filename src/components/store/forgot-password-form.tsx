@@ -15,7 +15,7 @@ import { commonFailureMessage, runAuthRequest } from './auth-failure';
 import { emailOnlySchema, type EmailOnlyInput, type EmailOnlyValues } from './email-only-schema';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
-import { RESET_PASSWORD_PATH } from './store-paths';
+import { RESET_PASSWORD_PATH } from '@/lib/store-paths';
 
 function LinkSent({ email }: { email: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
 import { NewPasswordFields, saveNewPassword, useNewPasswordForm, type NewPasswordValues } from './new-password-fields';
-import { FORGOT_PASSWORD_PATH, PASSWORD_RESET_NOTICE } from './store-paths';
+import { FORGOT_PASSWORD_PATH, PASSWORD_RESET_NOTICE } from '@/lib/store-paths';
 import { STORE_BUTTON_CLASS, STORE_LINK_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
 

@@ -15,7 +15,7 @@ import { Input } from '@/components/ui/input';
 import { storeAuthClient } from './auth-client';
 import { commonFailureMessage, runAuthRequest, type StoreAuthFailure } from './auth-failure';
 import { PasswordInput } from './password-input';
-import { FORGOT_PASSWORD_PATH, VERIFY_EMAIL_PATH } from './store-paths';
+import { FORGOT_PASSWORD_PATH, VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS, STORE_LINK_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
 import { useResendVerification } from './use-resend-verification';

@@ -18,7 +18,7 @@ import { commonFailureMessage, runAuthRequest } from './auth-failure';
 import { CheckYourEmail } from './check-your-email';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
 import { useIsHydrated } from './use-is-hydrated';
-import { VERIFY_EMAIL_PATH } from './store-paths';
+import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 
 type SignUpInput = z.input<typeof storeSignUpSchema>;
 type SignUpValues = z.output<typeof storeSignUpSchema>;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { storeAuthClient } from './auth-client';
 import { commonFailureMessage, runAuthRequest } from './auth-failure';
-import { VERIFY_EMAIL_PATH } from './store-paths';
+import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 
 export type ResendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; email: string } | { kind: 'failed'; message: string };
 

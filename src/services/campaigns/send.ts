@@ -5,13 +5,13 @@ import { campaignDeliveries, campaigns, customerEvents, type CampaignRow } from 
 import type { Campaign, CampaignChannel, CampaignDeliveryCounts } from '@/lib/campaign-types';
 import type { Actor } from '@/lib/types';
 
-import { getCampaign } from '../campaigns';
 import { ConflictError, NotFoundError } from '../errors';
 import { assertUuid } from '../ids';
 import { getSmsTransport } from '../mail/sms-transport';
 import { getMailTransport } from '../mail/transport';
 import { assertCan } from '../permissions';
 import { audienceAddress, audienceFrom } from './audience';
+import { getCampaign } from './get-campaign';
 import { toDeliveryCounts } from './mapping';
 import { renderTemplate } from './template';
 

@@ -1,4 +1,4 @@
-import { SHOP_NAME } from '../shop';
+import { SHOP_NAME } from '@/lib/config';
 
 // Said instead of an empty name ("Hello there"), e.g. for a customer imported with an email only.
 export const NAME_FALLBACK = 'there';

@@ -4,7 +4,7 @@ import { getDb, queryRows } from '@/db/client';
 import type { CustomerFeatures, PurchaseSummary } from '@/lib/validation/classification';
 
 import { COUNTED_STATUSES } from '../orders/customer-stats';
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 // What the classifier knows about a customer, read for a batch of customers in one statement (plus one statement for
 // the spend ranking, which a batch run loads once and passes on). Everything comes from customers and orders, so it

@@ -33,7 +33,7 @@ import { shopSettings } from '@/db/schema';
 import type { ClassificationRules, ClassifyCustomerOutput, CustomerFeatures } from '@/lib/validation/classification';
 
 import { NotFoundError } from '../errors';
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { classifyBuiltIn } from './built-in-classifier';
 import { loadClassificationFeatures, loadSpendRanking, type SpendRanking } from './features';
 import { describeRules } from './rules';

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 
+import { classifierModelName, describeClassifierProvider, readClassifierProvider, readClassifierTimeoutMs } from '@/ai/provider';
 import { getDb } from '@/db/client';
 import { customerGroups, shopSettings } from '@/db/schema';
 import type { Actor, FieldError } from '@/lib/types';
@@ -51,4 +52,10 @@ export async function updateClassificationRules({ actor, input }: { actor: Actor
     .values({ key: CLASSIFICATION_RULES_KEY, value: rules, updatedById })
     .onConflictDoUpdate({ target: shopSettings.key, set: { value: rules, updatedById, updatedAt: sql`now()` } });
   return rules;
+}
+
+/** What the settings page shows about the model provider the environment configures: kind, model, host and wait limit, never a key. */
+export function describeClassifier(): { provider: ReturnType<typeof describeClassifierProvider>; isModelConfigured: boolean; timeoutMs: number } {
+  const provider = readClassifierProvider();
+  return { provider: describeClassifierProvider(provider), isModelConfigured: classifierModelName(provider) !== null, timeoutMs: readClassifierTimeoutMs() };
 }

@@ -1,7 +1,7 @@
 import { customers, type CustomerAddressRow, type CustomerRow } from '@/db/schema';
 import type { Customer, CustomerAddress } from '@/lib/types';
 
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

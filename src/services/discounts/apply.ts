@@ -4,7 +4,7 @@ import type { Tx } from '@/db/client';
 import { discountRedemptions, discounts } from '@/db/schema';
 
 import { ValidationFailedError } from '../errors';
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { discountAmount, evaluateEligibility } from './eligibility';
 import { countCustomerRedemptions, loadTargetGroups, toDiscountFacts } from './facts';
 

@@ -5,7 +5,7 @@ import { customerGroups, discountRedemptions, discountTargetGroups, type Discoun
 import type { Discount } from '@/lib/types';
 import { fromStoredDiscountValue } from '@/lib/validation/discount';
 
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import type { DiscountFacts } from './eligibility';
 
 type Group = { id: string; name: string };

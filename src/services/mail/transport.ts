@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import nodemailer, { type Transporter } from 'nodemailer';
 
-import { SHOP_NAME } from '../shop';
+import { SHOP_NAME } from '@/lib/config';
 
 export interface MailMessage {
   to: string;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb, queryRows } from '@/db/client';
 import { customerMetrics, metricModels } from '@/db/schema';
-import { seedDemoData } from '@/db/seed/demo';
+import { seedDemoData } from '@/seed/demo';
 import type { Actor } from '@/lib/types';
 import { createCustomer } from '@/services/customers';
 import { ForbiddenError } from '@/services/errors';

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/types';
 import type { CustomerEngagement, RfmSegment } from '@/lib/validation/metrics';
 import { NotFoundError } from '@/services/errors';
 import { assertCan } from '@/services/permissions';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 /** One customer's engagement metrics (metrics null until computed). Needs 'metrics:read'. Throws NotFoundError. */
 export async function getCustomerEngagement({ actor, customerId }: { actor: Actor; customerId: string }): Promise<CustomerEngagement> {

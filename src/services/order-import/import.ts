@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/types';
 
 import { ValidationFailedError } from '../errors';
 import { assertCan } from '../permissions';
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { readCsvRecords } from './csv';
 import { InvoiceBatcher, type Invoice } from './invoices';
 import { InvoiceLineParser, SKIP_REASONS, type SkipReason } from './parse';

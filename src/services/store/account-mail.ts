@@ -1,5 +1,5 @@
 import { getMailTransport, type MailMessage } from '../mail/transport';
-import { SHOP_NAME } from '../shop';
+import { SHOP_NAME } from '@/lib/config';
 
 interface Recipient {
   email: string;

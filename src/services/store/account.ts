@@ -10,7 +10,7 @@ import { describeDiscountValue, listEligibleDiscounts } from '../discounts';
 import { NotFoundError } from '../errors';
 import { assertUuid } from '../ids';
 import { getOrderById, listCustomerOrders } from '../orders';
-import { SHOP_CURRENCY } from '../shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 // Reads for the storefront account. Each takes the signed-in customer's own id (from the session, never from the
 // request) and finds only what belongs to it; anything else is NotFoundError, whether or not it exists.

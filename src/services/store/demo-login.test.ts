@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { customerActorFromHeaders } from '@/auth/customer-actor';
 import { getCustomerAuth } from '@/auth/customer-auth';
-import { seedDemoData } from '@/db/seed/demo';
+import { seedDemoData } from '@/seed/demo';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { getStoreProfile } from './account';

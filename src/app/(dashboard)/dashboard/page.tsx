@@ -15,7 +15,7 @@ import { SegmentsChart } from '@/components/dashboard/overview/segments-chart';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { formatDate } from '@/lib/format';
 import { AT_RISK_P_ALIVE, AT_RISK_SEGMENTS, getOverview, type OverviewAtRiskCustomer } from '@/services/overview';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Overview' };
 

@@ -2,7 +2,7 @@ import { ArrowRight, Package, ShieldCheck, UserRound } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { SHOP_NAME } from '@/services/shop';
+import { SHOP_NAME } from '@/lib/config';
 
 import { getCustomerSession } from '../customer-session';
 

@@ -2,7 +2,7 @@ import { Users } from 'lucide-react';
 import Link from 'next/link';
 
 import type { StaffRole } from '@/lib/types';
-import { SHOP_NAME } from '@/services/shop';
+import { SHOP_NAME } from '@/lib/config';
 
 import { DashboardNav } from './dashboard-nav';
 import { MobileNav } from './mobile-nav';

@@ -23,7 +23,7 @@ import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomers } from '@/services/customers';
 import { ValidationFailedError } from '@/services/errors';
 import { can } from '@/services/permissions';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { listStaffMembers } from '@/services/staff';
 
 export const metadata: Metadata = { title: 'Customers' };

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { requireStaff } from '@/auth/require-staff';
 import { DiscountForm } from '@/components/dashboard/discounts/discount-form';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'New discount' };
 

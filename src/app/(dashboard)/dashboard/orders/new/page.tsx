@@ -7,7 +7,7 @@ import { OrderForm } from '@/components/dashboard/orders/order-form';
 import type { CustomerDetail } from '@/lib/types';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError } from '@/services/errors';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 import type { CustomerOption } from '@/actions/orders';
 

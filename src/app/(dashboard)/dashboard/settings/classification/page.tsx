@@ -1,24 +1,23 @@
 import type { Metadata } from 'next';
 
-import { classifierModelName, describeClassifierProvider, readClassifierProvider, readClassifierTimeoutMs } from '@/ai/provider';
 import { requireStaff } from '@/auth/require-staff';
 import { ClassificationRulesForm } from '@/components/dashboard/classification/classification-rules-form';
 import { ClassifierProviderCard } from '@/components/dashboard/classification/classifier-provider-card';
 import { ClassificationRulesSummary } from '@/components/dashboard/classification/classification-rules-summary';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { minorToMajorString } from '@/lib/format';
 import { describeRules } from '@/services/classification/rules';
-import { getClassificationRules, listClassificationGroups } from '@/services/classification/settings';
+import { describeClassifier, getClassificationRules, listClassificationGroups } from '@/services/classification/settings';
 import { can } from '@/services/permissions';
-import { SHOP_CURRENCY } from '@/services/shop';
 
 export const metadata: Metadata = { title: 'Classification' };
 
 export default async function ClassificationSettingsPage() {
   const actor = await requireStaff('classification:read');
   const [rules, groups] = await Promise.all([getClassificationRules(), listClassificationGroups()]);
-  const provider = readClassifierProvider();
+  const classifier = describeClassifier();
   const canManage = can(actor, 'classification:manage');
   const groupNames = new Set(groups.map((group) => group.name.toLowerCase()));
   const missingGroups = [rules.wholesaler.groupName, rules.vip.groupName, rules.fallback.groupName].filter((name) => !groupNames.has(name.toLowerCase()));
@@ -30,7 +29,7 @@ export default async function ClassificationSettingsPage() {
         description="How customer group suggestions are worked out: the built-in rules below, and a language model when one is configured."
       />
       <div className="space-y-6">
-        <ClassifierProviderCard provider={describeClassifierProvider(provider)} isModelConfigured={classifierModelName(provider) !== null} timeoutMs={readClassifierTimeoutMs()} />
+        <ClassifierProviderCard provider={classifier.provider} isModelConfigured={classifier.isModelConfigured} timeoutMs={classifier.timeoutMs} />
         <Card>
           <CardHeader>
             <CardTitle>Rules, in the order they are checked</CardTitle>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 
 import { ResetPasswordForm } from '@/components/store/reset-password-form';
 import { StoreAuthPanel } from '@/components/store/store-auth-panel';
-import { FORGOT_PASSWORD_PATH } from '@/components/store/store-paths';
+import { FORGOT_PASSWORD_PATH } from '@/lib/store-paths';
 import { STORE_BUTTON_CLASS } from '@/components/store/store-styles';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';

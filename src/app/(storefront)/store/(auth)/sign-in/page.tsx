@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { ACCOUNT_CONFLICT_PARAM } from '@/auth/require-customer';
 import { SignInForm } from '@/components/store/sign-in-form';
 import { StoreAuthPanel } from '@/components/store/store-auth-panel';
-import { PASSWORD_RESET_NOTICE, SIGN_UP_PATH } from '@/components/store/store-paths';
+import { PASSWORD_RESET_NOTICE, SIGN_UP_PATH } from '@/lib/store-paths';
 import { STORE_LINK_CLASS } from '@/components/store/store-styles';
 import { Alert } from '@/components/ui/alert';
 import { getCustomerActor } from '@/auth/require-customer';

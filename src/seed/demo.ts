@@ -3,7 +3,7 @@ import { asc, sql } from 'drizzle-orm';
 import { getDatabase, getDb, type Db } from '@/db/client';
 import { customerGroups, customers, staffMembers } from '@/db/schema';
 // A constant of the shop, not a service call: orders are recorded in the shop currency, as createOrder requires.
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 import { generateDemoBatches, type DemoBatch, type DemoContext } from './demo-generator';
 import { loadIncrementally, loadInBulk } from './demo-load';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb, openDatabase, setDatabase } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { phoneSchema } from '@/lib/validation/common';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { createOrder } from '@/services/orders';
 import { reconcileCustomerStats } from '@/services/reconcile';
 import { createStaffActor } from '@/test/actors';

@@ -9,7 +9,7 @@ export interface DemoCountry {
   /** Country calling code, with '+'. */
   callingCode: string;
   /**
-   * Mobile number prefixes after the calling code, each checked (src/db/seed/demo-generator.test.ts) to give a number
+   * Mobile number prefixes after the calling code, each checked (src/seed/demo-generator.test.ts) to give a number
    * libphonenumber-js calls valid for that country whatever the random digits after it.
    */
   mobilePrefixes: string[];

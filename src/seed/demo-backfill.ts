@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 
 import { getDb, queryRows, type Db } from '@/db/client';
-import { SHOP_CURRENCY } from '@/services/shop';
+import { SHOP_CURRENCY } from '@/lib/config';
 
 import { demoOrdersRng } from './demo-generator';
 import { insertDemoOrderRows } from './demo-insert-orders';
