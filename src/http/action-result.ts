@@ -1,8 +1,7 @@
+import type { ActionResult } from '@/lib/types';
 import { DomainError } from '@/services/errors';
-import type { FieldError } from '@/lib/types';
 
-/** What a server action answers a form: the data, or a message with errors per field. */
-export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldError[] };
+export type { ActionResult };
 
 /** Runs a service call for a server action, turning domain errors into form state. */
 export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {

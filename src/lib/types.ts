@@ -210,3 +210,17 @@ export interface StoreBenefit {
   reason: string;
   endsAt: string | null;
 }
+
+/** What a server action answers a form: the data, or a message with errors per field. */
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldError[] };
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  role: 'admin' | 'staff';
+  keyPrefix: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { apiKeys, staffMembers } from '@/db/schema';
-import type { Actor } from '@/lib/types';
+import type { Actor, ApiKeySummary } from '@/lib/types';
+
+export type { ApiKeySummary };
 
 import { NotFoundError } from './errors';
 import { assertCan } from './permissions';
@@ -16,16 +18,6 @@ export const apiKeyCreateSchema = z.object({
   role: z.enum(['admin', 'staff'], { error: 'Role is admin or staff' }),
 });
 
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  role: 'admin' | 'staff';
-  keyPrefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 const KEY_PREFIX = 'cm_';
 

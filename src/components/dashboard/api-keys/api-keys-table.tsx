@@ -3,7 +3,7 @@ import { KeyRound } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDate, formatRelative } from '@/lib/format';
-import type { ApiKeySummary } from '@/services/api-keys';
+import type { ApiKeySummary } from '@/lib/types';
 
 import { RevokeApiKeyButton } from './revoke-api-key-button';
 

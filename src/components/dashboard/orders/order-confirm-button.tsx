@@ -14,7 +14,7 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button, type ButtonProps } from '@/components/ui/button';
-import type { ActionResult } from '@/http/action-result';
+import type { ActionResult } from '@/lib/types';
 
 /**
  * A lifecycle action behind a confirmation. A refusal (someone else already changed the order, or the role may

@@ -1,5 +1,5 @@
 import type { Actor } from '@/lib/types';
-import { can } from '@/services/permissions';
+import { can } from '@/lib/permissions';
 
 import { NAV_SECTIONS } from './nav-items';
 import { NavLink } from './nav-link';

@@ -1,6 +1,6 @@
 import { CalendarClock, KeyRound, LayoutDashboard, Megaphone, Receipt, SlidersHorizontal, Sparkles, TicketPercent, UserCog, Users, UsersRound, type LucideIcon } from 'lucide-react';
 
-import type { Permission } from '@/services/permissions';
+import type { Permission } from '@/lib/permissions';
 
 export interface NavItem {
   href: string;

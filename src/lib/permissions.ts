@@ -1,0 +1,42 @@
+import type { Actor, StaffRole } from './types';
+
+const EVERYONE: StaffRole[] = ['owner', 'admin', 'staff'];
+const MANAGERS: StaffRole[] = ['owner', 'admin'];
+
+// The role table of ARCHITECTURE.md; the UI reads it too, to hide what a role cannot do.
+export const PERMISSIONS = {
+  'customers:read': EVERYONE,
+  'customers:write': EVERYONE,
+  'customers:delete': MANAGERS,
+  'orders:read': EVERYONE,
+  'orders:write': EVERYONE,
+  'orders:cancel': MANAGERS,
+  'orders:refund': MANAGERS,
+  'customers:reconcile': MANAGERS,
+  'api_keys:manage': MANAGERS,
+  'discounts:read': EVERYONE,
+  'discounts:manage': MANAGERS,
+  'campaigns:read': EVERYONE,
+  'campaigns:write': MANAGERS,
+  'campaigns:send': MANAGERS,
+  'customer_groups:read': EVERYONE,
+  'customer_groups:manage': MANAGERS,
+  'customers:bulk_group': MANAGERS,
+  // Engagement metrics and the overview: everyone reads; recomputing and the as-of setting are for managers.
+  'metrics:read': EVERYONE,
+  'metrics:compute': MANAGERS,
+  // Classification: anyone may ask for a suggestion; rules, batch runs and accepting suggestions are for managers.
+  'classification:read': EVERYONE,
+  'classification:suggest': EVERYONE,
+  'classification:manage': MANAGERS,
+  // Staff performance: everyone sees their own figures (services check the member); managers see everyone's.
+  'staff:read': EVERYONE,
+  'staff:read_all': MANAGERS,
+} as const satisfies Record<string, StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether the actor's role has the permission; the UI asks it to hide what a role cannot do. */
+export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).includes(actor.role);
+}
