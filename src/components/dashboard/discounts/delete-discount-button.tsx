@@ -4,7 +4,7 @@ import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 
 import { deleteDiscountAction } from '@/actions/discounts';
-import { OrderConfirmButton } from '@/components/dashboard/orders/order-confirm-button';
+import { ConfirmActionButton } from '@/components/dashboard/confirm-action-button';
 
 /** Deletes an unused discount after confirmation; then returns to the list. A refusal shows in the dialog. */
 export function DeleteDiscountButton({ id, code }: { id: string; code: string }) {
@@ -15,7 +15,7 @@ export function DeleteDiscountButton({ id, code }: { id: string; code: string })
     return result;
   }
   return (
-    <OrderConfirmButton
+    <ConfirmActionButton
       trigger={
         <>
           <Trash2 aria-hidden />

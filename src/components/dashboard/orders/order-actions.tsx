@@ -3,10 +3,10 @@
 import { Ban, CircleCheck } from 'lucide-react';
 
 import { cancelOrderAction, completeOrderAction } from '@/actions/orders';
+import { ConfirmActionButton } from '@/components/dashboard/confirm-action-button';
 import { formatMoney } from '@/lib/format';
 import type { Order } from '@/lib/types';
 
-import { OrderConfirmButton } from './order-confirm-button';
 import { RefundOrderButton } from './refund-order-button';
 
 /** What the viewer's role may do to the order in its current status; the service checks both again. */
@@ -29,7 +29,7 @@ export function OrderActions({ order, abilities }: { order: Order; abilities: Or
   return (
     <div className="flex flex-wrap gap-2">
       {showComplete && (
-        <OrderConfirmButton
+        <ConfirmActionButton
           trigger={
             <>
               <CircleCheck aria-hidden />
@@ -48,7 +48,7 @@ export function OrderActions({ order, abilities }: { order: Order; abilities: Or
         <RefundOrderButton orderId={order.id} orderNumber={order.orderNumber} customerName={order.customer?.name ?? ''} remaining={kept} currency={order.currency} />
       )}
       {showCancel && (
-        <OrderConfirmButton
+        <ConfirmActionButton
           trigger={
             <>
               <Ban aria-hidden />

@@ -17,12 +17,29 @@ import { Button, type ButtonProps } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/types';
 
 /**
- * A lifecycle action behind a confirmation. A refusal (someone else already changed the order, or the role may
- * not) is shown in the dialog; closing it then reloads the page, so it shows the order as it now is.
+ * An action behind a confirmation dialog, the one way the dashboard asks "are you sure?". The dialog stays open while
+ * the action runs and shows a refusal (someone else changed the record meanwhile, the role may not, the record is in
+ * use). By default a refusal is final: the confirm button goes, and closing reloads the page so it shows the record as
+ * it now is; with `canRetry` the confirm button stays for another try (its label may change with what was refused).
  */
-export function OrderConfirmButton({ trigger, triggerVariant, triggerClassName, title, description, confirmLabel, pendingLabel, confirmVariant = 'default', dismissLabel = 'Not now', onConfirm }: {
+export function ConfirmActionButton({
+  trigger,
+  triggerVariant,
+  triggerSize,
+  triggerClassName,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  confirmVariant = 'default',
+  dismissLabel = 'Cancel',
+  canRetry = false,
+  onConfirm,
+  onClose,
+}: {
   trigger: React.ReactNode;
   triggerVariant?: ButtonProps['variant'];
+  triggerSize?: ButtonProps['size'];
   triggerClassName?: string;
   title: string;
   description: React.ReactNode;
@@ -30,18 +47,21 @@ export function OrderConfirmButton({ trigger, triggerVariant, triggerClassName, 
   pendingLabel: string;
   confirmVariant?: ButtonProps['variant'];
   dismissLabel?: string;
-  onConfirm: () => Promise<ActionResult>;
+  canRetry?: boolean;
+  onConfirm: () => Promise<ActionResult<unknown>>;
+  onClose?: () => void;
 }) {
   const router = useRouter();
   const [open, setOpen] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [isPending, startTransition] = React.useTransition();
+  const isFinal = error !== null && !canRetry;
 
   function confirm() {
     setError(null);
     startTransition(async () => {
       const result = await onConfirm();
-      // On success the action revalidated this page, which arrives with the answer.
+      // On success the action revalidated the page (or the caller navigates), which arrives with the answer.
       if (result.ok) setOpen(false);
       else setError(result.message);
     });
@@ -53,14 +73,16 @@ export function OrderConfirmButton({ trigger, triggerVariant, triggerClassName, 
       onOpenChange={(next) => {
         if (isPending) return;
         setOpen(next);
-        if (!next && error) {
+        if (next) return;
+        onClose?.();
+        if (error) {
           setError(null);
-          router.refresh();
+          if (!canRetry) router.refresh();
         }
       }}
     >
       <AlertDialogTrigger asChild>
-        <Button variant={triggerVariant} className={triggerClassName}>
+        <Button variant={triggerVariant} size={triggerSize} className={triggerClassName}>
           {trigger}
         </Button>
       </AlertDialogTrigger>
@@ -73,9 +95,9 @@ export function OrderConfirmButton({ trigger, triggerVariant, triggerClassName, 
           </p>
         )}
         <AlertDialogFooter>
-          <AlertDialogCancel disabled={isPending}>{error ? 'Close' : dismissLabel}</AlertDialogCancel>
+          <AlertDialogCancel disabled={isPending}>{isFinal ? 'Close' : dismissLabel}</AlertDialogCancel>
           {/* A plain button, not AlertDialogAction: the dialog stays open while working and if refused. */}
-          {!error && (
+          {!isFinal && (
             <Button variant={confirmVariant} onClick={confirm} disabled={isPending}>
               {isPending && <Loader2 className="animate-spin" aria-hidden />}
               {isPending ? pendingLabel : confirmLabel}
