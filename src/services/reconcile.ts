@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 
+import { customerStatsFromOrders } from './orders/customer-stats';
 import { assertCan } from './permissions';
 
 /** What a customer's stats columns say, and what the orders say they should be. */
@@ -37,17 +38,9 @@ export interface ReconcileOptions {
   onProgress?: (progress: { customersChecked: number; driftCount: number }) => void;
 }
 
-// The orders each customer's stats are made of; the same rules as src/services/orders/customer-stats.ts.
+// What each customer's stats should be, by the one rule (orders/customer-stats.ts).
 // The customer range is (after, upTo]; the orders range is the same, so each chunk reads its slice of the key.
-const actualStats = (after: string, upTo: string) => sql`
-  select o.customer_id,
-         coalesce(sum(o.total - o.refunded_total) filter (where o.status in ('completed', 'partially_refunded', 'refunded')), 0)::bigint as total_spend,
-         count(*) filter (where o.status in ('completed', 'partially_refunded'))::int as order_count,
-         min(o.placed_at) filter (where o.status in ('completed', 'partially_refunded')) as first_order_date,
-         max(o.placed_at) filter (where o.status in ('completed', 'partially_refunded')) as last_order_date
-  from orders o
-  where o.customer_id > ${after}::uuid and o.customer_id <= ${upTo}::uuid
-  group by o.customer_id`;
+const actualStats = (after: string, upTo: string) => customerStatsFromOrders(sql`o.customer_id > ${after}::uuid and o.customer_id <= ${upTo}::uuid`);
 
 interface DriftRow {
   id: string;
