@@ -2,13 +2,12 @@ import { sql } from 'drizzle-orm';
 
 import type { Tx } from '@/db/client';
 
-import { COUNTED_STATUSES } from '../orders/customer-stats';
+import { customerStatsFromOrders } from '../orders/customer-stats';
 
 /**
- * Sets the given customers' stats from all their orders, in one statement: the rules of orders/customer-stats.ts
- * and of reconcile (spend = total - refunded over completed, partially and fully refunded orders; count and
- * dates over the orders that still count). Recomputing rather than adding keeps a re-run or an interrupted
- * import exact.
+ * Sets the given customers' stats from all their orders, in one statement, by the rule of orders/customer-stats.ts
+ * (customerStatsFromOrders, which reconcile checks against). Recomputing rather than adding keeps a re-run or an
+ * interrupted import exact. A customer without orders is left as it is.
  */
 export async function recomputeCustomerStats(tx: Tx, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
@@ -24,15 +23,6 @@ export async function recomputeCustomerStats(tx: Tx, customerIds: string[]): Pro
         first_order_date = a.first_order_date,
         last_order_date = a.last_order_date,
         updated_at = now()
-    from (
-      select o.customer_id,
-             coalesce(sum(o.total - o.refunded_total) filter (where o.status in ('completed', 'partially_refunded', 'refunded')), 0) as total_spend,
-             count(*) filter (where o.status in ${COUNTED_STATUSES}) as order_count,
-             min(o.placed_at) filter (where o.status in ${COUNTED_STATUSES}) as first_order_date,
-             max(o.placed_at) filter (where o.status in ${COUNTED_STATUSES}) as last_order_date
-      from orders o
-      where o.customer_id in ${ids}
-      group by o.customer_id
-    ) a
+    from (${customerStatsFromOrders(sql`o.customer_id in ${ids}`)}) a
     where c.id = a.customer_id`);
 }
