@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 
 import type { Db, Tx } from '@/db/client';
 import { orderNumberSequence } from '@/db/schema';
+import { customerStatsFromOrders } from '@/services/orders/customer-stats';
 
 import type { DemoOrders } from './demo-orders';
 
@@ -82,8 +83,7 @@ async function insertRefundsWithEvents(tx: Db | Tx, rows: DemoOrders): Promise<v
 
 /**
  * Sets each listed customer's totalSpend, orderCount and first/last order dates from all of their orders, by the order
- * service's rules (src/services/orders/customer-stats.ts): spend is what completed, partially refunded and refunded
- * orders kept after refunds; the count and dates cover completed and partially refunded orders. Set-based, one UPDATE.
+ * service's rule (customerStatsFromOrders in src/services/orders/customer-stats.ts). Set-based, one UPDATE.
  */
 export async function refreshCustomerStats(tx: Db | Tx, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
@@ -92,15 +92,6 @@ export async function refreshCustomerStats(tx: Db | Tx, customerIds: string[]): 
   await tx.execute(sql`
     update customers c
     set total_spend = s.total_spend, order_count = s.order_count, first_order_date = s.first_order_date, last_order_date = s.last_order_date
-    from (
-      select customer_id,
-             coalesce(sum(total - refunded_total) filter (where status in ('completed', 'partially_refunded', 'refunded')), 0) as total_spend,
-             count(*) filter (where status in ('completed', 'partially_refunded')) as order_count,
-             min(placed_at) filter (where status in ('completed', 'partially_refunded')) as first_order_date,
-             max(placed_at) filter (where status in ('completed', 'partially_refunded')) as last_order_date
-      from orders
-      where customer_id = any(${ids})
-      group by customer_id
-    ) s
+    from (${customerStatsFromOrders(sql`o.customer_id = any(${ids})`)}) s
     where c.id = s.customer_id`);
 }
