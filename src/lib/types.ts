@@ -1,5 +1,7 @@
 // Domain types shared by services, the API, and the UI. Money is integer minor units beside a currency.
 
+import type { OrderStatus } from './order-status';
+
 export type StaffRole = 'owner' | 'admin' | 'staff';
 
 /** Who is acting: resolved by the adapter (session or API key) and passed to services. */
@@ -80,7 +82,7 @@ export interface CustomerMetrics {
   lastOrderDate: string | null;
 }
 
-export type OrderStatus = 'pending' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded';
+export type { OrderStatus };
 
 export interface OrderSummary {
   id: string;

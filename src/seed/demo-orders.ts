@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { Faker } from '@faker-js/faker';
 
+import type { OrderStatus } from '@/lib/order-status';
+
 import { cumulative, DAY_MS, isChristmasSeason, orderMoment, weightedIndex } from './demo-order-calendar';
 import { demoOrderCharges, type DemoBuyerKind } from './demo-order-pricing';
 import { DEMO_PRODUCTS, REFUND_REASONS, TRADE_CASE_SIZES, tradePrice } from './demo-products';
@@ -10,7 +12,7 @@ import { DEMO_PRODUCTS, REFUND_REASONS, TRADE_CASE_SIZES, tradePrice } from './d
 export interface DemoOrderRow {
   id: string;
   customer_id: string;
-  status: 'pending' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded';
+  status: OrderStatus;
   currency: string;
   subtotal: number;
   discount_total: number;

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, foreignKey, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+import { ORDER_STATUSES } from '../../lib/order-status';
+
 import { createdAt, timestampMs, updatedAt } from './columns';
 import { customers } from './customers';
 import { staffMembers } from './staff';
 
-export const ORDER_STATUSES = ['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded'] as const;
+export { ORDER_STATUSES };
 
 // Human order numbers (#1001, #1002, …) come from a sequence, so they are unique without a lookup.
 export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 1001 });

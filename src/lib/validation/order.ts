@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { ORDER_STATUSES } from '../order-status';
+
 import { blankToNull, dateParamSchema, moneyMinorSchema, text, uuidSchema } from './common';
 import { discountCodeSchema } from './discount';
 
@@ -43,7 +45,7 @@ export const orderRefundSchema = z.object({
   idempotencyKey: z.preprocess(blankToNull, text().max(100).nullable().optional()),
 });
 
-export const ORDER_STATUS_VALUES = ['pending', 'completed', 'cancelled', 'refunded', 'partially_refunded'] as const;
+export const ORDER_STATUS_VALUES = ORDER_STATUSES;
 
 export const orderListQuerySchema = z.object({
   status: z.preprocess(blankToNull, z.enum(ORDER_STATUS_VALUES, { error: `Status is one of ${ORDER_STATUS_VALUES.join(', ')}` }).nullable().optional()),

@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 import type { Tx } from '@/db/client';
-import { customers, orders, type ORDER_STATUSES } from '@/db/schema';
+import { customers, orders } from '@/db/schema';
+import type { OrderStatus } from '@/lib/order-status';
 
 // The one rule for a customer's stats columns, and every writer of them: the set-based computation from the orders
 // (import, demo seed, reconcile) and the incremental updates made when an order changes status (orders.ts).
 
-type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Orders that count as purchases: orderCount counts them, and firstOrderDate/lastOrderDate span them. */
 export const COUNTED_ORDER_STATUSES = ['completed', 'partially_refunded'] as const satisfies readonly OrderStatus[];
