@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 
 import { getDb } from '@/db/client';
+import { SHOP_CURRENCY } from '@/lib/config';
 import type { Actor } from '@/lib/types';
 
+import { readCsv } from '../csv/read-csv';
 import { ValidationFailedError } from '../errors';
 import { assertCan } from '../permissions';
-import { SHOP_CURRENCY } from '@/lib/config';
-import { readCsvRecords } from './csv';
 import { InvoiceBatcher, type Invoice } from './invoices';
 import { InvoiceLineParser, SKIP_REASONS, type SkipReason } from './parse';
 import { openImportSource } from './source';
@@ -93,7 +93,8 @@ function addBatch(summary: ImportSummary, result: BatchResult, seen: Set<string>
 /**
  * Imports an invoice-line CSV (plain or gzip'd) as customers, completed orders and refunds, streaming it and writing
  * each batch of invoices in one transaction; a re-run adds nothing already there. Prices are read as amounts of
- * the shop currency. Throws ValidationFailedError (not an invoice-line CSV, unknown time zone), ForbiddenError.
+ * the shop currency. Throws ValidationFailedError (not an invoice-line CSV, a quote never closed, unknown time
+ * zone), ForbiddenError.
  */
 export async function importOrders(options: ImportOrdersOptions): Promise<ImportSummary> {
   const { actor, path, batchSize = 2_000, holdLines, timeZone = 'Europe/London', onProgress } = options;
@@ -137,7 +138,7 @@ export async function importOrders(options: ImportOrdersOptions): Promise<Import
   let parser: InvoiceLineParser | undefined;
   let lastLineNumber = 0;
   try {
-    for await (const record of readCsvRecords(source.lines)) {
+    for await (const record of readCsv(source.bytes)) {
       lastLineNumber = record.lineNumber;
       if (!parser) {
         if ('error' in record) throw new ValidationFailedError('The file is not an invoice-line CSV', [{ path: 'file', message: `Its header is not valid CSV (${record.error})` }]);

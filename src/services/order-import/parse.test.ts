@@ -2,43 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { ValidationFailedError } from '../errors';
 import { countryCodeFromName } from './country';
-import { readCsvRecords, readLines } from './csv';
 import { wallTimeToUtc } from './local-time';
 import { InvoiceLineParser, parsePrice } from './parse';
 
 const HEADER = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
-
-async function records(text: string, chunkSize = 7) {
-  async function* chunks() {
-    for (let i = 0; i < text.length; i += chunkSize) yield text.slice(i, i + chunkSize);
-  }
-  const out = [];
-  for await (const record of readCsvRecords(readLines(chunks()))) out.push(record);
-  return out;
-}
-
-describe('readCsvRecords', () => {
-  it('reads quoted fields with commas, doubled quotes and line breaks, across chunk boundaries', async () => {
-    const text = 'a,b,c\r\n536544,"TRAY, BREAKFAST IN BED",1\n536540,"CHARLIE+LOLA""EXTREMELY BUSY"" SIGN",6\n1,"two\nlines",3\nlast,,line';
-    expect(await records(text)).toEqual([
-      { fields: ['a', 'b', 'c'], lineNumber: 1 },
-      { fields: ['536544', 'TRAY, BREAKFAST IN BED', '1'], lineNumber: 2 },
-      { fields: ['536540', 'CHARLIE+LOLA"EXTREMELY BUSY" SIGN', '6'], lineNumber: 3 },
-      { fields: ['1', 'two\nlines', '3'], lineNumber: 4 },
-      { fields: ['last', '', 'line'], lineNumber: 6 },
-    ]);
-  });
-
-  it('reports a malformed record with its line number and goes on reading', async () => {
-    expect(await records('x,y\na"b,c\n"q"r,s\nok,1\n"never closed,2')).toEqual([
-      { fields: ['x', 'y'], lineNumber: 1 },
-      { error: 'Malformed CSV: a quote inside unquoted field 1', lineNumber: 2 },
-      { error: 'Malformed CSV: text after a closing quote in field 1', lineNumber: 3 },
-      { fields: ['ok', '1'], lineNumber: 4 },
-      { error: 'Malformed CSV: a quoted field is never closed', lineNumber: 5 },
-    ]);
-  });
-});
 
 describe('parsePrice', () => {
   it.each([

@@ -5,11 +5,10 @@ import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 import { ValidationFailedError } from '../errors';
-import { readLines } from './csv';
 
-/** A file opened for streaming: its lines, and how far through the file (in bytes on disk) reading has got. */
+/** A file opened for streaming: its bytes (inflated), and how far through the file (in bytes on disk) reading has got. */
 export interface ImportSource {
-  lines: AsyncGenerator<string>;
+  bytes: Readable;
   isGzip: boolean;
   totalBytes: number;
   bytesRead(): number;
@@ -43,19 +42,14 @@ async function fileSize(path: string): Promise<number> {
 }
 
 /**
- * Opens a plain or gzip'd text file for line-by-line reading. Gzip is recognised by its magic bytes, whatever
- * the file is called. Progress counts bytes read from disk, so it is right for compressed files too.
+ * Opens a plain or gzip'd file for streaming. Gzip is recognised by its magic bytes, whatever the file is called.
+ * Progress counts bytes read from disk, so it is right for compressed files too.
  */
 export async function openImportSource(path: string): Promise<ImportSource> {
   const size = await fileSize(path);
   const isGzip = await startsWithGzipMagic(path);
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
-  let text: Readable = file;
-  if (isGzip) {
-    // pipeline forwards a read or inflate error to the gunzip stream, where the reader's for-await sees it.
-    text = pipeline(file, createGunzip(), () => {});
-  }
-  // Decoding in the stream keeps a multi-byte character that straddles two chunks whole.
-  text.setEncoding('utf8');
-  return { lines: readLines(text), isGzip, totalBytes: size, bytesRead: () => file.bytesRead };
+  // pipeline forwards a read error to the gunzip stream, where the CSV reader sees it.
+  const bytes: Readable = isGzip ? pipeline(file, createGunzip(), () => {}) : file;
+  return { bytes, isGzip, totalBytes: size, bytesRead: () => file.bytesRead };
 }
