@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 
+import { runAuthRequest } from '@/components/forms/auth-request';
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
 import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -16,10 +18,9 @@ import type { FieldError } from '@/lib/types';
 import { storeSignUpSchema } from '@/lib/validation/store-account';
 
 import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { commonFailureMessage } from './auth-failure';
 import { CheckYourEmail } from './check-your-email';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 
 type SignUpInput = z.input<typeof storeSignUpSchema>;
