@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { CircleAlert, Loader2 } from 'lucide-react';
+import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
@@ -12,6 +12,8 @@ import type { z } from 'zod';
 import { createCustomerAction, updateCustomerAction } from '@/actions/customers';
 import { CustomerStaleBanner, CustomerCarriedEdits } from '@/components/dashboard/customers/customer-stale-banner';
 import { CustomerTagsInput } from '@/components/dashboard/customers/customer-tags-input';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -81,7 +83,6 @@ type SubmitValues = z.output<typeof customerUpdateSchema>;
 export function CustomerForm({ customer, groups }: { customer?: Customer; groups: Pick<CustomerGroup, 'id' | 'name'>[] }) {
   const router = useRouter();
   const isEdit = Boolean(customer);
-  const [formError, setFormError] = React.useState<string | null>(null);
   const [isStale, setIsStale] = React.useState(false);
   const [carried, setCarried] = React.useState<Partial<CustomerFormValues> | null>(null);
   const [isReloading, startReload] = React.useTransition();
@@ -93,7 +94,8 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
     resolver: (isEdit ? zodResolver(customerUpdateSchema) : zodResolver(customerCreateSchema)) as Resolver<CustomerFormValues, unknown, SubmitValues>,
     defaultValues: toFormValues(customer),
   });
-  const { register, handleSubmit, formState, control, setError, reset, getValues, setValue } = form;
+  const { register, handleSubmit, formState, control, reset, getValues, setValue } = form;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELD_NAMES);
   const errors = formState.errors;
   const ids = React.useId();
 
@@ -114,7 +116,7 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
   }, [latestVersion]);
 
   async function onSubmit(data: SubmitValues) {
-    setFormError(null);
+    clearFormError();
     const result = customer
       ? await updateCustomerAction(customer.id, { ...data, version: getValues('version') })
       : // The create resolver produced `data`, so it has the create schema's shape.
@@ -128,12 +130,7 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
       setIsStale(true);
       return;
     }
-    const fieldErrors = result.fieldErrors
-      .map((error) => ({ name: error.path.split('.')[0] as FieldName, message: error.message }))
-      .filter((error) => FIELD_NAMES.includes(error.name))
-      .sort((a, b) => FIELD_NAMES.indexOf(a.name) - FIELD_NAMES.indexOf(b.name));
-    fieldErrors.forEach((error, index) => setError(error.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (fieldErrors.length === 0) setFormError(result.message);
+    showServerErrors(result);
   }
 
   function reloadLatest() {
@@ -165,12 +162,7 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
           onDismiss={() => setCarried(null)}
         />
       )}
-      {formError && (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
-          <p>{formError}</p>
-        </div>
-      )}
+      <FormErrorAlert message={formError} />
 
       <Card>
         <CardHeader>

@@ -3,10 +3,10 @@
 import { Loader2, MailCheck } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
 import { Button } from '@/components/ui/button';
 
 import { STORE_SECONDARY_BUTTON_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 import { useResendVerification } from './use-resend-verification';
 
 /** After sign-up: where the link went, and a way to have it sent again. */

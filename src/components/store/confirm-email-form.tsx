@@ -4,15 +4,15 @@ import { AlertCircle, Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 
+import { runAuthRequest } from '@/components/forms/auth-request';
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
 import { storeAuthClient } from './auth-client';
-import { runAuthRequest } from './auth-failure';
 import { NewPasswordFields, saveNewPassword, useNewPasswordForm, type NewPasswordValues } from './new-password-fields';
 import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 import { STORE_BUTTON_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 
 type FormError = { text: string; isDone?: boolean; link?: { href: string; label: string } };
 

@@ -5,16 +5,17 @@ import { AlertCircle, Loader2, MailCheck } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { runAuthRequest } from '@/components/forms/auth-request';
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 
 import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { commonFailureMessage } from './auth-failure';
 import { emailOnlySchema, type EmailOnlyInput, type EmailOnlyValues } from './email-only-schema';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 import { RESET_PASSWORD_PATH } from '@/lib/store-paths';
 
 function LinkSent({ email }: { email: string }) {

@@ -4,11 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 
+import { runAuthRequest } from '@/components/forms/auth-request';
 import { Field } from '@/components/ui/field';
 import { passwordSchema, PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
 
 import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { commonFailureMessage } from './auth-failure';
 import { PasswordInput } from './password-input';
 
 /** A new password typed twice: the reset form and the confirmation form (choosing it confirms the email). */

@@ -4,13 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Loader2 } from 'lucide-react';
 import { useForm } from 'react-hook-form';
 
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 
 import { emailOnlySchema, type EmailOnlyInput, type EmailOnlyValues } from './email-only-schema';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 import { useResendVerification } from './use-resend-verification';
 
 /** For a verification link that failed: the email, and a new link sent to it if it has an unconfirmed account. */

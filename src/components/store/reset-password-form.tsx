@@ -5,13 +5,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
 import { NewPasswordFields, saveNewPassword, useNewPasswordForm, type NewPasswordValues } from './new-password-fields';
 import { FORGOT_PASSWORD_PATH, PASSWORD_RESET_NOTICE } from '@/lib/store-paths';
 import { STORE_BUTTON_CLASS, STORE_LINK_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();

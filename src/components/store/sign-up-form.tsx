@@ -6,18 +6,21 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 
+import { runAuthRequest } from '@/components/forms/auth-request';
+import { useIsHydrated } from '@/components/forms/use-is-hydrated';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { throwawayPassword } from '@/lib/throwaway-password';
+import type { FieldError } from '@/lib/types';
 import { storeSignUpSchema } from '@/lib/validation/store-account';
 
 import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { commonFailureMessage } from './auth-failure';
 import { CheckYourEmail } from './check-your-email';
 import { STORE_BUTTON_CLASS, STORE_INPUT_CLASS } from './store-styles';
-import { useIsHydrated } from './use-is-hydrated';
 import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 
 type SignUpInput = z.input<typeof storeSignUpSchema>;
@@ -26,24 +29,24 @@ const FIELDS = ['firstName', 'lastName', 'email'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 /** The server's named field errors (VALIDATION_FAILED from the sign-up hook), when the answer carries them. */
-function fieldErrorsOf(body: unknown): { path: FieldName; message: string }[] {
+function fieldErrorsOf(body: unknown): FieldError[] {
   const errors = (body as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
-  return errors.filter((e): e is { path: FieldName; message: string } => FIELDS.includes(e?.path) && typeof e?.message === 'string');
+  return errors.filter((e): e is FieldError => typeof e?.path === 'string' && typeof e?.message === 'string');
 }
 
 export function SignUpForm() {
-  const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignUpInput, unknown, SignUpValues>({
     resolver: zodResolver(storeSignUpSchema),
     defaultValues: { firstName: '', lastName: '', email: '' },
   });
   const { errors, isSubmitting } = form.formState;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELDS);
   const isHydrated = useIsHydrated();
 
   async function onSubmit(values: SignUpValues) {
-    setFormError(null);
+    clearFormError();
     const failure = await runAuthRequest((fetchOptions) =>
       // better-auth needs a password to create the login; the shopper chooses the real one on the confirmation page.
       storeAuthClient.signUp.email(
@@ -56,13 +59,7 @@ export function SignUpForm() {
       setSentTo(values.email);
       return;
     }
-    const fieldErrors = failure.code === 'VALIDATION_FAILED' ? fieldErrorsOf(failure.body) : [];
-    if (fieldErrors.length > 0) {
-      for (const { path, message } of fieldErrors) form.setError(path, { message });
-      form.setFocus(fieldErrors[0].path);
-      return;
-    }
-    setFormError(commonFailureMessage(failure));
+    showServerErrors({ message: commonFailureMessage(failure), fieldErrors: failure.code === 'VALIDATION_FAILED' ? fieldErrorsOf(failure.body) : [] });
   }
 
   if (sentTo) return <CheckYourEmail email={sentTo} />;

@@ -2,8 +2,10 @@
 
 import { useState } from 'react';
 
+import { runAuthRequest } from '@/components/forms/auth-request';
+
 import { storeAuthClient } from './auth-client';
-import { commonFailureMessage, runAuthRequest } from './auth-failure';
+import { commonFailureMessage } from './auth-failure';
 import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 
 export type ResendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; email: string } | { kind: 'failed'; message: string };

@@ -3,10 +3,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
 import { getStaffActor } from '@/auth/require-staff';
+import { StaffSignInForm } from '@/components/dashboard/auth/staff-sign-in-form';
 import { Card } from '@/components/ui/card';
 
 import { safeNextPath } from './safe-next-path';
-import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -27,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
         </div>
         <Card className="p-6">
-          <SignInForm next={next} />
+          <StaffSignInForm next={next} />
         </Card>
         <p className="mt-6 text-center text-xs text-slate-500">Staff accounts are created by the shop owner. Ask them if you cannot sign in.</p>
       </div>

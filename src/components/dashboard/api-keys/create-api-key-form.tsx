@@ -3,6 +3,7 @@
 import { AlertTriangle, Check, Copy, KeyRound, Loader2 } from 'lucide-react';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 
+import { errorsByField } from '@/components/forms/server-errors';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -17,8 +18,9 @@ export function CreateApiKeyForm() {
   const [dismissedKey, setDismissedKey] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const created = state?.ok && state.data.key !== dismissedKey ? state.data : null;
-  const fieldError = (path: string) => (state && !state.ok ? state.fieldErrors.find((e) => e.path === path)?.message : undefined);
-  const formError = state && !state.ok && state.fieldErrors.length === 0 ? state.message : null;
+  const refusal = errorsByField(state && !state.ok ? state : null, ['name', 'role']);
+  const fieldError = (name: 'name' | 'role') => refusal.byField[name];
+  const formError = refusal.formMessage;
 
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();

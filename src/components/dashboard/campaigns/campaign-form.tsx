@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CircleAlert, Loader2 } from 'lucide-react';
+import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
@@ -9,6 +9,8 @@ import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createCampaignAction, updateCampaignAction } from '@/actions/campaigns';
 import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -30,14 +32,14 @@ const PLACEHOLDER_HELP: Record<(typeof CAMPAIGN_PLACEHOLDERS)[number], string> =
 /** Compose or edit a draft: checked in the browser by the shared campaign schema and again by the service. */
 export function CampaignForm({ groups, campaign }: { groups: { id: string; name: string }[]; campaign?: Values & { id: string; version: number } }) {
   const router = useRouter();
-  const [formError, setFormError] = React.useState<string | null>(null);
   const [isSaved, setIsSaved] = React.useState(false);
   const bodyRef = React.useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<Values, unknown, CampaignCreateInput>({
     resolver: zodResolver(campaignCreateSchema) as unknown as Resolver<Values, unknown, CampaignCreateInput>,
     defaultValues: campaign ?? { name: '', channel: 'email', subject: '', body: 'Hello {{firstName}},\n\n\n\n— {{shopName}}', customerGroupIds: [] },
   });
-  const { register, handleSubmit, formState, control, setError, getValues, setValue } = form;
+  const { register, handleSubmit, formState, control, getValues, setValue } = form;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELDS);
   const errors = formState.errors;
   const channel = useWatch({ control, name: 'channel' });
   const ids = React.useId();
@@ -58,16 +60,14 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
   }
 
   async function onSubmit(data: CampaignCreateInput) {
-    setFormError(null);
+    clearFormError();
     const result = campaign ? await updateCampaignAction(campaign.id, { ...data, version: campaign.version }) : await createCampaignAction(data);
     if (result.ok) {
       setIsSaved(true);
       router.push(`/dashboard/campaigns/${result.data.id}`);
       return;
     }
-    const placed = result.fieldErrors.filter((error) => (FIELDS as readonly string[]).includes(error.path));
-    placed.forEach((error, index) => setError(error.path as (typeof FIELDS)[number], { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (placed.length === 0 || placed.length < result.fieldErrors.length) setFormError(result.message);
+    showServerErrors(result);
   }
 
   const isBusy = formState.isSubmitting || isSaved;
@@ -75,12 +75,7 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={campaign ? 'Edit campaign' : 'New campaign'} className="space-y-6">
-      {formError && (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
-          <p>{formError}</p>
-        </div>
-      )}
+      <FormErrorAlert message={formError} />
       <Card>
         <CardContent className="grid gap-4 py-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
           <Field id={id('name')} label="Name" hint="For staff only; recipients never see it." error={errors.name?.message}>

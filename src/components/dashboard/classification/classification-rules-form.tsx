@@ -1,12 +1,14 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CircleAlert, CircleCheck, Loader2 } from 'lucide-react';
+import { CircleCheck, Loader2 } from 'lucide-react';
 import * as React from 'react';
 import { get, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 
 import { updateClassificationRulesAction } from '@/actions/classification-settings';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -20,20 +22,26 @@ import {
 } from '@/lib/validation/classification';
 
 type Path = FieldPath<ClassificationRulesFormValues>;
+// Page order: the first server error in this order gets focus; a path on none of these shows above the form.
+const FIELDS: readonly Path[] = [
+  'wholesaler.isEnabled', 'wholesaler.groupName', 'wholesaler.minAverageItemsPerOrder', 'wholesaler.minOrders',
+  'vip.isEnabled', 'vip.groupName', 'vip.topSpendPercent', 'vip.minTotalSpend', 'vip.minOrders',
+  'fallback.groupName',
+];
 
 /** The stored rules as the form shows them: the VIP spend in major units ("5000.00"). */
 export type ClassificationRulesFormDefaults = Omit<ClassificationRules, 'vip'> & { vip: Omit<ClassificationRules['vip'], 'minTotalSpend'> & { minTotalSpend: string } };
 
 /** Owners and admins tune the built-in rules: checked in the browser by the shared schema and again by the service. */
 export function ClassificationRulesForm({ currency, groups, values }: { currency: string; groups: string[]; values: ClassificationRulesFormDefaults }) {
-  const [formError, setFormError] = React.useState<string | null>(null);
   const [isSaved, setIsSaved] = React.useState(false);
   const schema = React.useMemo(() => classificationRulesFormSchema(currency), [currency]);
   const form = useForm<ClassificationRulesFormValues, unknown, ClassificationRulesFormOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<ClassificationRulesFormValues, unknown, ClassificationRulesFormOutput>,
     defaultValues: values,
   });
-  const { register, handleSubmit, formState, setError } = form;
+  const { register, handleSubmit, formState } = form;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELDS);
   const ids = React.useId();
   const id = (name: Path) => `${ids}-${name.replace('.', '-')}`;
   const errorOf = (name: Path): string | undefined => (get(formState.errors, name) as { message?: string } | undefined)?.message;
@@ -44,15 +52,14 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
   const options = (current: string) => (groups.some((g) => g.toLowerCase() === current.toLowerCase()) ? groups : [current, ...groups]);
 
   async function onSubmit(data: ClassificationRulesFormOutput) {
-    setFormError(null);
+    clearFormError();
     setIsSaved(false);
     const result = await updateClassificationRulesAction(data);
     if (result.ok) {
       setIsSaved(true);
       return;
     }
-    result.fieldErrors.forEach((error, index) => setError(error.path as Path, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (result.fieldErrors.length === 0) setFormError(result.message);
+    showServerErrors(result);
   }
 
   const groupSelect = (name: 'wholesaler.groupName' | 'vip.groupName' | 'fallback.groupName', label: string, current: string) => (
@@ -74,12 +81,7 @@ export function ClassificationRulesForm({ currency, groups, values }: { currency
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Classification rules" className="space-y-6">
-      {formError && (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
-          <p>{formError}</p>
-        </div>
-      )}
+      <FormErrorAlert message={formError} />
 
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">1. Large orders</legend>

@@ -2,10 +2,10 @@
 
 import * as React from 'react';
 
+import { addAddressAction, updateAddressAction } from '@/actions/customers';
+import { AddressForm } from '@/components/forms/address-form';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import type { CustomerAddress } from '@/lib/types';
-
-import { AddressForm } from './address-form';
 
 /** Add or edit an address in a modal; the trigger is the button passed as `children`. */
 export function CustomerAddressDialog({ customerId, address, names, children }: {
@@ -25,7 +25,14 @@ export function CustomerAddressDialog({ customerId, address, names, children }: 
             {address ? 'Changes apply to future orders; past orders keep the address they were shipped to.' : 'For shipping and billing.'}
           </DialogDescription>
         </DialogHeader>
-        <AddressForm customerId={customerId} address={address} names={names} onSaved={() => setOpen(false)} />
+        <AddressForm
+          variant="dashboard"
+          address={address}
+          names={names}
+          defaultsNote={address ? undefined : "A customer's first address becomes both defaults."}
+          save={(values) => (address ? updateAddressAction(customerId, address.id, values) : addAddressAction(customerId, values))}
+          onSaved={() => setOpen(false)}
+        />
       </DialogContent>
     </Dialog>
   );

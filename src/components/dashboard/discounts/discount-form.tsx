@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CircleAlert, Loader2 } from 'lucide-react';
+import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
@@ -10,6 +10,8 @@ import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { createDiscountAction, updateDiscountAction } from '@/actions/discounts';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
 import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -26,30 +28,28 @@ const FIELDS = Object.keys(EMPTY_DISCOUNT) as (keyof DiscountFormValues)[];
 /** Create or edit a discount: checked in the browser by the shared discount schema and again by the service. */
 export function DiscountForm({ groups, currency, discount }: { groups: { id: string; name: string }[]; currency: string; discount?: { id: string; version: number; values: DiscountFormValues } }) {
   const router = useRouter();
-  const [formError, setFormError] = React.useState<string | null>(null);
   const [isSaved, setIsSaved] = React.useState(false);
   const schema = React.useMemo(() => discountFormSchema(currency), [currency]);
   const form = useForm<DiscountFormValues, unknown, DiscountFormOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<DiscountFormValues, unknown, DiscountFormOutput>,
     defaultValues: discount?.values ?? EMPTY_DISCOUNT,
   });
-  const { register, handleSubmit, formState, control, setError } = form;
+  const { register, handleSubmit, formState, control } = form;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELDS);
   const errors = formState.errors;
   const kind = useWatch({ control, name: 'kind' });
   const ids = React.useId();
   const id = (name: string) => `${ids}-${name}`;
 
   async function onSubmit(data: DiscountFormOutput) {
-    setFormError(null);
+    clearFormError();
     const result = discount ? await updateDiscountAction(discount.id, { ...data, version: discount.version }) : await createDiscountAction(data);
     if (result.ok) {
       setIsSaved(true);
       router.push(`/dashboard/discounts/${result.data.id}`);
       return;
     }
-    const placed = result.fieldErrors.filter((error) => (FIELDS as string[]).includes(error.path));
-    placed.forEach((error, index) => setError(error.path as keyof DiscountFormValues, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (placed.length === 0 || placed.length < result.fieldErrors.length) setFormError(result.message);
+    showServerErrors(result);
   }
 
   const isBusy = formState.isSubmitting || isSaved;
@@ -57,12 +57,7 @@ export function DiscountForm({ groups, currency, discount }: { groups: { id: str
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={discount ? 'Edit discount' : 'New discount'} className="space-y-6">
-      {formError && (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
-          <p>{formError}</p>
-        </div>
-      )}
+      <FormErrorAlert message={formError} />
       <Card>
         <CardContent className="grid gap-4 py-4 sm:grid-cols-2">
           <Field id={id('code')} label="Code" hint="What customers type: letters, digits, - and _; saved in capitals." error={errors.code?.message}>

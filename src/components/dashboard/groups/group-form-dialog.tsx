@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 
 import { createGroupAction, updateGroupAction } from '@/actions/groups';
+import { errorsByField } from '@/components/forms/server-errors';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -13,7 +14,8 @@ import { Textarea } from '@/components/ui/textarea';
 import type { CustomerGroup } from '@/lib/types';
 import { customerGroupCreateSchema, GROUP_NAME_MAX } from '@/lib/validation/customer-group';
 
-type Errors = Partial<Record<'name' | 'description' | 'form', string>>;
+const FIELDS = ['name', 'description'] as const;
+type Errors = Partial<Record<(typeof FIELDS)[number] | 'form', string>>;
 
 /** Create a group, or rename/describe one (with the `updatedAt` it was read at, so a stale edit is refused). */
 export function GroupFormDialog({ group, trigger }: { group?: CustomerGroup; trigger: React.ReactNode }) {
@@ -40,8 +42,9 @@ export function GroupFormDialog({ group, trigger }: { group?: CustomerGroup; tri
         router.refresh();
         return;
       }
-      const byField = Object.fromEntries(result.fieldErrors.filter((e) => e.path === 'name' || e.path === 'description').map((e) => [e.path, e.message]));
-      setErrors(Object.keys(byField).length ? byField : { form: result.message });
+      const { byField, firstField, formMessage } = errorsByField(result, FIELDS);
+      setErrors(formMessage ? { ...byField, form: formMessage } : byField);
+      if (firstField) document.getElementById(`${idPrefix}-${firstField}`)?.focus();
     });
   }
 

@@ -3,6 +3,7 @@
 import { AlertTriangle, Loader2, RefreshCw, Save } from 'lucide-react';
 import { startTransition, useActionState, useState } from 'react';
 
+import { errorsByField } from '@/components/forms/server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -14,8 +15,9 @@ export function MetricsSettingsForm({ asOf }: { asOf: string | null }) {
   const [mode, setMode] = useState<'now' | 'date'>(asOf ? 'date' : 'now');
   const [saveState, saveAction, isSaving] = useActionState<MetricsActionState, FormData>(saveMetricsSettingsAction, null);
   const [recomputeState, recomputeAction, isRecomputing] = useActionState<MetricsActionState>(recomputeMetricsAction, null);
-  const fieldError = saveState && !saveState.ok ? saveState.fieldErrors.find((e) => e.path === 'asOf')?.message : undefined;
-  const failure = [saveState, recomputeState].find((state) => state && !state.ok && state.fieldErrors.length === 0);
+  const saveRefusal = errorsByField(saveState && !saveState.ok ? saveState : null, ['asOf']);
+  const fieldError = saveRefusal.byField.asOf;
+  const failure = saveRefusal.formMessage ?? errorsByField(recomputeState && !recomputeState.ok ? recomputeState : null, []).formMessage;
   const isBusy = isSaving || isRecomputing;
 
   return (
@@ -69,10 +71,10 @@ export function MetricsSettingsForm({ asOf }: { asOf: string | null }) {
           </Button>
         </div>
       </form>
-      {failure && !failure.ok && (
+      {failure && (
         <Alert variant="destructive" role="alert">
           <AlertTriangle aria-hidden />
-          <p>{failure.message}</p>
+          <p>{failure}</p>
         </Alert>
       )}
     </div>

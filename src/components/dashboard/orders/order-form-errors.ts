@@ -1,4 +1,4 @@
-import type { FieldError } from '@/lib/types';
+import type { ErrorPlace } from '@/components/forms/server-errors';
 
 import type { OrderFormValues } from './order-form-schema';
 
@@ -8,7 +8,11 @@ export type OrderFormErrorTarget = `customerId` | `items.${number}.${'sku' | 'na
 const ITEM_FIELDS = ['sku', 'name', 'quantity', 'unitPrice'] as const;
 const ADJUSTMENTS = ['discountTotal', 'taxTotal', 'shippingTotal'] as const;
 
-function target(path: string): { name: OrderFormErrorTarget; rank: number } | null {
+/**
+ * The order form's field for a service error's path, ranked as the fields appear on the page (so the first gets
+ * focus); null for paths with no field of their own (currency, placedAt), which the message above the form says.
+ */
+export function placeOrderError(path: string): ErrorPlace<OrderFormErrorTarget> | null {
   if (path === 'customerId') return { name: 'customerId', rank: 0 };
   const line = /^items\.(\d+)\.(\w+)$/.exec(path);
   const field = ITEM_FIELDS.indexOf(line?.[2] as (typeof ITEM_FIELDS)[number]);
@@ -17,20 +21,4 @@ function target(path: string): { name: OrderFormErrorTarget; rank: number } | nu
   const adjustment = ADJUSTMENTS.indexOf(path as (typeof ADJUSTMENTS)[number]);
   if (adjustment >= 0) return { name: ADJUSTMENTS[adjustment], rank: Number.MAX_SAFE_INTEGER - ADJUSTMENTS.length + adjustment };
   return null;
-}
-
-/**
- * The service's field errors placed on the form's fields in the order they appear on the page (so the first gets
- * focus), and those with no field of their own (currency, placedAt) left for the message above the form.
- */
-export function placeServerErrors(errors: FieldError[]): { placed: { name: OrderFormErrorTarget; message: string }[]; unplaced: FieldError[] } {
-  const placed: { name: OrderFormErrorTarget; message: string; rank: number }[] = [];
-  const unplaced: FieldError[] = [];
-  for (const error of errors) {
-    const found = target(error.path);
-    if (found) placed.push({ ...found, message: error.message });
-    else unplaced.push(error);
-  }
-  placed.sort((a, b) => a.rank - b.rank);
-  return { placed: placed.map(({ name, message }) => ({ name, message })), unplaced };
 }

@@ -1,19 +1,21 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CircleAlert, Loader2 } from 'lucide-react';
+import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createOrderAction, type CustomerOption } from '@/actions/orders';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 
 import { CustomerCombobox } from './customer-combobox';
-import { placeServerErrors } from './order-form-errors';
+import { placeOrderError } from './order-form-errors';
 import { MoneyInput } from './money-input';
 import { EMPTY_ITEM, orderFormSchema, previewTotals, type OrderFormOutput, type OrderFormValues } from './order-form-schema';
 import { OrderItemLines } from './order-item-lines';
@@ -30,7 +32,6 @@ const ADJUSTMENTS: { name: AdjustmentName; label: string; hint?: string }[] = [
 export function OrderForm({ currency, customer: initialCustomer }: { currency: string; customer: CustomerOption | null }) {
   const router = useRouter();
   const [customer, setCustomer] = React.useState<CustomerOption | null>(initialCustomer);
-  const [formError, setFormError] = React.useState<string | null>(null);
   // Stays true while the browser moves to the new order, so a second click cannot place it twice.
   const [isSaved, setIsSaved] = React.useState(false);
   const schema = React.useMemo(() => orderFormSchema(currency), [currency]);
@@ -39,7 +40,8 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
     resolver: zodResolver(schema) as Resolver<OrderFormValues, unknown, OrderFormOutput>,
     defaultValues: { customerId: initialCustomer?.id ?? '', items: [{ ...EMPTY_ITEM }], discountTotal: '', taxTotal: '', shippingTotal: '' },
   });
-  const { register, handleSubmit, formState, control, setError } = form;
+  const { register, handleSubmit, formState, control } = form;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, placeOrderError);
   const errors = formState.errors;
   const watched = useWatch({ control, name: ['items', 'discountTotal', 'taxTotal', 'shippingTotal'] });
   const totals = previewTotals({ items: watched[0], discountTotal: watched[1], taxTotal: watched[2], shippingTotal: watched[3] }, currency);
@@ -47,17 +49,14 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
   const id = (name: string) => `${ids}-${name}`;
 
   async function onSubmit(data: OrderFormOutput) {
-    setFormError(null);
+    clearFormError();
     const result = await createOrderAction(data);
     if (result.ok) {
       setIsSaved(true);
       router.push(`/dashboard/orders/${result.data.id}`);
       return;
     }
-    const { placed, unplaced } = placeServerErrors(result.fieldErrors);
-    placed.forEach((error, index) => setError(error.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (unplaced.length > 0) setFormError(unplaced.map((error) => error.message).join(' '));
-    else if (placed.length === 0) setFormError(result.message);
+    showServerErrors(result);
   }
 
   const isBusy = formState.isSubmitting || isSaved;
@@ -65,12 +64,7 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
   return (
     <FormProvider {...form}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New order" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        {formError && (
-          <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 lg:col-span-2">
-            <CircleAlert className="mt-0.5 size-5 shrink-0 text-red-600" aria-hidden />
-            <p>{formError}</p>
-          </div>
-        )}
+        <FormErrorAlert message={formError} className="lg:col-span-2" />
         <div className="min-w-0 space-y-6">
           <Card>
             <CardContent className="py-4">

@@ -16,6 +16,8 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
+import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
@@ -40,13 +42,14 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
   const router = useRouter();
   const [open, setOpen] = React.useState(false);
   const [idempotencyKey, setIdempotencyKey] = React.useState('');
-  const [formError, setFormError] = React.useState<string | null>(null);
   const schema = React.useMemo(() => refundFormSchema(currency, remaining), [currency, remaining]);
   const defaultValues = { amount: minorToMajorString(remaining, currency), reason: '' };
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<RefundFormValues, unknown, RefundFormOutput>({
+  const form = useForm<RefundFormValues, unknown, RefundFormOutput>({
     resolver: zodResolver(schema) as Resolver<RefundFormValues, unknown, RefundFormOutput>,
     defaultValues,
   });
+  const { register, handleSubmit, formState, reset, control } = form;
+  const { formError, clearFormError, showServerErrors } = useServerErrors(form, ['amount', 'reason']);
   const errors = formState.errors;
   const typed = parseMajorToMinor(useWatch({ control, name: 'amount' }) ?? '', currency);
   const ids = React.useId();
@@ -57,7 +60,7 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
     if (next) {
       reset({ amount: minorToMajorString(remaining, currency), reason: '' });
       setIdempotencyKey(newIdempotencyKey());
-      setFormError(null);
+      clearFormError();
     } else if (formError) {
       // What was refused may mean the order changed meanwhile: show it as it now is.
       router.refresh();
@@ -66,15 +69,13 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
   }
 
   async function onSubmit(data: RefundFormOutput) {
-    setFormError(null);
+    clearFormError();
     const result = await refundOrderAction(orderId, { amount: data.amount, reason: data.reason, idempotencyKey });
     if (result.ok) {
       setOpen(false);
       return;
     }
-    const fields = result.fieldErrors.filter((error) => error.path === 'amount' || error.path === 'reason');
-    fields.forEach((error, index) => setError(error.path as 'amount' | 'reason', { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (fields.length === 0) setFormError(result.message);
+    showServerErrors(result);
   }
 
   const id = (name: string) => `${ids}-${name}`;
@@ -115,11 +116,7 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
               />
             </Field>
           </div>
-          {formError && (
-            <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-              {formError}
-            </p>
-          )}
+          <FormErrorAlert message={formError} isCompact className="mt-4" />
           <AlertDialogFooter>
             <AlertDialogCancel type="button" disabled={isBusy}>
               {formError ? 'Close' : 'Not now'}

@@ -7,6 +7,7 @@ import { useForm, useWatch, type Resolver, type UseFormRegisterReturn } from 're
 import type { z } from 'zod';
 
 import { saveProfileAction } from '@/actions/store-account';
+import { applyServerErrors } from '@/components/forms/use-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -48,11 +49,12 @@ function toValues(profile: StoreProfile): ProfileFormValues {
 export function ProfileForm({ profile }: { profile: StoreProfile }) {
   const [current, setCurrent] = React.useState(profile);
   const [notice, setNotice] = React.useState<{ kind: 'saved' | 'stale' | 'error'; message: string } | null>(null);
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<ProfileFormValues, unknown, Output>({
+  const form = useForm<ProfileFormValues, unknown, Output>({
     // The phone rule is preprocessed (blank → null), so its declared input is `unknown`: name the form's own shape.
     resolver: zodResolver(storeProfileUpdateSchema) as Resolver<ProfileFormValues, unknown, Output>,
     defaultValues: toValues(profile),
   });
+  const { register, handleSubmit, formState, reset, control } = form;
   const errors = formState.errors;
   const ids = React.useId();
   // A refusal shows above the form, out of sight on a phone after tapping Save: bring it into view.
@@ -75,12 +77,8 @@ export function ProfileForm({ profile }: { profile: StoreProfile }) {
       setNotice({ kind: 'stale', message: STALE_MESSAGE });
       return;
     }
-    const fieldErrors = result.fieldErrors
-      .map((error) => ({ name: error.path.split('.')[0] as FieldName, message: error.message }))
-      .filter((error) => FIELD_ORDER.includes(error.name))
-      .sort((a, b) => FIELD_ORDER.indexOf(a.name) - FIELD_ORDER.indexOf(b.name));
-    fieldErrors.forEach((error, index) => setError(error.name, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-    if (fieldErrors.length === 0) setNotice({ kind: 'error', message: result.message });
+    const formMessage = applyServerErrors(form, result, FIELD_ORDER);
+    if (formMessage) setNotice({ kind: 'error', message: formMessage });
   }
 
   const id = (name: FieldName | 'email') => `${ids}-${name}`;

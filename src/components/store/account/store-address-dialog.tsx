@@ -2,10 +2,10 @@
 
 import * as React from 'react';
 
+import { addAddressAction, updateAddressAction } from '@/actions/store-account';
+import { AddressForm } from '@/components/forms/address-form';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import type { CustomerAddress } from '@/lib/types';
-
-import { StoreAddressForm } from './store-address-form';
 
 /** Add or edit an address in a modal; the trigger is the button passed as `children`. */
 export function StoreAddressDialog({ address, names, isFirst = false, children }: {
@@ -25,7 +25,15 @@ export function StoreAddressDialog({ address, names, isFirst = false, children }
             {address ? 'Changes apply to your next orders; orders already placed keep the address they were sent to.' : 'Where we send your orders, or where your bills go.'}
           </DialogDescription>
         </DialogHeader>
-        <StoreAddressForm address={address} names={names} isFirst={isFirst} onSaved={() => setOpen(false)} />
+        <AddressForm
+          variant="store"
+          address={address}
+          names={names}
+          // No address saved yet: this one becomes both defaults whatever the boxes say.
+          defaultsNote={isFirst ? 'Your first address is used for both shipping and billing.' : undefined}
+          save={(values) => (address ? updateAddressAction(address.id, values) : addAddressAction(values))}
+          onSaved={() => setOpen(false)}
+        />
       </DialogContent>
     </Dialog>
   );
