@@ -27,7 +27,8 @@ interface ValueOfKind {
   uuid: string;
 }
 
-type KeyValue<C extends KeyColumn> = ValueOfKind[C['kind']] | (C['nullable'] extends true ? null : never);
+// Null only where a column may be null: `nullable: true`, or a column whose nullability is not known statically.
+type KeyValue<C extends KeyColumn> = ValueOfKind[C['kind']] | (C extends { kind: KeyKind; nullable?: false } ? never : null);
 
 /** The decoded keys of a cursor, one per key column, in order. */
 export type KeyValues<Cs extends readonly KeyColumn[]> = { -readonly [I in keyof Cs]: KeyValue<Cs[I]> };
