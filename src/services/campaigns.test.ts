@@ -149,6 +149,17 @@ describe(`campaigns (${TEST_DB_KIND})`, () => {
     const deliveries = await listCampaignDeliveries({ campaignId: campaign.id, limit: 50 });
     expect(deliveries.data).toHaveLength(12);
     expect(deliveries.data.every((d) => d.status === 'sent' && d.messageId && d.sentAt)).toBe(true);
+    // Page by page (the dashboard's results), each recipient once and in the same order.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listCampaignDeliveries>> = await listCampaignDeliveries({ campaignId: campaign.id, cursor, limit: 5 });
+      paged.push(...page.data.map((d) => d.customerId));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length < 50);
+    expect(paged).toEqual(deliveries.data.map((d) => d.customerId));
+    // A bare customer id (the old page link) is no cursor.
+    await expect(listCampaignDeliveries({ campaignId: campaign.id, cursor: deliveries.data[0].customerId })).rejects.toBeInstanceOf(ValidationFailedError);
     const [someone] = deliveries.data;
     const events = await getDb().select().from(customerEvents).where(eq(customerEvents.customerId, someone.customerId));
     expect(events.filter((e) => e.type === 'campaign.sent').map((e) => e.data)).toEqual([{ campaignId: campaign.id, campaignName: 'Spring sale', channel: 'email' }]);

@@ -16,9 +16,9 @@ import {
 import { audienceAddress, audienceFrom } from './campaigns/audience';
 import { CAMPAIGN_NOT_FOUND as NOT_FOUND, getCampaign, getCampaignRow } from './campaigns/get-campaign';
 import { toCampaignSummary, toDeliveryCounts } from './campaigns/mapping';
-import { invalidCursor } from './customers/cursor';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
-import { assertUuid, isUuid } from './ids';
+import { assertUuid } from './ids';
+import { keysetCursor } from './keyset-cursor';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
@@ -71,24 +71,19 @@ export async function updateCampaign({ actor, id, input }: { actor: Actor; id: s
   return getCampaign({ id });
 }
 
-const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !id || !isUuid(id)) throw invalidCursor();
-  return { at: date, id };
-}
+const campaignCursor = keysetCursor('campaigns', [{ kind: 'timestamp' }, { kind: 'uuid' }]);
+// Deliveries are keyed by customer id alone (unique within a campaign).
+const deliveryCursor = keysetCursor('campaign-deliveries', [{ kind: 'uuid' }]);
 
 /** Campaigns newest first, keyset-paged by (createdAt, id), each with its delivery counts. */
 export async function listCampaigns(query: CampaignListQuery = {}): Promise<Page<CampaignSummary>> {
   const { limit, cursor } = parseInput(campaignListQuerySchema, query);
   const db = getDb();
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = cursor ? campaignCursor.decode(cursor) : null;
   const rows = await db
     .select()
     .from(campaigns)
-    .where(after ? or(lt(campaigns.createdAt, after.at), and(eq(campaigns.createdAt, after.at), lt(campaigns.id, after.id))) : undefined)
+    .where(after ? or(lt(campaigns.createdAt, after[0]), and(eq(campaigns.createdAt, after[0]), lt(campaigns.id, after[1]))) : undefined)
     .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -101,7 +96,7 @@ export async function listCampaigns(query: CampaignListQuery = {}): Promise<Page
     : [];
   return {
     data: page.map((row) => toCampaignSummary(row, toDeliveryCounts(counts.filter((count) => count.campaignId === row.id)))),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: rows.length > limit ? campaignCursor.encode([page[page.length - 1].createdAt, page[page.length - 1].id]) : null,
   };
 }
 
@@ -122,10 +117,10 @@ export async function campaignAudience(campaignId: string, { limit = 5 }: { limi
   return { count: Number(count), preview };
 }
 
-/** A campaign's recipients and what happened to each, keyset-paged by customer id (the delivery key). Throws NotFoundError. */
+/** A campaign's recipients and what happened to each, keyset-paged by customer id (the delivery key). Throws NotFoundError, ValidationFailedError. */
 export async function listCampaignDeliveries({ campaignId, cursor, limit = 50 }: { campaignId: string; cursor?: string | null; limit?: number }): Promise<Page<CampaignDelivery>> {
   assertUuid(campaignId, NOT_FOUND);
-  if (cursor && !isUuid(cursor)) throw invalidCursor();
+  const [after] = cursor ? deliveryCursor.decode(cursor) : [null];
   const rows = await getDb()
     .select({
       customerId: campaignDeliveries.customerId,
@@ -139,12 +134,12 @@ export async function listCampaignDeliveries({ campaignId, cursor, limit = 50 }:
     })
     .from(campaignDeliveries)
     .innerJoin(customers, eq(customers.id, campaignDeliveries.customerId))
-    .where(and(eq(campaignDeliveries.campaignId, campaignId), cursor ? gt(campaignDeliveries.customerId, cursor) : undefined))
+    .where(and(eq(campaignDeliveries.campaignId, campaignId), after ? gt(campaignDeliveries.customerId, after) : undefined))
     .orderBy(asc(campaignDeliveries.customerId))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
     data: page.map(({ firstName, lastName, sentAt, ...row }) => ({ ...row, name: `${firstName} ${lastName}`.trim(), sentAt: sentAt ? sentAt.toISOString() : null })),
-    nextCursor: rows.length > limit ? page[page.length - 1].customerId : null,
+    nextCursor: rows.length > limit ? deliveryCursor.encode([page[page.length - 1].customerId]) : null,
   };
 }

@@ -6,12 +6,12 @@ import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib
 import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerUpdateInput } from '@/lib/validation/customer';
 import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
-import { invalidCursor } from './customers/cursor';
 import { recordCustomerEvent } from './customers/events';
 import { toCustomer, toCustomerAddress } from './customers/mapping';
 import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
-import { assertUuid, isUuid } from './ids';
+import { assertUuid } from './ids';
+import { keysetCursor } from './keyset-cursor';
 import { countCustomerOrders, listCustomerOrders } from './orders';
 import { assertCanChangeCustomer } from './ownership';
 import { assertCan } from './permissions';
@@ -175,20 +175,22 @@ export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }
   });
 }
 
-/** The customer's timeline, newest first, keyset-paged by (createdAt, id). Throws NotFoundError. */
+const eventCursor = keysetCursor('customer-events', [{ kind: 'timestamp' }, { kind: 'uuid' }]);
+
+/** The customer's timeline, newest first, keyset-paged by (createdAt, id). Throws NotFoundError, ValidationFailedError. */
 export async function listCustomerEvents({ customerId, cursor, limit = 50 }: { customerId: string; cursor?: string | null; limit?: number }): Promise<Page<CustomerEvent>> {
   assertUuid(customerId, NOT_FOUND_MESSAGE);
   const db = getDb();
   const [exists] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
   if (!exists) throw new NotFoundError(NOT_FOUND_MESSAGE);
-  const position = cursor ? decodeEventCursor(cursor) : null;
+  const position = cursor ? eventCursor.decode(cursor) : null;
   const rows = await db
     .select()
     .from(customerEvents)
     .where(
       and(
         eq(customerEvents.customerId, customerId),
-        position ? or(lt(customerEvents.createdAt, position.at), and(eq(customerEvents.createdAt, position.at), lt(customerEvents.id, position.id))) : undefined,
+        position ? or(lt(customerEvents.createdAt, position[0]), and(eq(customerEvents.createdAt, position[0]), lt(customerEvents.id, position[1]))) : undefined,
       ),
     )
     .orderBy(desc(customerEvents.createdAt), desc(customerEvents.id))
@@ -197,14 +199,6 @@ export async function listCustomerEvents({ customerId, cursor, limit = 50 }: { c
   const last = page.at(-1);
   return {
     data: page.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-    nextCursor: rows.length > limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? eventCursor.encode([last.createdAt, last.id]) : null,
   };
-}
-
-function decodeEventCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999 || !id || !isUuid(id)) throw invalidCursor();
-  return { at: date, id };
 }

@@ -10,6 +10,7 @@ import { describeDiscountTargets, describeDiscountValue, evaluateEligibility } f
 import { countCustomerRedemptions, loadTargetGroups, toDiscount, toDiscountFacts } from './discounts/facts';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
+import { keysetCursor } from './keyset-cursor';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
@@ -131,18 +132,21 @@ export async function getDiscount({ id }: { id: string }): Promise<Discount> {
   return withTargets(row);
 }
 
-/** Discounts by code, keyset-paged on the unique code (the cursor is the last code). Discounts are few, so pages are large. Throws ValidationFailedError. */
+const discountCursor = keysetCursor('discounts', [{ kind: 'text' }]);
+
+/** Discounts by code, keyset-paged on the unique code. Discounts are few, so pages are large. Throws ValidationFailedError. */
 export async function listDiscounts(query: DiscountListQuery = {}): Promise<Page<Discount>> {
   const { cursor, limit: size } = parseInput(discountListQuerySchema, query);
+  const [after] = cursor ? discountCursor.decode(cursor) : [null];
   const rows = await getDb()
     .select()
     .from(discounts)
-    .where(cursor ? gt(discounts.code, cursor) : undefined)
+    .where(after === null ? undefined : gt(discounts.code, after))
     .orderBy(asc(discounts.code))
     .limit(size + 1);
   const page = rows.slice(0, size);
   const targets = await loadTargetGroups(getDb(), page.map((row) => row.id));
-  return { data: page.map((row) => toDiscount(row, targets.get(row.id) ?? [])), nextCursor: rows.length > size ? (page.at(-1)?.code ?? null) : null };
+  return { data: page.map((row) => toDiscount(row, targets.get(row.id) ?? [])), nextCursor: rows.length > size ? discountCursor.encode([page[page.length - 1].code]) : null };
 }
 
 async function customerGroupOf(customerId: string): Promise<string | null> {

@@ -11,7 +11,7 @@ import { recordRedemption, takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
 import { addCompletedOrder, takeBackSpend } from './orders/customer-stats';
-import { decodeOrderCursor, encodeOrderCursor } from './orders/cursor';
+import { orderCursor } from './orders/cursor';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
@@ -201,14 +201,14 @@ export async function listOrders(query: OrderListQuery = {}): Promise<Page<Order
 }
 
 function beforeCursor(cursor: string): SQL | undefined {
-  const position = decodeOrderCursor(cursor);
-  return or(lt(orders.placedAt, position.at), and(eq(orders.placedAt, position.at), lt(orders.id, position.id)));
+  const [at, id] = orderCursor.decode(cursor);
+  return or(lt(orders.placedAt, at), and(eq(orders.placedAt, at), lt(orders.id, id)));
 }
 
 function toPage<T extends { placedAt: string; id: string }>(rows: T[], limit: number): Page<T> {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { data: page, nextCursor: rows.length > limit && last ? encodeOrderCursor(last) : null };
+  return { data: page, nextCursor: rows.length > limit && last ? orderCursor.encode([new Date(last.placedAt), last.id]) : null };
 }
 
 /** A customer's purchase history, newest first, keyset-paged on the (customer_id, placed_at, id) index. Throws NotFoundError. */

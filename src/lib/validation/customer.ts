@@ -68,7 +68,8 @@ export const customerListQuerySchema = z.object({
   createdById: z.preprocess(blankToNull, z.string().max(100).nullable().optional()),
   sort: z.enum(CUSTOMER_SORTS as unknown as [CustomerSort, ...CustomerSort[]]).default('createdAt:desc'),
   limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(50),
-  cursor: z.preprocess(blankToNull, z.string().max(500).nullable().optional()),
+  // A name of 201 characters, each up to 3 bytes of UTF-8, fits: the cursor carries the sort key (services/keyset-cursor.ts).
+  cursor: z.preprocess(blankToNull, z.string().max(2000).nullable().optional()),
 });
 
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;

@@ -19,8 +19,9 @@ import {
 import type { Actor, Page } from '@/lib/types';
 
 import { customerFilterConditions } from '../customers/list';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../errors';
-import { assertUuid, isUuid } from '../ids';
+import { ConflictError, NotFoundError } from '../errors';
+import { assertUuid } from '../ids';
+import { keysetCursor } from '../keyset-cursor';
 import { assertCan } from '../permissions';
 import { parseInput } from '../validate';
 import { classifyCustomer, type ClassificationResult } from './index';
@@ -75,8 +76,7 @@ const SELECT_SUGGESTIONS = sql`
     s.suggested_group_id as "suggestedGroupId", sg.name as "suggestedGroupName",
     s.confidence, s.reasons, s.source, s.model, s.fallback_reason as "fallbackReason", s.status,
     (s.status = 'pending' and c.customer_group_id is distinct from s.current_group_id) as "isStale",
-    s.run_id as "runId", s.decided_by_id as "decidedById", s.decided_at as "decidedAt", s.created_at as "createdAt",
-    s.created_at::text as "createdAtKey"
+    s.run_id as "runId", s.decided_by_id as "decidedById", s.decided_at as "decidedAt", s.created_at as "createdAt"
   from classification_suggestions s
   join customers c on c.id = s.customer_id
   join customer_groups sg on sg.id = s.suggested_group_id
@@ -86,12 +86,11 @@ type SuggestionRow = Omit<ClassificationSuggestion, 'decidedAt' | 'createdAt' | 
   confidence: number | string;
   decidedAt: Date | string | null;
   createdAt: Date | string;
-  createdAtKey: string;
 };
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-function toSuggestion({ createdAtKey: _key, ...row }: SuggestionRow): ClassificationSuggestion {
+function toSuggestion(row: SuggestionRow): ClassificationSuggestion {
   return { ...row, confidence: Number(row.confidence), decidedAt: row.decidedAt ? iso(row.decidedAt) : null, createdAt: iso(row.createdAt) };
 }
 
@@ -130,21 +129,7 @@ export async function suggestForCustomer({ actor, customerId }: { actor: Actor; 
   return { suggestion: await findSuggestion(db, id) };
 }
 
-function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-function decodeCursor(value: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && isUuid(String(parsed[1])) && !Number.isNaN(Date.parse(parsed[0].replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')))) {
-      return parsed as [string, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailedError('Invalid cursor', [{ path: 'cursor', message: 'Use the nextCursor value of the previous page as it was' }]);
-}
+const suggestionCursor = keysetCursor('classification-suggestions', [{ kind: 'timestamp' }, { kind: 'uuid' }]);
 
 /** The list's, the count's and the bulk filter's narrowing: one suggested group, a least confidence; `suggestion` is the table's name or alias. */
 function narrowing(suggestion: SQL, { suggestedGroupId, minConfidence }: { suggestedGroupId?: string | null; minConfidence?: number | null }): SQL[] {
@@ -161,8 +146,8 @@ export async function listSuggestions({ actor, query = {} }: { actor: Actor; que
   const conditions: SQL[] = [sql`s.status = ${q.status}`];
   conditions.push(...narrowing(sql`s`, q));
   if (q.cursor) {
-    const [key, id] = decodeCursor(q.cursor);
-    conditions.push(sql`(s.created_at, s.id) < (${key}::timestamptz, ${id}::uuid)`);
+    const [at, id] = suggestionCursor.decode(q.cursor);
+    conditions.push(sql`(s.created_at, s.id) < (${at.toISOString()}::timestamptz, ${id}::uuid)`);
   }
   const rows = await queryRows<SuggestionRow>(
     getDb(),
@@ -170,7 +155,7 @@ export async function listSuggestions({ actor, query = {} }: { actor: Actor; que
   );
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { data: page.map(toSuggestion), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAtKey, last.id) : null };
+  return { data: page.map(toSuggestion), nextCursor: rows.length > q.limit && last ? suggestionCursor.encode([new Date(last.createdAt), last.id]) : null };
 }
 
 /** How many suggestions are pending, of a suggested group and at least as confident as asked (the page's "all N"). */

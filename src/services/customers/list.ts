@@ -7,36 +7,34 @@ import type { Customer, Page } from '@/lib/types';
 import { customerListQuerySchema, type CustomerListQuery, type CustomerSortField } from '@/lib/validation/customer';
 import { customerFilterSchema, type CustomerFilter } from '@/lib/validation/customer-group';
 
+import { keysetCursor, type KeyColumn } from '../keyset-cursor';
 import { parseInput } from '../validate';
-import { decodeCursor, encodeCursor } from './cursor';
 import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 
-// Each sort key matches an index in db/schema/customers.ts exactly, with the SQL type its cursor text casts back to.
-const SORT_KEYS: Record<CustomerSortField, { expr: SQL; type: SQL; isValidKey: (key: string) => boolean }> = {
-  createdAt: { expr: sql`${customers.createdAt}`, type: sql`timestamptz`, isValidKey: isTimestampText },
-  name: { expr: sql`${customers.sortName}`, type: sql`text`, isValidKey: isStorableText },
-  email: { expr: sql`coalesce(${customers.email}, '')`, type: sql`text`, isValidKey: isStorableText },
-  totalSpend: { expr: sql`${customers.totalSpend}`, type: sql`bigint`, isValidKey: isIntegerText },
-  orderCount: { expr: sql`${customers.orderCount}`, type: sql`integer`, isValidKey: isIntegerText },
+// Each sort key matches an index in db/schema/customers.ts exactly. `column` is its cursor key's kind, `keyOf` reads
+// the key from a listed row (text keys as PostgreSQL sorted them, the rest from the customer), and `cast` writes a
+// decoded key back as the SQL type of the sort. A null last order date sorts as '-infinity', as the index has it.
+const SORT_KEYS: Record<CustomerSortField, { expr: SQL; column: KeyColumn; keyOf: (row: ListRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
+  createdAt: { expr: sql`${customers.createdAt}`, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
+  name: { expr: sql`${customers.sortName}`, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
+  email: { expr: sql`coalesce(${customers.email}, '')`, column: { kind: 'text' }, keyOf: (row) => row.customer.email ?? '', cast: (key) => sql`cast(${key} as text)` },
+  totalSpend: { expr: sql`${customers.totalSpend}`, column: { kind: 'money' }, keyOf: (row) => row.customer.totalSpend, cast: (key) => sql`cast(${key} as bigint)` },
+  orderCount: { expr: sql`${customers.orderCount}`, column: { kind: 'int' }, keyOf: (row) => row.customer.orderCount, cast: (key) => sql`cast(${key} as integer)` },
   lastOrderDate: {
     expr: sql`coalesce(${customers.lastOrderDate}, '-infinity'::timestamptz)`,
-    type: sql`timestamptz`,
-    isValidKey: (key) => key === '-infinity' || isTimestampText(key),
+    column: { kind: 'timestamp', nullable: true },
+    keyOf: (row) => row.customer.lastOrderDate,
+    cast: (key) => (key === null ? sql`'-infinity'::timestamptz` : timestampKey(key)),
   },
 };
 
-// A cursor is client input: its key must cast to the sort's SQL type, or the query would fail instead of answering 422.
-function isTimestampText(key: string): boolean {
-  const match = /^(\d{4})-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.exec(key);
-  return !!match && !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
+function timestampKey(key: KeyValue): SQL {
+  return sql`cast(${(key as Date).toISOString()} as timestamptz)`;
 }
 
-function isIntegerText(key: string): boolean {
-  return /^-?\d{1,18}$/.test(key);
-}
-
-function isStorableText(key: string): boolean {
-  return !key.includes('\u0000');
+/** The cursor codec of one sort (field and direction): keys are the sort key, then id. */
+function cursorOf(sort: string, key: SortKey) {
+  return keysetCursor(`customers ${sort}`, [key.column, { kind: 'uuid' }] as const);
 }
 
 const lastOrderKey = SORT_KEYS.lastOrderDate.expr;
@@ -72,6 +70,7 @@ function column(subquery: string, name: string): SQL {
 type SortKey = (typeof SORT_KEYS)[CustomerSortField];
 type ListQuery = z.output<typeof customerListQuerySchema>;
 type ListRow = { customer: CustomerFields; group: { id: string; name: string } | null; sortKey: string };
+type KeyValue = string | number | Date | null;
 interface Strategy {
   key: SortKey;
   order: SQL;
@@ -192,8 +191,8 @@ function filterConditions(q: FilterQuery): SQL[] {
 function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'): SQL[] {
   const conditions = filterConditions(q);
   if (q.cursor) {
-    const cursor = decodeCursor(q.cursor, q.sort, key.isValidKey);
-    const after = sql`(cast(${cursor.key} as ${key.type}), cast(${cursor.id} as uuid))`;
+    const [sortKey, id] = cursorOf(q.sort, key).decode(q.cursor);
+    const after = sql`(${key.cast(sortKey)}, cast(${id} as uuid))`;
     conditions.push(direction === 'asc' ? sql`(${key.expr}, ${customers.id}) > ${after}` : sql`(${key.expr}, ${customers.id}) < ${after}`);
   }
   return conditions;
@@ -242,6 +241,6 @@ export async function listCustomers(query: CustomerListQuery = {}, tuning: ListT
   const last = page.at(-1);
   return {
     data: page.map((row) => toCustomer(row.customer, row.group)),
-    nextCursor: hasMore && last ? encodeCursor({ sort: q.sort, key: last.sortKey, id: last.customer.id }) : null,
+    nextCursor: hasMore && last ? cursorOf(q.sort, strategy.key).encode([strategy.key.keyOf(last), last.customer.id]) : null,
   };
 }

@@ -1,15 +1,4 @@
-import { invalidCursor } from '../customers/cursor';
-import { isUuid } from '../ids';
+import { keysetCursor } from '../keyset-cursor';
 
-/** Order pages are keyed by (placedAt, id), newest first. */
-export function encodeOrderCursor(last: { placedAt: string; id: string }): string {
-  return Buffer.from(`${last.placedAt}|${last.id}`).toString('base64url');
-}
-
-export function decodeOrderCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999 || !id || !isUuid(id)) throw invalidCursor();
-  return { at: date, id };
-}
+/** Order pages are keyed by (placedAt, id), newest first: the order list, a customer's history and the storefront's. */
+export const orderCursor = keysetCursor('orders', [{ kind: 'timestamp' }, { kind: 'uuid' }]);

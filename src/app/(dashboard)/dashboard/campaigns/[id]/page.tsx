@@ -10,8 +10,8 @@ import { CampaignStatusBadge } from '@/components/dashboard/campaigns/campaign-s
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
-import { isUuid } from '@/services/ids';
 import { campaignAudience, listCampaignDeliveries } from '@/services/campaigns';
+import { ValidationFailedError } from '@/services/errors';
 import { renderTemplate } from '@/services/campaigns/template';
 import { can } from '@/services/permissions';
 
@@ -31,11 +31,17 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const actor = await requireStaff('campaigns:read');
   const campaign = await loadCampaign((await params).id);
   const { after } = await searchParams;
-  const cursor = typeof after === 'string' && isUuid(after) ? after : null;
+  const cursor = typeof after === 'string' && after ? after : null;
   const isDraft = campaign.status === 'draft';
   const [audience, results] = await Promise.all([
     isDraft ? campaignAudience(campaign.id, { limit: PREVIEW_COUNT }) : null,
-    isDraft ? null : listCampaignDeliveries({ campaignId: campaign.id, cursor, limit: RESULTS_PAGE }),
+    isDraft
+      ? null
+      : listCampaignDeliveries({ campaignId: campaign.id, cursor, limit: RESULTS_PAGE }).catch((error: unknown) => {
+          // A tampered page link: show the first page rather than an error.
+          if (error instanceof ValidationFailedError) return listCampaignDeliveries({ campaignId: campaign.id, limit: RESULTS_PAGE });
+          throw error;
+        }),
   ]);
   const previews = (audience?.preview ?? []).map((recipient) => ({
     recipient,

@@ -11,6 +11,7 @@ import { listClassificationRuns } from '@/services/classification/runs';
 import { listClassificationGroups } from '@/services/classification/settings';
 import { suggestionListQuerySchema } from '@/lib/validation/classification-suggestions';
 import { countPendingSuggestions, countPendingSuggestionsByGroup, listSuggestions } from '@/services/classification/suggestions';
+import { ValidationFailedError } from '@/services/errors';
 import { can } from '@/services/permissions';
 
 export const metadata: Metadata = { title: 'Group suggestions' };
@@ -37,7 +38,11 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
   };
   const isFiltered = filter.suggestedGroupId !== null || filter.minConfidence !== null;
   const [page, totalPending, byGroup, [latestRun], groups] = await Promise.all([
-    listSuggestions({ actor, query: { status: 'pending', limit: 50, cursor: params.cursor ?? null, ...filter } }),
+    listSuggestions({ actor, query: { status: 'pending', limit: 50, cursor: params.cursor ?? null, ...filter } }).catch((error: unknown) => {
+      // A tampered or outdated page link: show the newest rather than an error.
+      if (error instanceof ValidationFailedError) return listSuggestions({ actor, query: { status: 'pending', limit: 50, ...filter } });
+      throw error;
+    }),
     countPendingSuggestions({ actor, query: filter }),
     countPendingSuggestionsByGroup({ actor }),
     listClassificationRuns({ actor, limit: 1 }),
