@@ -6,7 +6,7 @@ import { jobs } from '@/db/schema';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { checkpointJob, completeJob, LeaseLostError, renewLease } from './lease';
-import { cancelJob, claimJob, enqueueJob, pauseJob, reclaimExpiredJobs, resumeJob } from './queue';
+import { cancelJob, claimJob, enqueueJob, pauseJob, pruneFinishedJobs, reclaimExpiredJobs, resumeJob } from './queue';
 import { readJob } from './read';
 import { executeJob, newLeaseOwner, runJobNow, type JobDefinition } from './run';
 import { startJobWorker } from './worker';
@@ -115,6 +115,19 @@ describe(`the job queue (${TEST_DB_KIND})`, () => {
     }
     expect(await readJob(job.id)).toMatchObject({ status: 'failed', attempts: 2, error: 'Its worker stopped 2 times without finishing' });
     expect(await claimJob({ owner: newLeaseOwner(), id: job.id })).toBeNull();
+  });
+
+  it('prunes only jobs that finished long enough ago', async () => {
+    const old = await enqueueJob({ kind: 'test.prune' });
+    await cancelJob({ id: old.id });
+    await getDb().update(jobs).set({ finishedAt: sql`now() - interval '31 days'` }).where(eq(jobs.id, old.id));
+    const recent = await enqueueJob({ kind: 'test.prune' });
+    await cancelJob({ id: recent.id });
+    const queued = await enqueueJob({ kind: 'test.prune' });
+    expect(await pruneFinishedJobs({ olderThanDays: 30 })).toBe(1);
+    expect(await readJob(old.id)).toBeNull();
+    expect((await readJob(recent.id))?.status).toBe('cancelled');
+    expect((await readJob(queued.id))?.status).toBe('queued');
   });
 });
 

@@ -3,7 +3,7 @@
  * whose lease ran out, and the outside state changes (pause, resume, cancel). What the lease holder may do is in
  * lease.ts; running a claimed job in run.ts.
  */
-import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 
 import { getDb, type Db, type Tx } from '@/db/client';
 import { jobs, type JobRow } from '@/db/schema';
@@ -120,4 +120,16 @@ export async function cancelJob(ref: JobRef, reason: string | null = null, db: D
     .where(and(refWhere(ref), ACTIVE))
     .returning();
   return row ?? null;
+}
+
+/**
+ * Deletes jobs that finished more than `olderThanDays` ago: what they did stays in their domain's records (the
+ * campaign's deliveries, the classification run, the metrics' last run). Returns how many went.
+ */
+export async function pruneFinishedJobs({ olderThanDays = 30, db = getDb() }: { olderThanDays?: number; db?: Db } = {}): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(and(notInArray(jobs.status, ['queued', 'running', 'paused']), lt(jobs.finishedAt, sql`now() - ${olderThanDays} * interval '1 day'`)))
+    .returning({ id: jobs.id });
+  return rows.length;
 }
