@@ -262,15 +262,16 @@ export const campaignSendJob: JobDefinition<CampaignSendPayload, CampaignDeliver
  * Fixes the audience and returns the campaign at once (status sending), leaving delivery to a job: started in this
  * process, and taken over by another instance's worker if this one stops; callers poll getCampaign for progress.
  * Calling it for a campaign left sending resumes it. `accepted` says whether this call left deliveries to go out (the
- * campaign was not already sent); a small audience may be all sent by the time the campaign is re-read, so the status
- * read back cannot tell.
+ * campaign was not already sent); a worker of another instance may still have sent a small audience by the time the
+ * campaign is read back, so the status read back cannot tell.
  */
 export async function startCampaignSend({ actor, id }: { actor: Actor; id: string }): Promise<{ campaign: Campaign; accepted: boolean }> {
   const campaign = await beginSend(actor, id);
-  if (campaign.status === 'sending') {
-    // One active job per campaign: a second call finds the first one's job.
-    const job = await enqueueJob({ kind: CAMPAIGN_SEND_JOB, key: `${CAMPAIGN_SEND_JOB}:${id}`, payload: { campaignId: id, actor } });
-    runJobInBackground({ id: job.id, definition: campaignSendJob });
-  }
-  return { campaign: await getCampaign({ id }), accepted: campaign.status === 'sending' };
+  if (campaign.status !== 'sending') return { campaign: await getCampaign({ id }), accepted: false };
+  // One active job per campaign: a second call finds the first one's job.
+  const job = await enqueueJob({ kind: CAMPAIGN_SEND_JOB, key: `${CAMPAIGN_SEND_JOB}:${id}`, payload: { campaignId: id, actor } });
+  // Read before this process starts sending, so that the answer shows the send as accepted, not as it ends.
+  const asAccepted = await getCampaign({ id });
+  runJobInBackground({ id: job.id, definition: campaignSendJob });
+  return { campaign: asAccepted, accepted: true };
 }
