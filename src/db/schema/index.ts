@@ -5,3 +5,4 @@ export * from './orders';
 export * from './marketing';
 export * from './store-accounts';
 export * from './engagement';
+export * from './jobs';

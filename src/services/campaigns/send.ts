@@ -7,6 +7,8 @@ import type { Actor } from '@/lib/types';
 
 import { ConflictError, NotFoundError } from '../errors';
 import { assertUuid } from '../ids';
+import { enqueueJob } from '../jobs/queue';
+import { runJobInBackground, type JobDefinition } from '../jobs/run';
 import { getSmsTransport } from '../mail/sms-transport';
 import { getMailTransport } from '../mail/transport';
 import { assertCan } from '../permissions';
@@ -170,15 +172,16 @@ async function countDeliveries(db: Db, campaignId: string): Promise<CampaignDeli
   return toDeliveryCounts(rows);
 }
 
-async function deliver(actor: Actor, campaign: CampaignRow, options: DeliverOptions): Promise<void> {
+async function deliver(actor: Actor, campaign: CampaignRow, options: DeliverOptions & JobDeliverOptions): Promise<CampaignDeliveryCounts> {
   const db = getDb();
   const transport = options.transport ?? defaultCampaignTransport();
   const progress = await countDeliveries(db, campaign.id);
   // Keyset through the delivery key: each claim starts after the last, instead of skipping ever more sent rows
   // (quadratic on a big audience). At the end one more pass from the start picks up rows that another sender
   // held and released unsent.
-  let after: string | null = null;
+  let after: string | null = options.after ?? null;
   for (;;) {
+    await options.beforeBatch?.(after, { ...progress });
     const batch = await sendBatch(db, actor, campaign, transport, options.batchSize ?? DEFAULT_BATCH_SIZE, after);
     progress.sent += batch.sent;
     progress.failed += batch.failed;
@@ -201,12 +204,20 @@ async function deliver(actor: Actor, campaign: CampaignRow, options: DeliverOpti
         sql`not exists (select 1 from campaign_deliveries d where d.campaign_id = ${campaign.id} and d.status = 'pending')`,
       ),
     );
+  return progress;
 }
 
 interface DeliverOptions {
   onProgress?: (counts: CampaignDeliveryCounts) => void;
   transport?: CampaignTransport;
   batchSize?: number;
+}
+
+interface JobDeliverOptions {
+  /** The delivery key to continue after (a job's cursor). */
+  after?: string | null;
+  /** Called before each batch is claimed; throwing stops the send before anyone else is messaged. */
+  beforeBatch?: (after: string | null, counts: CampaignDeliveryCounts) => Promise<void>;
 }
 
 /**
@@ -220,22 +231,47 @@ export async function sendCampaign({ actor, id, ...options }: { actor: Actor; id
   return getCampaign({ id });
 }
 
-const globalForSends = globalThis as unknown as { campaignSendsInFlight?: Set<string> };
+export const CAMPAIGN_SEND_JOB = 'campaign.send';
+
+interface CampaignSendPayload {
+  campaignId: string;
+  /** Who started the send: the recipients' timelines name them. */
+  actor: Actor;
+}
 
 /**
- * Fixes the audience and returns the campaign at once (status sending), delivering in the background of this
- * process; callers poll getCampaign for progress. Calling it for a campaign left sending (a restart) resumes it.
- * `accepted` says whether this call left deliveries to go out (the campaign was not already sent); a small audience
- * may be all sent by the time the campaign is re-read, so the status read back cannot tell.
+ * A background send: delivers what is still pending, checkpointing the delivery key reached and the counts before
+ * each batch (so it stops there once its lease is lost, and a worker that takes it over continues after it). Each
+ * recipient is still claimed with SKIP LOCKED, so a foreground sendCampaign alongside never messages anyone twice.
+ */
+export const campaignSendJob: JobDefinition<CampaignSendPayload, CampaignDeliveryCounts | null> = {
+  kind: CAMPAIGN_SEND_JOB,
+  readPermission: 'campaigns:read',
+  async run({ job, checkpoint }) {
+    const { campaignId, actor } = job.payload;
+    const [campaign] = await getDb().select().from(campaigns).where(eq(campaigns.id, campaignId));
+    if (campaign?.status !== 'sending') return null;
+    return deliver(actor, campaign, {
+      after: typeof job.cursor === 'string' ? job.cursor : null,
+      beforeBatch: (after, counts) => checkpoint({ cursor: after, done: counts.sent + counts.failed, total: counts.total }),
+    });
+  },
+};
+
+/**
+ * Fixes the audience and returns the campaign at once (status sending), leaving delivery to a job: started in this
+ * process, and taken over by another instance's worker if this one stops; callers poll getCampaign for progress.
+ * Calling it for a campaign left sending resumes it. `accepted` says whether this call left deliveries to go out (the
+ * campaign was not already sent); a worker of another instance may still have sent a small audience by the time the
+ * campaign is read back, so the status read back cannot tell.
  */
 export async function startCampaignSend({ actor, id }: { actor: Actor; id: string }): Promise<{ campaign: Campaign; accepted: boolean }> {
   const campaign = await beginSend(actor, id);
-  const inFlight = (globalForSends.campaignSendsInFlight ??= new Set());
-  if (campaign.status === 'sending' && !inFlight.has(id)) {
-    inFlight.add(id);
-    void deliver(actor, campaign, {})
-      .catch((error: unknown) => console.error(`campaign ${id}: sending stopped, the rest stays pending`, error))
-      .finally(() => inFlight.delete(id));
-  }
-  return { campaign: await getCampaign({ id }), accepted: campaign.status === 'sending' };
+  if (campaign.status !== 'sending') return { campaign: await getCampaign({ id }), accepted: false };
+  // One active job per campaign: a second call finds the first one's job.
+  const job = await enqueueJob({ kind: CAMPAIGN_SEND_JOB, key: `${CAMPAIGN_SEND_JOB}:${id}`, payload: { campaignId: id, actor } });
+  // Read before this process starts sending, so that the answer shows the send as accepted, not as it ends.
+  const asAccepted = await getCampaign({ id });
+  runJobInBackground({ id: job.id, definition: campaignSendJob });
+  return { campaign: asAccepted, accepted: true };
 }

@@ -1,12 +1,15 @@
 /**
- * Batch classification runs: every customer (or a customer-list filter) classified in id order, 500 at a time, in
- * the background of the server process. Each batch's suggestions and the run's cursor and counts are written in one
- * transaction, guarded by the cursor the batch started from, so a crash loses at most the batch in flight and a batch
- * is never counted twice. A run left 'running' without a heartbeat for a minute was interrupted and can be resumed.
+ * Batch classification runs: every customer (or a customer-list filter) classified in id order, 500 at a time, as a
+ * background job (services/jobs) that references the run. The run stays the domain record the UI and the API read:
+ * status, filter, counts and cursor. Each batch's suggestions, the run's cursor and counts and the job's checkpoint are
+ * written in one transaction, guarded by the cursor the batch started from and by the job's lease, so a crash loses at
+ * most the batch in flight, a batch is never counted twice, and a worker that lost its lease writes nothing. A worker
+ * whose process stopped is replaced once its lease runs out; a run left 'running' without a heartbeat for a minute
+ * shows as interrupted and can be resumed by hand.
  */
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 
-import { getDb, type Db } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { classificationRuns, customers, type ClassificationRunRow } from '@/db/schema';
 import { classificationRunCreateSchema, classificationRunFilterSchema, type ClassificationRun, type ClassificationRunCreateInput } from '@/lib/validation/classification-suggestions';
 import type { Actor } from '@/lib/types';
@@ -14,6 +17,9 @@ import type { Actor } from '@/lib/types';
 import { customerFilterConditions } from '../customers/list';
 import { ConflictError, NotFoundError } from '../errors';
 import { assertUuid } from '../ids';
+import { LeaseLostError } from '../jobs/lease';
+import { cancelJob, enqueueJob, pauseJob, resumeJob } from '../jobs/queue';
+import { runJobInBackground, runJobNow, type JobContext, type JobDefinition } from '../jobs/run';
 import { assertCan } from '../permissions';
 import { parseInput } from '../validate';
 import { classifyCustomers, loadClassificationContext, type ClassificationContext } from './index';
@@ -23,7 +29,8 @@ const NOT_FOUND = 'No classification run with this id';
 export const RUN_BATCH_SIZE = 500;
 /** A running run whose heartbeat is older than this was interrupted (the process that ran it stopped). */
 export const RUN_STALE_AFTER_MS = 60_000;
-const HEARTBEAT_EVERY_MS = 15_000;
+export const CLASSIFICATION_RUN_JOB = 'classification.run';
+const jobKey = (runId: string) => `${CLASSIFICATION_RUN_JOB}:${runId}`;
 // Serialises starting and resuming, so that two callers cannot both start a run.
 const RUN_LOCK = sql`select pg_advisory_xact_lock(hashtext('classification_runs'))`;
 
@@ -76,15 +83,15 @@ export interface RunOptions {
   context?: ClassificationContext;
 }
 
-const globalForRuns = globalThis as unknown as { classificationRunsInFlight?: Set<string> };
-const inFlight = () => (globalForRuns.classificationRunsInFlight ??= new Set());
+/** The run's job, queued (again, if it was paused) unless it is running or queued already. */
+async function ensureRunJob(db: Db | Tx, runId: string) {
+  await resumeJob({ key: jobKey(runId) }, db);
+  return enqueueJob({ kind: CLASSIFICATION_RUN_JOB, key: jobKey(runId), payload: { runId }, db });
+}
 
-function spawn(id: string, options: RunOptions): void {
-  if (options.inBackground === false || inFlight().has(id)) return;
-  inFlight().add(id);
-  void processClassificationRun({ id, batchSize: options.batchSize, context: options.context })
-    .catch((error: unknown) => console.error(`classification run ${id} stopped; resume it to continue`, error))
-    .finally(() => inFlight().delete(id));
+function spawn(jobId: string | undefined, options: RunOptions): void {
+  if (!jobId || options.inBackground === false) return;
+  runJobInBackground({ id: jobId, definition: classificationRunJob(options) });
 }
 
 /** Refuses when another run is going (or was interrupted and should be resumed instead). Call under RUN_LOCK. */
@@ -112,18 +119,22 @@ export async function startClassificationRun({ actor, input = {}, ...options }: 
   const row = await getDb().transaction(async (tx) => {
     await tx.execute(RUN_LOCK);
     await assertNoOtherRun(tx as unknown as Db);
-    await tx
+    const replaced = await tx
       .update(classificationRuns)
       .set({ status: 'failed', error: 'Replaced by a newer run', finishedAt: sql`now()` })
-      .where(eq(classificationRuns.status, 'paused'));
+      .where(eq(classificationRuns.status, 'paused'))
+      .returning({ id: classificationRuns.id });
+    for (const { id } of replaced) await cancelJob({ key: jobKey(id) }, 'Replaced by a newer run', tx);
     const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(customers).where(and(...conditions));
     const [created] = await tx
       .insert(classificationRuns)
       .values({ filter: storedFilter, total: Number(count), startedById: actor.type === 'staff' ? actor.id : null, heartbeatAt: sql`now()` })
       .returning();
-    return created;
+    // In the foreground (inBackground: false) processClassificationRun queues the job when it starts.
+    const job = options.inBackground === false ? undefined : await ensureRunJob(tx, created.id);
+    return { ...created, jobId: job?.id };
   });
-  spawn(row.id, options);
+  spawn(row.jobId, options);
   return toRun(row);
 }
 
@@ -136,15 +147,18 @@ export async function resumeClassificationRun({ actor, id, ...options }: { actor
   assertUuid(id, NOT_FOUND);
   const row = await getDb().transaction(async (tx) => {
     await tx.execute(RUN_LOCK);
-    const [row] = await tx.select().from(classificationRuns).where(eq(classificationRuns.id, id)).for('update');
+    let [row] = await tx.select().from(classificationRuns).where(eq(classificationRuns.id, id)).for('update');
     if (!row) throw new NotFoundError(NOT_FOUND);
     if (row.status === 'completed' || row.status === 'failed') throw new ConflictError(`This run has ${row.status === 'completed' ? 'finished' : 'stopped'}; start a new one`);
-    if (row.status === 'running' && !isInterrupted(row)) return row;
-    await assertNoOtherRun(tx as unknown as Db, id);
-    const [resumed] = await tx.update(classificationRuns).set({ status: 'running', error: null, heartbeatAt: sql`now()` }).where(eq(classificationRuns.id, id)).returning();
-    return resumed;
+    if (!(row.status === 'running' && !isInterrupted(row))) {
+      await assertNoOtherRun(tx as unknown as Db, id);
+      [row] = await tx.update(classificationRuns).set({ status: 'running', error: null, heartbeatAt: sql`now()` }).where(eq(classificationRuns.id, id)).returning();
+    }
+    // A job already running elsewhere keeps it; one whose worker stopped is taken back by spawn.
+    const job = options.inBackground === false ? undefined : await ensureRunJob(tx, id);
+    return { ...row, jobId: job?.id };
   });
-  spawn(row.id, options);
+  spawn(row.jobId, options);
   return toRun(row);
 }
 
@@ -163,38 +177,79 @@ async function stopRun(actor: Actor, id: string, status: 'paused' | 'failed'): P
   assertUuid(id, NOT_FOUND);
   const db = getDb();
   const from = status === 'paused' ? sql`status = 'running'` : sql`status in ('running', 'paused')`;
-  await db
-    .update(classificationRuns)
-    .set(status === 'paused' ? { status } : { status, error: `Cancelled by ${actor.name}`, finishedAt: sql`now()` })
-    .where(and(eq(classificationRuns.id, id), from));
+  const error = `Cancelled by ${actor.name}`;
+  await db.transaction(async (tx) => {
+    const stopped = await tx
+      .update(classificationRuns)
+      .set(status === 'paused' ? { status } : { status, error, finishedAt: sql`now()` })
+      .where(and(eq(classificationRuns.id, id), from))
+      .returning({ id: classificationRuns.id });
+    // Its worker stops at its next checkpoint, which the job's new status refuses.
+    if (stopped.length > 0) await (status === 'paused' ? pauseJob({ key: jobKey(id) }, tx) : cancelJob({ key: jobKey(id) }, error, tx));
+  });
   const [row] = await db.select().from(classificationRuns).where(eq(classificationRuns.id, id));
   if (!row) throw new NotFoundError(NOT_FOUND);
   if (row.status !== status) throw new ConflictError(`This run is ${row.status}, so it cannot be ${status === 'paused' ? 'paused' : 'cancelled'}`);
   return toRun(row);
 }
 
+interface ProcessOptions {
+  batchSize?: number;
+  context?: ClassificationContext;
+  /** Stops after this many batches, leaving the rest to the next worker (as a crash would, between batches). */
+  maxBatches?: number;
+}
+
+/** The job that processes one run; the worker loop runs it with the defaults. */
+export function classificationRunJob(options: ProcessOptions = {}): JobDefinition<{ runId: string }, { status: string }> {
+  return {
+    kind: CLASSIFICATION_RUN_JOB,
+    readPermission: 'classification:read',
+    run: (job) => classifyBatches(job, options),
+    // The run's own heartbeat is what shows it interrupted (isInterrupted), in the API and the dashboard.
+    async onHeartbeat(job) {
+      await getDb().update(classificationRuns).set({ heartbeatAt: sql`now()` }).where(and(eq(classificationRuns.id, job.payload.runId), eq(classificationRuns.status, 'running')));
+    },
+  };
+}
+
 /**
- * Processes a running run from its cursor until done, paused or cancelled: the next batch of customer ids after the
- * cursor, classified with one context, then suggestions + cursor + counts in one transaction that commits only if
- * the run is still running from the same cursor. `maxBatches` stops early (as a crash would, between batches).
- * Returns the run as it was left.
+ * Processes a running run from its cursor until done, paused or cancelled, here and now, holding the run's job
+ * (queued if it has none). A run whose job another worker holds, or that is not running, is returned as it is.
+ * Returns the run as it was left. Throws NotFoundError, or the error that stopped the run (which pauses it).
  */
-export async function processClassificationRun({ id, batchSize = RUN_BATCH_SIZE, context, maxBatches = Infinity }: { id: string; batchSize?: number; context?: ClassificationContext; maxBatches?: number }): Promise<ClassificationRunRow> {
+export async function processClassificationRun({ id, ...options }: { id: string } & ProcessOptions): Promise<ClassificationRunRow> {
   const db = getDb();
   const [start] = await db.select().from(classificationRuns).where(eq(classificationRuns.id, id));
   if (!start) throw new NotFoundError(NOT_FOUND);
+  if (start.status === 'running') {
+    const job = await ensureRunJob(db, id);
+    const outcome = await runJobNow({ id: job.id, definition: classificationRunJob(options) });
+    if (outcome?.status === 'failed') throw outcome.error;
+  }
+  const [row] = await db.select().from(classificationRuns).where(eq(classificationRuns.id, id));
+  return row;
+}
+
+/**
+ * The next batch of customer ids after the cursor, classified with one context, then suggestions + cursor + counts +
+ * the job's checkpoint in one transaction that commits only if the run is still running from the same cursor and the
+ * job is still this worker's; until none are left, or the run or the job is stopped.
+ */
+async function classifyBatches({ job, checkpoint, release }: JobContext<{ runId: string }>, { batchSize = RUN_BATCH_SIZE, context, maxBatches = Infinity }: ProcessOptions): Promise<{ status: string }> {
+  const db = getDb();
+  const id = job.payload.runId;
+  const [start] = await db.select().from(classificationRuns).where(eq(classificationRuns.id, id));
+  if (start?.status !== 'running') return { status: start?.status ?? 'missing' };
   const where = filterWhere(start.filter);
   const ctx = context ?? (await loadClassificationContext());
   let cursor = start.cursor;
-  const heartbeat = setInterval(() => {
-    void db
-      .update(classificationRuns)
-      .set({ heartbeatAt: sql`now()` })
-      .where(and(eq(classificationRuns.id, id), eq(classificationRuns.status, 'running')))
-      .catch(() => undefined);
-  }, HEARTBEAT_EVERY_MS);
   try {
-    for (let batches = 0; batches < maxBatches; batches += 1) {
+    for (let batches = 0; ; batches += 1) {
+      if (batches >= maxBatches) {
+        await release();
+        return { status: 'running' };
+      }
       const ids = (
         await db
           .select({ id: customers.id })
@@ -205,7 +260,7 @@ export async function processClassificationRun({ id, batchSize = RUN_BATCH_SIZE,
       ).map((row) => row.id);
       if (ids.length === 0) {
         await db.update(classificationRuns).set({ status: 'completed', finishedAt: sql`now()`, heartbeatAt: sql`now()` }).where(and(eq(classificationRuns.id, id), eq(classificationRuns.status, 'running')));
-        break;
+        return { status: 'completed' };
       }
       const results = [...(await classifyCustomers(ids, { context: ctx })).values()];
       const last = ids[ids.length - 1];
@@ -224,20 +279,23 @@ export async function processClassificationRun({ id, batchSize = RUN_BATCH_SIZE,
             heartbeatAt: sql`now()`,
           })
           .where(eq(classificationRuns.id, id));
+        // Throws (rolling the batch back) when the job is no longer this worker's.
+        await checkpoint({ cursor: last, done: run.processed + ids.length, total: run.total }, tx);
         return true;
       });
-      if (!isCommitted) break;
+      if (!isCommitted) {
+        // The run was stopped by hand (its job with it); anything else leaves the job to the next worker.
+        await release();
+        return { status: 'stopped' };
+      }
       cursor = last;
     }
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     await db
       .update(classificationRuns)
       .set({ status: 'paused', error: `Stopped by an error: ${String((error as Error)?.message ?? error).slice(0, 300)}; resume to retry` })
       .where(and(eq(classificationRuns.id, id), eq(classificationRuns.status, 'running')));
     throw error;
-  } finally {
-    clearInterval(heartbeat);
   }
-  const [row] = await db.select().from(classificationRuns).where(eq(classificationRuns.id, id));
-  return row;
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '@/lib/types';
 import { getDb } from '@/db/client';
 
+import { enqueueJob } from '../jobs/queue';
+import { runJobNow, type JobDefinition } from '../jobs/run';
 import { computeAllCustomerMetrics } from './compute';
 import { ordersFingerprint } from './fingerprint';
 import { readLastRun, readMetricsSettings } from './settings';
@@ -23,17 +25,43 @@ export async function metricsStaleReason(now = new Date()): Promise<string | nul
   return null;
 }
 
-/** Recomputes when metricsStaleReason says so and no other run is going; returns what it did. */
-export async function recomputeMetricsIfStale(): Promise<{ reason: string | null; ran: boolean }> {
+export const METRICS_RECOMPUTE_JOB = 'metrics.recompute';
+
+type RecomputeResult = { reason: string | null; ran: boolean };
+
+/**
+ * The automatic recompute as a job under one key: there is at most one active, and only its lease holder runs it, so
+ * instances never recompute at once (the advisory lock in computeAllCustomerMetrics still queues manual runs). It asks
+ * metricsStaleReason again, so a job taken over after a crash, or queued by two instances, runs only if still needed.
+ */
+export const metricsRecomputeJob: JobDefinition<Record<string, never>, RecomputeResult> = {
+  kind: METRICS_RECOMPUTE_JOB,
+  readPermission: 'metrics:read',
+  async run() {
+    const reason = await metricsStaleReason();
+    if (!reason) return { reason, ran: false };
+    const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true });
+    return { reason, ran: run !== null };
+  },
+};
+
+/**
+ * Recomputes when metricsStaleReason says so, as the metrics job run here and now, unless another instance holds it;
+ * returns what it did. Throws the recompute's error.
+ */
+export async function recomputeMetricsIfStale(): Promise<RecomputeResult> {
   const reason = await metricsStaleReason();
   if (!reason) return { reason, ran: false };
-  const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true });
-  return { reason, ran: run !== null };
+  const job = await enqueueJob({ kind: METRICS_RECOMPUTE_JOB, key: METRICS_RECOMPUTE_JOB });
+  const outcome = await runJobNow({ id: job.id, definition: metricsRecomputeJob });
+  if (outcome?.status === 'failed') throw outcome.error;
+  if (outcome?.status === 'succeeded' || (outcome?.status === 'lost' && outcome.result)) return outcome.result!;
+  return { reason, ran: false };
 }
 
 /**
- * Starts the background job: every `intervalMs`, recompute if stale. One tick at a time in this process, and the
- * advisory lock keeps processes from running at once. Returns a stop function.
+ * Starts the automatic recompute: every `intervalMs`, recompute if stale. One tick at a time in this process, and the
+ * job's lease keeps processes from running at once. Returns a stop function.
  */
 export function startMetricsJob(intervalMs: number, log: (message: string) => void = console.info): () => void {
   let isBusy = false;
