@@ -1,8 +1,6 @@
-
-
 import { actorFromRequest } from '@/auth/actor';
 import type { Actor } from '@/lib/types';
-import { BadRequestError, UnauthorizedError } from '@/services/errors';
+import { UnauthorizedError } from '@/services/errors';
 
 import { problemFromError } from './problem';
 
@@ -31,20 +29,3 @@ export function apiRoute<P = Record<string, never>>(handler: (context: ApiContex
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status });
 }
-
-/** The request's JSON body; malformed JSON is a 400, not a 500. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BadRequestError('The request body is not valid JSON');
-  }
-}
-
-/** The query string as a plain object, for the zod list schemas to coerce. */
-export function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
-}
-

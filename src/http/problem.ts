@@ -10,6 +10,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   rate_limited: 429,
+  too_large: 413,
 };
 
 const TITLE_BY_STATUS: Record<number, string> = {
@@ -18,6 +19,7 @@ const TITLE_BY_STATUS: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  413: 'Content too large',
   422: 'Validation failed',
   429: 'Too many requests',
   500: 'Internal error',

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-import { queryOf, readJson } from '@/http/api-route';
 import type { FieldError } from '@/lib/types';
 import { uuidSchema } from '@/lib/validation/common';
-import { BadRequestError, NotFoundError, ValidationFailedError } from '@/services/errors';
+import { BadRequestError, NotFoundError, PayloadTooLargeError, ValidationFailedError } from '@/services/errors';
 
 const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
@@ -15,16 +14,72 @@ function fieldErrorsOf(error: z.ZodError): FieldError[] {
   );
 }
 
-// PostgreSQL text cannot hold U+0000, so such a value would fail in the database as a 500 instead of naming the field.
-function nulErrors(value: unknown, path: (string | number)[] = []): FieldError[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ path: path.join('.') || '(body)', message: 'Text cannot contain the NUL character (\\u0000)' }] : [];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => nulErrors(item, [...path, key]));
-  return [];
+// Bounds on a body, checked before anything walks it: no field of any entity nests more than a few levels, and
+// the largest (a 500-customer bulk move, a campaign's text) are far under the size.
+export const MAX_BODY_BYTES = 1_048_576;
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * The problems of a parsed value, found without recursion so that no shape can overflow the stack: too deep, or
+ * text with U+0000, which PostgreSQL text cannot hold (it would fail in the database as a 500 instead of naming the
+ * field).
+ */
+function valueErrors(root: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) errors.push({ path: path.join('.') || '(body)', message: 'Text cannot contain the NUL character (\\u0000)' });
+    } else if (value && typeof value === 'object') {
+      if (path.length >= MAX_BODY_DEPTH) {
+        throw new ValidationFailedError(`The request nests deeper than ${MAX_BODY_DEPTH} levels`, [{ path: path.join('.'), message: `Nested deeper than ${MAX_BODY_DEPTH} levels; no field of this API nests that far` }]);
+      }
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+    }
+  }
+  return errors.reverse();
 }
 
 function assertNoNul(value: unknown): void {
-  const errors = nulErrors(value);
+  const errors = valueErrors(value);
   if (errors.length) throw new ValidationFailedError('Some fields need attention', errors);
+}
+
+const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`;
+
+/** The body as text, read no further than MAX_BODY_BYTES: a larger one is a 413 before it fills memory. */
+async function readText(request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new PayloadTooLargeError(TOO_LARGE);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(TOO_LARGE);
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request's JSON body; malformed JSON is a 400, not a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await readText(request);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON');
+  }
+}
+
+/** The query string as a plain object, for the zod list schemas to coerce. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
 }
 
 /**
@@ -65,7 +120,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.o
 }
 
 /** A path id; anything that is not a UUID cannot name a record, so it is a 404 like an unknown id. */
-export function pathId(value: string, what: 'customer' | 'address' | 'order' | 'customer group' | 'discount'): string {
+export function pathId(value: string, what: 'customer' | 'address' | 'order' | 'customer group' | 'discount' | 'campaign' | 'staff member' | 'classification run' | 'suggestion'): string {
   if (!uuidSchema.safeParse(value).success) throw new NotFoundError(`No ${what} with this id`);
   return value;
 }

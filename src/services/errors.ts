@@ -2,7 +2,7 @@ import type { ZodError } from 'zod';
 
 import type { FieldError } from '@/lib/types';
 
-export type DomainErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'validation_failed' | 'forbidden' | 'unauthorized' | 'rate_limited';
+export type DomainErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'validation_failed' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'too_large';
 
 /** A failure the caller can act on; adapters map `code` to HTTP status or form state (src/http). */
 export class DomainError extends Error {
@@ -57,5 +57,12 @@ export class UnauthorizedError extends DomainError {
 export class BadRequestError extends DomainError {
   constructor(message: string) {
     super('bad_request', message);
+  }
+}
+
+/** The request is larger than the API takes. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string) {
+    super('too_large', message);
   }
 }
