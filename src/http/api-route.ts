@@ -1,8 +1,11 @@
 import { actorFromRequest } from '@/auth/actor';
 import type { Actor } from '@/lib/types';
 import { UnauthorizedError } from '@/services/errors';
+import { assertCan } from '@/services/permissions';
 
+import { STAFF_OPERATIONS, type PathParams, type StaffOperation } from './operations';
 import { problemFromError } from './problem';
+import { checkPathIds } from './request';
 
 interface ApiContext<P> {
   request: Request;
@@ -11,19 +14,25 @@ interface ApiContext<P> {
 }
 
 /**
- * Wraps a REST handler: resolves the actor (API key or session; 401 without one), and maps every thrown
- * error to problem+json. Role checks stay in the services, which know what each operation needs.
+ * Wraps the REST handler of one operation, in the order a caller should learn what is wrong: who (401 without an API
+ * key or session), may they (403 for a role without the operation's permission, before anything of the request is
+ * read), which record (404 for a path id that cannot name one), then the handler reads the body. Every thrown error
+ * becomes problem+json. The services check the role again, for the dashboard and the CLI.
  */
-export function apiRoute<P = Record<string, never>>(handler: (context: ApiContext<P>) => Promise<Response>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+export function apiRoute<O extends StaffOperation>(operation: O, handler: (context: ApiContext<PathParams<O>>) => Promise<Response>) {
+  const route = async (request: Request, context: { params: Promise<PathParams<O>> }): Promise<Response> => {
     try {
       const actor = await actorFromRequest(request);
       if (!actor) throw new UnauthorizedError();
-      return await handler({ request, actor, params: await context.params });
+      assertCan(actor, STAFF_OPERATIONS[operation]);
+      const params = await context.params;
+      checkPathIds(operation, params);
+      return await handler({ request, actor, params });
     } catch (error) {
       return problemFromError(error);
     }
   };
+  return Object.assign(route, { operation });
 }
 
 export function json(data: unknown, status = 200): Response {

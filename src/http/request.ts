@@ -4,6 +4,8 @@ import type { FieldError } from '@/lib/types';
 import { uuidSchema } from '@/lib/validation/common';
 import { BadRequestError, NotFoundError, PayloadTooLargeError, ValidationFailedError } from '@/services/errors';
 
+import { pathIdsOf } from './operations';
+
 const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 function fieldErrorsOf(error: z.ZodError): FieldError[] {
@@ -119,8 +121,10 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.o
   return result.data;
 }
 
-/** A path id; anything that is not a UUID cannot name a record, so it is a 404 like an unknown id. */
-export function pathId(value: string, what: 'customer' | 'address' | 'order' | 'customer group' | 'discount' | 'campaign' | 'staff member' | 'classification run' | 'suggestion'): string {
-  if (!uuidSchema.safeParse(value).success) throw new NotFoundError(`No ${what} with this id`);
-  return value;
+/** Every path id of the operation; anything that is not a UUID cannot name a record, so it is a 404 like an unknown id. */
+export function checkPathIds(operation: string, params: unknown): void {
+  for (const [name, record] of pathIdsOf(operation)) {
+    const value = (params as Record<string, unknown>)[name];
+    if (typeof value !== 'string' || !uuidSchema.safeParse(value).success) throw new NotFoundError(`No ${record} with this id`);
+  }
 }

@@ -1,7 +1,9 @@
 import { customerActorFromHeaders, type CustomerActor } from '@/auth/customer-actor';
 import { UnauthorizedError } from '@/services/errors';
 
+import type { PathParams, StoreOperation } from './operations';
 import { problemFromError } from './problem';
+import { checkPathIds } from './request';
 
 interface StoreApiContext<P> {
   request: Request;
@@ -11,17 +13,21 @@ interface StoreApiContext<P> {
 
 /**
  * Wraps a /api/v1/store handler: resolves the signed-in storefront customer (401 without a store session; staff
- * sessions and API keys are not customers) and maps every thrown error to problem+json. Handlers pass
- * `customer.id` to the services, which answer 404 for anything that is not this customer's.
+ * sessions and API keys are not customers), answers a path id that cannot name a record with 404, and maps every
+ * thrown error to problem+json. Handlers pass `customer.id` to the services, which answer 404 for anything that is
+ * not this customer's.
  */
-export function storeApiRoute<P = Record<string, never>>(handler: (context: StoreApiContext<P>) => Promise<Response>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+export function storeApiRoute<O extends StoreOperation>(operation: O, handler: (context: StoreApiContext<PathParams<O>>) => Promise<Response>) {
+  const route = async (request: Request, context: { params: Promise<PathParams<O>> }): Promise<Response> => {
     try {
       const customer = await customerActorFromHeaders(request.headers);
       if (!customer) throw new UnauthorizedError('Sign in to your store account first');
-      return await handler({ request, customer, params: await context.params });
+      const params = await context.params;
+      checkPathIds(operation, params);
+      return await handler({ request, customer, params });
     } catch (error) {
       return problemFromError(error);
     }
   };
+  return Object.assign(route, { operation });
 }

@@ -30,7 +30,7 @@ export function campaignPaths() {
         tags: CAMPAIGNS,
         summary: 'Save a draft campaign to one or more customer groups',
         description:
-          `Owner or admin. \`subject\` is required for email and dropped for SMS. Subject and body may use ${placeholders}; ` +
+          `\`subject\` is required for email and dropped for SMS. Subject and body may use ${placeholders}; ` +
           'any other `{{…}}` is a 422 naming the field. An empty name reads as "there".',
         requestBody: jsonBody('CampaignCreate'),
         responses: {
@@ -71,7 +71,7 @@ export function campaignPaths() {
         tags: CAMPAIGNS,
         summary: 'Send the campaign',
         description:
-          'Owner or admin. Fixes the audience as one pending delivery per recipient and sends in the background (202, status `sending`); ' +
+          'Fixes the audience as one pending delivery per recipient and sends in the background (202, status `sending`); ' +
           'poll GET /campaigns/{id} for the counts. Nobody is messaged twice: calling it again for a campaign left `sending` (say, after a restart) ' +
           'resumes with the recipients still pending, and for a `sent` campaign answers 200 and sends nothing. An empty audience is a 409. Send no body (or `{}`).',
         responses: {

@@ -34,7 +34,7 @@ export function discountPaths() {
         operationId: 'createDiscount',
         tags: DISCOUNTS,
         summary: 'Create a discount code',
-        description: `Owner or admin. ${VALUE_RULES} A code in use (in any case) is a 409 naming \`code\`.`,
+        description: `${VALUE_RULES} A code in use (in any case) is a 409 naming \`code\`.`,
         requestBody: jsonBody('DiscountCreate'),
         responses: {
           201: {
@@ -57,7 +57,7 @@ export function discountPaths() {
         operationId: 'updateDiscount',
         tags: DISCOUNTS,
         summary: 'Change a discount',
-        description: `Owner or admin. Fields not sent stay as they are; the result is checked as a whole. ${VALUE_RULES} A stale \`version\` is a 409.`,
+        description: `Fields not sent stay as they are; the result is checked as a whole. ${VALUE_RULES} A stale \`version\` is a 409.`,
         requestBody: jsonBody('DiscountUpdate'),
         responses: { 200: jsonResponse('The discount', 'Discount'), ...problems(400, 403, 404, 409, 422) },
       },
@@ -65,7 +65,7 @@ export function discountPaths() {
         operationId: 'deleteDiscount',
         tags: DISCOUNTS,
         summary: 'Delete a discount nobody has used',
-        description: 'Owner or admin. A discount used by any order is a 409 (its uses are order history): set `active` to false instead.',
+        description: 'A discount used by any order is a 409 (its uses are order history): set `active` to false instead.',
         responses: { 204: { description: 'Deleted' }, ...problems(403, 404, 409) },
       },
     },

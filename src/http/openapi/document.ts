@@ -12,6 +12,7 @@ import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { buildPaths } from './paths';
+import { withPermissions } from './permissions';
 import { STAFF_TAG, staffOutputSchemas, staffParameters } from './staff-paths';
 import { STORE_SECURITY_SCHEME, STORE_TAG, storeInputSchemas, storeOutputSchemas, storeParameters } from './store-paths';
 import {
@@ -63,7 +64,7 @@ export function buildOpenApiDocument() {
       CLASSIFICATION_TAG,
       { name: 'Meta', description: 'This document' },
     ],
-    paths: buildPaths(),
+    paths: withPermissions(buildPaths()),
     components: {
       securitySchemes: {
         bearerAuth: {

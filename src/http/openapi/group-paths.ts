@@ -16,7 +16,7 @@ export function groupPaths() {
       post: {
         operationId: 'createCustomerGroup',
         tags: GROUPS,
-        summary: 'Create a group (owner or admin)',
+        summary: 'Create a group',
         description: 'Names are unique regardless of case: "vip" is refused (409) when "VIP" exists.',
         requestBody: jsonBody('CustomerGroupCreate'),
         responses: {
@@ -39,7 +39,7 @@ export function groupPaths() {
       patch: {
         operationId: 'updateCustomerGroup',
         tags: GROUPS,
-        summary: 'Rename or describe a group (owner or admin)',
+        summary: 'Rename or describe a group',
         description: 'Send back the `updatedAt` you read to have the change refused (409) if someone else changed the group meanwhile.',
         requestBody: jsonBody('CustomerGroupUpdate'),
         responses: { 200: jsonResponse('The updated group', 'CustomerGroup'), ...problems(400, 403, 404, 409, 422) },
@@ -47,7 +47,7 @@ export function groupPaths() {
       delete: {
         operationId: 'deleteCustomerGroup',
         tags: GROUPS,
-        summary: 'Delete a group (owner or admin)',
+        summary: 'Delete a group',
         description:
           'Refused (409) while discounts or campaigns target the group; the message names them. Refused (409, `errors` naming ' +
           '`confirmMembersToNoGroup`) while it has members, unless `confirmMembersToNoGroup=true`: then its members move to no group, ' +
@@ -69,7 +69,7 @@ export function groupPaths() {
       post: {
         operationId: 'assignCustomersToGroup',
         tags: GROUPS,
-        summary: 'Move customers into the group (owner or admin)',
+        summary: 'Move customers into the group',
         description:
           'Either `customerIds`, or `filter` with the filters of GET /customers (everyone matching them; `{}` is every customer). ' +
           'One set-based change: customers already in the group are left alone; each one moved gets its `version` bumped and a ' +

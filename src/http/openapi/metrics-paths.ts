@@ -38,7 +38,7 @@ export function metricsPaths() {
         tags: METRICS,
         summary: "Recompute every customer's metrics now",
         description:
-          'Owner or admin. Runs in one transaction (about 25 s per million customers on 2 cores); waits for a run already going. `asOf` (YYYY-MM-DD) computes ' +
+          'Runs in one transaction (about 25 s per million customers on 2 cores); waits for a run already going. `asOf` (YYYY-MM-DD) computes ' +
           'as of the end of that day (UTC) this time only; the background job returns to the shop setting at its next check. Send `{}` for the setting.',
         requestBody: jsonBody('MetricsRecompute', false),
         responses: { 200: jsonResponse('The run', 'MetricsRun'), ...problems(400, 403, 422) },
@@ -50,7 +50,7 @@ export function metricsPaths() {
         tags: METRICS,
         summary: "Set the shop's metrics date",
         description:
-          'Owner or admin. `asOf` (YYYY-MM-DD) makes every run compute as of the end of that day (UTC), and the dashboard overview read its 12-month ' +
+          '`asOf` (YYYY-MM-DD) makes every run compute as of the end of that day (UTC), and the dashboard overview read its 12-month ' +
           'figures as of it: for a shop that imported years of history, or to look back at a past season. `null` returns to "now". The background ' +
           'job recomputes at its next check; POST /metrics/recompute does it at once.',
         requestBody: jsonBody('MetricsSettings'),

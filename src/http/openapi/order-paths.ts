@@ -93,7 +93,7 @@ export function orderPaths() {
         tags: ORDERS,
         summary: 'Cancel a pending or completed order',
         description:
-          "Needs the owner or admin role. Cancelling a completed order takes what is left of it (total less refunds) off the customer's spend and stops it counting. " +
+          "Cancelling a completed order takes what is left of it (total less refunds) off the customer's spend and stops it counting. " +
           'A cancelled or (partially) refunded order cannot be cancelled (409). Send no body (or `{}`).',
         responses: { ...orderResponse('The cancelled order'), ...problems(400, 403, 404, 409, 422) },
       },
@@ -105,7 +105,7 @@ export function orderPaths() {
         tags: ORDERS,
         summary: 'Refund part or all of a completed order',
         description:
-          "Needs the owner or admin role. `amount` (minor units) defaults to everything not yet refunded; more than that is a 422 naming `amount`. The amount comes off the customer's spend; " +
+          "`amount` (minor units) defaults to everything not yet refunded; more than that is a 422 naming `amount`. The amount comes off the customer's spend; " +
           'a full refund also stops the order counting in `orderCount`. Only completed or partially refunded orders can be refunded (409). ' +
           `A retry with the same idempotency key (\`${IDEMPOTENCY_KEY_HEADER}\` header or \`idempotencyKey\` field; not both with different values) refunds once and answers the order as it is.`,
         parameters: [

@@ -78,7 +78,7 @@ export function buildPaths() {
         operationId: 'deleteCustomer',
         tags: CUSTOMERS,
         summary: 'Delete a customer without orders',
-        description: 'Needs the owner or admin role. A customer with orders cannot be deleted (409).',
+        description: 'A customer with orders cannot be deleted (409).',
         responses: { 204: { description: 'Deleted' }, ...problems(403, 404, 409) },
       },
     },

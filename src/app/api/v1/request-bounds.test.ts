@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES } from '@/http/request';
 import { apiKey, call, problemOf } from '@/http/test-http';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
+import * as groupMembersRoute from './customer-groups/[id]/members/route';
 import * as customersRoute from './customers/route';
 import * as staffMetricsRoute from './staff/[id]/metrics/route';
 import * as suggestionRejectRoute from './classification-suggestions/[id]/reject/route';
@@ -49,5 +50,8 @@ describe(`request bounds (${TEST_DB_KIND})`, () => {
     expect((await problemOf(staff)).detail).toBe('No staff member with this id');
     const suggestion = await call(suggestionRejectRoute.POST, 'POST', '/classification-suggestions/%00/reject', { key: adminKey, params: { id: '\u0000' } });
     expect(suggestion.status).toBe(404);
+    // The id is checked before the body: an id that names nothing is a 404 whatever the body says.
+    const members = await call(groupMembersRoute.POST, 'POST', '/customer-groups/x/members', { key: adminKey, params: { id: 'x' }, body: { customerIds: [] } });
+    expect(members.status).toBe(404);
   });
 });

@@ -7,9 +7,9 @@ import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ request }) => json(await listCampaigns(readQuery(request, campaignListQuerySchema))));
+export const GET = apiRoute('GET /campaigns', async ({ request }) => json(await listCampaigns(readQuery(request, campaignListQuerySchema))));
 
-export const POST = apiRoute(async ({ request, actor }) => {
+export const POST = apiRoute('POST /campaigns', async ({ request, actor }) => {
   const campaign = await createCampaign({ actor, input: await readBody(request, campaignFieldsSchema) });
   return Response.json(campaign, { status: 201, headers: { location: `/api/v1/campaigns/${campaign.id}` } });
 });

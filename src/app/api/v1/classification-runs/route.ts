@@ -7,6 +7,6 @@ import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute(async ({ request, actor }) => json(await startClassificationRun({ actor, input: await readBody(request, classificationRunCreateSchema) }), 202));
+export const POST = apiRoute('POST /classification-runs', async ({ request, actor }) => json(await startClassificationRun({ actor, input: await readBody(request, classificationRunCreateSchema) }), 202));
 
-export const GET = apiRoute(async ({ actor }) => json({ data: await listClassificationRuns({ actor }) }));
+export const GET = apiRoute('GET /classification-runs', async ({ actor }) => json({ data: await listClassificationRuns({ actor }) }));

@@ -7,4 +7,4 @@ import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ request, actor }) => json(await listSuggestions({ actor, query: readQuery(request, suggestionListQuerySchema) })));
+export const GET = apiRoute('GET /classification-suggestions', async ({ request, actor }) => json(await listSuggestions({ actor, query: readQuery(request, suggestionListQuerySchema) })));

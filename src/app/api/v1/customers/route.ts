@@ -7,10 +7,10 @@ import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ request }) => json(await listCustomers(readQuery(request, customerListQuerySchema))));
+export const GET = apiRoute('GET /customers', async ({ request }) => json(await listCustomers(readQuery(request, customerListQuerySchema))));
 
 // createdById is the calling staff member for session callers; an API key is an integration, not a person, so null.
-export const POST = apiRoute(async ({ request, actor }) => {
+export const POST = apiRoute('POST /customers', async ({ request, actor }) => {
   const customer = await createCustomer({ actor, input: await readBody(request, customerCreateSchema) });
   return Response.json(customer, { status: 201, headers: { location: `/api/v1/customers/${customer.id}` } });
 });

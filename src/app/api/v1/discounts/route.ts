@@ -7,9 +7,9 @@ import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ request }) => json(await listDiscounts(readQuery(request, discountListQuerySchema))));
+export const GET = apiRoute('GET /discounts', async ({ request }) => json(await listDiscounts(readQuery(request, discountListQuerySchema))));
 
-export const POST = apiRoute(async ({ request, actor }) => {
+export const POST = apiRoute('POST /discounts', async ({ request, actor }) => {
   const discount = await createDiscount({ actor, input: await readBody(request, discountCreateSchema) });
   return Response.json(discount, { status: 201, headers: { location: `/api/v1/discounts/${discount.id}` } });
 });

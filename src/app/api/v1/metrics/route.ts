@@ -4,4 +4,4 @@ import { getMetricsStatus } from '@/services/metrics';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ actor }) => json(await getMetricsStatus({ actor })));
+export const GET = apiRoute('GET /metrics', async ({ actor }) => json(await getMetricsStatus({ actor })));

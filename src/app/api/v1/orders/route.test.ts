@@ -48,7 +48,7 @@ async function detail(id: string): Promise<CustomerDetail> {
   return (await response.json()) as CustomerDetail;
 }
 
-const orderAction = (handler: typeof refundRoute.POST, action: string, id: string, options: { key?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+const orderAction = (handler: Parameters<typeof call<{ id: string }>>[0], action: string, id: string, options: { key?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
   call(handler, 'POST', `/orders/${id}/${action}`, { key: adminKey, params: { id }, ...options });
 
 // Items compared as a set: order_items has no position column, so a read does not promise the order they were entered in.

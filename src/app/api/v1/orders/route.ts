@@ -7,10 +7,10 @@ import { readBody, readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ request }) => json(await listOrders(readQuery(request, orderListQuerySchema))));
+export const GET = apiRoute('GET /orders', async ({ request }) => json(await listOrders(readQuery(request, orderListQuerySchema))));
 
 // The order starts pending; completing it (POST /orders/{id}/complete) is what counts it in the customer's stats.
-export const POST = apiRoute(async ({ request, actor }) => {
+export const POST = apiRoute('POST /orders', async ({ request, actor }) => {
   const order = await createOrder({ actor, input: await readBody(request, orderCreateSchema) });
   return Response.json(order, { status: 201, headers: { location: `/api/v1/orders/${order.id}` } });
 });

@@ -7,4 +7,4 @@ import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async ({ request, actor }) => json(await listStaffPerformance({ actor, query: readQuery(request, staffMetricsQuerySchema) })));
+export const GET = apiRoute('GET /staff', async ({ request, actor }) => json(await listStaffPerformance({ actor, query: readQuery(request, staffMetricsQuerySchema) })));

@@ -1,8 +1,7 @@
 // GET /api/v1/campaigns/{id} – one campaign with its target groups and how many deliveries are pending, sent, failed
-import { pathId } from '@/http/request';
 import { apiRoute, json } from '@/http/api-route';
 import { getCampaign } from '@/services/campaigns';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async ({ params }) => json(await getCampaign({ id: pathId(params.id, 'campaign') })));
+export const GET = apiRoute('GET /campaigns/{id}', async ({ params }) => json(await getCampaign({ id: params.id })));

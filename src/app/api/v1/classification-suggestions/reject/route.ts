@@ -7,4 +7,4 @@ import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute(async ({ request, actor }) => json(await rejectSuggestions({ actor, input: await readBody(request, suggestionBulkSchema) })));
+export const POST = apiRoute('POST /classification-suggestions/reject', async ({ request, actor }) => json(await rejectSuggestions({ actor, input: await readBody(request, suggestionBulkSchema) })));

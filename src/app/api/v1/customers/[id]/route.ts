@@ -3,20 +3,18 @@ import { apiRoute, json } from '@/http/api-route';
 import { customerUpdateSchema } from '@/lib/validation/customer';
 import { deleteCustomer, getCustomerById, updateCustomer } from '@/services/customers';
 
-import { pathId, readBody } from '@/http/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
-
-export const GET = apiRoute<Params>(async ({ params }) => json(await getCustomerById({ id: pathId(params.id, 'customer') })));
+export const GET = apiRoute('GET /customers/{id}', async ({ params }) => json(await getCustomerById({ id: params.id })));
 
 // A stale `version` in the body is refused with 409 rather than overwriting a newer edit.
-export const PATCH = apiRoute<Params>(async ({ request, actor, params }) =>
-  json(await updateCustomer({ actor, id: pathId(params.id, 'customer'), input: await readBody(request, customerUpdateSchema) })),
+export const PATCH = apiRoute('PATCH /customers/{id}', async ({ request, actor, params }) =>
+  json(await updateCustomer({ actor, id: params.id, input: await readBody(request, customerUpdateSchema) })),
 );
 
-export const DELETE = apiRoute<Params>(async ({ actor, params }) => {
-  await deleteCustomer({ actor, id: pathId(params.id, 'customer') });
+export const DELETE = apiRoute('DELETE /customers/{id}', async ({ actor, params }) => {
+  await deleteCustomer({ actor, id: params.id });
   return new Response(null, { status: 204 });
 });

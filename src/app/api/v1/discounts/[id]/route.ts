@@ -3,21 +3,19 @@ import { apiRoute, json } from '@/http/api-route';
 import { discountUpdateSchema } from '@/lib/validation/discount';
 import { deleteDiscount, getDiscount, updateDiscount } from '@/services/discounts';
 
-import { pathId, readBody } from '@/http/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
-
-export const GET = apiRoute<Params>(async ({ params }) => json(await getDiscount({ id: pathId(params.id, 'discount') })));
+export const GET = apiRoute('GET /discounts/{id}', async ({ params }) => json(await getDiscount({ id: params.id })));
 
 // A stale `version` in the body is refused with 409 rather than overwriting a newer edit.
-export const PATCH = apiRoute<Params>(async ({ request, actor, params }) =>
-  json(await updateDiscount({ actor, id: pathId(params.id, 'discount'), input: await readBody(request, discountUpdateSchema) })),
+export const PATCH = apiRoute('PATCH /discounts/{id}', async ({ request, actor, params }) =>
+  json(await updateDiscount({ actor, id: params.id, input: await readBody(request, discountUpdateSchema) })),
 );
 
 // A discount already used is refused with 409: its redemptions are order history; deactivate it instead.
-export const DELETE = apiRoute<Params>(async ({ actor, params }) => {
-  await deleteDiscount({ actor, id: pathId(params.id, 'discount') });
+export const DELETE = apiRoute('DELETE /discounts/{id}', async ({ actor, params }) => {
+  await deleteDiscount({ actor, id: params.id });
   return new Response(null, { status: 204 });
 });

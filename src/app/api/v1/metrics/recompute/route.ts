@@ -8,7 +8,7 @@ import { readBody } from '@/http/request';
 export const dynamic = 'force-dynamic';
 
 // Waits for a run already going, then runs; answers the run's summary when done.
-export const POST = apiRoute(async ({ request, actor }) => {
+export const POST = apiRoute('POST /metrics/recompute', async ({ request, actor }) => {
   const { asOf } = await readBody(request, metricsRecomputeSchema);
   return json(await computeAllCustomerMetrics({ actor, asOf, trigger: 'manual' }));
 });

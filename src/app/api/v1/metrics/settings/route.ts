@@ -8,4 +8,4 @@ import { readBody } from '@/http/request';
 export const dynamic = 'force-dynamic';
 
 // The background job recomputes as of the new setting at its next check; POST /metrics/recompute does it at once.
-export const PUT = apiRoute(async ({ request, actor }) => json(await updateMetricsSettings({ actor, input: await readBody(request, metricsSettingsSchema) })));
+export const PUT = apiRoute('PUT /metrics/settings', async ({ request, actor }) => json(await updateMetricsSettings({ actor, input: await readBody(request, metricsSettingsSchema) })));

@@ -2,8 +2,7 @@
 import { apiRoute, json } from '@/http/api-route';
 import { getOrderById } from '@/services/orders';
 
-import { pathId } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async ({ params }) => json(await getOrderById({ id: pathId(params.id, 'order') })));
+export const GET = apiRoute('GET /orders/{id}', async ({ params }) => json(await getOrderById({ id: params.id })));

@@ -9,11 +9,11 @@ import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = storeApiRoute(async ({ customer }) => json(await getStoreProfile({ customerId: customer.id })));
+export const GET = storeApiRoute('GET /store/me', async ({ customer }) => json(await getStoreProfile({ customerId: customer.id })));
 
 // Group, notes, tags and email stay with staff: naming them is a 422 on that field. A stale `version` is a 409.
 // The answer is the profile as the customer sees it, not the staff view updateCustomer returns.
-export const PATCH = storeApiRoute(async ({ request, customer }) => {
+export const PATCH = storeApiRoute('PATCH /store/me', async ({ request, customer }) => {
   await updateCustomer({ actor: customer, id: customer.id, input: await readBody(request, storeProfileUpdateSchema) });
   return json(await getStoreProfile({ customerId: customer.id }));
 });

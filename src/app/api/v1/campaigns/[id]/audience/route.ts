@@ -3,8 +3,8 @@ import { apiRoute, json } from '@/http/api-route';
 import { campaignAudienceQuerySchema } from '@/lib/validation/campaign';
 import { campaignAudience } from '@/services/campaigns';
 
-import { pathId, readQuery } from '@/http/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async ({ request, params }) => json(await campaignAudience(pathId(params.id, 'campaign'), readQuery(request, campaignAudienceQuerySchema))));
+export const GET = apiRoute('GET /campaigns/{id}/audience', async ({ request, params }) => json(await campaignAudience(params.id, readQuery(request, campaignAudienceQuerySchema))));

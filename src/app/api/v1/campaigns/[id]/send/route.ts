@@ -2,13 +2,13 @@
 import { apiRoute } from '@/http/api-route';
 import { startCampaignSend } from '@/services/campaigns';
 
-import { pathId, readNoBody } from '@/http/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
 // 202 while deliveries go out in this process; a campaign already sent answers 200 and sends nothing again.
-export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+export const POST = apiRoute('POST /campaigns/{id}/send', async ({ request, actor, params }) => {
   await readNoBody(request);
-  const { campaign, accepted } = await startCampaignSend({ actor, id: pathId(params.id, 'campaign') });
+  const { campaign, accepted } = await startCampaignSend({ actor, id: params.id });
   return Response.json(campaign, { status: accepted ? 202 : 200 });
 });

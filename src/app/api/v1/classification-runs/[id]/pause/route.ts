@@ -2,11 +2,11 @@
 import { apiRoute, json } from '@/http/api-route';
 import { pauseClassificationRun } from '@/services/classification/runs';
 
-import { pathId, readNoBody } from '@/http/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+export const POST = apiRoute('POST /classification-runs/{id}/pause', async ({ request, actor, params }) => {
   await readNoBody(request);
-  return json(await pauseClassificationRun({ actor, id: pathId(params.id, 'classification run') }));
+  return json(await pauseClassificationRun({ actor, id: params.id }));
 });

@@ -2,11 +2,11 @@
 import { apiRoute, json } from '@/http/api-route';
 import { acceptSuggestion } from '@/services/classification/suggestions';
 
-import { pathId, readNoBody } from '@/http/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+export const POST = apiRoute('POST /classification-suggestions/{id}/accept', async ({ request, actor, params }) => {
   await readNoBody(request);
-  return json(await acceptSuggestion({ actor, id: pathId(params.id, 'suggestion') }));
+  return json(await acceptSuggestion({ actor, id: params.id }));
 });

@@ -3,14 +3,12 @@ import { apiRoute, json } from '@/http/api-route';
 import { groupMembersBodySchema } from '@/lib/validation/customer-group';
 import { assignCustomersToGroup } from '@/services/customer-groups';
 
-import { pathId, readBody } from '@/http/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
-
-export const POST = apiRoute<Params>(async ({ request, actor, params }) => {
+export const POST = apiRoute('POST /customer-groups/{id}/members', async ({ request, actor, params }) => {
   const { customerIds, filter } = await readBody(request, groupMembersBodySchema);
   const target = customerIds ? { ids: customerIds } : { filter: filter ?? {} };
-  return json(await assignCustomersToGroup({ actor, groupId: pathId(params.id, 'customer group'), target }));
+  return json(await assignCustomersToGroup({ actor, groupId: params.id, target }));
 });

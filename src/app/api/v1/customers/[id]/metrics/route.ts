@@ -2,8 +2,7 @@
 import { apiRoute, json } from '@/http/api-route';
 import { getCustomerEngagement } from '@/services/metrics';
 
-import { pathId } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json(await getCustomerEngagement({ actor, customerId: pathId(params.id, 'customer') })));
+export const GET = apiRoute('GET /customers/{id}/metrics', async ({ actor, params }) => json(await getCustomerEngagement({ actor, customerId: params.id })));

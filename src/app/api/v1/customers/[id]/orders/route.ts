@@ -3,15 +3,15 @@ import { apiRoute, json } from '@/http/api-route';
 import { orderListQuerySchema } from '@/lib/validation/order';
 import { listCustomerOrders } from '@/services/orders';
 
-import { pathId, readQuery } from '@/http/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
 // The same limit (1-200, default 50) and cursor rules as the order list; GET /customers/{id} gives the first page's cursor.
 const historyQuerySchema = orderListQuerySchema.pick({ limit: true, cursor: true });
 
-export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
-  const customerId = pathId(params.id, 'customer');
+export const GET = apiRoute('GET /customers/{id}/orders', async ({ request, params }) => {
+  const customerId = params.id;
   const { limit, cursor } = readQuery(request, historyQuerySchema);
   return json(await listCustomerOrders({ customerId, limit, cursor }));
 });

@@ -3,11 +3,11 @@ import { apiRoute, json } from '@/http/api-route';
 import { discountEligibilityQuerySchema } from '@/lib/validation/discount';
 import { checkDiscountEligibility } from '@/services/discounts';
 
-import { pathId, readQuery } from '@/http/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
+export const GET = apiRoute('GET /discounts/{id}/eligibility', async ({ request, params }) => {
   const query = readQuery(request, discountEligibilityQuerySchema);
-  return json(await checkDiscountEligibility({ discountId: pathId(params.id, 'discount'), customerId: query.customerId, subtotal: query.subtotal }));
+  return json(await checkDiscountEligibility({ discountId: params.id, customerId: query.customerId, subtotal: query.subtotal }));
 });

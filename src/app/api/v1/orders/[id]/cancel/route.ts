@@ -2,12 +2,12 @@
 import { apiRoute, json } from '@/http/api-route';
 import { cancelOrder } from '@/services/orders';
 
-import { pathId, readNoBody } from '@/http/request';
+import { readNoBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const id = pathId(params.id, 'order');
+export const POST = apiRoute('POST /orders/{id}/cancel', async ({ request, actor, params }) => {
+  const id = params.id;
   await readNoBody(request);
   return json(await cancelOrder({ actor, id }));
 });

@@ -5,15 +5,15 @@ import { orderRefundSchema } from '@/lib/validation/order';
 import { ValidationFailedError } from '@/services/errors';
 import { refundOrder } from '@/services/orders';
 
-import { pathId, readBody } from '@/http/request';
+import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
 const keyOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 // The key may come as the Idempotency-Key header (the usual HTTP spelling) or the body's idempotencyKey.
-export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const id = pathId(params.id, 'order');
+export const POST = apiRoute('POST /orders/{id}/refund', async ({ request, actor, params }) => {
+  const id = params.id;
   const input = await readBody(request, orderRefundSchema);
   const headerKey = keyOf(request.headers.get(IDEMPOTENCY_KEY_HEADER));
   const bodyKey = keyOf(input.idempotencyKey);

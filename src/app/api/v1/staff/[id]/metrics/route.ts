@@ -3,10 +3,10 @@ import { apiRoute, json } from '@/http/api-route';
 import { staffMetricsQuerySchema } from '@/lib/validation/staff-metrics';
 import { getStaffMetrics } from '@/services/staff-metrics';
 
-import { pathId, readQuery } from '@/http/request';
+import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async ({ request, actor, params }) =>
-  json(await getStaffMetrics({ actor, id: pathId(params.id, 'staff member'), query: readQuery(request, staffMetricsQuerySchema) })),
+export const GET = apiRoute('GET /staff/{id}/metrics', async ({ request, actor, params }) =>
+  json(await getStaffMetrics({ actor, id: params.id, query: readQuery(request, staffMetricsQuerySchema) })),
 );

@@ -9,10 +9,10 @@ import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = storeApiRoute(async ({ customer }) => json({ data: await listStoreAddresses({ customerId: customer.id }) }));
+export const GET = storeApiRoute('GET /store/me/addresses', async ({ customer }) => json({ data: await listStoreAddresses({ customerId: customer.id }) }));
 
 // The first address becomes both defaults; making one a default unsets the previous one.
-export const POST = storeApiRoute(async ({ request, customer }) => {
+export const POST = storeApiRoute('POST /store/me/addresses', async ({ request, customer }) => {
   const address = await addCustomerAddress({ actor: customer, customerId: customer.id, input: await readBody(request, addressCreateSchema) });
   return Response.json(address, { status: 201, headers: { location: `/api/v1/store/me/addresses/${address.id}` } });
 });

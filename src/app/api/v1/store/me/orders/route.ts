@@ -8,7 +8,7 @@ import { readQuery } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = storeApiRoute(async ({ request, customer }) => {
+export const GET = storeApiRoute('GET /store/me/orders', async ({ request, customer }) => {
   const { limit, cursor } = readQuery(request, storeOrderListQuerySchema);
   return json(await listStoreOrders({ customerId: customer.id, limit, cursor }));
 });

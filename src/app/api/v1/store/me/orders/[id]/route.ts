@@ -3,11 +3,10 @@ import { json } from '@/http/api-route';
 import { storeApiRoute } from '@/http/store-api-route';
 import { getStoreOrder } from '@/services/store/account';
 
-import { pathId } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
 // Another customer's order id is a 404, the same as an id that does not exist.
-export const GET = storeApiRoute<{ id: string }>(async ({ customer, params }) =>
-  json(await getStoreOrder({ customerId: customer.id, orderId: pathId(params.id, 'order') })),
+export const GET = storeApiRoute('GET /store/me/orders/{id}', async ({ customer, params }) =>
+  json(await getStoreOrder({ customerId: customer.id, orderId: params.id })),
 );
