@@ -48,7 +48,7 @@ describe(`operations (${TEST_DB_KIND})`, () => {
         .map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(described.sort()).toEqual(served.map((route) => route.operation).sort());
-    const paths = document.paths as unknown as Record<string, { description?: string; responses: Record<string, unknown>; 'x-permission'?: string }>>;
+    const paths = document.paths as unknown as Record<string, Record<string, { description?: string; responses: Record<string, unknown>; 'x-permission'?: string }>>;
     for (const [operation, permission] of Object.entries(STAFF_OPERATIONS)) {
       const [method, path] = operation.split(' ');
       const described = paths[path][method.toLowerCase()];
