@@ -71,7 +71,21 @@ export const customerListQuerySchema = z.object({
   cursor: z.preprocess(blankToNull, z.string().max(500).nullable().optional()),
 });
 
+/**
+ * The list's filters, without sort and paging: "everyone matching this filter". The URL, the chips, the bulk
+ * moves, the service's conditions and the OpenAPI parameters all follow it, so a new filter starts as one line above.
+ */
+export const customerFilterSchema = customerListQuerySchema.omit({ sort: true, limit: true, cursor: true });
+export type CustomerFilterKey = keyof typeof customerFilterSchema.shape;
+export const CUSTOMER_FILTER_KEYS = Object.keys(customerFilterSchema.shape) as CustomerFilterKey[];
+
+/** The filter part of a list query (for "everyone matching" after a page was listed). */
+export function toCustomerFilter(query: CustomerListQuery): CustomerFilter {
+  return Object.fromEntries(CUSTOMER_FILTER_KEYS.map((key) => [key, query[key]]));
+}
+
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
 export type CustomerCreateData = z.output<typeof customerCreateSchema>;
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 export type CustomerListQuery = z.input<typeof customerListQuerySchema>;
+export type CustomerFilter = z.input<typeof customerFilterSchema>;

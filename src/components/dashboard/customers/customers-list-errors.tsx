@@ -1,13 +1,15 @@
 'use client';
 
 import type { FieldError } from '@/lib/types';
+import type { CustomerFilterKey } from '@/lib/validation/customer';
 
 import { ListParamErrors } from '../list/list-param-errors';
 
 import { useCustomersListNavigation } from './customers-list-navigation';
 import { firstPageParams, withQuery, type ListParams } from './customers-list-query';
 
-const PARAM_LABELS: Record<string, string> = {
+// Every filter of the list schema needs its words here (the type says so).
+const PARAM_LABELS: Record<CustomerFilterKey | 'cursor' | 'sort', string> = {
   q: 'Search',
   groupId: 'Group',
   tag: 'Tag',

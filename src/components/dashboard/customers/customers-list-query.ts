@@ -2,7 +2,15 @@
 // writes the next URL. It is pure so that the server page and the client controls agree, and testable.
 import { formatDate, formatMoney, parseMajorToMinor } from '@/lib/format';
 import type { FieldError } from '@/lib/types';
-import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
+import {
+  CUSTOMER_FILTER_KEYS,
+  CUSTOMER_SORTS,
+  customerListQuerySchema,
+  type CustomerFilterKey,
+  type CustomerListQuery,
+  type CustomerSort,
+  type CustomerSortField,
+} from '@/lib/validation/customer';
 import { PAGING_KEYS } from '../list/keyset-paging';
 
 export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
@@ -12,10 +20,11 @@ export const DEFAULT_SORT: CustomerSort = 'createdAt:desc';
 export const PAGE_SIZE = 50;
 /** How many previous cursors the URL keeps for the Previous button (each is ~100 characters). */
 
-export const FILTER_KEYS = ['groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-const PARAM_KEYS = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS] as const;
-type ParamKey = (typeof PARAM_KEYS)[number];
+/** The list schema's filters but the search, which has its own box: the filter panel's fields and chips. */
+export type FilterKey = Exclude<CustomerFilterKey, 'q'>;
+export const FILTER_KEYS = CUSTOMER_FILTER_KEYS.filter((key): key is FilterKey => key !== 'q');
+type ParamKey = CustomerFilterKey | 'sort' | (typeof PAGING_KEYS)[number];
+const PARAM_KEYS: ParamKey[] = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Spend is in major units ("19.99") and dates are yyyy-mm-dd;
@@ -48,9 +57,7 @@ function isDay(value: string): boolean {
  */
 export function toListQuery(params: ListParams, currency: string): { query: CustomerListQuery; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const money = (key: 'minSpend' | 'maxSpend') => {
-    const value = params[key];
-    if (!value) return undefined;
+  const money = (key: FilterKey, value: string) => {
     const minor = parseMajorToMinor(value, currency);
     if (minor === null) return undefined;
     if (Number.isNaN(minor)) {
@@ -59,40 +66,37 @@ export function toListQuery(params: ListParams, currency: string): { query: Cust
     }
     return minor;
   };
-  const day = (key: 'lastOrderAfter' | 'lastOrderBefore', time: string) => {
-    const value = params[key];
-    if (!value) return undefined;
+  const day = (key: FilterKey, value: string, time: string) => {
     if (!isDay(value)) {
       errors.push({ path: key, message: 'Use a date like 2024-05-31' });
       return undefined;
     }
     return `${value}T${time}Z`;
   };
+  // Filters typed in a form other than the service's; the rest go to the service as written.
+  const readers: Partial<Record<FilterKey, (value: string) => string | number | undefined>> = {
+    minSpend: (value) => money('minSpend', value),
+    maxSpend: (value) => money('maxSpend', value),
+    lastOrderAfter: (value) => day('lastOrderAfter', value, '00:00:00.000'),
+    lastOrderBefore: (value) => day('lastOrderBefore', value, '23:59:59.999'),
+  };
+  const filters = Object.fromEntries(
+    FILTER_KEYS.map((key) => {
+      const value = params[key];
+      const read = readers[key];
+      return [key, value && read ? read(value) : value];
+    }),
+  ) as Partial<Record<FilterKey, string | number>>;
 
-  const minSpend = money('minSpend');
-  const maxSpend = money('maxSpend');
+  const { minSpend, maxSpend, lastOrderAfter, lastOrderBefore } = filters;
   if (minSpend !== undefined && maxSpend !== undefined && maxSpend < minSpend) {
     errors.push({ path: 'maxSpend', message: 'Max spend is less than min spend' });
   }
-  const lastOrderAfter = day('lastOrderAfter', '00:00:00.000');
-  const lastOrderBefore = day('lastOrderBefore', '23:59:59.999');
   if (lastOrderAfter && lastOrderBefore && lastOrderBefore < lastOrderAfter) {
     errors.push({ path: 'lastOrderBefore', message: 'This date is before the “from” date' });
   }
 
-  const query: CustomerListQuery = {
-    q: params.q,
-    groupId: params.groupId,
-    tag: params.tag,
-    minSpend,
-    maxSpend,
-    lastOrderAfter,
-    lastOrderBefore,
-    createdById: params.createdById,
-    sort: parseSort(params.sort).value,
-    cursor: params.cursor,
-    limit: PAGE_SIZE,
-  };
+  const query: CustomerListQuery = { q: params.q, ...filters, sort: parseSort(params.sort).value, cursor: params.cursor, limit: PAGE_SIZE };
   // The service's own schema finds the rest (an unknown group id, an over-long search), so that every
   // problem is reported at once rather than one per round trip.
   const checked = customerListQuerySchema.safeParse(query);

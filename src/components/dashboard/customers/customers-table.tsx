@@ -12,7 +12,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDate, formatMoney } from '@/lib/format';
 import { cn } from '@/lib/utils';
-import type { CustomerFilter } from '@/lib/validation/customer-group';
+import type { CustomerFilter } from '@/lib/validation/customer';
 
 import { CustomersBulkBar } from './customers-bulk-bar';
 import { useCustomersListNavigation } from './customers-list-navigation';

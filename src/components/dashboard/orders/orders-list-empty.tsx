@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 
 import { useOrdersListNavigation } from './orders-list-navigation';
-import { firstPageParams, NEW_ORDER_HREF } from './orders-list-query';
+import { FILTER_KEYS, firstPageParams, NEW_ORDER_HREF } from './orders-list-query';
 
 /**
  * Why the list is empty and what to do: the shop has no orders yet, nothing matches the filters, or a stale
@@ -39,7 +39,7 @@ export function OrdersListEmpty({ reason, customerName }: { reason: 'no-orders' 
     );
   }
   // Only the customer filter in use: say whose orders are missing, and offer to enter one for them.
-  const isCustomerOnly = Boolean(params.customerId) && !params.status && !params.placedAfter && !params.placedBefore;
+  const isCustomerOnly = Boolean(params.customerId) && FILTER_KEYS.every((key) => key === 'customerId' || !params[key]);
   return (
     <EmptyState icon={<SearchX aria-hidden />} title={isCustomerOnly ? `${customerName ?? 'This customer'} has no orders yet` : 'No orders match these filters'}>
       <p>{isCustomerOnly ? 'Their orders appear here once placed.' : 'Try another status or a wider date range, or clear the filters to see every order.'}</p>

@@ -1,13 +1,15 @@
 'use client';
 
 import type { FieldError } from '@/lib/types';
+import type { OrderFilterKey } from '@/lib/validation/order';
 
 import { ListParamErrors } from '../list/list-param-errors';
 
 import { useOrdersListNavigation } from './orders-list-navigation';
 import { firstPageParams, withFilters, type OrdersListParams } from './orders-list-query';
 
-const PARAM_LABELS: Record<string, string> = {
+// Every filter of the list schema needs its words here (the type says so).
+const PARAM_LABELS: Record<OrderFilterKey | 'cursor', string> = {
   status: 'Status',
   customerId: 'Customer',
   placedAfter: 'Placed from',

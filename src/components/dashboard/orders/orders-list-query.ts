@@ -2,7 +2,7 @@
 // next URL. It is pure so that the server page and the client controls agree, and testable.
 import { formatDate } from '@/lib/format';
 import type { FieldError, OrderStatus } from '@/lib/types';
-import { ORDER_STATUS_VALUES, orderListQuerySchema, type OrderListQuery } from '@/lib/validation/order';
+import { ORDER_FILTER_KEYS, ORDER_STATUS_VALUES, orderListQuerySchema, type OrderFilterKey, type OrderListQuery } from '@/lib/validation/order';
 
 import { orderStatusLabel } from './order-status-badge';
 import { PAGING_KEYS } from '../list/keyset-paging';
@@ -17,10 +17,10 @@ export const customerOrdersHref = (customerId: string) => `${ORDERS_PATH}?custom
 export const PAGE_SIZE = 25;
 /** How many previous cursors the URL keeps for the Previous button (each is ~70 characters). */
 
-export const FILTER_KEYS = ['status', 'customerId', 'placedAfter', 'placedBefore'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-const PARAM_KEYS = [...FILTER_KEYS, ...PAGING_KEYS] as const;
-type ParamKey = (typeof PARAM_KEYS)[number];
+export const FILTER_KEYS = ORDER_FILTER_KEYS;
+export type FilterKey = OrderFilterKey;
+type ParamKey = FilterKey | (typeof PAGING_KEYS)[number];
+const PARAM_KEYS: ParamKey[] = [...FILTER_KEYS, ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Dates are yyyy-mm-dd (both days included); `cursor` is the current
@@ -59,22 +59,31 @@ export function isOrderStatus(value: string | undefined): value is OrderStatus {
  */
 export function toOrdersListQuery(params: OrdersListParams): { query: OrderListQuery; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const day = (key: 'placedAfter' | 'placedBefore', time: string) => {
-    const value = params[key];
-    if (!value) return undefined;
+  const day = (key: FilterKey, value: string, time: string) => {
     if (!isDay(value)) {
       errors.push({ path: key, message: 'Use a date like 2024-05-31' });
       return undefined;
     }
     return `${value}T${time}Z`;
   };
-  const placedAfter = day('placedAfter', '00:00:00.000');
-  const placedBefore = day('placedBefore', '23:59:59.999');
+  // Filters typed in a form other than the service's; the rest go to the service as written.
+  const readers: Partial<Record<FilterKey, (value: string) => string | undefined>> = {
+    placedAfter: (value) => day('placedAfter', value, '00:00:00.000'),
+    placedBefore: (value) => day('placedBefore', value, '23:59:59.999'),
+  };
+  const filters = Object.fromEntries(
+    FILTER_KEYS.map((key) => {
+      const value = params[key];
+      const read = readers[key];
+      return [key, value && read ? read(value) : value];
+    }),
+  ) as Partial<Record<FilterKey, string>>;
+  const { placedAfter, placedBefore } = filters;
   if (placedAfter && placedBefore && placedBefore < placedAfter) {
     errors.push({ path: 'placedBefore', message: 'This date is before the “from” date' });
   }
 
-  const query: OrderListQuery = { status: params.status, customerId: params.customerId, placedAfter, placedBefore, cursor: params.cursor, limit: PAGE_SIZE };
+  const query: OrderListQuery = { ...filters, cursor: params.cursor, limit: PAGE_SIZE };
   // The service's own schema finds the rest (an unknown status, a malformed customer id), all at once.
   const checked = orderListQuerySchema.safeParse(query);
   for (const issue of checked.success ? [] : checked.error.issues) {

@@ -17,13 +17,14 @@ import { CustomersTable } from '@/components/dashboard/customers/customers-table
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { currencySymbol } from '@/lib/format';
 import type { Customer, FieldError, Page } from '@/lib/types';
+import { toCustomerFilter } from '@/lib/validation/customer';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomers } from '@/services/customers';
 import { ValidationFailedError } from '@/services/errors';
 import { can } from '@/services/permissions';
-import { SHOP_CURRENCY } from '@/lib/config';
 import { listStaffMembers } from '@/services/staff';
 
 export const metadata: Metadata = { title: 'Customers' };
@@ -49,11 +50,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   ]);
   const staffOptions = staff.map(({ id, name }) => ({ id, name }));
   const page = result.page;
-  const { q, groupId, tag, minSpend, maxSpend, lastOrderAfter, lastOrderBefore, createdById } = parsed.query;
   const bulk = can(actor, 'customers:bulk_group')
     ? {
         groups: groupOptions,
-        filter: { q, groupId, tag, minSpend, maxSpend, lastOrderAfter, lastOrderBefore, createdById },
+        filter: toCustomerFilter(parsed.query),
         hasMorePages: !!page?.nextCursor || !!params.cursor,
       }
     : undefined;
