@@ -26,6 +26,32 @@ export const customerFieldRules = {
   smsMarketingConsent: z.boolean(),
 };
 
+export type CustomerField = keyof typeof customerFieldRules;
+/** The editable fields, in the schema's order: the update's change detection (and its event) goes through them. */
+export const CUSTOMER_FIELDS = Object.keys(customerFieldRules) as CustomerField[];
+
+/**
+ * Each editable field in words, for the form's messages, the timeline and lists of fields. The type makes a new field
+ * name its label. In the form's order (DOM order), so the form's first server error in this order gets focus.
+ */
+export const CUSTOMER_FIELD_LABELS: Record<CustomerField, string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  email: 'email',
+  phone: 'phone',
+  company: 'company',
+  customerGroupId: 'group',
+  tags: 'tags',
+  notes: 'notes',
+  emailMarketingConsent: 'email marketing consent',
+  smsMarketingConsent: 'SMS marketing consent',
+};
+
+/** A field's label, or its name for one that is not (or no longer) editable, as old events may carry. */
+export function customerFieldLabel(field: string): string {
+  return Object.hasOwn(CUSTOMER_FIELD_LABELS, field) ? CUSTOMER_FIELD_LABELS[field as CustomerField] : field;
+}
+
 /** The fields of a new customer, with defaults; shared by the form, the server action, the API and the service. */
 export const customerFieldsSchema = z.object({
   ...customerFieldRules,
