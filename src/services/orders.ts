@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 import { getDb, type Tx } from '@/db/client';
 import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
-import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
+import type { Actor, Order, OrderListItem, OrderSummary, Page } from '@/lib/types';
 import { orderCreateSchema, orderFilterSchema, orderListQuerySchema, orderRefundSchema, type OrderCreateInput, type OrderListQuery, type OrderRefundInput } from '@/lib/validation/order';
 
 import { recordCustomerEvent } from './customers/events';
@@ -193,7 +193,7 @@ const ORDER_FILTERS: { [K in OrderFilterKey]: (value: NonNullable<OrderFilter[K]
 };
 
 /** Orders newest first, filtered by status, customer and placement dates, keyset-paged. Throws ValidationFailedError. */
-export async function listOrders(query: OrderListQuery = {}): Promise<Page<OrderSummary & { customerId: string; customerName: string }>> {
+export async function listOrders(query: OrderListQuery = {}): Promise<Page<OrderListItem>> {
   const q = parseInput(orderListQuerySchema, query);
   const filters = (Object.keys(ORDER_FILTERS) as OrderFilterKey[]).map((key) => {
     const value = q[key];

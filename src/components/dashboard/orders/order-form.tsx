@@ -7,10 +7,11 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 
-import { createOrderAction, type CustomerOption } from '@/actions/orders';
+import { createOrderAction } from '@/actions/orders';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import type { CustomerOption } from '@/lib/types';
 
 import { CustomerCombobox } from './customer-combobox';
 import { placeServerErrors } from './order-form-errors';

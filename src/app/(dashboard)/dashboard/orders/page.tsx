@@ -17,14 +17,14 @@ import { OrdersTable } from '@/components/dashboard/orders/orders-table';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { FieldError } from '@/lib/types';
+import type { FieldError, OrderListItem, Page } from '@/lib/types';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError, ValidationFailedError } from '@/services/errors';
 import { listOrders } from '@/services/orders';
 
 export const metadata: Metadata = { title: 'Orders' };
 
-type OrdersPage = Awaited<ReturnType<typeof listOrders>>;
+type OrdersPage = Page<OrderListItem>;
 
 /** Runs the query, turning a ValidationFailedError (a bad filter or page link in the URL) into messages instead of a crash. */
 async function listOrErrors(query: Parameters<typeof listOrders>[0]): Promise<{ page: OrdersPage | null; errors: FieldError[] }> {
