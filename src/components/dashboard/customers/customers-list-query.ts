@@ -11,7 +11,9 @@ import {
   type CustomerSort,
   type CustomerSortField,
 } from '@/lib/validation/customer';
+
 import { PAGING_KEYS } from '../list/keyset-paging';
+import { addSchemaErrors, dayRangeReaders, filterChips, readFilters, readUrlParams, urlOf, withChangedQuery, type FilterChip, type SearchParamsLike, type UrlParams } from '../list/list-url';
 
 export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
 
@@ -24,26 +26,31 @@ export const PAGE_SIZE = 50;
 export type FilterKey = Exclude<CustomerFilterKey, 'q'>;
 export const FILTER_KEYS = CUSTOMER_FILTER_KEYS.filter((key): key is FilterKey => key !== 'q');
 type ParamKey = CustomerFilterKey | 'sort' | (typeof PAGING_KEYS)[number];
-const PARAM_KEYS: ParamKey[] = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS];
+/** Every URL parameter, in the order the list's URLs write them. */
+export const PARAM_KEYS: ParamKey[] = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Spend is in major units ("19.99") and dates are yyyy-mm-dd;
  * `cursor` is the current page's keyset position, `prev` the cursors of earlier pages joined by ".",
  * `page` the page number (display only).
  */
-export type ListParams = Partial<Record<ParamKey, string>>;
+export type ListParams = UrlParams<ParamKey>;
 
-type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
+/** What each URL parameter is called on screen (in messages about it); every filter needs its words. */
+export const PARAM_LABELS: Record<Exclude<ParamKey, 'prev' | 'page'>, string> = {
+  q: 'Search',
+  groupId: 'Group',
+  tag: 'Tag',
+  minSpend: 'Min spent',
+  maxSpend: 'Max spent',
+  lastOrderAfter: 'Last order from',
+  lastOrderBefore: 'Last order until',
+  createdById: 'Created by',
+  cursor: 'Page link',
+  sort: 'Sort',
+};
 
-export function readListParams(searchParams: SearchParamsLike): ListParams {
-  const params: ListParams = {};
-  for (const key of PARAM_KEYS) {
-    const raw = searchParams instanceof URLSearchParams ? searchParams.get(key) : searchParams[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (value) params[key] = value;
-  }
-  return params;
-}
+export const readListParams = (searchParams: SearchParamsLike): ListParams => readUrlParams(PARAM_KEYS, searchParams);
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,27 +73,13 @@ export function toListQuery(params: ListParams, currency: string): { query: Cust
     }
     return minor;
   };
-  const day = (key: FilterKey, value: string, time: string) => {
-    if (!isDay(value)) {
-      errors.push({ path: key, message: 'Use a date like 2024-05-31' });
-      return undefined;
-    }
-    return `${value}T${time}Z`;
-  };
   // Filters typed in a form other than the service's; the rest go to the service as written.
   const readers: Partial<Record<FilterKey, (value: string) => string | number | undefined>> = {
     minSpend: (value) => money('minSpend', value),
     maxSpend: (value) => money('maxSpend', value),
-    lastOrderAfter: (value) => day('lastOrderAfter', value, '00:00:00.000'),
-    lastOrderBefore: (value) => day('lastOrderBefore', value, '23:59:59.999'),
+    ...dayRangeReaders('lastOrderAfter', 'lastOrderBefore', errors, isDay),
   };
-  const filters = Object.fromEntries(
-    FILTER_KEYS.map((key) => {
-      const value = params[key];
-      const read = readers[key];
-      return [key, value && read ? read(value) : value];
-    }),
-  ) as Partial<Record<FilterKey, string | number>>;
+  const filters = readFilters(FILTER_KEYS, params, readers);
 
   const { minSpend, maxSpend, lastOrderAfter, lastOrderBefore } = filters;
   if (minSpend !== undefined && maxSpend !== undefined && maxSpend < minSpend) {
@@ -97,13 +90,7 @@ export function toListQuery(params: ListParams, currency: string): { query: Cust
   }
 
   const query: CustomerListQuery = { q: params.q, ...filters, sort: parseSort(params.sort).value, cursor: params.cursor, limit: PAGE_SIZE };
-  // The service's own schema finds the rest (an unknown group id, an over-long search), so that every
-  // problem is reported at once rather than one per round trip.
-  const checked = customerListQuerySchema.safeParse(query);
-  for (const issue of checked.success ? [] : checked.error.issues) {
-    const path = issue.path.join('.');
-    if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
-  }
+  addSchemaErrors(customerListQuerySchema, query, errors);
   return { query, errors };
 }
 
@@ -125,43 +112,24 @@ export function hasActiveFilters(params: ListParams): boolean {
 }
 
 /** The list URL for these parameters, in a stable order, leaving out empty ones. */
-export function listHref(params: ListParams): string {
-  const search = new URLSearchParams();
-  for (const key of PARAM_KEYS) {
-    const value = params[key];
-    if (value) search.set(key, value);
-  }
-  const text = search.toString();
-  return text ? `${CUSTOMERS_PATH}?${text}` : CUSTOMERS_PATH;
-}
+export const listHref = (params: ListParams): string => urlOf(CUSTOMERS_PATH, PARAM_KEYS, params);
 
 /**
  * Changes the query (search, filters or sort) and starts again at the first page: a keyset cursor
  * belongs to one sort and filter set, and the earlier pages no longer exist.
  */
-export function withQuery(params: ListParams, patch: ListParams): ListParams {
-  const next: ListParams = { ...params, ...patch };
-  for (const key of PAGING_KEYS) delete next[key];
-  for (const key of Object.keys(patch) as ParamKey[]) if (!next[key]) delete next[key];
-  return next;
-}
+export const withQuery = (params: ListParams, patch: ListParams): ListParams => withChangedQuery(params, patch);
 
 /** Search and filters removed; the sort stays. */
 export function withoutFilters(params: ListParams): ListParams {
   return params.sort ? { sort: params.sort } : {};
 }
 
-
-export interface FilterChip {
-  key: FilterKey;
-  label: string;
-}
-
 /** One removable chip per filter in use, in words ("Group: VIP", "Spent ≥ £100.00"). */
 export function activeFilterChips(
   params: ListParams,
   names: { groups: { id: string; name: string }[]; staff: { id: string; name: string }[]; currency: string },
-): FilterChip[] {
+): FilterChip<FilterKey>[] {
   const money = (value: string) => {
     const minor = parseMajorToMinor(value, names.currency);
     return minor === null || Number.isNaN(minor) ? value : formatMoney(minor, names.currency);
@@ -176,5 +144,5 @@ export function activeFilterChips(
     lastOrderBefore: (value) => `Last order until ${day(value)}`,
     createdById: (value) => `Created by ${names.staff.find((s) => s.id === value)?.name ?? 'Unknown'}`,
   };
-  return FILTER_KEYS.flatMap((key) => (params[key] ? [{ key, label: labels[key](params[key]) }] : []));
+  return filterChips(FILTER_KEYS, params, labels);
 }
