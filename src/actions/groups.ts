@@ -6,7 +6,8 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
-import type { AssignToGroupInput, CustomerGroupCreateInput, CustomerGroupUpdateInput, CustomerFilter } from '@/lib/validation/customer-group';
+import type { CustomerFilter } from '@/lib/validation/customer';
+import type { AssignToGroupInput, CustomerGroupCreateInput, CustomerGroupUpdateInput } from '@/lib/validation/customer-group';
 import { assignCustomersToGroup, createCustomerGroup, deleteCustomerGroup, updateCustomerGroup } from '@/services/customer-groups';
 import { countCustomers } from '@/services/customers/list';
 

@@ -6,17 +6,10 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import type { CustomerOption } from '@/lib/types';
 import type { OrderCreateInput, OrderRefundInput } from '@/lib/validation/order';
 import { listCustomers } from '@/services/customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services/orders';
-
-/** A customer as the order form's search offers it. */
-export interface CustomerOption {
-  id: string;
-  name: string;
-  email: string | null;
-  company: string | null;
-}
 
 const SEARCH_LIMIT = 8;
 

@@ -96,6 +96,20 @@ export interface OrderSummary {
   completedAt: string | null;
 }
 
+/** One row of the order list (listOrders): the summary with whose order it is. */
+export interface OrderListItem extends OrderSummary {
+  customerId: string;
+  customerName: string;
+}
+
+/** A customer as a picker offers them (the order form's search, the discount checker). */
+export interface CustomerOption {
+  id: string;
+  name: string;
+  email: string | null;
+  company: string | null;
+}
+
 export interface OrderItem {
   id: string;
   sku: string;

@@ -3,7 +3,7 @@ import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customerAddresses, customerEvents, customerGroups, customers, staffMembers, type CustomerRow } from '@/db/schema';
 import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
-import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerUpdateInput } from '@/lib/validation/customer';
+import { CUSTOMER_FIELDS, customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerField, type CustomerUpdateInput } from '@/lib/validation/customer';
 import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
 import { recordCustomerEvent } from './customers/events';
@@ -88,10 +88,6 @@ export async function getCustomerById({ id }: { id: string }): Promise<CustomerD
   };
 }
 
-const EDITABLE_FIELDS = [
-  'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'tags', 'customerGroupId', 'emailMarketingConsent', 'smsMarketingConsent',
-] as const;
-
 /**
  * Applies a partial update. With `version`, refuses a stale write (ConflictError) rather than overwriting a newer edit.
  * Throws NotFoundError, ValidationFailedError, ConflictError.
@@ -139,11 +135,11 @@ export async function updateCustomer({ actor, id, input }: { actor: Actor; id: s
   }
 }
 
-type Patch = Partial<Pick<CustomerRow, (typeof EDITABLE_FIELDS)[number]>>;
+type Patch = Partial<Pick<CustomerRow, CustomerField>>;
 
 function changedFields(current: CustomerRow, patch: Patch): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
-  for (const field of EDITABLE_FIELDS) {
+  for (const field of CUSTOMER_FIELDS) {
     if (!(field in patch) || patch[field] === undefined) continue;
     if (JSON.stringify(current[field]) !== JSON.stringify(patch[field])) changes[field] = [current[field], patch[field]];
   }

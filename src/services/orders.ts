@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 
 import { getDb, type Tx } from '@/db/client';
 import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
-import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
-import { orderCreateSchema, orderListQuerySchema, orderRefundSchema, type OrderCreateInput, type OrderListQuery, type OrderRefundInput } from '@/lib/validation/order';
+import type { Actor, Order, OrderListItem, OrderSummary, Page } from '@/lib/types';
+import { orderCreateSchema, orderFilterSchema, orderListQuerySchema, orderRefundSchema, type OrderCreateInput, type OrderListQuery, type OrderRefundInput } from '@/lib/validation/order';
 
 import { recordCustomerEvent } from './customers/events';
 import { isUniqueViolation } from './db-errors';
@@ -180,16 +181,25 @@ export async function getOrderById({ id, customerId }: { id: string; customerId?
   return toOrder(found.order, items, customer ? { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email } : null);
 }
 
+type OrderFilter = z.output<typeof orderFilterSchema>;
+type OrderFilterKey = keyof OrderFilter;
+
+// One condition per filter of the list schema: the type makes a new filter name its condition here.
+const ORDER_FILTERS: { [K in OrderFilterKey]: (value: NonNullable<OrderFilter[K]>) => SQL } = {
+  status: (status) => eq(orders.status, status),
+  customerId: (customerId) => eq(orders.customerId, customerId),
+  placedAfter: (after) => gte(orders.placedAt, after),
+  placedBefore: (before) => lte(orders.placedAt, before),
+};
+
 /** Orders newest first, filtered by status, customer and placement dates, keyset-paged. Throws ValidationFailedError. */
-export async function listOrders(query: OrderListQuery = {}): Promise<Page<OrderSummary & { customerId: string; customerName: string }>> {
+export async function listOrders(query: OrderListQuery = {}): Promise<Page<OrderListItem>> {
   const q = parseInput(orderListQuerySchema, query);
-  const conditions: (SQL | undefined)[] = [
-    q.status ? eq(orders.status, q.status) : undefined,
-    q.customerId ? eq(orders.customerId, q.customerId) : undefined,
-    q.placedAfter ? gte(orders.placedAt, q.placedAfter) : undefined,
-    q.placedBefore ? lte(orders.placedAt, q.placedBefore) : undefined,
-    q.cursor ? beforeCursor(q.cursor) : undefined,
-  ];
+  const filters = (Object.keys(ORDER_FILTERS) as OrderFilterKey[]).map((key) => {
+    const value = q[key];
+    return value == null ? undefined : (ORDER_FILTERS[key] as (value: unknown) => SQL)(value);
+  });
+  const conditions: (SQL | undefined)[] = [...filters, q.cursor ? beforeCursor(q.cursor) : undefined];
   const rows = await getDb()
     .select({ order: orders, customerName: sql<string>`coalesce(${customers.firstName} || ' ' || ${customers.lastName}, '')` })
     .from(orders)

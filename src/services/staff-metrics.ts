@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 import { getDb, queryRows } from '@/db/client';
+import type { StaffMetrics, StaffPerformanceList } from '@/lib/staff-metrics-types';
 import type { Actor, StaffRole } from '@/lib/types';
 import { resolveStaffPeriod, STAFF_PERIOD_MAX_MONTHS, staffMetricsQuerySchema, staffPeriodMonths, type StaffMetricsQuery, type StaffPeriod } from '@/lib/validation/staff-metrics';
 
@@ -10,6 +11,8 @@ import { assertCan, can } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
 
+export type { StaffMetrics, StaffMonth, StaffPerformance, StaffPerformanceList, StaffTopCustomer } from '@/lib/staff-metrics-types';
+
 // Staff performance. A member "acquired" the customers they created by hand (customers.created_by_id) within the
 // period. What those customers "brought" is their counted orders (completed or partially refunded) PLACED within the
 // same period: revenue is Σ(total − refunded_total) in minor units, so a refund lowers it and a fully refunded order
@@ -18,51 +21,6 @@ import { parseInput } from './validate';
 // UTC calendar months.
 
 const TOP_CUSTOMERS = 10;
-
-export interface StaffPerformance {
-  id: string;
-  name: string;
-  role: StaffRole;
-  customersAcquired: number;
-  orderCount: number;
-  /** Minor units of `currency`. */
-  revenue: number;
-  /** revenue / customersAcquired, rounded to a minor unit; null without acquired customers. */
-  averageCustomerValue: number | null;
-}
-
-export interface StaffMonth {
-  /** yyyy-mm (UTC). */
-  month: string;
-  customersAcquired: number;
-  orderCount: number;
-  revenue: number;
-}
-
-export interface StaffTopCustomer {
-  id: string;
-  name: string;
-  email: string | null;
-  createdAt: string;
-  orderCount: number;
-  revenue: number;
-}
-
-export interface StaffMetrics {
-  member: { id: string; name: string; role: StaffRole };
-  period: StaffPeriod;
-  currency: string;
-  totals: Omit<StaffPerformance, 'id' | 'name' | 'role'> & { customersWhoOrdered: number };
-  months: StaffMonth[];
-  /** The acquired customers who brought the most revenue in the period, best first (at most 10). */
-  topCustomers: StaffTopCustomer[];
-}
-
-export interface StaffPerformanceList {
-  period: StaffPeriod;
-  currency: string;
-  data: StaffPerformance[];
-}
 
 /**
  * Whose figures the actor may see, per ARCHITECTURE.md's role table: owners everyone's, admins everyone's but

@@ -23,7 +23,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { formatDate } from '@/lib/format';
 import type { Customer, CustomerGroup } from '@/lib/types';
-import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput } from '@/lib/validation/customer';
+import { CUSTOMER_FIELD_LABELS, customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerField } from '@/lib/validation/customer';
 
 /** What the form holds while editing: plain strings for text boxes; the schema turns blanks into null. */
 export interface CustomerFormValues {
@@ -41,22 +41,10 @@ export interface CustomerFormValues {
   version?: number;
 }
 
-type FieldName = Exclude<keyof CustomerFormValues, 'version'>;
+type FieldName = CustomerField;
 
 // DOM order: the first server error in this order gets focus.
-const FIELD_LABELS: Record<FieldName, string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  email: 'email',
-  phone: 'phone',
-  company: 'company',
-  customerGroupId: 'group',
-  tags: 'tags',
-  notes: 'notes',
-  emailMarketingConsent: 'email marketing consent',
-  smsMarketingConsent: 'SMS marketing consent',
-};
-const FIELD_NAMES = Object.keys(FIELD_LABELS) as FieldName[];
+const FIELD_NAMES = Object.keys(CUSTOMER_FIELD_LABELS) as FieldName[];
 
 function toFormValues(customer?: Customer): CustomerFormValues {
   return {
@@ -157,7 +145,7 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
       {isStale && <CustomerStaleBanner isReloading={isReloading} onReload={reloadLatest} />}
       {carried && (
         <CustomerCarriedEdits
-          fields={Object.keys(carried).map((name) => FIELD_LABELS[name as FieldName])}
+          fields={Object.keys(carried).map((name) => CUSTOMER_FIELD_LABELS[name as FieldName])}
           onApply={applyCarried}
           onDismiss={() => setCarried(null)}
         />

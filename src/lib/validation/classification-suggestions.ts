@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { blankToNull, uuidSchema } from './common';
-import { customerFilterSchema } from './customer-group';
+import { customerFilterSchema } from './customer';
 
 // Suggestions to review and batch classification runs. Importable by client and server.
 

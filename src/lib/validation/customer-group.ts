@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { customerListQuerySchema } from './customer';
+import { customerFilterSchema } from './customer';
 import { text, uuidSchema } from './common';
 
 export const GROUP_NAME_MAX = 60;
@@ -25,18 +25,6 @@ export const customerGroupUpdateSchema = z.object(groupFieldRules).partial().ext
 export const customerGroupDeleteSchema = z.object({
   // Deleting a group with members moves them to no group, but only when staff said so.
   confirmMembersToNoGroup: z.boolean().default(false),
-});
-
-/** The customer list's filters, without sort and paging: "everyone matching this filter". */
-export const customerFilterSchema = customerListQuerySchema.pick({
-  q: true,
-  groupId: true,
-  tag: true,
-  minSpend: true,
-  maxSpend: true,
-  lastOrderAfter: true,
-  lastOrderBefore: true,
-  createdById: true,
 });
 
 const customerIdsSchema = z
@@ -74,5 +62,4 @@ export const customerGroupDeleteQuerySchema = z.object({
 
 export type CustomerGroupCreateInput = z.input<typeof customerGroupCreateSchema>;
 export type CustomerGroupUpdateInput = z.input<typeof customerGroupUpdateSchema>;
-export type CustomerFilter = z.input<typeof customerFilterSchema>;
 export type AssignToGroupInput = z.input<typeof assignToGroupSchema>;

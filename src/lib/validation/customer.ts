@@ -26,6 +26,32 @@ export const customerFieldRules = {
   smsMarketingConsent: z.boolean(),
 };
 
+export type CustomerField = keyof typeof customerFieldRules;
+/** The editable fields, in the schema's order: the update's change detection (and its event) goes through them. */
+export const CUSTOMER_FIELDS = Object.keys(customerFieldRules) as CustomerField[];
+
+/**
+ * Each editable field in words, for the form's messages, the timeline and lists of fields. The type makes a new field
+ * name its label. In the form's order (DOM order), so the form's first server error in this order gets focus.
+ */
+export const CUSTOMER_FIELD_LABELS: Record<CustomerField, string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  email: 'email',
+  phone: 'phone',
+  company: 'company',
+  customerGroupId: 'group',
+  tags: 'tags',
+  notes: 'notes',
+  emailMarketingConsent: 'email marketing consent',
+  smsMarketingConsent: 'SMS marketing consent',
+};
+
+/** A field's label, or its name for one that is not (or no longer) editable, as old events may carry. */
+export function customerFieldLabel(field: string): string {
+  return Object.hasOwn(CUSTOMER_FIELD_LABELS, field) ? CUSTOMER_FIELD_LABELS[field as CustomerField] : field;
+}
+
 /** The fields of a new customer, with defaults; shared by the form, the server action, the API and the service. */
 export const customerFieldsSchema = z.object({
   ...customerFieldRules,
@@ -72,7 +98,21 @@ export const customerListQuerySchema = z.object({
   cursor: z.preprocess(blankToNull, z.string().max(2000).nullable().optional()),
 });
 
+/**
+ * The list's filters, without sort and paging: "everyone matching this filter". The URL, the chips, the bulk
+ * moves, the service's conditions and the OpenAPI parameters all follow it, so a new filter starts as one line above.
+ */
+export const customerFilterSchema = customerListQuerySchema.omit({ sort: true, limit: true, cursor: true });
+export type CustomerFilterKey = keyof typeof customerFilterSchema.shape;
+export const CUSTOMER_FILTER_KEYS = Object.keys(customerFilterSchema.shape) as CustomerFilterKey[];
+
+/** The filter part of a list query (for "everyone matching" after a page was listed). */
+export function toCustomerFilter(query: CustomerListQuery): CustomerFilter {
+  return Object.fromEntries(CUSTOMER_FILTER_KEYS.map((key) => [key, query[key]]));
+}
+
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
 export type CustomerCreateData = z.output<typeof customerCreateSchema>;
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 export type CustomerListQuery = z.input<typeof customerListQuerySchema>;
+export type CustomerFilter = z.input<typeof customerFilterSchema>;

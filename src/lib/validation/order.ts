@@ -56,6 +56,11 @@ export const orderListQuerySchema = z.object({
   cursor: z.preprocess(blankToNull, z.string().max(500).nullable().optional()),
 });
 
+/** The order list's filters, without paging; the URL, the chips and the OpenAPI parameters follow it. */
+export const orderFilterSchema = orderListQuerySchema.omit({ limit: true, cursor: true });
+export type OrderFilterKey = keyof typeof orderFilterSchema.shape;
+export const ORDER_FILTER_KEYS = Object.keys(orderFilterSchema.shape) as OrderFilterKey[];
+
 export type OrderCreateInput = z.input<typeof orderCreateSchema>;
 export type OrderRefundInput = z.input<typeof orderRefundSchema>;
 export type OrderListQuery = z.input<typeof orderListQuerySchema>;

@@ -4,8 +4,7 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { customerGroups, customers } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
-import { customerListQuerySchema, type CustomerListQuery, type CustomerSortField } from '@/lib/validation/customer';
-import { customerFilterSchema, type CustomerFilter } from '@/lib/validation/customer-group';
+import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSortField } from '@/lib/validation/customer';
 
 import { keysetCursor, type KeyColumn } from '../keyset-cursor';
 import { parseInput } from '../validate';
@@ -158,7 +157,7 @@ function guessedConditions(q: FilterQuery, searchText: SQLWrapper, tags: SQLWrap
   return conditions;
 }
 
-type FilterQuery = Pick<ListQuery, 'q' | 'groupId' | 'tag' | 'minSpend' | 'maxSpend' | 'lastOrderAfter' | 'lastOrderBefore' | 'createdById'>;
+type FilterQuery = z.output<typeof customerFilterSchema>;
 
 /** The list's filters as conditions on `customers`, for operations on every customer matching them (bulk moves). */
 export function customerFilterConditions(q: FilterQuery): SQL[] {
@@ -172,19 +171,27 @@ export async function countCustomers(filter: CustomerFilter = {}): Promise<numbe
   return count;
 }
 
-/** Filters the planner estimates well (each has an index and plain statistics). */
-function filterConditions(q: FilterQuery): SQL[] {
-  const conditions: SQL[] = [];
-  if (q.groupId === 'none') conditions.push(isNull(customers.customerGroupId));
-  else if (q.groupId) conditions.push(eq(customers.customerGroupId, q.groupId));
-  if (q.minSpend != null) conditions.push(gte(customers.totalSpend, q.minSpend));
-  if (q.maxSpend != null) conditions.push(lte(customers.totalSpend, q.maxSpend));
+type IndexedFilterKey = Exclude<keyof FilterQuery, 'q' | 'tag'>;
+
+/**
+ * Filters the planner estimates well (each has an index and plain statistics), one condition per filter of the list
+ * schema: the type makes a new filter name its condition here (or in guessedConditions, with search and tag).
+ */
+const INDEXED_FILTERS: { [K in IndexedFilterKey]: (value: NonNullable<FilterQuery[K]>) => SQL } = {
+  groupId: (groupId) => (groupId === 'none' ? isNull(customers.customerGroupId) : eq(customers.customerGroupId, groupId)),
+  minSpend: (minSpend) => gte(customers.totalSpend, minSpend),
+  maxSpend: (maxSpend) => lte(customers.totalSpend, maxSpend),
   // Written against the sort expression so the same index serves the range and the order.
-  if (q.lastOrderAfter) conditions.push(sql`${lastOrderKey} >= ${q.lastOrderAfter.toISOString()}::timestamptz`);
-  if (q.lastOrderBefore)
-    conditions.push(sql`${lastOrderKey} <= ${q.lastOrderBefore.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`);
-  if (q.createdById) conditions.push(eq(customers.createdById, q.createdById));
-  return conditions;
+  lastOrderAfter: (after) => sql`${lastOrderKey} >= ${after.toISOString()}::timestamptz`,
+  lastOrderBefore: (before) => sql`${lastOrderKey} <= ${before.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`,
+  createdById: (createdById) => eq(customers.createdById, createdById),
+};
+
+function filterConditions(q: FilterQuery): SQL[] {
+  return (Object.keys(INDEXED_FILTERS) as IndexedFilterKey[]).flatMap((key) => {
+    const value = q[key];
+    return value == null ? [] : [(INDEXED_FILTERS[key] as (value: unknown) => SQL)(value)];
+  });
 }
 
 /** The well-estimated filters, and the cursor. */

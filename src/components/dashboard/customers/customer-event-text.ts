@@ -1,4 +1,5 @@
 import type { CustomerEvent } from '@/lib/types';
+import { customerFieldLabel } from '@/lib/validation/customer';
 
 /** Names the timeline needs to turn ids into words: staff by id, groups by id, and country codes. */
 export interface EventNames {
@@ -14,19 +15,6 @@ export interface EventText {
   sentence: string;
   details: string[];
 }
-
-const FIELD_LABELS: Record<string, string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  email: 'email',
-  phone: 'phone',
-  company: 'company',
-  notes: 'notes',
-  tags: 'tags',
-  customerGroupId: 'group',
-  emailMarketingConsent: 'email marketing consent',
-  smsMarketingConsent: 'SMS marketing consent',
-};
 
 const DETAIL_MAX = 60;
 
@@ -60,7 +48,7 @@ function show(value: unknown): string {
 function changeDetail(field: string, change: unknown, names: EventNames): string | null {
   if (!Array.isArray(change) || change.length !== 2) return null;
   const [from, to] = change;
-  const label = FIELD_LABELS[field] ?? field;
+  const label = customerFieldLabel(field);
   if (field === 'notes') return 'Notes were rewritten';
   if (typeof to === 'boolean') return `${label[0].toUpperCase()}${label.slice(1)} ${to ? 'given' : 'withdrawn'}`;
   if (field === 'customerGroupId') return `Group: ${groupName(from, names)} → ${groupName(to, names)}`;
@@ -96,7 +84,7 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
       const changes = (data.changes ?? {}) as Record<string, unknown>;
       const fields = Object.keys(changes);
       const details = fields.map((field) => changeDetail(field, changes[field], names)).filter((d): d is string => d !== null);
-      return { sentence: `${actor} changed ${listInWords(fields.map((f) => FIELD_LABELS[f] ?? f)) || 'the profile'}`, details };
+      return { sentence: `${actor} changed ${listInWords(fields.map(customerFieldLabel)) || 'the profile'}`, details };
     }
     case 'customer.group_changed': {
       const to = typeof data.to === 'string' ? groupName(data.to, names) : null;

@@ -5,8 +5,10 @@ import Link from 'next/link';
 
 import { Button } from '@/components/ui/button';
 
+import { ListEmptyState, ListPastEndState } from '../list/list-empty-state';
+
 import { useCustomersListNavigation } from './customers-list-navigation';
-import { FILTER_KEYS, firstPageParams, withoutFilters } from './customers-list-query';
+import { FILTER_KEYS, withoutFilters } from './customers-list-query';
 
 /**
  * Why the list is empty and what to do: the shop has no customers yet, nothing matches the search and
@@ -17,7 +19,7 @@ export function CustomersListEmpty({ reason }: { reason: 'no-customers' | 'no-ma
 
   if (reason === 'no-customers') {
     return (
-      <EmptyState icon={<Users aria-hidden />} title="No customers yet">
+      <ListEmptyState icon={<Users aria-hidden />} title="No customers yet">
         <p>Customers appear here when they sign up in the store, place an order, or when you add them.</p>
         <Button asChild className="mt-5">
           <Link href="/dashboard/customers/new">
@@ -25,23 +27,14 @@ export function CustomersListEmpty({ reason }: { reason: 'no-customers' | 'no-ma
             Add customer
           </Link>
         </Button>
-      </EmptyState>
+      </ListEmptyState>
     );
   }
-  if (reason === 'past-end') {
-    return (
-      <EmptyState icon={<SearchX aria-hidden />} title="No more customers">
-        <p>This page is past the end of the list. Customers may have been removed since the link was made.</p>
-        <Button variant="outline" className="mt-5" onClick={() => navigate(firstPageParams(params))}>
-          Back to first page
-        </Button>
-      </EmptyState>
-    );
-  }
+  if (reason === 'past-end') return <ListPastEndState>This page is past the end of the list. Customers may have been removed since the link was made.</ListPastEndState>;
   const hasFilters = FILTER_KEYS.some((key) => params[key]);
   const clearLabel = params.q && hasFilters ? 'Clear search and filters' : params.q ? 'Clear search' : 'Clear filters';
   return (
-    <EmptyState
+    <ListEmptyState
       icon={<SearchX aria-hidden />}
       title={params.q ? `No customers match “${params.q}”${hasFilters ? ' with these filters' : ''}` : 'No customers match these filters'}
     >
@@ -49,16 +42,6 @@ export function CustomersListEmpty({ reason }: { reason: 'no-customers' | 'no-ma
       <Button variant="outline" className="mt-5" onClick={() => navigate(withoutFilters(params))}>
         {clearLabel}
       </Button>
-    </EmptyState>
-  );
-}
-
-function EmptyState({ icon, title, children }: { icon: React.ReactNode; title: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col items-center px-6 py-16 text-center">
-      <span className="flex size-12 items-center justify-center rounded-full bg-slate-100 text-slate-500 [&_svg]:size-6">{icon}</span>
-      <h2 className="mt-4 text-base font-semibold text-slate-900">{title}</h2>
-      <div className="mt-1 max-w-md text-sm text-slate-600">{children}</div>
-    </div>
+    </ListEmptyState>
   );
 }

@@ -2,8 +2,18 @@
 // writes the next URL. It is pure so that the server page and the client controls agree, and testable.
 import { formatDate, formatMoney, parseMajorToMinor } from '@/lib/format';
 import type { FieldError } from '@/lib/types';
-import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
+import {
+  CUSTOMER_FILTER_KEYS,
+  CUSTOMER_SORTS,
+  customerListQuerySchema,
+  type CustomerFilterKey,
+  type CustomerListQuery,
+  type CustomerSort,
+  type CustomerSortField,
+} from '@/lib/validation/customer';
+
 import { PAGING_KEYS } from '../list/keyset-paging';
+import { addSchemaErrors, dayRangeReaders, filterChips, readFilters, readUrlParams, urlOf, withChangedQuery, type FilterChip, type SearchParamsLike, type UrlParams } from '../list/list-url';
 
 export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
 
@@ -12,29 +22,35 @@ export const DEFAULT_SORT: CustomerSort = 'createdAt:desc';
 export const PAGE_SIZE = 50;
 /** How many previous cursors the URL keeps for the Previous button (each is ~100 characters). */
 
-export const FILTER_KEYS = ['groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-const PARAM_KEYS = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS] as const;
-type ParamKey = (typeof PARAM_KEYS)[number];
+/** The list schema's filters but the search, which has its own box: the filter panel's fields and chips. */
+export type FilterKey = Exclude<CustomerFilterKey, 'q'>;
+export const FILTER_KEYS = CUSTOMER_FILTER_KEYS.filter((key): key is FilterKey => key !== 'q');
+type ParamKey = CustomerFilterKey | 'sort' | (typeof PAGING_KEYS)[number];
+/** Every URL parameter, in the order the list's URLs write them. */
+export const PARAM_KEYS: ParamKey[] = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Spend is in major units ("19.99") and dates are yyyy-mm-dd;
  * `cursor` is the current page's keyset position, `prev` the cursors of earlier pages joined by ".",
  * `page` the page number (display only).
  */
-export type ListParams = Partial<Record<ParamKey, string>>;
+export type ListParams = UrlParams<ParamKey>;
 
-type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
+/** What each URL parameter is called on screen (in messages about it); every filter needs its words. */
+export const PARAM_LABELS: Record<Exclude<ParamKey, 'prev' | 'page'>, string> = {
+  q: 'Search',
+  groupId: 'Group',
+  tag: 'Tag',
+  minSpend: 'Min spent',
+  maxSpend: 'Max spent',
+  lastOrderAfter: 'Last order from',
+  lastOrderBefore: 'Last order until',
+  createdById: 'Created by',
+  cursor: 'Page link',
+  sort: 'Sort',
+};
 
-export function readListParams(searchParams: SearchParamsLike): ListParams {
-  const params: ListParams = {};
-  for (const key of PARAM_KEYS) {
-    const raw = searchParams instanceof URLSearchParams ? searchParams.get(key) : searchParams[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (value) params[key] = value;
-  }
-  return params;
-}
+export const readListParams = (searchParams: SearchParamsLike): ListParams => readUrlParams(PARAM_KEYS, searchParams);
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,9 +64,7 @@ function isDay(value: string): boolean {
  */
 export function toListQuery(params: ListParams, currency: string): { query: CustomerListQuery; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const money = (key: 'minSpend' | 'maxSpend') => {
-    const value = params[key];
-    if (!value) return undefined;
+  const money = (key: FilterKey, value: string) => {
     const minor = parseMajorToMinor(value, currency);
     if (minor === null) return undefined;
     if (Number.isNaN(minor)) {
@@ -59,47 +73,24 @@ export function toListQuery(params: ListParams, currency: string): { query: Cust
     }
     return minor;
   };
-  const day = (key: 'lastOrderAfter' | 'lastOrderBefore', time: string) => {
-    const value = params[key];
-    if (!value) return undefined;
-    if (!isDay(value)) {
-      errors.push({ path: key, message: 'Use a date like 2024-05-31' });
-      return undefined;
-    }
-    return `${value}T${time}Z`;
+  // Filters typed in a form other than the service's; the rest go to the service as written.
+  const readers: Partial<Record<FilterKey, (value: string) => string | number | undefined>> = {
+    minSpend: (value) => money('minSpend', value),
+    maxSpend: (value) => money('maxSpend', value),
+    ...dayRangeReaders('lastOrderAfter', 'lastOrderBefore', errors, isDay),
   };
+  const filters = readFilters(FILTER_KEYS, params, readers);
 
-  const minSpend = money('minSpend');
-  const maxSpend = money('maxSpend');
+  const { minSpend, maxSpend, lastOrderAfter, lastOrderBefore } = filters;
   if (minSpend !== undefined && maxSpend !== undefined && maxSpend < minSpend) {
     errors.push({ path: 'maxSpend', message: 'Max spend is less than min spend' });
   }
-  const lastOrderAfter = day('lastOrderAfter', '00:00:00.000');
-  const lastOrderBefore = day('lastOrderBefore', '23:59:59.999');
   if (lastOrderAfter && lastOrderBefore && lastOrderBefore < lastOrderAfter) {
     errors.push({ path: 'lastOrderBefore', message: 'This date is before the “from” date' });
   }
 
-  const query: CustomerListQuery = {
-    q: params.q,
-    groupId: params.groupId,
-    tag: params.tag,
-    minSpend,
-    maxSpend,
-    lastOrderAfter,
-    lastOrderBefore,
-    createdById: params.createdById,
-    sort: parseSort(params.sort).value,
-    cursor: params.cursor,
-    limit: PAGE_SIZE,
-  };
-  // The service's own schema finds the rest (an unknown group id, an over-long search), so that every
-  // problem is reported at once rather than one per round trip.
-  const checked = customerListQuerySchema.safeParse(query);
-  for (const issue of checked.success ? [] : checked.error.issues) {
-    const path = issue.path.join('.');
-    if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
-  }
+  const query: CustomerListQuery = { q: params.q, ...filters, sort: parseSort(params.sort).value, cursor: params.cursor, limit: PAGE_SIZE };
+  addSchemaErrors(customerListQuerySchema, query, errors);
   return { query, errors };
 }
 
@@ -121,43 +112,24 @@ export function hasActiveFilters(params: ListParams): boolean {
 }
 
 /** The list URL for these parameters, in a stable order, leaving out empty ones. */
-export function listHref(params: ListParams): string {
-  const search = new URLSearchParams();
-  for (const key of PARAM_KEYS) {
-    const value = params[key];
-    if (value) search.set(key, value);
-  }
-  const text = search.toString();
-  return text ? `${CUSTOMERS_PATH}?${text}` : CUSTOMERS_PATH;
-}
+export const listHref = (params: ListParams): string => urlOf(CUSTOMERS_PATH, PARAM_KEYS, params);
 
 /**
  * Changes the query (search, filters or sort) and starts again at the first page: a keyset cursor
  * belongs to one sort and filter set, and the earlier pages no longer exist.
  */
-export function withQuery(params: ListParams, patch: ListParams): ListParams {
-  const next: ListParams = { ...params, ...patch };
-  for (const key of PAGING_KEYS) delete next[key];
-  for (const key of Object.keys(patch) as ParamKey[]) if (!next[key]) delete next[key];
-  return next;
-}
+export const withQuery = (params: ListParams, patch: ListParams): ListParams => withChangedQuery(params, patch);
 
 /** Search and filters removed; the sort stays. */
 export function withoutFilters(params: ListParams): ListParams {
   return params.sort ? { sort: params.sort } : {};
 }
 
-
-export interface FilterChip {
-  key: FilterKey;
-  label: string;
-}
-
 /** One removable chip per filter in use, in words ("Group: VIP", "Spent ≥ £100.00"). */
 export function activeFilterChips(
   params: ListParams,
   names: { groups: { id: string; name: string }[]; staff: { id: string; name: string }[]; currency: string },
-): FilterChip[] {
+): FilterChip<FilterKey>[] {
   const money = (value: string) => {
     const minor = parseMajorToMinor(value, names.currency);
     return minor === null || Number.isNaN(minor) ? value : formatMoney(minor, names.currency);
@@ -172,5 +144,5 @@ export function activeFilterChips(
     lastOrderBefore: (value) => `Last order until ${day(value)}`,
     createdById: (value) => `Created by ${names.staff.find((s) => s.id === value)?.name ?? 'Unknown'}`,
   };
-  return FILTER_KEYS.flatMap((key) => (params[key] ? [{ key, label: labels[key](params[key]) }] : []));
+  return filterChips(FILTER_KEYS, params, labels);
 }

@@ -1,18 +1,16 @@
 'use client';
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
+import { getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
 
 import { countMatchingCustomersAction } from '@/actions/groups';
 import { Badge } from '@/components/ui/badge';
-import { Checkbox } from '@/components/ui/checkbox';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDate, formatMoney } from '@/lib/format';
-import { cn } from '@/lib/utils';
-import type { CustomerFilter } from '@/lib/validation/customer-group';
+import type { CustomerFilter } from '@/lib/validation/customer';
+
+import { ListTable, RowSelectCheckbox, selectColumn } from '../list/list-table';
 
 import { CustomersBulkBar } from './customers-bulk-bar';
 import { useCustomersListNavigation } from './customers-list-navigation';
@@ -134,36 +132,7 @@ const columns: ColumnDef<CustomersListRow>[] = [
   },
 ];
 
-/** A native checkbox whose `indeterminate` (some rows ticked) follows the prop; HTML has no attribute for it. */
-function SelectCheckbox({ isIndeterminate = false, ...props }: React.ComponentProps<typeof Checkbox> & { isIndeterminate?: boolean }) {
-  const ref = React.useRef<HTMLInputElement>(null);
-  React.useEffect(() => {
-    if (ref.current) ref.current.indeterminate = isIndeterminate;
-  }, [isIndeterminate]);
-  return <Checkbox ref={ref} {...props} />;
-}
-
-// The label is the click target, so the whole cell ticks the box instead of opening the customer.
-const selectColumn: ColumnDef<CustomersListRow> = {
-  id: 'select',
-  enableSorting: false,
-  header: ({ table }) => (
-    <label className="-m-2 flex cursor-pointer p-2">
-      <SelectCheckbox
-        checked={table.getIsAllPageRowsSelected()}
-        isIndeterminate={table.getIsSomePageRowsSelected()}
-        onChange={table.getToggleAllPageRowsSelectedHandler()}
-      />
-      <span className="sr-only">Select all customers on this page</span>
-    </label>
-  ),
-  cell: ({ row }) => (
-    <label className="-m-2 flex cursor-pointer p-2">
-      <Checkbox checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
-      <span className="sr-only">Select {row.original.name}</span>
-    </label>
-  ),
-};
+const selectCustomers = selectColumn<CustomersListRow>({ noun: 'customers', nameOf: (row) => row.name });
 
 /** What selecting rows needs: where they can go, and the list's filter for "everyone matching". */
 export interface CustomersBulkOptions {
@@ -184,18 +153,6 @@ const COLUMN_CLASSES: Record<string, string> = {
   createdAt: 'hidden xl:table-cell whitespace-nowrap',
   select: 'w-10',
 };
-
-/** Follows a row click to the customer, unless the click was on a control or selected some text. */
-function useRowNavigation() {
-  const router = useRouter();
-  return (event: React.MouseEvent, id: string) => {
-    const target = event.target as HTMLElement;
-    if (target.closest('a, button, input, select, textarea, label')) return;
-    if (window.getSelection()?.toString()) return;
-    if (event.metaKey || event.ctrlKey) window.open(customerHref(id), '_blank', 'noopener');
-    else router.push(customerHref(id));
-  };
-}
 
 /**
  * The customer list. Sorting and paging happen on the server (manual mode): a header click only changes
@@ -234,13 +191,12 @@ export function CustomersTable({ rows, bulk }: { rows: CustomersListRow[]; bulk?
   }
   const sort = parseSort(params.sort);
   const sorting: SortingState = [{ id: sort.field, desc: sort.isDescending }];
-  const openRow = useRowNavigation();
 
   // TanStack's table instance is not memoizable by the React Compiler; this component opts out of it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: bulk ? [selectColumn, ...columns] : columns,
+    columns: bulk ? [selectCustomers, ...columns] : columns,
     getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
@@ -274,71 +230,17 @@ export function CustomersTable({ rows, bulk }: { rows: CustomersListRow[]; bulk?
           {status}
         </p>
       )}
-      <Table containerClassName="hidden lg:block">
-        <caption className="sr-only">Customers, sorted by {sort.field === 'createdAt' ? 'date created' : sort.field}, {sort.isDescending ? 'descending' : 'ascending'}</caption>
-        <TableHeader>
-          {table.getHeaderGroups().map((headerGroup) => (
-            <TableRow key={headerGroup.id}>
-              {headerGroup.headers.map((header) => {
-                const { column } = header;
-                const sorted = column.getIsSorted();
-                const label = flexRender(column.columnDef.header, header.getContext());
-                return (
-                  <TableHead
-                    key={header.id}
-                    scope="col"
-                    aria-sort={column.getCanSort() ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                    className={cn(COLUMN_CLASSES[column.id])}
-                  >
-                    {column.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={column.getToggleSortingHandler()}
-                        className={cn(
-                          'group -mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500',
-                          sorted && 'text-slate-900',
-                        )}
-                      >
-                        {label}
-                        {sorted === 'asc' ? (
-                          <ArrowUp className="size-3.5" aria-hidden />
-                        ) : sorted === 'desc' ? (
-                          <ArrowDown className="size-3.5" aria-hidden />
-                        ) : (
-                          <ChevronsUpDown className="size-3.5 text-slate-400 group-hover:text-slate-600" aria-hidden />
-                        )}
-                      </button>
-                    ) : (
-                      label
-                    )}
-                  </TableHead>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableHeader>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id} onClick={(event) => openRow(event, row.original.id)} className="cursor-pointer hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id} className={cn('text-slate-700', COLUMN_CLASSES[cell.column.id])}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ListTable
+        table={table}
+        caption={`Customers, sorted by ${sort.field === 'createdAt' ? 'date created' : sort.field}, ${sort.isDescending ? 'descending' : 'ascending'}`}
+        columnClasses={COLUMN_CLASSES}
+        rowHref={customerHref}
+      />
 
       <ul className="divide-y divide-slate-100 lg:hidden" aria-label="Customers">
         {rows.map((row) => (
           <li key={row.id} className="flex items-stretch">
-            {bulk && (
-              <label className="flex cursor-pointer items-center pl-4 pr-1">
-                <Checkbox checked={!!rowSelection[row.id]} onChange={() => toggleRow(row.id)} />
-                <span className="sr-only">Select {row.name}</span>
-              </label>
-            )}
+            {bulk && <RowSelectCheckbox isSelected={!!rowSelection[row.id]} name={row.name} onToggle={() => toggleRow(row.id)} />}
             <Link
               href={customerHref(row.id)}
               className="flex min-w-0 flex-1 gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"

@@ -3,7 +3,6 @@
 import { CircleCheck, CircleX, Loader2 } from 'lucide-react';
 import * as React from 'react';
 
-import type { CustomerOption } from '@/actions/orders';
 import { checkDiscountEligibilityAction } from '@/actions/discounts';
 import { CustomerCombobox } from '@/components/dashboard/orders/customer-combobox';
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
@@ -11,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { minorToMajorString, parseMajorToMinor } from '@/lib/format';
-import type { DiscountEligibility } from '@/lib/types';
+import type { CustomerOption, DiscountEligibility } from '@/lib/types';
 import { cn } from '@/lib/utils';
 
 type Answer = { customer: CustomerOption; result: DiscountEligibility } | { error: string };

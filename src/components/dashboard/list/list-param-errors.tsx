@@ -6,17 +6,21 @@ import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { FieldError } from '@/lib/types';
 
+import { firstPageParams } from './keyset-paging';
+import { useListNavigation } from './list-navigation';
+import { withChangedQuery } from './list-url';
+
 interface ListParamErrorsProps {
   errors: FieldError[];
   /** What each URL parameter is called on screen, e.g. { placedAfter: 'Placed from' }. */
   labels: Record<string, string>;
-  onFirstPage: () => void;
-  onRemoveBadParams: () => void;
 }
 
 /** In place of the results when the URL holds values a list cannot use: what is wrong, and a way out. */
-export function ListParamErrors({ errors, labels, onFirstPage, onRemoveBadParams }: ListParamErrorsProps) {
+export function ListParamErrors({ errors, labels }: ListParamErrorsProps) {
+  const { params, navigate } = useListNavigation();
   const isCursorOnly = errors.length > 0 && errors.every((e) => e.path === 'cursor');
+  const removeBadParams = () => navigate(withChangedQuery(params, Object.fromEntries(errors.map((e) => [e.path, '']))));
   return (
     <Alert variant="destructive" role="alert">
       <AlertCircle aria-hidden />
@@ -29,7 +33,7 @@ export function ListParamErrors({ errors, labels, onFirstPage, onRemoveBadParams
             </li>
           ))}
         </ul>
-        <Button variant="outline" size="sm" className="mt-3" onClick={isCursorOnly ? onFirstPage : onRemoveBadParams}>
+        <Button variant="outline" size="sm" className="mt-3" onClick={isCursorOnly ? () => navigate(firstPageParams(params)) : removeBadParams}>
           {isCursorOnly ? 'Go to the first page' : errors.length === 1 ? 'Remove this filter' : 'Remove these filters'}
         </Button>
       </div>

@@ -3,9 +3,10 @@
 import { Loader2, Search, X } from 'lucide-react';
 import * as React from 'react';
 
-import { searchCustomersAction, type CustomerOption } from '@/actions/orders';
+import { searchCustomersAction } from '@/actions/orders';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import type { CustomerOption } from '@/lib/types';
 import { cn } from '@/lib/utils';
 
 const DEBOUNCE_MS = 250;

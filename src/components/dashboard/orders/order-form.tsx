@@ -7,12 +7,13 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 
-import { createOrderAction, type CustomerOption } from '@/actions/orders';
+import { createOrderAction } from '@/actions/orders';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
 import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import type { CustomerOption } from '@/lib/types';
 
 import { CustomerCombobox } from './customer-combobox';
 import { placeOrderError } from './order-form-errors';

@@ -5,8 +5,10 @@ import Link from 'next/link';
 
 import { Button } from '@/components/ui/button';
 
+import { ListEmptyState, ListPastEndState } from '../list/list-empty-state';
+
 import { useOrdersListNavigation } from './orders-list-navigation';
-import { firstPageParams, NEW_ORDER_HREF } from './orders-list-query';
+import { FILTER_KEYS, NEW_ORDER_HREF } from './orders-list-query';
 
 /**
  * Why the list is empty and what to do: the shop has no orders yet, nothing matches the filters, or a stale
@@ -17,7 +19,7 @@ export function OrdersListEmpty({ reason, customerName }: { reason: 'no-orders' 
 
   if (reason === 'no-orders') {
     return (
-      <EmptyState icon={<Receipt aria-hidden />} title="No orders yet">
+      <ListEmptyState icon={<Receipt aria-hidden />} title="No orders yet">
         <p>Orders appear here when customers buy in the store, or when you enter one for a customer (a phone or in-person sale).</p>
         <Button asChild className="mt-5">
           <Link href={NEW_ORDER_HREF}>
@@ -25,23 +27,14 @@ export function OrdersListEmpty({ reason, customerName }: { reason: 'no-orders' 
             New order
           </Link>
         </Button>
-      </EmptyState>
+      </ListEmptyState>
     );
   }
-  if (reason === 'past-end') {
-    return (
-      <EmptyState icon={<SearchX aria-hidden />} title="No more orders">
-        <p>This page is past the end of the list. The link may be older than the orders it pointed at.</p>
-        <Button variant="outline" className="mt-5" onClick={() => navigate(firstPageParams(params))}>
-          Back to first page
-        </Button>
-      </EmptyState>
-    );
-  }
+  if (reason === 'past-end') return <ListPastEndState>This page is past the end of the list. The link may be older than the orders it pointed at.</ListPastEndState>;
   // Only the customer filter in use: say whose orders are missing, and offer to enter one for them.
-  const isCustomerOnly = Boolean(params.customerId) && !params.status && !params.placedAfter && !params.placedBefore;
+  const isCustomerOnly = Boolean(params.customerId) && FILTER_KEYS.every((key) => key === 'customerId' || !params[key]);
   return (
-    <EmptyState icon={<SearchX aria-hidden />} title={isCustomerOnly ? `${customerName ?? 'This customer'} has no orders yet` : 'No orders match these filters'}>
+    <ListEmptyState icon={<SearchX aria-hidden />} title={isCustomerOnly ? `${customerName ?? 'This customer'} has no orders yet` : 'No orders match these filters'}>
       <p>{isCustomerOnly ? 'Their orders appear here once placed.' : 'Try another status or a wider date range, or clear the filters to see every order.'}</p>
       <div className="mt-5 flex flex-col justify-center gap-2 sm:flex-row">
         <Button variant="outline" onClick={() => navigate({})}>
@@ -56,16 +49,6 @@ export function OrdersListEmpty({ reason, customerName }: { reason: 'no-orders' 
           </Button>
         )}
       </div>
-    </EmptyState>
-  );
-}
-
-function EmptyState({ icon, title, children }: { icon: React.ReactNode; title: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col items-center px-6 py-16 text-center">
-      <span className="flex size-12 items-center justify-center rounded-full bg-slate-100 text-slate-500 [&_svg]:size-6">{icon}</span>
-      <h2 className="mt-4 text-base font-semibold text-slate-900">{title}</h2>
-      <div className="mt-1 max-w-md text-sm text-slate-600">{children}</div>
-    </div>
+    </ListEmptyState>
   );
 }

@@ -2,10 +2,11 @@
 // next URL. It is pure so that the server page and the client controls agree, and testable.
 import { formatDate } from '@/lib/format';
 import type { FieldError, OrderStatus } from '@/lib/types';
-import { ORDER_STATUS_VALUES, orderListQuerySchema, type OrderListQuery } from '@/lib/validation/order';
+import { ORDER_FILTER_KEYS, ORDER_STATUS_VALUES, orderListQuerySchema, type OrderFilterKey, type OrderListQuery } from '@/lib/validation/order';
 
 import { orderStatusLabel } from './order-status-badge';
 import { PAGING_KEYS } from '../list/keyset-paging';
+import { addSchemaErrors, dayRangeReaders, filterChips, readFilters, readUrlParams, urlOf, withChangedQuery, type FilterChip, type SearchParamsLike, type UrlParams } from '../list/list-url';
 
 export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
 
@@ -17,28 +18,28 @@ export const customerOrdersHref = (customerId: string) => `${ORDERS_PATH}?custom
 export const PAGE_SIZE = 25;
 /** How many previous cursors the URL keeps for the Previous button (each is ~70 characters). */
 
-export const FILTER_KEYS = ['status', 'customerId', 'placedAfter', 'placedBefore'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-const PARAM_KEYS = [...FILTER_KEYS, ...PAGING_KEYS] as const;
-type ParamKey = (typeof PARAM_KEYS)[number];
+export const FILTER_KEYS = ORDER_FILTER_KEYS;
+export type FilterKey = OrderFilterKey;
+type ParamKey = FilterKey | (typeof PAGING_KEYS)[number];
+/** Every URL parameter, in the order the list's URLs write them. */
+export const PARAM_KEYS: ParamKey[] = [...FILTER_KEYS, ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Dates are yyyy-mm-dd (both days included); `cursor` is the current
  * page's keyset position, `prev` the cursors of earlier pages joined by ".", `page` the page number (display only).
  */
-export type OrdersListParams = Partial<Record<ParamKey, string>>;
+export type OrdersListParams = UrlParams<ParamKey>;
 
-type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
+/** What each URL parameter is called on screen (in messages about it); every filter needs its words. */
+export const PARAM_LABELS: Record<Exclude<ParamKey, 'prev' | 'page'>, string> = {
+  status: 'Status',
+  customerId: 'Customer',
+  placedAfter: 'Placed from',
+  placedBefore: 'Placed until',
+  cursor: 'Page link',
+};
 
-export function readOrdersListParams(searchParams: SearchParamsLike): OrdersListParams {
-  const params: OrdersListParams = {};
-  for (const key of PARAM_KEYS) {
-    const raw = searchParams instanceof URLSearchParams ? searchParams.get(key) : searchParams[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (value) params[key] = value;
-  }
-  return params;
-}
+export const readOrdersListParams = (searchParams: SearchParamsLike): OrdersListParams => readUrlParams(PARAM_KEYS, searchParams);
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,28 +60,16 @@ export function isOrderStatus(value: string | undefined): value is OrderStatus {
  */
 export function toOrdersListQuery(params: OrdersListParams): { query: OrderListQuery; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const day = (key: 'placedAfter' | 'placedBefore', time: string) => {
-    const value = params[key];
-    if (!value) return undefined;
-    if (!isDay(value)) {
-      errors.push({ path: key, message: 'Use a date like 2024-05-31' });
-      return undefined;
-    }
-    return `${value}T${time}Z`;
-  };
-  const placedAfter = day('placedAfter', '00:00:00.000');
-  const placedBefore = day('placedBefore', '23:59:59.999');
+  // Filters typed in a form other than the service's; the rest go to the service as written.
+  const filters = readFilters(FILTER_KEYS, params, dayRangeReaders('placedAfter', 'placedBefore', errors, isDay));
+  const { placedAfter, placedBefore } = filters;
   if (placedAfter && placedBefore && placedBefore < placedAfter) {
     errors.push({ path: 'placedBefore', message: 'This date is before the “from” date' });
   }
 
-  const query: OrderListQuery = { status: params.status, customerId: params.customerId, placedAfter, placedBefore, cursor: params.cursor, limit: PAGE_SIZE };
+  const query: OrderListQuery = { ...filters, cursor: params.cursor, limit: PAGE_SIZE };
   // The service's own schema finds the rest (an unknown status, a malformed customer id), all at once.
-  const checked = orderListQuerySchema.safeParse(query);
-  for (const issue of checked.success ? [] : checked.error.issues) {
-    const path = issue.path.join('.');
-    if (!errors.some((e) => e.path === path)) errors.push({ path, message: path === 'customerId' ? 'This customer link is not valid' : issue.message });
-  }
+  addSchemaErrors(orderListQuerySchema, query, errors, (path, message) => (path === 'customerId' ? 'This customer link is not valid' : message));
   return { query, errors };
 }
 
@@ -89,32 +78,13 @@ export function hasActiveFilters(params: OrdersListParams): boolean {
 }
 
 /** The list URL for these parameters, in a stable order, leaving out empty ones. */
-export function ordersListHref(params: OrdersListParams): string {
-  const search = new URLSearchParams();
-  for (const key of PARAM_KEYS) {
-    const value = params[key];
-    if (value) search.set(key, value);
-  }
-  const text = search.toString();
-  return text ? `${ORDERS_PATH}?${text}` : ORDERS_PATH;
-}
+export const ordersListHref = (params: OrdersListParams): string => urlOf(ORDERS_PATH, PARAM_KEYS, params);
 
 /** Changes filters and starts again at the first page: a keyset cursor belongs to one filter set. */
-export function withFilters(params: OrdersListParams, patch: OrdersListParams): OrdersListParams {
-  const next: OrdersListParams = { ...params, ...patch };
-  for (const key of PAGING_KEYS) delete next[key];
-  for (const key of Object.keys(patch) as ParamKey[]) if (!next[key]) delete next[key];
-  return next;
-}
-
-
-export interface FilterChip {
-  key: FilterKey;
-  label: string;
-}
+export const withFilters = (params: OrdersListParams, patch: OrdersListParams): OrdersListParams => withChangedQuery(params, patch);
 
 /** One removable chip per filter in use, in words ("Status: Completed", "Customer: Ada Lovelace"). */
-export function activeFilterChips(params: OrdersListParams, names: { customerName: string | null }): FilterChip[] {
+export function activeFilterChips(params: OrdersListParams, names: { customerName: string | null }): FilterChip<FilterKey>[] {
   const day = (value: string) => (isDay(value) ? formatDate(`${value}T12:00:00Z`) : value);
   const labels: Record<FilterKey, (value: string) => string> = {
     status: (value) => `Status: ${orderStatusLabel(value)}`,
@@ -122,5 +92,5 @@ export function activeFilterChips(params: OrdersListParams, names: { customerNam
     placedAfter: (value) => `Placed from ${day(value)}`,
     placedBefore: (value) => `Placed until ${day(value)}`,
   };
-  return FILTER_KEYS.flatMap((key) => (params[key] ? [{ key, label: labels[key](params[key]) }] : []));
+  return filterChips(FILTER_KEYS, params, labels);
 }

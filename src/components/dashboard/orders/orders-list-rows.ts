@@ -1,9 +1,9 @@
-import type { OrderSummary } from '@/lib/types';
+import type { OrderListItem } from '@/lib/types';
 
 import type { OrdersListRow } from './orders-table';
 
 /** Slims listOrders' answer down to what the list shows. */
-export function toOrdersListRows(orders: (OrderSummary & { customerId: string; customerName: string })[]): OrdersListRow[] {
+export function toOrdersListRows(orders: OrderListItem[]): OrdersListRow[] {
   return orders.map((order) => ({
     id: order.id,
     orderNumber: order.orderNumber,

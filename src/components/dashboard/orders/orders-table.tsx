@@ -1,13 +1,13 @@
 'use client';
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { OrderStatus } from '@/lib/types';
 import { cn } from '@/lib/utils';
+
+import { ListTable } from '../list/list-table';
 
 import { OrderStatusBadge } from './order-status-badge';
 import { orderHref } from './orders-list-query';
@@ -81,55 +81,18 @@ const COLUMN_CLASSES: Record<string, string> = {
   placedAt: 'whitespace-nowrap',
 };
 
-/** Follows a row click to the order, unless the click was on a link or control, or selected some text. */
-function useRowNavigation() {
-  const router = useRouter();
-  return (event: React.MouseEvent, id: string) => {
-    const target = event.target as HTMLElement;
-    if (target.closest('a, button, input, select, textarea, label')) return;
-    if (window.getSelection()?.toString()) return;
-    if (event.metaKey || event.ctrlKey) window.open(orderHref(id), '_blank', 'noopener');
-    else router.push(orderHref(id));
-  };
-}
-
 /**
  * The order list, newest first. At lg and wider it is a table whose rows open the order (keyboard users
  * reach it by the order number's link); narrower, a stacked list of links.
  */
 export function OrdersTable({ rows }: { rows: OrdersListRow[] }) {
-  const openRow = useRowNavigation();
   // TanStack's table instance is not memoizable by the React Compiler; this component opts out of it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: rows, columns, getRowId: (row) => row.id, getCoreRowModel: getCoreRowModel(), manualPagination: true });
 
   return (
     <>
-      <Table containerClassName="hidden lg:block">
-        <caption className="sr-only">Orders, newest first</caption>
-        <TableHeader>
-          {table.getHeaderGroups().map((headerGroup) => (
-            <TableRow key={headerGroup.id}>
-              {headerGroup.headers.map((header) => (
-                <TableHead key={header.id} scope="col" className={cn(COLUMN_CLASSES[header.column.id])}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </TableHead>
-              ))}
-            </TableRow>
-          ))}
-        </TableHeader>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id} onClick={(event) => openRow(event, row.original.id)} className="cursor-pointer hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id} className={cn('text-slate-700', COLUMN_CLASSES[cell.column.id])}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ListTable table={table} caption="Orders, newest first" columnClasses={COLUMN_CLASSES} rowHref={orderHref} />
 
       <ul className="divide-y divide-slate-100 lg:hidden" aria-label="Orders">
         {rows.map((row) => (

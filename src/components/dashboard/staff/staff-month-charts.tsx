@@ -3,14 +3,15 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { formatMoney } from '@/lib/format';
+import type { StaffMonth } from '@/lib/staff-metrics-types';
 
-import { shortMonth, type StaffChartMonth } from './staff-month-label';
+import { shortMonth } from './staff-month-label';
 
 /**
  * Customers acquired and revenue per month as two bar charts. The charts are pictures of the month table that the
  * page shows next to them, so they are hidden from screen readers, which get each chart's summary (`aria-label`).
  */
-export function StaffMonthCharts({ months, currency, summaries }: { months: StaffChartMonth[]; currency: string; summaries: { customers: string; revenue: string } }) {
+export function StaffMonthCharts({ months, currency, summaries }: { months: StaffMonth[]; currency: string; summaries: { customers: string; revenue: string } }) {
   const data = months.map((m) => ({ ...m, label: shortMonth(m.month) }));
   return (
     <div className="grid gap-4 lg:grid-cols-2">

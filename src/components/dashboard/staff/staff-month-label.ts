@@ -4,12 +4,3 @@ const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Se
 export function shortMonth(month: string): string {
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
 }
-
-export interface StaffChartMonth {
-  /** yyyy-mm */
-  month: string;
-  customersAcquired: number;
-  orderCount: number;
-  /** Minor units. */
-  revenue: number;
-}

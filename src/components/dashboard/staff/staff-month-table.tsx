@@ -1,10 +1,11 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatMoney } from '@/lib/format';
+import type { StaffMonth } from '@/lib/staff-metrics-types';
 
-import { shortMonth, type StaffChartMonth } from './staff-month-label';
+import { shortMonth } from './staff-month-label';
 
 /** The month figures the charts draw, as a table: the charts' text alternative, and the exact numbers. */
-export function StaffMonthTable({ months, currency }: { months: StaffChartMonth[]; currency: string }) {
+export function StaffMonthTable({ months, currency }: { months: StaffMonth[]; currency: string }) {
   return (
     <Table>
       <caption className="sr-only">Customers acquired, their orders and revenue per month</caption>

@@ -2,22 +2,12 @@ import Link from 'next/link';
 
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatMoney } from '@/lib/format';
-import type { StaffRole } from '@/lib/types';
+import type { StaffPerformance } from '@/lib/staff-metrics-types';
 
 import { StaffRoleBadge } from './staff-role-badge';
 
-export interface StaffPerformanceRow {
-  id: string;
-  name: string;
-  role: StaffRole;
-  customersAcquired: number;
-  orderCount: number;
-  revenue: number;
-  averageCustomerValue: number | null;
-}
-
 /** Staff with their period figures; each name links to the member's page for the same period (`query`). */
-export function StaffPerformanceTable({ rows, currency, query }: { rows: StaffPerformanceRow[]; currency: string; query: string }) {
+export function StaffPerformanceTable({ rows, currency, query }: { rows: StaffPerformance[]; currency: string; query: string }) {
   return (
     <Table>
       <caption className="sr-only">Staff members with the customers they acquired in the period and the revenue those customers brought</caption>

@@ -2,18 +2,10 @@ import Link from 'next/link';
 
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDate, formatMoney } from '@/lib/format';
-
-export interface StaffTopCustomerRow {
-  id: string;
-  name: string;
-  email: string | null;
-  createdAt: string;
-  orderCount: number;
-  revenue: number;
-}
+import type { StaffTopCustomer } from '@/lib/staff-metrics-types';
 
 /** The member's acquired customers who brought the most in the period, linking to their customer pages. */
-export function StaffTopCustomers({ customers, currency }: { customers: StaffTopCustomerRow[]; currency: string }) {
+export function StaffTopCustomers({ customers, currency }: { customers: StaffTopCustomer[]; currency: string }) {
   return (
     <Table>
       <caption className="sr-only">Most valuable customers acquired in the period</caption>

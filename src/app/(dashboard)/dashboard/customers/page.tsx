@@ -6,24 +6,25 @@ import { requireStaff } from '@/auth/require-staff';
 import { CustomerFilters } from '@/components/dashboard/customers/customer-filters';
 import { CustomersListActiveFilters } from '@/components/dashboard/customers/customers-list-active-filters';
 import { CustomersListEmpty } from '@/components/dashboard/customers/customers-list-empty';
-import { CustomersListErrors } from '@/components/dashboard/customers/customers-list-errors';
-import { CustomersListProvider, CustomersListResults } from '@/components/dashboard/customers/customers-list-navigation';
-import { CustomersListPagination } from '@/components/dashboard/customers/customers-list-pagination';
-import { hasActiveFilters, listHref, PAGE_SIZE, readListParams, toListQuery } from '@/components/dashboard/customers/customers-list-query';
+import { CustomersListProvider } from '@/components/dashboard/customers/customers-list-navigation';
+import { hasActiveFilters, listHref, PAGE_SIZE, PARAM_LABELS, readListParams, toListQuery } from '@/components/dashboard/customers/customers-list-query';
 import { toCustomersListRows } from '@/components/dashboard/customers/customers-list-rows';
 import { CustomersListSearch } from '@/components/dashboard/customers/customers-list-search';
 import { CustomersListSortSelect } from '@/components/dashboard/customers/customers-list-sort-select';
 import { CustomersTable } from '@/components/dashboard/customers/customers-table';
+import { ListPagination, ListResults } from '@/components/dashboard/list/list-navigation';
+import { ListParamErrors } from '@/components/dashboard/list/list-param-errors';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { SHOP_CURRENCY } from '@/lib/config';
 import { currencySymbol } from '@/lib/format';
 import type { Customer, FieldError, Page } from '@/lib/types';
+import { toCustomerFilter } from '@/lib/validation/customer';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomers } from '@/services/customers';
 import { ValidationFailedError } from '@/services/errors';
 import { can } from '@/services/permissions';
-import { SHOP_CURRENCY } from '@/lib/config';
 import { listStaffMembers } from '@/services/staff';
 
 export const metadata: Metadata = { title: 'Customers' };
@@ -49,11 +50,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   ]);
   const staffOptions = staff.map(({ id, name }) => ({ id, name }));
   const page = result.page;
-  const { q, groupId, tag, minSpend, maxSpend, lastOrderAfter, lastOrderBefore, createdById } = parsed.query;
   const bulk = can(actor, 'customers:bulk_group')
     ? {
         groups: groupOptions,
-        filter: { q, groupId, tag, minSpend, maxSpend, lastOrderAfter, lastOrderBefore, createdById },
+        filter: toCustomerFilter(parsed.query),
         hasMorePages: !!page?.nextCursor || !!params.cursor,
       }
     : undefined;
@@ -81,9 +81,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </div>
           <CustomersListActiveFilters groups={groupOptions} staff={staffOptions} currency={SHOP_CURRENCY} />
         </div>
-        <CustomersListResults>
+        <ListResults>
           {page === null ? (
-            <CustomersListErrors errors={result.errors} />
+            <ListParamErrors errors={result.errors} labels={PARAM_LABELS} />
           ) : (
             <Card className="overflow-hidden">
               {page.data.length > 0 ? (
@@ -92,10 +92,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               ) : (
                 <CustomersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-customers'} />
               )}
-              <CustomersListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
+              <ListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
             </Card>
           )}
-        </CustomersListResults>
+        </ListResults>
       </CustomersListProvider>
     </>
   );

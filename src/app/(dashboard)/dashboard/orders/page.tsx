@@ -3,28 +3,28 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
+import { ListPagination, ListResults } from '@/components/dashboard/list/list-navigation';
+import { ListParamErrors } from '@/components/dashboard/list/list-param-errors';
 import { OrdersCustomerFilter } from '@/components/dashboard/orders/orders-customer-filter';
 import { OrdersDateFilter } from '@/components/dashboard/orders/orders-date-filter';
 import { OrdersListActiveFilters } from '@/components/dashboard/orders/orders-list-active-filters';
 import { OrdersListEmpty } from '@/components/dashboard/orders/orders-list-empty';
-import { OrdersListErrors } from '@/components/dashboard/orders/orders-list-errors';
-import { OrdersListProvider, OrdersListResults } from '@/components/dashboard/orders/orders-list-navigation';
-import { OrdersListPagination } from '@/components/dashboard/orders/orders-list-pagination';
-import { hasActiveFilters, NEW_ORDER_HREF, PAGE_SIZE, readOrdersListParams, toOrdersListQuery } from '@/components/dashboard/orders/orders-list-query';
+import { OrdersListProvider } from '@/components/dashboard/orders/orders-list-navigation';
+import { hasActiveFilters, NEW_ORDER_HREF, PAGE_SIZE, PARAM_LABELS, readOrdersListParams, toOrdersListQuery } from '@/components/dashboard/orders/orders-list-query';
 import { toOrdersListRows } from '@/components/dashboard/orders/orders-list-rows';
 import { OrdersStatusFilter } from '@/components/dashboard/orders/orders-status-filter';
 import { OrdersTable } from '@/components/dashboard/orders/orders-table';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { FieldError } from '@/lib/types';
+import type { FieldError, OrderListItem, Page } from '@/lib/types';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError, ValidationFailedError } from '@/services/errors';
 import { listOrders } from '@/services/orders';
 
 export const metadata: Metadata = { title: 'Orders' };
 
-type OrdersPage = Awaited<ReturnType<typeof listOrders>>;
+type OrdersPage = Page<OrderListItem>;
 
 /** Runs the query, turning a ValidationFailedError (a bad filter or page link in the URL) into messages instead of a crash. */
 async function listOrErrors(query: Parameters<typeof listOrders>[0]): Promise<{ page: OrdersPage | null; errors: FieldError[] }> {
@@ -83,9 +83,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </div>
           <OrdersListActiveFilters customerName={customer.name} />
         </div>
-        <OrdersListResults>
+        <ListResults>
           {page === null ? (
-            <OrdersListErrors errors={errors} />
+            <ListParamErrors errors={errors} labels={PARAM_LABELS} />
           ) : (
             <Card className="overflow-hidden">
               {page.data.length > 0 ? (
@@ -93,10 +93,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               ) : (
                 <OrdersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-orders'} customerName={customer.name} />
               )}
-              <OrdersListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
+              <ListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
             </Card>
           )}
-        </OrdersListResults>
+        </ListResults>
       </OrdersListProvider>
     </>
   );

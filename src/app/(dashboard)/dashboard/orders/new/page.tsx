@@ -4,12 +4,10 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { OrderForm } from '@/components/dashboard/orders/order-form';
-import type { CustomerDetail } from '@/lib/types';
+import type { CustomerDetail, CustomerOption } from '@/lib/types';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError } from '@/services/errors';
 import { SHOP_CURRENCY } from '@/lib/config';
-
-import type { CustomerOption } from '@/actions/orders';
 
 export const metadata: Metadata = { title: 'New order' };
 
