@@ -109,13 +109,13 @@ async function insertOrders(tx: Tx, invoices: Invoice[], ids: Map<string, string
   // The items go in a statement of their own: joining them to the rows an INSERT returns leaves the planner
   // blind to their number, and it picked a nested loop that grew with the square of the batch.
   const items = created.flatMap((order) =>
-    sales.get(order.external_id)!.items.map((item) => ({ customer_id: order.customer_id, order_id: order.id, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice })),
+    sales.get(order.external_id)!.items.map((item, position) => ({ customer_id: order.customer_id, order_id: order.id, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, position })),
   );
   if (items.length > 0) {
     await tx.execute(sql`
-      insert into order_items (customer_id, order_id, sku, name, quantity, unit_price, line_total)
-      select i.customer_id, i.order_id, i.sku, i.name, i.quantity, i.unit_price, i.unit_price * i.quantity
-      from jsonb_to_recordset(${json(items)}) as i(customer_id uuid, order_id uuid, sku text, name text, quantity int, unit_price bigint)`);
+      insert into order_items (customer_id, order_id, sku, name, quantity, unit_price, line_total, position)
+      select i.customer_id, i.order_id, i.sku, i.name, i.quantity, i.unit_price, i.unit_price * i.quantity, i.position
+      from jsonb_to_recordset(${json(items)}) as i(customer_id uuid, order_id uuid, sku text, name text, quantity int, unit_price bigint, position int)`);
   }
   return {
     offered: payload.length,
