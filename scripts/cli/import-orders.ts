@@ -42,7 +42,7 @@ function summaryLines(summary: ImportSummary, seconds: number, peakRssMb: number
     `  customers       ${number(customers.created)} created, ${number(customers.found)} found`,
     `  orders          ${number(orders.imported)} imported (${money(orders.total)}, ${number(orders.items)} items), ${number(orders.alreadyPresent)} already present`,
     `  refunds         ${number(refunds.cancellations)} cancellations refunded: ${money(refunds.amount)} over ${number(refunds.rows)} orders; ${number(refunds.alreadyRefunded)} already refunded`,
-    `  not refunded    ${number(refunds.unallocated.cancellations)} cancellations, ${money(refunds.unallocated.amount)} with no earlier order in the file to refund`,
+    `  not refunded    ${number(refunds.unmatched.lines)} lines of ${number(refunds.unmatched.cancellations)} cancellations, ${money(refunds.unmatched.amount)}: no earlier purchase of the product in the file to refund`,
     `  lines skipped   ${number(skippedTotal)}`,
     ...skips,
     ...summary.problems.map(({ lineNumber, problem }) => `      line ${number(lineNumber)}: ${problem}`),

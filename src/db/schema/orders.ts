@@ -102,6 +102,32 @@ export const orderRefunds = pgTable(
   ],
 );
 
+// What a refund returned of each order line. Imported cancellations name products, not invoices, so the import
+// records which lines each refund took them from; a line never comes back more than it was bought (the import caps
+// it, summing these rows per line). Refunds made by amount alone have no rows here.
+export const orderRefundItems = pgTable(
+  'order_refund_items',
+  {
+    customerId: uuid('customer_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    refundId: uuid('refund_id').notNull(),
+    orderItemId: uuid('order_item_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    // Minor units of the order's currency; the refund's amount is the sum of its items'.
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'order_refund_items_pk', columns: [t.customerId, t.orderId, t.refundId, t.orderItemId] }),
+    foreignKey({ name: 'order_refund_items_refund_fk', columns: [t.customerId, t.orderId, t.refundId], foreignColumns: [orderRefunds.customerId, orderRefunds.orderId, orderRefunds.id] }).onDelete('cascade'),
+    foreignKey({ name: 'order_refund_items_item_fk', columns: [t.customerId, t.orderId, t.orderItemId], foreignColumns: [orderItems.customerId, orderItems.orderId, orderItems.id] }).onDelete('cascade'),
+    // What came back of a line, summed per line.
+    index('order_refund_items_item_idx').on(t.customerId, t.orderId, t.orderItemId),
+    check('order_refund_items_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_refund_items_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type OrderRefundRow = typeof orderRefunds.$inferSelect;
+export type OrderRefundItemRow = typeof orderRefundItems.$inferSelect;

@@ -12,6 +12,7 @@ import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 import { waitForALockWait } from '@/test/lock-wait';
 
 import { ForbiddenError, ValidationFailedError } from '../errors';
+import { computeAllCustomerMetrics, getCustomerEngagement } from '../metrics';
 import { createOrder } from '../orders';
 import { addCompletedOrder } from '../orders/customer-stats';
 import { reconcileCustomerStats } from '../reconcile';
@@ -22,6 +23,8 @@ withTestDatabase();
 // 723 lines cut from the UCI Online Retail sample (see fixtures/README.md).
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const PLAIN = path.join(FIXTURES, 'online-retail.csv');
+// Four invoices of customer 14298 cut from the full UCI file.
+const CUSTOMER_14298 = path.join(FIXTURES, 'customer-14298.csv');
 const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
 
 let admin: Actor;
@@ -66,6 +69,18 @@ async function order(externalId: string) {
   return row;
 }
 
+/** What refunds returned of an order's lines (only the lines something came back of), by StockCode. */
+async function returnedLines(externalId: string) {
+  return queryRows<{ sku: string; bought: number; returned: number; amount: number }>(getDb(), sql`
+    select i.sku, i.quantity as bought, sum(ri.quantity)::int as returned, sum(ri.amount)::int as amount
+    from orders o
+    join order_items i on i.customer_id = o.customer_id and i.order_id = o.id
+    join order_refund_items ri on ri.customer_id = i.customer_id and ri.order_id = i.order_id and ri.order_item_id = i.id
+    where o.external_id = ${externalId}
+    group by i.id, i.sku, i.quantity
+    order by i.sku`);
+}
+
 /** Everything an import writes, without the ids and order numbers that differ from one import to the next. */
 async function snapshot() {
   const db = getDb();
@@ -80,6 +95,13 @@ async function snapshot() {
       from orders o join customers c on c.id = o.customer_id where o.external_id is not null order by o.external_id`),
     refunds: await queryRows(db, sql`
       select r.idempotency_key, o.external_id, r.amount::text, r.reason from order_refunds r join orders o on o.id = r.order_id order by r.idempotency_key, o.external_id`),
+    refundItems: await queryRows(db, sql`
+      select r.idempotency_key, o.external_id, i.sku, i.unit_price::text, i.position, ri.quantity, ri.amount::text
+      from order_refund_items ri
+      join order_refunds r on r.id = ri.refund_id
+      join orders o on o.id = ri.order_id
+      join order_items i on i.id = ri.order_item_id
+      order by r.idempotency_key, o.external_id, i.position`),
     // An import writes one 'orders.imported' per customer and batch: their sums do not depend on the batching.
     events: await queryRows(db, sql`
       select c.external_id, e.type, case when e.type = 'customer.created' then count(*)::int end as created_entries,
@@ -119,8 +141,9 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
       lines: 723,
       customers: { created: 5, found: 0 },
       orders: { imported: 47, alreadyPresent: 0, items: 667, total: 9_097_088 },
-      // C541433 refunds 12346's one order; C543611 refunds 17850's newest order in full and the one before in part.
-      refunds: { cancellations: 2, rows: 3, amount: 7_728_618, alreadyRefunded: 0, unallocated: { cancellations: 0, amount: 0 } },
+      // C541433 refunds 12346's one order; C543611 refunds lines of four of 17850's orders, and three of its lines
+      // (£9.46) are of products 17850 never bought in the file.
+      refunds: { cancellations: 2, rows: 5, amount: 7_718_360 + 9_312, alreadyRefunded: 0, unmatched: { cancellations: 1, lines: 3, amount: 946 } },
       skipped: { guest: 40, adjustment: 0, zeroQuantity: 0, negativeQuantity: 0, positiveCancellation: 0, unparseable: 0, outOfSequence: 0 },
       problems: [],
       pricesRounded: 0,
@@ -129,20 +152,35 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
   });
 
   it("gives customer 17850 the stats worked out by hand from the file's lines", async () => {
-    // 34 invoices worth £5,391.21; C543611 (10 Feb 2011) returns £102.58: all of 536791 (£44.40, the newest order)
-    // and £58.18 of 536790. A fully refunded order no longer counts, so 33 orders, the last one 536790.
+    // 34 invoices worth £5,391.21. C543611 (10 Feb 2011, £102.58) returns each product from 17850's newest earlier
+    // lines of it: 6 × 82483 at £4.95 (4 of 536790, 2 of 536752), 6 × 22632 (536791's 12), 1 × 21871 (536787),
+    // 14 × 82494L at £2.55 (6 of 536790, 6 of 536787, 2 of 536752), 2 × 21730 (536790's, bought at £4.25: one
+    // credited at £4.25, one at £4.95) and 6 × 21071 (536790). 21874, 71477 and 21169 were never bought: £9.46
+    // unmatched. No order comes back whole, so all 34 count, the last one 536791.
     expect(await customer('17850')).toEqual({
       external_id: '17850',
       name: 'Customer 17850',
       email: null,
       tags: ['imported', 'country:GB'],
-      total_spend: 539_121 - 10_258,
-      order_count: 33,
+      total_spend: 539_121 - 9_312,
+      order_count: 34,
       first_order_date: '2010-12-01T08:26Z',
-      last_order_date: '2010-12-02T15:26Z',
+      last_order_date: '2010-12-02T15:27Z',
     });
-    expect(await order('536791')).toMatchObject({ status: 'refunded', total: 4_440, refunded_total: 4_440 });
-    expect(await order('536790')).toMatchObject({ status: 'partially_refunded', total: 53_201, refunded_total: 10_258 - 4_440 });
+    expect(await order('536790')).toMatchObject({ status: 'partially_refunded', total: 53_201, refunded_total: 1_980 + 1_530 + 425 + 495 + 636 });
+    expect(await order('536752')).toMatchObject({ status: 'partially_refunded', refunded_total: 990 + 510 });
+    expect(await order('536791')).toMatchObject({ status: 'partially_refunded', total: 4_440, refunded_total: 1_110 });
+    expect(await order('536787')).toMatchObject({ status: 'partially_refunded', refunded_total: 106 + 1_530 });
+    expect(await returnedLines('536752')).toEqual([
+      { sku: '82483', bought: 4, returned: 2, amount: 990 },
+      { sku: '82494L', bought: 6, returned: 2, amount: 510 },
+    ]);
+    expect(await returnedLines('536790')).toEqual([
+      { sku: '21071', bought: 12, returned: 6, amount: 636 },
+      { sku: '21730', bought: 12, returned: 2, amount: 425 + 495 },
+      { sku: '82483', bought: 4, returned: 4, amount: 1_980 },
+      { sku: '82494L', bought: 6, returned: 6, amount: 1_530 },
+    ]);
     // 6 × £2.55 + 6 × £3.39 + 8 × £2.75 + 6 × £3.39 + 6 × £3.39 + 2 × £7.65 + 6 × £4.25 = £139.12
     expect(await order('536365')).toEqual({ status: 'completed', total: 13_912, refunded_total: 0, item_count: 40, placed_at: '2010-12-01T08:26Z', completed_at: '2010-12-01T08:26Z', items: 7 });
   });
@@ -153,6 +191,7 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
     const refunds = await queryRows<{ idempotency_key: string; amount: number }>(getDb(), sql`
       select r.idempotency_key, r.amount::int as amount from order_refunds r join orders o on o.id = r.order_id where o.external_id = '541431'`);
     expect(refunds).toEqual([{ idempotency_key: 'import:C541433', amount: 7_718_360 }]);
+    expect(await returnedLines('541431')).toEqual([{ sku: '23166', bought: 74_215, returned: 74_215, amount: 7_718_360 }]);
   });
 
   it('stores UK summer times as UTC and takes the country of a customer’s first line', async () => {
@@ -174,7 +213,7 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
       select e.type, e.actor_type, e.data from customer_events e join customers c on c.id = e.customer_id where c.external_id = '17850' order by e.type`);
     expect(events).toEqual([
       { type: 'customer.created', actor_type: 'staff', data: { source: 'online-retail.csv', externalId: '17850' } },
-      { type: 'orders.imported', actor_type: 'staff', data: { source: 'online-retail.csv', currency: 'GBP', orders: 34, ordersTotal: 539_121, refunds: 2, refunded: 10_258 } },
+      { type: 'orders.imported', actor_type: 'staff', data: { source: 'online-retail.csv', currency: 'GBP', orders: 34, ordersTotal: 539_121, refunds: 4, refunded: 9_312 } },
     ]);
   });
 
@@ -182,7 +221,7 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
     const again = await run(PLAIN);
     expect(again.customers).toEqual({ created: 0, found: 5 });
     expect(again.orders).toEqual({ imported: 0, alreadyPresent: 47, items: 0, total: 0 });
-    expect(again.refunds).toEqual({ cancellations: 0, rows: 0, amount: 0, alreadyRefunded: 2, unallocated: { cancellations: 0, amount: 0 } });
+    expect(again.refunds).toEqual({ cancellations: 0, rows: 0, amount: 0, alreadyRefunded: 2, unmatched: { cancellations: 0, lines: 0, amount: 0 } });
     expect(await snapshot()).toEqual(afterFirst);
   });
 
@@ -302,5 +341,28 @@ describe(`importOrders (${TEST_DB_KIND})`, () => {
     await expect(run(path.join(workDir, 'nowhere.csv'))).rejects.toThrow(ValidationFailedError);
     const staff = await createStaffActor('staff', 'Sam Staff');
     await expect(importOrders({ actor: staff, path: PLAIN })).rejects.toThrow(ForbiddenError);
+  });
+
+  it("refunds 14298's C580971 from the lines that bought those products, not from the newer 580055", async () => {
+    // C580971 (6 Dec 2011) returns 36 + 36 earrings (90058A/B at £0.38) and 250 mug warmers (22313 at £2.55), all
+    // bought on 571653 (18 Oct: 72, 72 and 255). 580055 (1 Dec, £637.60 of jumbo bags) has none of them.
+    const summary = await run(CUSTOMER_14298);
+    expect(summary.refunds).toEqual({ cancellations: 1, rows: 1, amount: 66_486, alreadyRefunded: 0, unmatched: { cancellations: 0, lines: 0, amount: 0 } });
+    expect(await order('580055')).toMatchObject({ status: 'completed', total: 63_760, refunded_total: 0 });
+    expect(await order('575206')).toMatchObject({ status: 'completed', refunded_total: 0 });
+    expect(await order('571653')).toMatchObject({ status: 'partially_refunded', total: 535_568, refunded_total: 66_486 });
+    expect(await returnedLines('571653')).toEqual([
+      { sku: '22313', bought: 255, returned: 250, amount: 63_750 },
+      { sku: '90058A', bought: 72, returned: 36, amount: 1_368 },
+      { sku: '90058B', bought: 72, returned: 36, amount: 1_368 },
+    ]);
+    const stats = await customer('14298');
+    expect(stats).toMatchObject({ order_count: 3, total_spend: 535_568 + 129_656 + 63_760 - 66_486, last_order_date: '2011-12-01T13:12Z' });
+
+    await computeAllCustomerMetrics({ actor: admin, asOf: '2011-12-09' });
+    const [{ id }] = await queryRows<{ id: string }>(getDb(), sql`select id from customers where external_id = '14298'`);
+    const engagement = await getCustomerEngagement({ actor: admin, customerId: id });
+    expect(engagement.metrics?.daysSinceLastOrder).toBe(8);
+    expect(await reconcileCustomerStats({ actor: admin })).toMatchObject({ driftCount: 0 });
   });
 });

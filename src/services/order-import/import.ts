@@ -27,13 +27,16 @@ export interface ImportSummary {
   customers: { created: number; found: number };
   orders: { imported: number; alreadyPresent: number; items: number; total: number };
   refunds: {
-    /** Cancellation invoices refunded now, the refund rows that made (one per order refunded), and their sum. */
+    /** Cancellation invoices refunded now (some line matched), the refund rows that made (one per order refunded), and their sum. */
     cancellations: number;
     rows: number;
     amount: number;
     alreadyRefunded: number;
-    /** Cancellations (or their part) with no earlier order to refund: returns of purchases before the file starts. */
-    unallocated: { cancellations: number; amount: number };
+    /**
+     * What of the cancellations matched no earlier purchase of the product in the file (bought before it starts, or
+     * by a customer who only returned things): the cancellations with such a part, their lines, and the amount.
+     */
+    unmatched: { cancellations: number; lines: number; amount: number };
   };
   skipped: Record<SkipReason, number>;
   /** The first few lines that could not be read, with why. */
@@ -86,8 +89,9 @@ function addBatch(summary: ImportSummary, result: BatchResult, seen: Set<string>
   summary.refunds.rows += result.refundRows;
   summary.refunds.amount += result.refundedAmount;
   summary.refunds.alreadyRefunded += result.cancellationsAlreadyRefunded;
-  summary.refunds.unallocated.cancellations += result.unallocatedCancellations;
-  summary.refunds.unallocated.amount += result.unallocatedAmount;
+  summary.refunds.unmatched.cancellations += result.unmatchedCancellations;
+  summary.refunds.unmatched.lines += result.unmatchedLines;
+  summary.refunds.unmatched.amount += result.unmatchedAmount;
 }
 
 /**
@@ -109,7 +113,7 @@ export async function importOrders(options: ImportOrdersOptions): Promise<Import
     lines: 0,
     customers: { created: 0, found: 0 },
     orders: { imported: 0, alreadyPresent: 0, items: 0, total: 0 },
-    refunds: { cancellations: 0, rows: 0, amount: 0, alreadyRefunded: 0, unallocated: { cancellations: 0, amount: 0 } },
+    refunds: { cancellations: 0, rows: 0, amount: 0, alreadyRefunded: 0, unmatched: { cancellations: 0, lines: 0, amount: 0 } },
     skipped: Object.fromEntries(SKIP_REASONS.map((reason) => [reason, 0])) as Record<SkipReason, number>,
     problems: [],
     pricesRounded: 0,

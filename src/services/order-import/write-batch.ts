@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
+
 import { sql } from 'drizzle-orm';
 
 import { queryRows, type Tx } from '@/db/client';
 import { orderNumberSequence } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 
-import { allocateRefunds, type Cancellation, type RefundableOrder } from './allocate-refunds';
+import { allocateRefunds, type Cancellation, type RefundableLine, type RefundableOrder, type UnmatchedPart } from './allocate-refunds';
 import { countryCodeFromName } from './country';
 import type { Invoice } from './invoices';
 import { recomputeCustomerStats } from './recompute-stats';
@@ -22,8 +24,10 @@ export interface BatchResult {
   cancellationsAlreadyRefunded: number;
   refundRows: number;
   refundedAmount: number;
-  unallocatedCancellations: number;
-  unallocatedAmount: number;
+  /** Cancellations with a part that matched no earlier purchase of its product, those lines, and their amount. */
+  unmatchedCancellations: number;
+  unmatchedLines: number;
+  unmatchedAmount: number;
 }
 
 export interface BatchContext {
@@ -109,13 +113,13 @@ async function insertOrders(tx: Tx, invoices: Invoice[], ids: Map<string, string
   // The items go in a statement of their own: joining them to the rows an INSERT returns leaves the planner
   // blind to their number, and it picked a nested loop that grew with the square of the batch.
   const items = created.flatMap((order) =>
-    sales.get(order.external_id)!.items.map((item) => ({ customer_id: order.customer_id, order_id: order.id, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice })),
+    sales.get(order.external_id)!.items.map((item, position) => ({ customer_id: order.customer_id, order_id: order.id, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, position })),
   );
   if (items.length > 0) {
     await tx.execute(sql`
-      insert into order_items (customer_id, order_id, sku, name, quantity, unit_price, line_total)
-      select i.customer_id, i.order_id, i.sku, i.name, i.quantity, i.unit_price, i.unit_price * i.quantity
-      from jsonb_to_recordset(${json(items)}) as i(customer_id uuid, order_id uuid, sku text, name text, quantity int, unit_price bigint)`);
+      insert into order_items (customer_id, order_id, sku, name, quantity, unit_price, line_total, position)
+      select i.customer_id, i.order_id, i.sku, i.name, i.quantity, i.unit_price, i.unit_price * i.quantity, i.position
+      from jsonb_to_recordset(${json(items)}) as i(customer_id uuid, order_id uuid, sku text, name text, quantity int, unit_price bigint, position int)`);
   }
   return {
     offered: payload.length,
@@ -124,8 +128,9 @@ async function insertOrders(tx: Tx, invoices: Invoice[], ids: Map<string, string
 }
 
 /**
- * Turns the cancellation invoices into refunds of the customer's earlier orders. A cancellation already refunded
- * (its idempotency key is on a refund row) is left alone, so a re-run refunds nothing twice.
+ * Turns the cancellation invoices into refunds of the lines the customer bought those products on (allocate-refunds.ts),
+ * each refund row with the order items it returned. A cancellation already refunded (its idempotency key is on a
+ * refund row) is left alone, so a re-run refunds nothing twice.
  */
 async function refundCancellations(tx: Tx, invoices: Invoice[], ids: Map<string, string>, actor: Actor) {
   const all: Cancellation[] = invoices
@@ -134,9 +139,9 @@ async function refundCancellations(tx: Tx, invoices: Invoice[], ids: Map<string,
       invoiceNo: invoice.invoiceNo,
       customerId: ids.get(invoice.customerExternalId) ?? '',
       placedAt: invoice.placedAt,
-      amount: invoice.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0),
+      lines: invoice.items.map(({ sku, quantity, unitPrice }) => ({ sku, quantity, unitPrice })),
     }));
-  const known = all.filter((cancellation) => cancellation.customerId !== '' && cancellation.amount > 0);
+  const known = all.filter((cancellation) => cancellation.customerId !== '');
   const done = new Set(
     (
       await queryRows<{ key: string }>(tx, sql`
@@ -147,9 +152,13 @@ async function refundCancellations(tx: Tx, invoices: Invoice[], ids: Map<string,
     ).map((row) => row.key),
   );
   const pending = known.filter((cancellation) => !done.has(refundKey(cancellation.invoiceNo)));
-  const noCustomerOrNothing = all.filter((c) => c.customerId === '' || c.amount === 0);
-  const skipped = { cancellationsAlreadyRefunded: known.length - pending.length, unallocatedCancellations: noCustomerOrNothing.length, unallocatedAmount: noCustomerOrNothing.reduce((sum, c) => sum + c.amount, 0) };
-  if (pending.length === 0) return { applied: [], cancellationsRefunded: 0, ...skipped };
+  // A customer who only returned things was not created: all of it is unmatched.
+  const noCustomer: UnmatchedPart[] = all
+    .filter((c) => c.customerId === '')
+    .flatMap((c) => c.lines.map((line) => ({ invoiceNo: c.invoiceNo, sku: line.sku, quantity: line.quantity, amount: line.quantity * line.unitPrice })));
+  const alreadyRefunded = known.length - pending.length;
+  if (pending.length === 0) return { applied: [], cancellationsRefunded: 0, cancellationsAlreadyRefunded: alreadyRefunded, unmatched: noCustomer };
+
   const upTo = new Map<string, number>();
   for (const c of pending) upTo.set(c.customerId, Math.max(upTo.get(c.customerId) ?? 0, c.placedAt));
   // Locked, so a refund made in the dashboard meanwhile cannot take the same remainder. `newest` is 1 for a
@@ -166,18 +175,48 @@ async function refundCancellations(tx: Tx, invoices: Invoice[], ids: Map<string,
       for update of o
     ) refundable`);
   const orders: RefundableOrder[] = refundable.map((row) => ({ orderId: row.id, customerId: row.customer_id, placedAt: new Date(row.placed_at).getTime(), remaining: Number(row.remaining), newest: row.newest }));
-  const { allocations, unallocated } = allocateRefunds(pending, orders);
+  const products = new Map(pending.flatMap((c) => c.lines.map((line) => [`${c.customerId} ${line.sku}`, { customer_id: c.customerId, sku: line.sku }] as const)));
+  // The lines of those products, less what earlier refunds returned of them. Only lines of the orders locked above
+  // are used; the lock on an order covers its items.
+  const lineRows = await queryRows<{ id: string; order_id: string; sku: string; unit_price: string | number; position: number; remaining_quantity: number; remaining_amount: string | number }>(tx, sql`
+    select i.id, i.order_id, i.sku, i.unit_price, i.position,
+           (i.quantity - coalesce(sum(r.quantity), 0))::int as remaining_quantity,
+           i.line_total - coalesce(sum(r.amount), 0) as remaining_amount
+    from order_items i
+    join jsonb_to_recordset(${json([...products.values()])}) as w(customer_id uuid, sku text)
+      on i.customer_id = w.customer_id and i.sku = w.sku
+    left join order_refund_items r on r.customer_id = i.customer_id and r.order_id = i.order_id and r.order_item_id = i.id
+    group by i.customer_id, i.order_id, i.id`);
+  const lines: RefundableLine[] = lineRows.map((row) => ({
+    orderItemId: row.id,
+    orderId: row.order_id,
+    sku: row.sku,
+    unitPrice: Number(row.unit_price),
+    position: row.position,
+    remainingQuantity: row.remaining_quantity,
+    remainingAmount: Number(row.remaining_amount),
+  }));
+  const { allocations, unmatched } = allocateRefunds(pending, orders, lines);
 
+  // Refund rows get their ids here, so that their items can name them in the same statement.
+  const refunds = allocations.map((a) => ({ ...a, id: randomUUID() }));
   const applied = await queryRows<{ customer_id: string; amount: string | number }>(tx, sql`
     with allocation as (
-      select * from jsonb_to_recordset(${json(allocations.map((a) => ({ customer_id: a.customerId, order_id: a.orderId, amount: a.amount, key: refundKey(a.invoiceNo), reason: `Cancellation ${a.invoiceNo} (imported)` })))})
-        as a(customer_id uuid, order_id uuid, amount bigint, key text, reason text)
+      select * from jsonb_to_recordset(${json(refunds.map((a) => ({ id: a.id, customer_id: a.customerId, order_id: a.orderId, amount: a.amount, key: refundKey(a.invoiceNo), reason: `Cancellation ${a.invoiceNo} (imported)` })))})
+        as a(id uuid, customer_id uuid, order_id uuid, amount bigint, key text, reason text)
     ),
     inserted as (
-      insert into order_refunds (customer_id, order_id, amount, reason, idempotency_key, created_by_id)
-      select customer_id, order_id, amount, reason, key, ${actor.id} from allocation
+      insert into order_refunds (customer_id, order_id, id, amount, reason, idempotency_key, created_by_id)
+      select customer_id, order_id, id, amount, reason, key, ${actor.id} from allocation
       on conflict (order_id, idempotency_key) do nothing
-      returning customer_id, order_id, amount
+      returning customer_id, order_id, id, amount
+    ),
+    items as (
+      insert into order_refund_items (customer_id, order_id, refund_id, order_item_id, quantity, amount)
+      select i.customer_id, i.order_id, i.refund_id, i.order_item_id, i.quantity, i.amount
+      from jsonb_to_recordset(${json(refunds.flatMap((a) => a.items.map((item) => ({ customer_id: a.customerId, order_id: a.orderId, refund_id: a.id, order_item_id: item.orderItemId, quantity: item.quantity, amount: item.amount }))))})
+        as i(customer_id uuid, order_id uuid, refund_id uuid, order_item_id uuid, quantity int, amount bigint)
+      join inserted r on r.customer_id = i.customer_id and r.order_id = i.order_id and r.id = i.refund_id
     ),
     per_order as (select customer_id, order_id, sum(amount) as amount from inserted group by customer_id, order_id),
     updated as (
@@ -194,9 +233,8 @@ async function refundCancellations(tx: Tx, invoices: Invoice[], ids: Map<string,
   return {
     applied: applied.map((row) => ({ customerId: row.customer_id, amount: Number(row.amount) })),
     cancellationsRefunded: new Set(allocations.map((a) => a.invoiceNo)).size,
-    cancellationsAlreadyRefunded: skipped.cancellationsAlreadyRefunded,
-    unallocatedCancellations: skipped.unallocatedCancellations + unallocated.length,
-    unallocatedAmount: skipped.unallocatedAmount + unallocated.reduce((sum, u) => sum + u.amount, 0),
+    cancellationsAlreadyRefunded: alreadyRefunded,
+    unmatched: [...noCustomer, ...unmatched],
   };
 }
 
@@ -243,7 +281,8 @@ export async function writeInvoiceBatch(tx: Tx, invoices: Invoice[], context: Ba
     cancellationsAlreadyRefunded: refunds.cancellationsAlreadyRefunded,
     refundRows: refunds.applied.length,
     refundedAmount: refunds.applied.reduce((sum, refund) => sum + refund.amount, 0),
-    unallocatedCancellations: refunds.unallocatedCancellations,
-    unallocatedAmount: refunds.unallocatedAmount,
+    unmatchedCancellations: new Set(refunds.unmatched.map((part) => part.invoiceNo)).size,
+    unmatchedLines: refunds.unmatched.length,
+    unmatchedAmount: refunds.unmatched.reduce((sum, part) => sum + part.amount, 0),
   };
 }
