@@ -13,7 +13,7 @@ import { createCustomerAction, updateCustomerAction } from '@/actions/customers'
 import { CustomerStaleBanner, CustomerCarriedEdits } from '@/components/dashboard/customers/customer-stale-banner';
 import { CustomerTagsInput } from '@/components/dashboard/customers/customer-tags-input';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
-import { useServerErrors } from '@/components/forms/use-server-errors';
+import { useSaveThenOpen } from '@/components/forms/use-save-then-open';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -75,7 +75,6 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
   const [carried, setCarried] = React.useState<Partial<CustomerFormValues> | null>(null);
   const [isReloading, startReload] = React.useTransition();
   // Stays true while the browser moves to the saved customer, so a second click cannot create a duplicate.
-  const [isSaved, setIsSaved] = React.useState(false);
   const reloadRequested = React.useRef(false);
   const form = useForm<CustomerFormValues, unknown, SubmitValues>({
     // The schemas' declared input is `unknown` for preprocessed fields (blank → null), so name the form's own shape.
@@ -83,7 +82,7 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
     defaultValues: toFormValues(customer),
   });
   const { register, handleSubmit, formState, control, reset, getValues, setValue } = form;
-  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELD_NAMES);
+  const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, FIELD_NAMES);
   const errors = formState.errors;
   const ids = React.useId();
 
@@ -103,23 +102,21 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [latestVersion]);
 
-  async function onSubmit(data: SubmitValues) {
-    clearFormError();
-    const result = customer
-      ? await updateCustomerAction(customer.id, { ...data, version: getValues('version') })
-      : // The create resolver produced `data`, so it has the create schema's shape.
-        await createCustomerAction(data as CustomerCreateInput);
-    if (result.ok) {
-      setIsSaved(true);
-      router.push(`/dashboard/customers/${result.data.id}`);
-      return;
-    }
-    if (result.fieldErrors.some((error) => error.path === 'version')) {
-      setIsStale(true);
-      return;
-    }
-    showServerErrors(result);
-  }
+  const onSubmit = (data: SubmitValues) =>
+    saveThenOpen(
+      () =>
+        customer
+          ? updateCustomerAction(customer.id, { ...data, version: getValues('version') })
+          : // The create resolver produced `data`, so it has the create schema's shape.
+            createCustomerAction(data as CustomerCreateInput),
+      (id) => `/dashboard/customers/${id}`,
+      // Someone saved the customer meanwhile: offer their version instead of marking fields.
+      (failure) => {
+        const isStale = failure.fieldErrors.some((error) => error.path === 'version');
+        if (isStale) setIsStale(true);
+        return isStale;
+      },
+    );
 
   function reloadLatest() {
     reloadRequested.current = true;
@@ -244,9 +241,9 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
         <Link href={cancelHref} className={buttonVariants({ variant: 'outline' })}>
           Cancel
         </Link>
-        <Button type="submit" disabled={formState.isSubmitting || isReloading || isSaved}>
-          {(formState.isSubmitting || isSaved) && <Loader2 className="animate-spin" aria-hidden />}
-          {formState.isSubmitting || isSaved ? 'Saving…' : isEdit ? 'Save changes' : 'Create customer'}
+        <Button type="submit" disabled={isBusy || isReloading}>
+          {isBusy && <Loader2 className="animate-spin" aria-hidden />}
+          {isBusy ? 'Saving…' : isEdit ? 'Save changes' : 'Create customer'}
         </Button>
       </div>
     </form>

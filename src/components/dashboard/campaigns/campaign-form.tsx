@@ -3,14 +3,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createCampaignAction, updateCampaignAction } from '@/actions/campaigns';
 import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
-import { useServerErrors } from '@/components/forms/use-server-errors';
+import { useSaveThenOpen } from '@/components/forms/use-save-then-open';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -31,15 +30,13 @@ const PLACEHOLDER_HELP: Record<(typeof CAMPAIGN_PLACEHOLDERS)[number], string> =
 
 /** Compose or edit a draft: checked in the browser by the shared campaign schema and again by the service. */
 export function CampaignForm({ groups, campaign }: { groups: { id: string; name: string }[]; campaign?: Values & { id: string; version: number } }) {
-  const router = useRouter();
-  const [isSaved, setIsSaved] = React.useState(false);
   const bodyRef = React.useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<Values, unknown, CampaignCreateInput>({
     resolver: zodResolver(campaignCreateSchema) as unknown as Resolver<Values, unknown, CampaignCreateInput>,
     defaultValues: campaign ?? { name: '', channel: 'email', subject: '', body: 'Hello {{firstName}},\n\n\n\n— {{shopName}}', customerGroupIds: [] },
   });
   const { register, handleSubmit, formState, control, getValues, setValue } = form;
-  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELDS);
+  const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, FIELDS);
   const errors = formState.errors;
   const channel = useWatch({ control, name: 'channel' });
   const ids = React.useId();
@@ -59,18 +56,8 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
     });
   }
 
-  async function onSubmit(data: CampaignCreateInput) {
-    clearFormError();
-    const result = campaign ? await updateCampaignAction(campaign.id, { ...data, version: campaign.version }) : await createCampaignAction(data);
-    if (result.ok) {
-      setIsSaved(true);
-      router.push(`/dashboard/campaigns/${result.data.id}`);
-      return;
-    }
-    showServerErrors(result);
-  }
-
-  const isBusy = formState.isSubmitting || isSaved;
+  const onSubmit = (data: CampaignCreateInput) =>
+    saveThenOpen(() => (campaign ? updateCampaignAction(campaign.id, { ...data, version: campaign.version }) : createCampaignAction(data)), (id) => `/dashboard/campaigns/${id}`);
   const invalid = (name: keyof Values) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${id(name)}-error` : undefined });
 
   return (

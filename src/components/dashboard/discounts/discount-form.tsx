@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 
@@ -11,7 +10,7 @@ import { createDiscountAction, updateDiscountAction } from '@/actions/discounts'
 import { MoneyInput } from '@/components/dashboard/orders/money-input';
 import { GroupCheckboxes } from '@/components/dashboard/group-checkboxes';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
-import { useServerErrors } from '@/components/forms/use-server-errors';
+import { useSaveThenOpen } from '@/components/forms/use-save-then-open';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -27,32 +26,20 @@ const FIELDS = Object.keys(EMPTY_DISCOUNT) as (keyof DiscountFormValues)[];
 
 /** Create or edit a discount: checked in the browser by the shared discount schema and again by the service. */
 export function DiscountForm({ groups, currency, discount }: { groups: { id: string; name: string }[]; currency: string; discount?: { id: string; version: number; values: DiscountFormValues } }) {
-  const router = useRouter();
-  const [isSaved, setIsSaved] = React.useState(false);
   const schema = React.useMemo(() => discountFormSchema(currency), [currency]);
   const form = useForm<DiscountFormValues, unknown, DiscountFormOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<DiscountFormValues, unknown, DiscountFormOutput>,
     defaultValues: discount?.values ?? EMPTY_DISCOUNT,
   });
   const { register, handleSubmit, formState, control } = form;
-  const { formError, clearFormError, showServerErrors } = useServerErrors(form, FIELDS);
+  const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, FIELDS);
   const errors = formState.errors;
   const kind = useWatch({ control, name: 'kind' });
   const ids = React.useId();
   const id = (name: string) => `${ids}-${name}`;
 
-  async function onSubmit(data: DiscountFormOutput) {
-    clearFormError();
-    const result = discount ? await updateDiscountAction(discount.id, { ...data, version: discount.version }) : await createDiscountAction(data);
-    if (result.ok) {
-      setIsSaved(true);
-      router.push(`/dashboard/discounts/${result.data.id}`);
-      return;
-    }
-    showServerErrors(result);
-  }
-
-  const isBusy = formState.isSubmitting || isSaved;
+  const onSubmit = (data: DiscountFormOutput) =>
+    saveThenOpen(() => (discount ? updateDiscountAction(discount.id, { ...data, version: discount.version }) : createDiscountAction(data)), (id) => `/dashboard/discounts/${id}`);
   const invalid = (name: keyof DiscountFormValues) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${id(name)}-error` : undefined });
 
   return (

@@ -3,13 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import * as React from 'react';
 import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 
 import { createOrderAction } from '@/actions/orders';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
-import { useServerErrors } from '@/components/forms/use-server-errors';
+import { useSaveThenOpen } from '@/components/forms/use-save-then-open';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -31,10 +30,8 @@ const ADJUSTMENTS: { name: AdjustmentName; label: string; hint?: string }[] = [
 
 /** Staff enter an order for a customer: checked in the browser by the shared order schema and again by the service. */
 export function OrderForm({ currency, customer: initialCustomer }: { currency: string; customer: CustomerOption | null }) {
-  const router = useRouter();
   const [customer, setCustomer] = React.useState<CustomerOption | null>(initialCustomer);
   // Stays true while the browser moves to the new order, so a second click cannot place it twice.
-  const [isSaved, setIsSaved] = React.useState(false);
   const schema = React.useMemo(() => orderFormSchema(currency), [currency]);
   const form = useForm<OrderFormValues, unknown, OrderFormOutput>({
     // The schema reads text boxes (strings) and produces the create input (integers of minor units).
@@ -42,25 +39,14 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
     defaultValues: { customerId: initialCustomer?.id ?? '', items: [{ ...EMPTY_ITEM }], discountTotal: '', taxTotal: '', shippingTotal: '' },
   });
   const { register, handleSubmit, formState, control } = form;
-  const { formError, clearFormError, showServerErrors } = useServerErrors(form, placeOrderError);
+  const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, placeOrderError);
   const errors = formState.errors;
   const watched = useWatch({ control, name: ['items', 'discountTotal', 'taxTotal', 'shippingTotal'] });
   const totals = previewTotals({ items: watched[0], discountTotal: watched[1], taxTotal: watched[2], shippingTotal: watched[3] }, currency);
   const ids = React.useId();
   const id = (name: string) => `${ids}-${name}`;
 
-  async function onSubmit(data: OrderFormOutput) {
-    clearFormError();
-    const result = await createOrderAction(data);
-    if (result.ok) {
-      setIsSaved(true);
-      router.push(`/dashboard/orders/${result.data.id}`);
-      return;
-    }
-    showServerErrors(result);
-  }
-
-  const isBusy = formState.isSubmitting || isSaved;
+  const onSubmit = (data: OrderFormOutput) => saveThenOpen(() => createOrderAction(data), (id) => `/dashboard/orders/${id}`);
 
   return (
     <FormProvider {...form}>
