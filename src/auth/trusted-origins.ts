@@ -46,3 +46,25 @@ export function staffTrustedOrigins(request: Request | undefined, pinnedUrl = co
   if (pinnedUrl) return loopbackAliases(pinnedUrl);
   return request ? requestOrigins(request) : [];
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** BETTER_AUTH_TRUSTED_ORIGINS, as better-auth reads it: further origins allowed to sign in and to write. */
+function extraTrustedOrigins(value = process.env.BETTER_AUTH_TRUSTED_ORIGINS): string[] {
+  return (value ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
+}
+
+/**
+ * Whether a write authenticated by a cookie comes from this app: its Origin (or, without one, its Referer's origin)
+ * is one of the trusted origins. SameSite cookies and JSON-only bodies already keep other sites out; this holds even
+ * if one of those defaults changes. A request with neither header is not from a browser page (browsers send Origin
+ * on every cross-site write), so it passes, as do safe methods.
+ */
+export function isTrustedCookieWrite(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
+  const referer = request.headers.get('referer');
+  const origin = request.headers.get('origin') ?? (referer && URL.canParse(referer) ? new URL(referer).origin : null);
+  if (origin === null) return true;
+  const trusted = [...staffTrustedOrigins(request), ...extraTrustedOrigins()].map((value) => value.toLowerCase());
+  return trusted.includes(origin.toLowerCase());
+}

@@ -83,6 +83,20 @@ describe(`authentication (${TEST_DB_KIND})`, () => {
     const response = await call(customersRoute.POST, 'POST', '/customers', { headers: { cookie }, body: { firstName: 'Walk-in', email: 'walkin@example.com' } });
     expect(response.status).toBe(201);
     expect(((await response.json()) as Customer).createdById).toBe(staff.id);
+
+    // The same cookie on a write from another site is refused, and nothing is stored; this app's own origin, a read
+    // from anywhere, and an API key whatever its Origin are not.
+    const before = await customerCount();
+    const crossSite = await call(customersRoute.POST, 'POST', '/customers', { headers: { cookie, origin: 'http://evil.example' }, body: { firstName: 'Forged', email: 'forged@example.com' } });
+    expect(crossSite.status).toBe(403);
+    expect((await problemOf(crossSite)).detail).toMatch(/Origin is another site/);
+    const viaReferer = await call(customersRoute.POST, 'POST', '/customers', { headers: { cookie, referer: 'http://evil.example/page' }, body: { firstName: 'Forged', email: 'forged2@example.com' } });
+    expect(viaReferer.status).toBe(403);
+    expect(await customerCount()).toBe(before);
+    const sameSite = await call(customersRoute.POST, 'POST', '/customers', { headers: { cookie, origin: 'http://localhost' }, body: { firstName: 'Here', email: 'here@example.com' } });
+    expect(sameSite.status).toBe(201);
+    expect((await call(customersRoute.GET, 'GET', '/customers', { headers: { cookie, origin: 'http://evil.example' } })).status).toBe(200);
+    expect((await call(customersRoute.POST, 'POST', '/customers', { key: staffKey, headers: { origin: 'http://evil.example' }, body: { firstName: 'Keyed', email: 'keyed-x@example.com' } })).status).toBe(201);
   });
 });
 

@@ -68,6 +68,13 @@ describe(`GET/PATCH /api/v1/store/me (${TEST_DB_KIND})`, () => {
     expect((await customerRow(ada.customerId)).lastName).toBe('Byron');
   });
 
+  it("refuses a change sent with the shopper's cookie from another site (403), and keeps the record", async () => {
+    const { version, lastName } = await customerRow(ada.customerId);
+    const forged = await call(meRoute.PATCH, 'PATCH', '/store/me', { headers: { cookie: ada.cookie, origin: 'https://evil.example' }, body: { lastName: 'Forged', version } });
+    expect(forged.status).toBe(403);
+    expect((await customerRow(ada.customerId)).lastName).toBe(lastName);
+  });
+
   it.each([
     ['customerGroupId', async () => ({ customerGroupId: (await getDb().insert(customerGroups).values({ name: `VIP ${crypto.randomUUID()}` }).returning())[0].id })],
     ['notes', async () => ({ notes: 'I am a VIP, honest' })],
