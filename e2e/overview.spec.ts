@@ -67,7 +67,7 @@ describe('dashboard overview', () => {
     const now = new Date();
     const thisMonth = now.toISOString().slice(0, 7);
     const windowStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-    const counted = orders.filter((o) => ['completed', 'partially_refunded'].includes(o.status) && new Date(o.placedAt) >= windowStart);
+    const counted = orders.filter((o) => ['completed', 'partially_refunded', 'refunded'].includes(o.status) && new Date(o.placedAt) >= windowStart);
     const revenue = counted.reduce((sum, o) => sum + o.total - o.refundedTotal, 0);
     const buyers = customers.filter((c) => c.orderCount >= 1).length;
     const repeat = customers.filter((c) => c.orderCount >= 2).length;

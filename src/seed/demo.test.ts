@@ -108,9 +108,9 @@ describe(`seedDemoData (${TEST_DB_KIND})`, () => {
       with actual as (
         select c.id,
                coalesce(sum(o.total - o.refunded_total) filter (where o.status in ('completed', 'partially_refunded', 'refunded')), 0) as total_spend,
-               count(o.id) filter (where o.status in ('completed', 'partially_refunded')) as order_count,
-               min(o.placed_at) filter (where o.status in ('completed', 'partially_refunded')) as first_order_date,
-               max(o.placed_at) filter (where o.status in ('completed', 'partially_refunded')) as last_order_date
+               count(o.id) filter (where o.status in ('completed', 'partially_refunded', 'refunded')) as order_count,
+               min(o.placed_at) filter (where o.status in ('completed', 'partially_refunded', 'refunded')) as first_order_date,
+               max(o.placed_at) filter (where o.status in ('completed', 'partially_refunded', 'refunded')) as last_order_date
         from customers c left join orders o on o.customer_id = c.id
         group by c.id
       )

@@ -145,7 +145,7 @@ describe(`order lifecycle (${TEST_DB_KIND})`, () => {
     await expect(cancelOrder({ actor: staff, id: order.id })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('takes back partial and full refunds, and stops counting a fully refunded order', async () => {
+  it('takes back partial and full refunds from the spend, and still counts a fully refunded order and its date', async () => {
     const customer = await newCustomer();
     const first = await place(customer.id, 1000, 1, '2024-01-01T00:00:00Z');
     const second = await place(customer.id, 5000, 1, '2024-06-01T00:00:00Z');
@@ -158,8 +158,24 @@ describe(`order lifecycle (${TEST_DB_KIND})`, () => {
     const fully = await refundOrder({ actor: admin, id: second.id });
     expect(fully).toMatchObject({ status: 'refunded', refundedTotal: 5499 });
     const row = await stats(customer.id);
-    expect(row).toMatchObject({ totalSpend: 1499, orderCount: 1 });
-    expect(row.lastOrderDate?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(row).toMatchObject({ totalSpend: 1499, orderCount: 2 });
+    expect(row.firstOrderDate?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(row.lastOrderDate?.toISOString()).toBe('2024-06-01T00:00:00.000Z');
+  });
+
+  it('counts a customer whose one order was refunded in full as having ordered once, for nothing', async () => {
+    const customer = await newCustomer();
+    const order = await place(customer.id, 1000, 1, '2024-05-20T15:30:00Z');
+    await completeOrder({ actor: staff, id: order.id });
+    await refundOrder({ actor: admin, id: order.id, input: { reason: 'Returned' } });
+    const detail = await getCustomerById({ id: customer.id });
+    expect(detail.metrics).toMatchObject({
+      orderCount: 1,
+      totalSpend: 0,
+      averageOrderValue: 0,
+      firstOrderDate: '2024-05-20T15:30:00.000Z',
+      lastOrderDate: '2024-05-20T15:30:00.000Z',
+    });
   });
 
   it('refunds once for a repeated idempotency key, even concurrently', async () => {
@@ -239,15 +255,16 @@ describe(`purchase history (${TEST_DB_KIND})`, () => {
   });
 });
 
-type Operation = { kind: 'create'; price: number } | { kind: 'complete'; pick: number } | { kind: 'cancel'; pick: number } | { kind: 'refund'; pick: number; part: number };
+type Operation = { kind: 'create'; price: number } | { kind: 'complete'; pick: number } | { kind: 'cancel'; pick: number } | { kind: 'refund'; pick: number; part: number; isRest: boolean };
 
 describe(`customer stats invariant (${TEST_DB_KIND})`, () => {
-  it('keeps totalSpend == completed totals - refunds and orderCount right through any sequence of operations', async () => {
+  it('keeps totalSpend == completed totals - refunds, orderCount and the dates right through any sequence of operations', async () => {
     const operation: fc.Arbitrary<Operation> = fc.oneof(
       fc.record({ kind: fc.constant('create' as const), price: fc.integer({ min: 1, max: 100_000 }) }),
       fc.record({ kind: fc.constant('complete' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
-      fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }),
+      // isRest refunds what remains, so that orders refunded in full are as common as partly refunded ones.
+      fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }), isRest: fc.boolean() }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (operations) => {
@@ -265,7 +282,7 @@ describe(`customer stats invariant (${TEST_DB_KIND})`, () => {
               ? completeOrder({ actor: staff, id })
               : op.kind === 'cancel'
                 ? cancelOrder({ actor: admin, id })
-                : refundOrder({ actor: admin, id, input: { amount: Math.max(1, Math.floor((op.part / 100) * 1000)) } });
+                : refundOrder({ actor: admin, id, input: op.isRest ? {} : { amount: Math.max(1, Math.floor((op.part / 100) * 1000)) } });
           // Illegal transitions and over-refunds are refused; the invariant must hold either way.
           await attempt.catch((error: unknown) => {
             if (!(error instanceof ConflictError) && !(error instanceof ValidationFailedError)) throw error;
@@ -274,14 +291,16 @@ describe(`customer stats invariant (${TEST_DB_KIND})`, () => {
         const [expected] = await getDb()
           .select({
             spend: sql<number>`coalesce(sum(${orders.total} - ${orders.refundedTotal}) filter (where ${orders.status} in ('completed', 'partially_refunded', 'refunded')), 0)::bigint`,
-            count: sql<number>`count(*) filter (where ${orders.status} in ('completed', 'partially_refunded'))::int`,
-            last: sql<Date | null>`max(${orders.placedAt}) filter (where ${orders.status} in ('completed', 'partially_refunded'))`,
+            count: sql<number>`count(*) filter (where ${orders.status} in ('completed', 'partially_refunded', 'refunded'))::int`,
+            first: sql<Date | null>`min(${orders.placedAt}) filter (where ${orders.status} in ('completed', 'partially_refunded', 'refunded'))`,
+            last: sql<Date | null>`max(${orders.placedAt}) filter (where ${orders.status} in ('completed', 'partially_refunded', 'refunded'))`,
           })
           .from(orders)
           .where(eq(orders.customerId, customer.id));
         const row = await stats(customer.id);
         expect(row.totalSpend).toBe(Number(expected.spend));
         expect(row.orderCount).toBe(expected.count);
+        expect(row.firstOrderDate?.getTime() ?? null).toBe(expected.first ? new Date(expected.first).getTime() : null);
         expect(row.lastOrderDate?.getTime() ?? null).toBe(expected.last ? new Date(expected.last).getTime() : null);
       }),
       { numRuns: 30 },

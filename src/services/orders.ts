@@ -11,7 +11,7 @@ import { isUniqueViolation } from './db-errors';
 import { recordRedemption, takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
-import { addCompletedOrder, takeBackSpend } from './orders/customer-stats';
+import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
@@ -119,15 +119,15 @@ export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): 
     const order = await lockOrder(tx, id);
     if (order.status !== 'pending' && order.status !== 'completed') throw illegal(order, 'cancelled');
     await tx.update(orders).set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
-    if (order.status === 'completed') await takeBackSpend(tx, order.customerId, order.total - order.refundedTotal, true);
+    if (order.status === 'completed') await removeCancelledOrder(tx, order.customerId, order.total - order.refundedTotal);
     await recordCustomerEvent(tx, actor, order.customerId, 'order.cancelled', { orderId: id, orderNumber: order.orderNumber, wasCompleted: order.status === 'completed' });
   });
   return getOrderById({ id });
 }
 
 /**
- * Refunds part or all of what remains of a completed order and takes it off the customer's spend; a full refund
- * also stops the order counting. A repeated idempotency key refunds once. Throws NotFoundError, ConflictError,
+ * Refunds part or all of what remains of a completed order and takes it off the customer's spend; the order still
+ * counts in orderCount and the order dates, even refunded in full. A repeated idempotency key refunds once. Throws NotFoundError, ConflictError,
  * ValidationFailedError (amount above what remains), ForbiddenError.
  */
 export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id: string; input?: OrderRefundInput }): Promise<Order> {
@@ -152,7 +152,7 @@ export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id:
         .set({ refundedTotal: sql`${orders.refundedTotal} + ${amount}`, status: isFull ? 'refunded' : 'partially_refunded', updatedAt: sql`now()` })
         .where(eq(orders.id, id));
       await tx.insert(orderRefunds).values({ customerId: order.customerId, orderId: id, amount, reason: data.reason, idempotencyKey: data.idempotencyKey, createdById: actor.id });
-      await takeBackSpend(tx, order.customerId, amount, isFull);
+      await takeBackRefund(tx, order.customerId, amount);
       await recordCustomerEvent(tx, actor, order.customerId, 'order.refunded', { orderId: id, orderNumber: order.orderNumber, amount, full: isFull, reason: data.reason });
     });
   } catch (error) {

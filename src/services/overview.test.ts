@@ -57,7 +57,8 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
     await completed(ids.ben, 20_000, '2025-03-01T10:00:00Z');
     const partly = await completed(ids.ben, 30_000, '2026-01-10T10:00:00Z');
     await refundOrder({ actor: staff, id: partly, input: { amount: 5_000, reason: 'Damaged' } });
-    // Cat (no group) joined last month; a fully refunded, a pending and a cancelled order count for nothing.
+    // Cat (no group) joined last month; she bought in February and was refunded in full: one order, for nothing. A
+    // pending and a cancelled order count for nothing at all.
     ids.cat = await customer('Cat', '2026-05-01T00:00:00Z');
     const refunded = await completed(ids.cat, 8_000, '2026-02-01T10:00:00Z');
     await refundOrder({ actor: staff, id: refunded, input: { reason: 'Returned' } });
@@ -72,11 +73,12 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
 
     const overview = await getOverview({ now: NOW });
     // A customer is new when first seen: Amy was added in June but first ordered in May, and Ben's first order was
-    // in March 2025, before the window. Cat's only counted order was refunded, so she is new when added (May).
-    expect(overview).toMatchObject({ customers: 5, buyers: 3, repeatBuyers: 2, newThisMonth: 0, newLastMonth: 2, revenue12m: 40_000, orders12m: 3 });
+    // in March 2025, before the window. Cat's refunded order still counts, so she is new when she bought (February).
+    // Four buyers (Cat's refunded order among them); revenue 150.00 + 250.00 + 0 over Amy's 2, Ben's 1 and Cat's 1.
+    expect(overview).toMatchObject({ customers: 5, buyers: 4, repeatBuyers: 2, newThisMonth: 0, newLastMonth: 1, revenue12m: 40_000, orders12m: 4 });
     expect(overview.asOfSetting).toBeNull();
     expect(overview.windowStart.toISOString()).toBe('2025-07-01T00:00:00.000Z');
-    expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-07': 1, '2026-05': 2 });
+    expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-07': 1, '2026-02': 1, '2026-05': 1 });
     expect(overview.revenueByGroup.map(({ name, revenue, customers }) => [name, revenue, customers])).toEqual([
       ['VIP', 45_000, 1],
       ['Retail', 15_000, 2],

@@ -50,6 +50,8 @@ describe(`reconcileCustomerStats (${TEST_DB_KIND})`, () => {
     const report = await reconcileCustomerStats({ actor: admin, chunkSize: 2 });
     expect(report.customersChecked).toBeGreaterThanOrEqual(2);
     expect(report.driftCount).toBe(0);
+    // The order refunded in full still counts, with its date; it adds nothing to the spend.
+    expect(await storedStats(a.id)).toEqual({ totalSpend: 1000 - 300, orderCount: 2, firstOrderDate: new Date('2025-01-01T00:00:00Z'), lastOrderDate: new Date('2025-01-02T00:00:00Z') });
   });
 
   it('reports drifts planted directly in the table, and --fix repairs them with a timeline entry', async () => {

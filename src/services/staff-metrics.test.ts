@@ -18,7 +18,8 @@ withTestDatabase();
 //     c1: £100.00 completed (Jan), £50.00 completed then £20.00 refunded (30 Apr, 23:59 UTC), £70.00 still pending.
 //     c2: £200.00 completed then fully refunded (Mar), £40.00 completed (Mar), £90.00 completed (Jul 2025, after the period).
 //     c0: £500.00 completed in Feb 2025 (counted for no period that holds Feb, since c0 was acquired before).
-//   → Alice: 3 customers, 3 orders, £170.00 (100 + 30 + 40), average £56.67 (17000 / 3 = 5666.67 → 5667).
+//   → Alice: 3 customers, 4 orders (c2's refunded one counts, for £0), £170.00 (100 + 30 + 0 + 40), average £56.67
+//     (17000 / 3 = 5666.67 → 5667).
 //   Bob acquired b1 (Feb 2025): £30.00 + £60.00 completed, £10.00 cancelled → 1 customer, 2 orders, £90.00.
 //   A customer nobody created (an import) has a £999.99 order that counts for no one.
 const NOW = new Date('2025-06-15T12:00:00Z');
@@ -76,34 +77,34 @@ describe(`getStaffMetrics (${TEST_DB_KIND})`, () => {
     expect(metrics.period).toEqual({ from: '2024-07-01', to: '2025-06-15' });
     expect(metrics.member).toEqual({ id: alice.id, name: 'Alice Staff', role: 'staff' });
     expect(metrics.currency).toBe('GBP');
-    expect(metrics.totals).toEqual({ customersAcquired: 3, customersWhoOrdered: 2, orderCount: 3, revenue: 17000, averageCustomerValue: 5667 });
+    expect(metrics.totals).toEqual({ customersAcquired: 3, customersWhoOrdered: 2, orderCount: 4, revenue: 17000, averageCustomerValue: 5667 });
     expect(metrics.months.map((m) => m.month)).toEqual(['2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
     const busy = metrics.months.filter((m) => m.customersAcquired || m.orderCount);
     expect(busy).toEqual([
       { month: '2025-01', customersAcquired: 1, orderCount: 1, revenue: 10000 },
-      { month: '2025-03', customersAcquired: 2, orderCount: 1, revenue: 4000 },
+      { month: '2025-03', customersAcquired: 2, orderCount: 2, revenue: 4000 },
       { month: '2025-04', customersAcquired: 0, orderCount: 1, revenue: 3000 },
     ]);
     expect(metrics.topCustomers).toEqual([
       { id: ids.c1, name: 'January Test', email: 'c1@staff-metrics.test', createdAt: '2025-01-10T10:00:00.000Z', orderCount: 2, revenue: 13000 },
-      { id: ids.c2, name: 'March Test', email: 'c2@staff-metrics.test', createdAt: '2025-03-05T10:00:00.000Z', orderCount: 1, revenue: 4000 },
+      { id: ids.c2, name: 'March Test', email: 'c2@staff-metrics.test', createdAt: '2025-03-05T10:00:00.000Z', orderCount: 2, revenue: 4000 },
     ]);
   });
 
   it('takes only the cohort acquired in a chosen period, and only its orders placed in it (both ends included)', async () => {
     const spring = await getStaffMetrics({ actor: owner, id: alice.id, query: { from: '2025-03-01', to: '2025-07-31' }, now: NOW });
-    expect(spring.totals).toEqual({ customersAcquired: 2, customersWhoOrdered: 1, orderCount: 2, revenue: 13000, averageCustomerValue: 6500 });
+    expect(spring.totals).toEqual({ customersAcquired: 2, customersWhoOrdered: 1, orderCount: 3, revenue: 13000, averageCustomerValue: 6500 });
     expect(spring.months.map((m) => [m.month, m.customersAcquired, m.orderCount, m.revenue])).toEqual([
-      ['2025-03', 2, 1, 4000],
+      ['2025-03', 2, 2, 4000],
       ['2025-04', 0, 0, 0],
       ['2025-05', 0, 0, 0],
       ['2025-06', 0, 0, 0],
       ['2025-07', 0, 1, 9000],
     ]);
     const lastDay = await getStaffMetrics({ actor: owner, id: alice.id, query: { from: '2025-01-01', to: '2025-04-30' }, now: NOW });
-    expect(lastDay.totals).toMatchObject({ customersAcquired: 3, orderCount: 3, revenue: 17000 });
+    expect(lastDay.totals).toMatchObject({ customersAcquired: 3, orderCount: 4, revenue: 17000 });
     const beforeLastDay = await getStaffMetrics({ actor: owner, id: alice.id, query: { from: '2025-01-01', to: '2025-04-29' }, now: NOW });
-    expect(beforeLastDay.totals).toMatchObject({ customersAcquired: 3, orderCount: 2, revenue: 14000 });
+    expect(beforeLastDay.totals).toMatchObject({ customersAcquired: 3, orderCount: 3, revenue: 14000 });
   });
 
   it('answers zeros and a null average for a member who acquired no one', async () => {
@@ -142,7 +143,7 @@ describe(`listStaffPerformance (${TEST_DB_KIND})`, () => {
     const list = await listStaffPerformance({ actor: owner, now: NOW });
     expect(list.period).toEqual({ from: '2024-07-01', to: '2025-06-15' });
     expect(headline(list)).toEqual([
-      ['Alice Staff', 3, 3, 17000, 5667],
+      ['Alice Staff', 3, 4, 17000, 5667],
       ['Bob Staff', 1, 2, 9000, 9000],
       ['Ann Admin', 0, 0, 0, null],
       ['Olive Owner', 0, 0, 0, null],
@@ -159,7 +160,7 @@ describe(`listStaffPerformance (${TEST_DB_KIND})`, () => {
 
   it('follows the period: in March 2025 only Alice acquired anyone', async () => {
     expect(headline(await listStaffPerformance({ actor: owner, query: { from: '2025-03-01', to: '2025-03-31' }, now: NOW })).slice(0, 2)).toEqual([
-      ['Alice Staff', 2, 1, 4000, 2000],
+      ['Alice Staff', 2, 2, 4000, 2000],
       ['Ann Admin', 0, 0, 0, null],
     ]);
   });

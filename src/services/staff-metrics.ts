@@ -14,9 +14,9 @@ import { parseInput } from './validate';
 export type { StaffMetrics, StaffMonth, StaffPerformance, StaffPerformanceList, StaffTopCustomer } from '@/lib/staff-metrics-types';
 
 // Staff performance. A member "acquired" the customers they created by hand (customers.created_by_id) within the
-// period. What those customers "brought" is their counted orders (completed or partially refunded) PLACED within the
-// same period: revenue is Σ(total − refunded_total) in minor units, so a refund lowers it and a fully refunded order
-// drops out, exactly as in a customer's totalSpend. Orders of customers acquired before the period are not counted, so
+// period. What those customers "brought" is their counted orders (every completed one, refunded or not) PLACED within
+// the same period: revenue is Σ(total − refunded_total) in minor units, so a refund lowers it and a fully refunded order
+// still counts as an order that brought 0, exactly as in a customer's totalSpend and orderCount. Orders of customers acquired before the period are not counted, so
 // a period's figures describe one cohort: average customer value = that revenue / the customers acquired. Months are
 // UTC calendar months.
 

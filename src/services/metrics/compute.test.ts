@@ -56,14 +56,15 @@ const metricsOf = async (id: string) => (await getCustomerEngagement({ actor: st
 // Hand-computed as of the end of 2025-06-30 (UTC); every order is placed at noon.
 //   A: 4 orders (06-29 2×1000, 05-01 3000, 03-01 500, 2024-01-10 4×250) = 6500 → AOV 1625, 8 items / 4 = 2
 //   B: 3 orders (06-20 2000, 06-01 2000 less a 500 refund, 04-01 3×1000) = 6500 → AOV 2166.67 → 2167, 5 items / 3
-//   C: 2 orders on 05-15 (4000, 1000) = 5000 → AOV 2500, plus a fully refunded order on 06-25 that no longer counts
+//   C: 3 orders: 2 on 05-15 (4000, 1000) and one on 06-25 (900) refunded in full, which still counts as an order and
+//      as the last one, for 0: 5000 / 3 → AOV 1666.67 → 1667, 3 items / 3
 //   D: 1 order 2024-12-01 10000, plus one on 2025-07-05 (after the as-of day)
 //   E: 1 order 2024-06-01 2×1500 = 3000
 //   F: no orders; G: a pending and a cancelled order only
-// Recency (days since last: E 394, D 211, C 46, B 10, A 1) → E1 D2 C3 B4 A5
-// Frequency (orders: D 1, E 1, C 2, B 3, A 4) → ntile D/E 1,2 share the lower: 1; C3 B4 A5
+// Recency (days since last: E 394, D 211, B 10, C 5, A 1) → E1 D2 B3 C4 A5
+// Frequency (orders: D 1, E 1, B 3, C 3, A 4) → ntile D/E 1,2 share the lower: 1; B/C 3,4 share 3; A5
 // Monetary (spend: E 3000, C 5000, A 6500, B 6500, D 10000) → E1 C2 A/B 3,4 share 3; D5
-// Segments: A R5F5 Champions, B R4F4 Loyal, C R3F3 Need attention, D R2F1 Hibernating, E R1F1 Lost
+// Segments: A R5F5 Champions, B R3F3 Need attention, C R4F3 Potential loyalists, D R2F1 Hibernating, E R1F1 Lost
 // 12-month spend among spenders (D 10000, B 6500, A 5500, C 5000): top 25%, 50%, 75%, 100%; E spent nothing → null
 describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
   const ids: Record<string, string> = {};
@@ -88,11 +89,11 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
   it('matches the hand-computed fixture exactly', async () => {
     const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
     expect(run).toMatchObject({ asOf: '2025-06-30T23:59:59.999Z', requestedAsOf: '2025-06-30', customersWithOrders: 5, customers: 8 });
-    expect(run?.segments).toEqual({ Champions: 1, Loyal: 1, 'Need attention': 1, Hibernating: 1, Lost: 1 });
+    expect(run?.segments).toEqual({ Champions: 1, 'Need attention': 1, 'Potential loyalists': 1, Hibernating: 1, Lost: 1 });
     const expected = {
       A: { daysSinceLastOrder: 1, daysSinceFirstOrder: 537, orders90d: 2, orders365d: 3, spend365d: 5500, averageOrderValue: 1625, averageItemsPerOrder: 2, recencyScore: 5, frequencyScore: 5, monetaryScore: 3, rfmSegment: 'Champions', spendPercentile365d: 0.75 },
-      B: { daysSinceLastOrder: 10, daysSinceFirstOrder: 90, orders90d: 2, orders365d: 3, spend365d: 6500, averageOrderValue: 2167, averageItemsPerOrder: 5 / 3, recencyScore: 4, frequencyScore: 4, monetaryScore: 3, rfmSegment: 'Loyal', spendPercentile365d: 0.5 },
-      C: { daysSinceLastOrder: 46, daysSinceFirstOrder: 46, orders90d: 2, orders365d: 2, spend365d: 5000, averageOrderValue: 2500, averageItemsPerOrder: 1, recencyScore: 3, frequencyScore: 3, monetaryScore: 2, rfmSegment: 'Need attention', spendPercentile365d: 1 },
+      B: { daysSinceLastOrder: 10, daysSinceFirstOrder: 90, orders90d: 2, orders365d: 3, spend365d: 6500, averageOrderValue: 2167, averageItemsPerOrder: 5 / 3, recencyScore: 3, frequencyScore: 3, monetaryScore: 3, rfmSegment: 'Need attention', spendPercentile365d: 0.5 },
+      C: { daysSinceLastOrder: 5, daysSinceFirstOrder: 46, orders90d: 3, orders365d: 3, spend365d: 5000, averageOrderValue: 1667, averageItemsPerOrder: 1, recencyScore: 4, frequencyScore: 3, monetaryScore: 2, rfmSegment: 'Potential loyalists', spendPercentile365d: 1 },
       D: { daysSinceLastOrder: 211, daysSinceFirstOrder: 211, orders90d: 0, orders365d: 1, spend365d: 10000, averageOrderValue: 10000, averageItemsPerOrder: 1, recencyScore: 2, frequencyScore: 1, monetaryScore: 5, rfmSegment: 'Hibernating', spendPercentile365d: 0.25 },
       E: { daysSinceLastOrder: 394, daysSinceFirstOrder: 394, orders90d: 0, orders365d: 0, spend365d: 0, averageOrderValue: 3000, averageItemsPerOrder: 2, recencyScore: 1, frequencyScore: 1, monetaryScore: 1, rfmSegment: 'Lost', spendPercentile365d: null },
     };

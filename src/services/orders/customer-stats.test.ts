@@ -33,7 +33,8 @@ interface PlannedOrder {
   step: Step;
 }
 
-// Placement days are out of order, so that the first and last order dates must move back when an order stops counting.
+// Placement days are out of order, so that the first and last order dates must move back when a cancelled order stops
+// counting, and must stay where they are when an order is refunded.
 const HISTORIES: Record<string, PlannedOrder[]> = {
   mixed: [
     { total: 1000, day: 2, step: 'complete' },
@@ -43,7 +44,7 @@ const HISTORIES: Record<string, PlannedOrder[]> = {
     { total: 900, day: 10, step: 'leave-pending' },
     { total: 300, day: 0, step: 'cancel-pending' },
   ],
-  // Nothing stops counting, so the dates are only ever moved by completions (completed out of placement order).
+  // Nothing is cancelled, so the dates are only ever moved by completions (completed out of placement order).
   kept: [
     { total: 1200, day: 5, step: 'complete' },
     { total: 800, day: 2, step: 'refund-part' },
@@ -59,6 +60,8 @@ const HISTORIES: Record<string, PlannedOrder[]> = {
     { total: 600, day: 4, step: 'cancel-completed' },
     { total: 650, day: 3, step: 'refund-part' },
   ],
+  // One order, refunded in full: still a customer who ordered once.
+  refundedOnly: [{ total: 1800, day: 8, step: 'refund-all' }],
   none: [],
 };
 
@@ -71,13 +74,14 @@ interface Stats {
   lastOrderDate: string | null;
 }
 
-// What a shop owner would say: spend is what counted and fully refunded orders kept after refunds; the count and dates
-// cover the orders that still count (not pending, cancelled or fully refunded ones).
+// What a shop owner would say: every completed order counts, refunded in part or in full or not, and spans the dates;
+// spend is their totals less refunds. Pending and cancelled orders count for nothing.
 const EXPECTED: Record<string, Stats> = {
-  mixed: { totalSpend: 1000 + 2500 - 300, orderCount: 2, firstOrderDate: day(2), lastOrderDate: day(3) },
+  mixed: { totalSpend: 1000 + 2500 - 300 + 0, orderCount: 3, firstOrderDate: day(2), lastOrderDate: day(9) },
   kept: { totalSpend: 1200 + 800 - 300 + 400, orderCount: 3, firstOrderDate: day(2), lastOrderDate: day(7) },
-  undone: { totalSpend: 0, orderCount: 0, firstOrderDate: null, lastOrderDate: null },
+  undone: { totalSpend: 0, orderCount: 2, firstOrderDate: day(4), lastOrderDate: day(6) },
   newestCancelled: { totalSpend: 500 + 650 - 300, orderCount: 2, firstOrderDate: day(1), lastOrderDate: day(3) },
+  refundedOnly: { totalSpend: 0, orderCount: 1, firstOrderDate: day(8), lastOrderDate: day(8) },
   none: { totalSpend: 0, orderCount: 0, firstOrderDate: null, lastOrderDate: null },
 };
 

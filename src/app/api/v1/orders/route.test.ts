@@ -111,11 +111,11 @@ describe(`orders through the REST API (${TEST_DB_KIND})`, () => {
     expect(await partial.json()).toMatchObject({ status: 'partially_refunded', refundedTotal: 1000 });
     expect((await detail(ada.id)).metrics).toMatchObject({ orderCount: 1, totalSpend: total - 1000 });
 
-    // No amount refunds the rest; the order stops counting.
+    // No amount refunds the rest; the order still counts, with its date, for nothing.
     const rest = await orderAction(refundRoute.POST, 'refund', order.id, { body: { reason: 'Returned' } });
     expect(rest.status).toBe(200);
     expect(await rest.json()).toMatchObject({ status: 'refunded', refundedTotal: total });
-    expect((await detail(ada.id)).metrics).toMatchObject({ orderCount: 0, totalSpend: 0 });
+    expect((await detail(ada.id)).metrics).toMatchObject({ orderCount: 1, totalSpend: 0, averageOrderValue: 0, lastOrderDate: '2024-03-05T10:00:00.000Z' });
 
     const nothingLeft = await orderAction(refundRoute.POST, 'refund', order.id, { body: {} });
     expect(nothingLeft.status).toBe(409);
