@@ -82,7 +82,7 @@ export const METRIC_KEYS = [
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
-/** What each figure means for a shop owner. Orders count when completed (or partly refunded); spend is net of refunds. */
+/** What each figure means for a shop owner. Orders count once completed, even if refunded later; spend is net of refunds. */
 export const METRIC_EXPLANATIONS: Record<MetricKey, { label: string; explanation: string }> = {
   daysSinceLastOrder: { label: 'Days since last order', explanation: 'Whole days from the last order to the as-of moment. The longer, the more likely the customer has drifted away.' },
   daysSinceFirstOrder: { label: 'Customer for', explanation: 'Whole days since the first order: how long they have been buying from you.' },

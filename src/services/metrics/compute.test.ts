@@ -61,6 +61,7 @@ const metricsOf = async (id: string) => (await getCustomerEngagement({ actor: st
 //   D: 1 order 2024-12-01 10000, plus one on 2025-07-05 (after the as-of day)
 //   E: 1 order 2024-06-01 2×1500 = 3000
 //   F: no orders; G: a pending and a cancelled order only
+//   H: 1 order on 2025-07-10 (after the as-of day), refunded in full
 // Recency (days since last: E 394, D 211, B 10, C 5, A 1) → E1 D2 B3 C4 A5
 // Frequency (orders: D 1, E 1, B 3, C 3, A 4) → ntile D/E 1,2 share the lower: 1; B/C 3,4 share 3; A5
 // Monetary (spend: E 3000, C 5000, A 6500, B 6500, D 10000) → E1 C2 A/B 3,4 share 3; D5
@@ -81,6 +82,9 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
     ids.C = c.id;
     ids.D = (await buyer('D', [['2024-12-01', 1, 10000], ['2025-07-05', 1, 7000]])).id;
     ids.E = (await buyer('E', [['2024-06-01', 2, 1500]])).id;
+    const h = await buyer('H', [['2025-07-10', 1, 800]]);
+    await refundOrder({ actor: admin, id: h.orderIds[0] });
+    ids.H = h.id;
     ids.F = (await buyer('F', [])).id;
     ids.G = (await buyer('G', [['2025-06-01', 1, 100]], 'pending')).id;
     await buyer('G2', [['2025-06-01', 1, 100]], 'cancel');
@@ -88,7 +92,7 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
 
   it('matches the hand-computed fixture exactly', async () => {
     const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
-    expect(run).toMatchObject({ asOf: '2025-06-30T23:59:59.999Z', requestedAsOf: '2025-06-30', customersWithOrders: 5, customers: 8 });
+    expect(run).toMatchObject({ asOf: '2025-06-30T23:59:59.999Z', requestedAsOf: '2025-06-30', customersWithOrders: 5, customers: 9 });
     expect(run?.segments).toEqual({ Champions: 1, 'Need attention': 1, 'Potential loyalists': 1, Hibernating: 1, Lost: 1 });
     const expected = {
       A: { daysSinceLastOrder: 1, daysSinceFirstOrder: 537, orders90d: 2, orders365d: 3, spend365d: 5500, averageOrderValue: 1625, averageItemsPerOrder: 2, recencyScore: 5, frequencyScore: 5, monetaryScore: 3, rfmSegment: 'Champions', spendPercentile365d: 0.75 },
@@ -104,8 +108,32 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
     const none = { daysSinceLastOrder: null, orders365d: 0, averageOrderValue: 0, recencyScore: null, rfmSegment: null, expectedOrders12m: null, churnRisk: null };
     expect(await metricsOf(ids.F)).toMatchObject(none);
     expect(await metricsOf(ids.G)).toMatchObject(none);
+    // H's order comes after the as-of day.
+    expect(await metricsOf(ids.H)).toMatchObject(none);
     // Five customers are too few to fit the purchase model: no predictions rather than wild ones.
     expect((await metricsOf(ids.A))?.predictedValue12m).toBeNull();
+  });
+
+  it('counts an order refunded in full as an order bought for nothing: frequency 1, recency from its day, AOV 0', async () => {
+    // As of the end of 2025-07-31, H's one order (07-10 noon, refunded) is 21.5 days old: the most recent of the six
+    // customers with orders (D's last is 07-05, A's 06-29), so recency 5; one order, tied lowest with E, so frequency 1
+    // (segment New); spend 0, the lowest, so monetary 1 and no 12-month spend rank.
+    const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-07-31' });
+    expect(run?.customersWithOrders).toBe(6);
+    expect(await metricsOf(ids.H)).toMatchObject({
+      daysSinceLastOrder: 21,
+      daysSinceFirstOrder: 21,
+      orders90d: 1,
+      orders365d: 1,
+      spend365d: 0,
+      averageOrderValue: 0,
+      averageItemsPerOrder: 1,
+      recencyScore: 5,
+      frequencyScore: 1,
+      monetaryScore: 1,
+      rfmSegment: 'New',
+      spendPercentile365d: null,
+    });
   });
 
   it('as of an earlier day ignores later orders, so recency is as it was then', async () => {
