@@ -106,7 +106,7 @@ export function orderPaths() {
         summary: 'Refund part or all of a completed order',
         description:
           "`amount` (minor units) defaults to everything not yet refunded; more than that is a 422 naming `amount`. The amount comes off the customer's spend; " +
-          'a full refund also stops the order counting in `orderCount`. Only completed or partially refunded orders can be refunded (409). ' +
+          'the order still counts in `orderCount` and the order dates, even refunded in full. Only completed or partially refunded orders can be refunded (409). ' +
           `A retry with the same idempotency key (\`${IDEMPOTENCY_KEY_HEADER}\` header or \`idempotencyKey\` field; not both with different values) refunds once and answers the order as it is.`,
         parameters: [
           {

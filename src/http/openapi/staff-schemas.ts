@@ -17,7 +17,7 @@ export const staffPerformanceSchema = z.object({
   name: z.string(),
   role,
   customersAcquired: count.describe('Customers this member created by hand in the period'),
-  orderCount: count.describe('Their completed (or partly refunded) orders placed in the period'),
+  orderCount: count.describe('Their completed orders placed in the period, refunded or not'),
   revenue,
   averageCustomerValue,
 });

@@ -93,8 +93,8 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
         <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={`Refund order ${orderNumber}`}>
           <AlertDialogTitle>Refund order {orderNumber}?</AlertDialogTitle>
           <AlertDialogDescription>
-            Up to {formatMoney(remaining, currency)} can be refunded. The amount is taken off {customerName || 'the customer'}’s total spend; refunding all of
-            it also stops the order counting in their orders.
+            Up to {formatMoney(remaining, currency)} can be refunded. The amount is taken off {customerName || 'the customer'}’s total spend; the order still
+            counts in their orders, even refunded in full.
           </AlertDialogDescription>
           <div className="mt-4 space-y-4">
             <Field id={id('amount')} label="Amount to refund" error={errors.amount?.message}>
