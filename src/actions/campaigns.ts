@@ -7,6 +7,7 @@ import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/auth/require-staff';
 import type { CampaignDeliveryCounts, CampaignStatus } from '@/lib/campaign-types';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import { toIdempotentActionResult } from '@/http/idempotent-action';
 import type { CampaignCreateInput, CampaignUpdateInput } from '@/lib/validation/campaign';
 import { createCampaign, getCampaign, startCampaignSend, updateCampaign } from '@/services/campaigns';
 
@@ -15,9 +16,9 @@ function revalidateCampaign(id: string) {
   revalidatePath('/dashboard/campaigns');
 }
 
-export async function createCampaignAction(input: CampaignCreateInput): Promise<ActionResult<{ id: string }>> {
+export async function createCampaignAction(input: CampaignCreateInput, idempotencyKey?: string): Promise<ActionResult<{ id: string }>> {
   const actor = await requireStaff('campaigns:write');
-  const result = await toActionResult(() => createCampaign({ actor, input }));
+  const result = await toIdempotentActionResult({ actor, action: 'createCampaign', key: idempotencyKey, input }, async () => ({ id: (await createCampaign({ actor, input })).id }));
   if (!result.ok) return result;
   revalidateCampaign(result.data.id);
   return { ok: true, data: { id: result.data.id } };
@@ -31,10 +32,15 @@ export async function updateCampaignAction(id: string, input: CampaignUpdateInpu
   return { ok: true, data: { id } };
 }
 
-/** Fixes the audience and starts sending in the background; the page then polls campaignProgressAction. */
-export async function sendCampaignAction(id: string): Promise<ActionResult> {
+/**
+ * Fixes the audience and starts sending in the background; the page then polls campaignProgressAction. A repeated
+ * `idempotencyKey` starts once.
+ */
+export async function sendCampaignAction(id: string, idempotencyKey?: string): Promise<ActionResult> {
   const actor = await requireStaff('campaigns:send');
-  const result = await toActionResult(() => startCampaignSend({ actor, id }));
+  const result = await toIdempotentActionResult({ actor, action: 'sendCampaign', key: idempotencyKey, input: { id } }, async () => {
+    await startCampaignSend({ actor, id });
+  });
   if (!result.ok) return result;
   revalidateCampaign(id);
   return { ok: true, data: undefined };

@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import { toIdempotentActionResult } from '@/http/idempotent-action';
 import type { CustomerAddress, OrderSummary, Page } from '@/lib/types';
 import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
 import type { CustomerCreateInput, CustomerUpdateInput } from '@/lib/validation/customer';
@@ -23,9 +24,10 @@ import { listCustomerOrders } from '@/services/orders';
 const LIST_PATH = '/dashboard/customers';
 const detailPath = (id: string) => `${LIST_PATH}/${id}`;
 
-export async function createCustomerAction(input: CustomerCreateInput): Promise<ActionResult<{ id: string }>> {
+/** Creates a customer; a repeated `idempotencyKey` (a double click, a retry) creates one. */
+export async function createCustomerAction(input: CustomerCreateInput, idempotencyKey?: string): Promise<ActionResult<{ id: string }>> {
   const actor = await requireStaff();
-  const result = await toActionResult(async () => {
+  const result = await toIdempotentActionResult({ actor, action: 'createCustomer', key: idempotencyKey, input }, async () => {
     const customer = await createCustomer({ actor, input });
     return { id: customer.id };
   });
@@ -58,9 +60,11 @@ export async function deleteCustomerAction(id: string): Promise<ActionResult> {
   redirect(LIST_PATH);
 }
 
-export async function addAddressAction(customerId: string, input: AddressCreateInput): Promise<ActionResult<CustomerAddress>> {
+export async function addAddressAction(customerId: string, input: AddressCreateInput, idempotencyKey?: string): Promise<ActionResult<CustomerAddress>> {
   const actor = await requireStaff();
-  const result = await toActionResult(() => addCustomerAddress({ actor, customerId, input }));
+  const result = await toIdempotentActionResult({ actor, action: 'addAddress', key: idempotencyKey, input: { customerId, input } }, () =>
+    addCustomerAddress({ actor, customerId, input }),
+  );
   if (result.ok) revalidatePath(detailPath(customerId));
   return result;
 }

@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import { toIdempotentActionResult } from '@/http/idempotent-action';
 import type { DiscountEligibility } from '@/lib/types';
 import type { DiscountCreateInput, DiscountUpdateInput } from '@/lib/validation/discount';
 import { checkDiscountEligibility, createDiscount, deleteDiscount, updateDiscount } from '@/services/discounts';
@@ -15,9 +16,9 @@ function revalidateDiscount(id: string) {
   revalidatePath('/dashboard/discounts');
 }
 
-export async function createDiscountAction(input: DiscountCreateInput): Promise<ActionResult<{ id: string }>> {
+export async function createDiscountAction(input: DiscountCreateInput, idempotencyKey?: string): Promise<ActionResult<{ id: string }>> {
   const actor = await requireStaff('discounts:manage');
-  const result = await toActionResult(() => createDiscount({ actor, input }));
+  const result = await toIdempotentActionResult({ actor, action: 'createDiscount', key: idempotencyKey, input }, async () => ({ id: (await createDiscount({ actor, input })).id }));
   if (!result.ok) return result;
   revalidateDiscount(result.data.id);
   return { ok: true, data: { id: result.data.id } };

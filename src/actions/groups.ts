@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import { toIdempotentActionResult } from '@/http/idempotent-action';
 import type { CustomerFilter } from '@/lib/validation/customer';
 import type { AssignToGroupInput, CustomerGroupCreateInput, CustomerGroupUpdateInput } from '@/lib/validation/customer-group';
 import { assignCustomersToGroup, createCustomerGroup, deleteCustomerGroup, updateCustomerGroup } from '@/services/customer-groups';
@@ -14,10 +15,10 @@ import { countCustomers } from '@/services/customers/list';
 const GROUPS_PATH = '/dashboard/groups';
 const CUSTOMERS_PATH = '/dashboard/customers';
 
-export async function createGroupAction(input: CustomerGroupCreateInput): Promise<ActionResult<{ id: string }>> {
+export async function createGroupAction(input: CustomerGroupCreateInput, idempotencyKey?: string): Promise<ActionResult<{ id: string }>> {
   // Outside toActionResult: requireStaff redirects by throwing, and that must reach Next.js.
   const actor = await requireStaff();
-  const result = await toActionResult(async () => ({ id: (await createCustomerGroup({ actor, input })).id }));
+  const result = await toIdempotentActionResult({ actor, action: 'createGroup', key: idempotencyKey, input }, async () => ({ id: (await createCustomerGroup({ actor, input })).id }));
   if (result.ok) revalidatePath(GROUPS_PATH);
   return result;
 }
@@ -46,10 +47,10 @@ export async function countMatchingCustomersAction(filter: CustomerFilter): Prom
   return toActionResult(async () => ({ count: await countCustomers(filter) }));
 }
 
-/** Moves the selected customers (or all matching the filter) into a group, or to no group. */
-export async function moveCustomersToGroupAction(input: AssignToGroupInput): Promise<ActionResult<{ moved: number }>> {
+/** Moves the selected customers (or all matching the filter) into a group, or to no group; a repeated `idempotencyKey` moves once. */
+export async function moveCustomersToGroupAction(input: AssignToGroupInput, idempotencyKey?: string): Promise<ActionResult<{ moved: number }>> {
   const actor = await requireStaff('customers:bulk_group');
-  const result = await toActionResult(() => assignCustomersToGroup({ actor, ...input }));
+  const result = await toIdempotentActionResult({ actor, action: 'moveCustomersToGroup', key: idempotencyKey, input }, () => assignCustomersToGroup({ actor, ...input }));
   if (result.ok) {
     revalidatePath(CUSTOMERS_PATH);
     revalidatePath(GROUPS_PATH);

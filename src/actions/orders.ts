@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import { toIdempotentActionResult } from '@/http/idempotent-action';
 import type { CustomerOption } from '@/lib/types';
 import type { OrderCreateInput, OrderRefundInput } from '@/lib/validation/order';
 import { listCustomers } from '@/services/customers';
@@ -35,30 +36,41 @@ export async function searchCustomersAction(q: string): Promise<ActionResult<Cus
   });
 }
 
-export async function createOrderAction(input: OrderCreateInput): Promise<ActionResult<{ id: string }>> {
+// Each action below takes the form's idempotency key: a repeat with it (a double click, a retry) acts once.
+
+export async function createOrderAction(input: OrderCreateInput, idempotencyKey?: string): Promise<ActionResult<{ id: string }>> {
   const actor = await requireStaff();
-  const result = await toActionResult(() => createOrder({ actor, input }));
+  const result = await toIdempotentActionResult({ actor, action: 'createOrder', key: idempotencyKey, input }, async () => {
+    const order = await createOrder({ actor, input });
+    return { id: order.id, customerId: order.customerId };
+  });
   if (!result.ok) return result;
   revalidateOrder(result.data);
   return { ok: true, data: { id: result.data.id } };
 }
 
-export async function completeOrderAction(id: string): Promise<ActionResult> {
+export async function completeOrderAction(id: string, idempotencyKey?: string): Promise<ActionResult> {
   const actor = await requireStaff();
-  const result = await toActionResult(async () => (await completeOrder({ actor, id })).order);
-  return settle(result);
+  return settle(await toIdempotentActionResult({ actor, action: 'completeOrder', key: idempotencyKey, input: { id } }, async () => orderRef((await completeOrder({ actor, id })).order)));
 }
 
-export async function cancelOrderAction(id: string): Promise<ActionResult> {
+export async function cancelOrderAction(id: string, idempotencyKey?: string): Promise<ActionResult> {
   const actor = await requireStaff();
-  return settle(await toActionResult(() => cancelOrder({ actor, id })));
+  return settle(await toIdempotentActionResult({ actor, action: 'cancelOrder', key: idempotencyKey, input: { id } }, async () => orderRef(await cancelOrder({ actor, id }))));
 }
 
-/** Refunds `input.amount` minor units (or all that remains); a repeated `idempotencyKey` refunds once. */
+/**
+ * Refunds `input.amount` minor units (or all that remains). `input.idempotencyKey` is the form's key and the refund's:
+ * a repeat refunds once, and the key with another amount or reason is refused.
+ */
 export async function refundOrderAction(id: string, input: OrderRefundInput): Promise<ActionResult> {
   const actor = await requireStaff();
-  return settle(await toActionResult(() => refundOrder({ actor, id, input })));
+  const key = typeof input.idempotencyKey === 'string' ? input.idempotencyKey : null;
+  return settle(await toIdempotentActionResult({ actor, action: 'refundOrder', key, input: { id, input } }, async () => orderRef(await refundOrder({ actor, id, input }))));
 }
+
+// What the result keeps of an order: enough to refresh its pages (results are stored for replay).
+const orderRef = ({ id, customerId }: { id: string; customerId: string }) => ({ id, customerId });
 
 function settle(result: ActionResult<{ id: string; customerId: string }>): ActionResult {
   if (!result.ok) return result;

@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 
 import { requireCustomer } from '@/auth/require-customer';
 import { toActionResult, type ActionResult } from '@/http/action-result';
+import { toIdempotentActionResult } from '@/http/idempotent-action';
 import type { CustomerAddress, StoreProfile } from '@/lib/types';
 import type { AddressCreateInput, AddressUpdateInput } from '@/lib/validation/address';
 import type { StoreProfileUpdateInput } from '@/lib/validation/store-account';
@@ -26,9 +27,10 @@ export async function saveProfileAction(input: StoreProfileUpdateInput): Promise
   return result;
 }
 
-export async function addAddressAction(input: AddressCreateInput): Promise<ActionResult<CustomerAddress>> {
+/** Adds an address to the signed-in customer's book; a repeated `idempotencyKey` (a double click, a retry) adds one. */
+export async function addAddressAction(input: AddressCreateInput, idempotencyKey?: string): Promise<ActionResult<CustomerAddress>> {
   const actor = await requireCustomer();
-  const result = await toActionResult(() => addCustomerAddress({ actor, customerId: actor.id, input }));
+  const result = await toIdempotentActionResult({ actor, action: 'addAddress', key: idempotencyKey, input }, () => addCustomerAddress({ actor, customerId: actor.id, input }));
   if (result.ok) revalidateAccount();
   return result;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/types';
 import { ForbiddenError, UnauthorizedError } from '@/services/errors';
 import { assertCan } from '@/services/permissions';
 
+import { idempotentResponse } from './idempotency';
 import { STAFF_OPERATIONS, type PathParams, type StaffOperation } from './operations';
 import { problemFromError } from './problem';
 import { checkPathIds } from './request';
@@ -21,8 +22,9 @@ interface ApiContext<P> {
  * Wraps the REST handler of one operation, in the order a caller should learn what is wrong: who (401 without an API
  * key or session; 403 for a cookie-authenticated write from another site), may they (403 for a role without the
  * operation's permission, before anything of the request is read), which record (404 for a path id that cannot name
- * one), then the handler reads the body. Every thrown error becomes problem+json. The services check the role again,
- * for the dashboard and the CLI.
+ * one), then the handler reads the body. A write with an Idempotency-Key runs once per caller and key, its answer
+ * replayed to retries (http/idempotency.ts). Every thrown error becomes problem+json. The services check the role
+ * again, for the dashboard and the CLI.
  */
 export function apiRoute<O extends StaffOperation>(operation: O, handler: (context: ApiContext<PathParams<O>>) => Promise<Response>) {
   const route = async (request: Request, context: { params: Promise<PathParams<O>> }): Promise<Response> => {
@@ -33,7 +35,7 @@ export function apiRoute<O extends StaffOperation>(operation: O, handler: (conte
       assertCan(actor, STAFF_OPERATIONS[operation]);
       const params = await context.params;
       checkPathIds(operation, params);
-      return await handler({ request, actor, params });
+      return await idempotentResponse(request, actor, () => handler({ request, actor, params }));
     } catch (error) {
       return problemFromError(error);
     }

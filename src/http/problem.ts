@@ -32,6 +32,11 @@ export function problem(status: number, detail: string, errors?: FieldError[]): 
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 }
 
+/** The HTTP status of a domain error's code. */
+export function statusOfError(error: DomainError): number {
+  return STATUS_BY_CODE[error.code];
+}
+
 /** Maps any thrown value to problem+json; unknown errors are logged once here and hidden from the client. */
 export function problemFromError(error: unknown): Response {
   if (error instanceof DomainError) return problem(STATUS_BY_CODE[error.code], error.message, error.fieldErrors);

@@ -51,7 +51,7 @@ function assertNoNul(value: unknown): void {
 const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`;
 
 /** The body as text, read no further than MAX_BODY_BYTES: a larger one is a 413 before it fills memory. */
-async function readText(request: Request): Promise<string> {
+export async function readText(request: Request): Promise<string> {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new PayloadTooLargeError(TOO_LARGE);
   if (!request.body) return '';
   const reader = request.body.getReader();

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 
-import { getDb, type Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
 import type { Actor, Order, OrderListItem, OrderSummary, Page } from '@/lib/types';
 import { orderCreateSchema, orderFilterSchema, orderListQuerySchema, orderRefundSchema, type OrderCreateInput, type OrderListQuery, type OrderRefundInput } from '@/lib/validation/order';
@@ -127,8 +127,9 @@ export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): 
 
 /**
  * Refunds part or all of what remains of a completed order and takes it off the customer's spend; the order still
- * counts in orderCount and the order dates, even refunded in full. A repeated idempotency key refunds once. Throws NotFoundError, ConflictError,
- * ValidationFailedError (amount above what remains), ForbiddenError.
+ * counts in orderCount and the order dates, even refunded in full. A repeated idempotency key refunds once; the key
+ * with another amount or reason is refused. Throws NotFoundError, ConflictError, ValidationFailedError (amount above
+ * what remains, key reused), ForbiddenError.
  */
 export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id: string; input?: OrderRefundInput }): Promise<Order> {
   assertCan(actor, 'orders:refund');
@@ -136,10 +137,7 @@ export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id:
   try {
     await getDb().transaction(async (tx) => {
       const order = await lockOrder(tx, id);
-      if (data.idempotencyKey) {
-        const [previous] = await tx.select({ id: orderRefunds.id }).from(orderRefunds).where(and(eq(orderRefunds.orderId, id), eq(orderRefunds.idempotencyKey, data.idempotencyKey)));
-        if (previous) return;
-      }
+      if (data.idempotencyKey && (await previousRefund(tx, id, data))) return;
       if (order.status !== 'completed' && order.status !== 'partially_refunded') throw illegal(order, 'refunded');
       const remaining = order.total - order.refundedTotal;
       const amount = data.amount ?? remaining;
@@ -158,8 +156,27 @@ export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id:
   } catch (error) {
     // Two requests with one new idempotency key at once: the loser's insert hits the unique index; the winner refunded.
     if (!isUniqueViolation(error, 'order_refunds_idempotency_idx')) throw error;
+    await previousRefund(getDb(), id, data);
   }
   return getOrderById({ id });
+}
+
+const KEY_REUSED = 'This idempotency key was already used for another refund of this order; send a new key for a new refund';
+
+/**
+ * The refund this order already has under `data.idempotencyKey`, if any; a different amount (when one is asked) or
+ * reason under the same key is another request, not a retry, and throws ValidationFailedError naming the key.
+ */
+async function previousRefund(db: Db | Tx, orderId: string, data: z.output<typeof orderRefundSchema>): Promise<boolean> {
+  const [previous] = await db
+    .select({ amount: orderRefunds.amount, reason: orderRefunds.reason })
+    .from(orderRefunds)
+    .where(and(eq(orderRefunds.orderId, orderId), eq(orderRefunds.idempotencyKey, data.idempotencyKey!)));
+  if (!previous) return false;
+  if ((data.amount != null && data.amount !== previous.amount) || data.reason !== previous.reason) {
+    throw new ValidationFailedError(KEY_REUSED, [{ path: 'idempotencyKey', message: `Used for a refund of ${previous.amount} minor units; send a new key for a new refund` }]);
+  }
+  return true;
 }
 
 /**

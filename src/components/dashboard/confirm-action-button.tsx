@@ -4,6 +4,7 @@ import { Loader2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import * as React from 'react';
 
+import { useIdempotentSubmit } from '@/components/forms/use-idempotent-submit';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -48,19 +49,21 @@ export function ConfirmActionButton({
   confirmVariant?: ButtonProps['variant'];
   dismissLabel?: string;
   canRetry?: boolean;
-  onConfirm: () => Promise<ActionResult<unknown>>;
+  /** Runs the action with the idempotency key of this confirmation (the same for a double click or a retry). */
+  onConfirm: (idempotencyKey: string) => Promise<ActionResult<unknown>>;
   onClose?: () => void;
 }) {
   const router = useRouter();
   const [open, setOpen] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [isPending, startTransition] = React.useTransition();
+  const submitOnce = useIdempotentSubmit();
   const isFinal = error !== null && !canRetry;
 
   function confirm() {
     setError(null);
     startTransition(async () => {
-      const result = await onConfirm();
+      const result = await submitOnce(null, onConfirm);
       // On success the action revalidated the page (or the caller navigates), which arrives with the answer.
       if (result.ok) setOpen(false);
       else setError(result.message);

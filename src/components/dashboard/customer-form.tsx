@@ -104,11 +104,11 @@ export function CustomerForm({ customer, groups }: { customer?: Customer; groups
 
   const onSubmit = (data: SubmitValues) =>
     saveThenOpen(
-      () =>
+      (key) =>
         customer
           ? updateCustomerAction(customer.id, { ...data, version: getValues('version') })
           : // The create resolver produced `data`, so it has the create schema's shape.
-            createCustomerAction(data as CustomerCreateInput),
+            createCustomerAction(data as CustomerCreateInput, key),
       (id) => `/dashboard/customers/${id}`,
       // Someone saved the customer meanwhile: offer their version instead of marking fields.
       (failure) => {

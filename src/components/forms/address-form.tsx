@@ -21,6 +21,7 @@ import { addressCreateSchema } from '@/lib/validation/address';
 
 import { FormErrorAlert } from './form-error-alert';
 import type { ServerFailure } from './server-errors';
+import { useIdempotentSubmit } from './use-idempotent-submit';
 import { useServerErrors } from './use-server-errors';
 
 type FieldName = keyof AddressFormValues;
@@ -57,7 +58,8 @@ const VARIANTS = {
 
 /**
  * Add (no `address`) or edit one address in a dialog, checked with the shared address schema in the browser and
- * again by the service. Edits send every field, so nothing is reset by omission. `save` calls the page's own action.
+ * again by the service. Edits send every field, so nothing is reset by omission. `save` calls the page's own action,
+ * with the submit's idempotency key for an add (useIdempotentSubmit), so that a retry adds one address.
  */
 export function AddressForm({ variant, address, names, defaultsNote, save, onSaved }: {
   variant: keyof typeof VARIANTS;
@@ -65,7 +67,7 @@ export function AddressForm({ variant, address, names, defaultsNote, save, onSav
   names: { firstName: string; lastName: string };
   /** Under the default boxes, e.g. that a first address becomes both defaults. */
   defaultsNote?: string;
-  save: (values: Output) => Promise<{ ok: true } | ({ ok: false } & ServerFailure)>;
+  save: (values: Output, idempotencyKey: string) => Promise<{ ok: true } | ({ ok: false } & ServerFailure)>;
   onSaved: () => void;
 }) {
   const look = VARIANTS[variant];
@@ -76,6 +78,7 @@ export function AddressForm({ variant, address, names, defaultsNote, save, onSav
   });
   const { register, handleSubmit, formState } = form;
   const { formError, clearFormError, showServerErrors } = useServerErrors(form, ADDRESS_FIELD_ORDER);
+  const submitOnce = useIdempotentSubmit();
   const errors = formState.errors;
   const ids = React.useId();
   // Sorted by the name people look for, computed in the browser only (the dialog is never server-rendered).
@@ -83,7 +86,7 @@ export function AddressForm({ variant, address, names, defaultsNote, save, onSav
 
   async function onSubmit(data: Output) {
     clearFormError();
-    const result = await save(data);
+    const result = await submitOnce(data, (key) => save(data, key));
     if (result.ok) return onSaved();
     showServerErrors(result);
   }

@@ -6,3 +6,4 @@ export * from './marketing';
 export * from './store-accounts';
 export * from './engagement';
 export * from './jobs';
+export * from './idempotency-keys';

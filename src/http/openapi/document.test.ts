@@ -183,6 +183,26 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(document.paths['/orders/{id}/refund'].post.responses)).toEqual(expect.arrayContaining(['403', '409', '422']));
   });
 
+  it('offers the Idempotency-Key header on every POST, PUT and PATCH, with the replay header and the 400, 409 and 422 it can bring', async () => {
+    const { document } = await fetchDocument();
+    let keyed = 0;
+    for (const [route, item] of Object.entries(document.paths)) {
+      for (const [method, entry] of Object.entries(item)) {
+        if (method === 'parameters') continue;
+        const operation = entry as Operation;
+        const hasKey = (operation.parameters ?? []).some((p) => p.name === 'Idempotency-Key' && p.in === 'header');
+        expect(hasKey, `${method} ${route}`).toBe(['post', 'put', 'patch'].includes(method));
+        if (!hasKey) continue;
+        keyed += 1;
+        expect(Object.keys(operation.responses), `${method} ${route}`).toEqual(expect.arrayContaining(['400', '409', '422']));
+        const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'))![1] as { headers?: Json };
+        expect(success.headers?.['Idempotent-Replayed'], `${method} ${route}`).toBeDefined();
+      }
+    }
+    expect(document.paths['/orders'].post.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', schema: expect.objectContaining({ maxLength: 255 }) })]);
+    expect(keyed).toBeGreaterThan(25);
+  });
+
   it('has response schemas whose types are exactly the domain types the services return', () => {
     expectTypeOf<z.output<typeof orderSchema>>().toEqualTypeOf<Order>();
     expectTypeOf<z.output<typeof orderItemResponseSchema>>().toEqualTypeOf<OrderItem>();

@@ -12,6 +12,7 @@ import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { buildPaths } from './paths';
+import { IDEMPOTENCY_DESCRIPTION, withIdempotencyKeys } from './idempotency';
 import { withPermissions } from './permissions';
 import { STAFF_TAG, staffOutputSchemas, staffParameters } from './staff-paths';
 import { STORE_SECURITY_SCHEME, STORE_TAG, storeInputSchemas, storeOutputSchemas, storeParameters } from './store-paths';
@@ -47,7 +48,8 @@ export function buildOpenApiDocument() {
       description:
         'REST API of the Customers module. JSON in and out; money in integer minor units beside a `currency`; times in ISO-8601 UTC. ' +
         'Errors are `application/problem+json` (RFC 9457); validation errors (422) list every invalid field in `errors`. ' +
-        'Unknown body fields are refused (422) rather than ignored. Lists are keyset-paged: pass `nextCursor` back as `cursor`.',
+        'Unknown body fields are refused (422) rather than ignored. Lists are keyset-paged: pass `nextCursor` back as `cursor`. ' +
+        IDEMPOTENCY_DESCRIPTION,
     },
     // Relative to this document (served at /api/v1/openapi.json), so it is right on any host.
     servers: [{ url: '/api/v1' }],
@@ -64,7 +66,7 @@ export function buildOpenApiDocument() {
       CLASSIFICATION_TAG,
       { name: 'Meta', description: 'This document' },
     ],
-    paths: withPermissions(buildPaths()),
+    paths: withIdempotencyKeys(withPermissions(buildPaths())),
     components: {
       securitySchemes: {
         bearerAuth: {
@@ -144,14 +146,14 @@ export function buildOpenApiDocument() {
         ),
       },
       responses: {
-        BadRequest: problemResponse('The body is not valid JSON, or was not sent as `content-type: application/json`'),
+        BadRequest: problemResponse('The body is not valid JSON, or was not sent as `content-type: application/json`; or the `Idempotency-Key` header is malformed'),
         Unauthorized: problemResponse('No credentials, or an unknown or revoked API key; for /store, no store session'),
         Forbidden: problemResponse('The role of the key or staff member does not allow this'),
         NotFound: problemResponse('No such resource'),
         Conflict: problemResponse(
-          'Conflicts with stored data (email in use, stale `version`, customer has orders; an order status that does not allow the action); `errors` names the field, if one is at fault',
+          'Conflicts with stored data (email in use, stale `version`, customer has orders; an order status that does not allow the action), or a request with the same `Idempotency-Key` is still running; `errors` names the field, if one is at fault',
         ),
-        ValidationFailed: problemResponse('Invalid fields or query parameters; `errors` has one entry per field'),
+        ValidationFailed: problemResponse('Invalid fields or query parameters, or an `Idempotency-Key` already used for a different request; `errors` has one entry per field'),
       },
     },
   };

@@ -107,16 +107,8 @@ export function orderPaths() {
         description:
           "`amount` (minor units) defaults to everything not yet refunded; more than that is a 422 naming `amount`. The amount comes off the customer's spend; " +
           'the order still counts in `orderCount` and the order dates, even refunded in full. Only completed or partially refunded orders can be refunded (409). ' +
-          `A retry with the same idempotency key (\`${IDEMPOTENCY_KEY_HEADER}\` header or \`idempotencyKey\` field; not both with different values) refunds once and answers the order as it is.`,
-        parameters: [
-          {
-            name: IDEMPOTENCY_KEY_HEADER,
-            in: 'header',
-            required: false,
-            description: 'Makes retries safe: a second request with the same key for this order refunds nothing more',
-            schema: { type: 'string', maxLength: 100 },
-          },
-        ],
+          `A retry with the same idempotency key (\`${IDEMPOTENCY_KEY_HEADER}\` header or \`idempotencyKey\` field; not both with different values) refunds once; ` +
+          'the field is kept with the refund, for this order: a retry with it answers the order as it is, and with another amount or reason is a 422 naming `idempotencyKey`.',
         requestBody: jsonBody('OrderRefund', false),
         responses: { ...orderResponse('The order after the refund'), ...problems(400, 403, 404, 409, 422) },
       },

@@ -41,8 +41,8 @@ export const orderRefundSchema = z.object({
   // Minor units; omitted means "everything not yet refunded".
   amount: z.preprocess(blankToNull, moneyMinorSchema.min(1, 'Refund at least 1 minor unit').nullable().optional()),
   reason: text().max(500, 'Reason is at most 500 characters').default(''),
-  // A retried request with the same key refunds once.
-  idempotencyKey: z.preprocess(blankToNull, text().max(100).nullable().optional()),
+  // A retried request with the same key refunds once. As long as an Idempotency-Key header may be, which is one.
+  idempotencyKey: z.preprocess(blankToNull, text().max(255).nullable().optional()),
 });
 
 export const ORDER_STATUS_VALUES = ORDER_STATUSES;

@@ -1,3 +1,4 @@
+import { pruneIdempotencyKeys } from '../idempotency';
 import { claimJob, pruneFinishedJobs, reclaimExpiredJobs } from './queue';
 import { executeJob, newLeaseOwner, type JobDefinition } from './run';
 
@@ -16,7 +17,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 /**
  * The process-wide worker: every `pollMs` it puts back jobs whose worker stopped (lease ran out), then claims queued
  * jobs of the kinds it knows, up to `concurrency` at a time, and runs each under its lease. Every app instance may run
- * one; the claim gives each job to one of them. Once an hour it deletes jobs finished a month ago. Returns a function that stops claiming (running jobs go on).
+ * one; the claim gives each job to one of them. Once an hour it deletes jobs finished a month ago, and
+ * Idempotency-Keys older than a day. Returns a function that stops claiming (running jobs go on).
  */
 export function startJobWorker({ definitions, pollMs = 2_000, concurrency = 2, log = console.info }: JobWorkerOptions): () => void {
   const byKind = new Map(definitions.map((definition) => [definition.kind, definition]));
@@ -31,6 +33,7 @@ export function startJobWorker({ definitions, pollMs = 2_000, concurrency = 2, l
       if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
         prunedAt = Date.now();
         await pruneFinishedJobs();
+        await pruneIdempotencyKeys();
       }
       const { requeued, failed } = await reclaimExpiredJobs();
       if (requeued + failed > 0) log(`[jobs] took back ${requeued + failed} job(s) whose worker stopped (${failed} failed for good)`);

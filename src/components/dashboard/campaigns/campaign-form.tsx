@@ -57,7 +57,7 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
   }
 
   const onSubmit = (data: CampaignCreateInput) =>
-    saveThenOpen(() => (campaign ? updateCampaignAction(campaign.id, { ...data, version: campaign.version }) : createCampaignAction(data)), (id) => `/dashboard/campaigns/${id}`);
+    saveThenOpen((key) => (campaign ? updateCampaignAction(campaign.id, { ...data, version: campaign.version }) : createCampaignAction(data, key)), (id) => `/dashboard/campaigns/${id}`);
   const invalid = (name: keyof Values) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${id(name)}-error` : undefined });
 
   return (

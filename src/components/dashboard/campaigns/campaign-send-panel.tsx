@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import * as React from 'react';
 
 import { campaignProgressAction, sendCampaignAction } from '@/actions/campaigns';
+import { useIdempotentSubmit } from '@/components/forms/use-idempotent-submit';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -36,6 +37,7 @@ export function CampaignSendPanel({ campaignId, status: initialStatus, deliverie
   const [open, setOpen] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [isPending, startTransition] = React.useTransition();
+  const submitOnce = useIdempotentSubmit();
 
   const isSending = progress.status === 'sending';
   React.useEffect(() => {
@@ -53,7 +55,7 @@ export function CampaignSendPanel({ campaignId, status: initialStatus, deliverie
   function send() {
     setError(null);
     startTransition(async () => {
-      const result = await sendCampaignAction(campaignId);
+      const result = await submitOnce(null, (key) => sendCampaignAction(campaignId, key));
       if (!result.ok) return setError(result.message);
       setOpen(false);
       setProgress((current) => ({ ...current, status: 'sending' }));

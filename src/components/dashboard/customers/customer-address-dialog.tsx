@@ -21,7 +21,7 @@ export function CustomerAddressDialog({ customerId, address, names, children }: 
       address={address}
       names={names}
       defaultsNote={address ? undefined : "A customer's first address becomes both defaults."}
-      save={(values) => (address ? updateAddressAction(customerId, address.id, values) : addAddressAction(customerId, values))}
+      save={(values, key) => (address ? updateAddressAction(customerId, address.id, values) : addAddressAction(customerId, values, key))}
     >
       {children}
     </AddressDialog>

@@ -4,6 +4,7 @@ import { FolderInput, Loader2 } from 'lucide-react';
 import * as React from 'react';
 
 import { moveCustomersToGroupAction } from '@/actions/groups';
+import { useIdempotentSubmit } from '@/components/forms/use-idempotent-submit';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -30,6 +31,7 @@ export function MoveToGroupDialog({
   const [choice, setChoice] = React.useState('');
   const [error, setError] = React.useState<string | null>(null);
   const [isPending, startTransition] = React.useTransition();
+  const submitOnce = useIdempotentSubmit();
   const groupName = choice === NO_GROUP ? 'no group' : groups.find((g) => g.id === choice)?.name;
 
   function move() {
@@ -39,7 +41,8 @@ export function MoveToGroupDialog({
     }
     setError(null);
     startTransition(async () => {
-      const result = await moveCustomersToGroupAction({ groupId: choice === NO_GROUP ? null : choice, target });
+      const input = { groupId: choice === NO_GROUP ? null : choice, target };
+      const result = await submitOnce(input, (key) => moveCustomersToGroupAction(input, key));
       if (!result.ok) {
         setError(result.message);
         return;

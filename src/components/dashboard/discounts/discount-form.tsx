@@ -39,7 +39,7 @@ export function DiscountForm({ groups, currency, discount }: { groups: { id: str
   const id = (name: string) => `${ids}-${name}`;
 
   const onSubmit = (data: DiscountFormOutput) =>
-    saveThenOpen(() => (discount ? updateDiscountAction(discount.id, { ...data, version: discount.version }) : createDiscountAction(data)), (id) => `/dashboard/discounts/${id}`);
+    saveThenOpen((key) => (discount ? updateDiscountAction(discount.id, { ...data, version: discount.version }) : createDiscountAction(data, key)), (id) => `/dashboard/discounts/${id}`);
   const invalid = (name: keyof DiscountFormValues) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${id(name)}-error` : undefined });
 
   return (

@@ -6,6 +6,7 @@ import * as React from 'react';
 
 import { createGroupAction, updateGroupAction } from '@/actions/groups';
 import { errorsByField } from '@/components/forms/server-errors';
+import { useIdempotentSubmit } from '@/components/forms/use-idempotent-submit';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -23,6 +24,7 @@ export function GroupFormDialog({ group, trigger }: { group?: CustomerGroup; tri
   const [open, setOpen] = React.useState(false);
   const [errors, setErrors] = React.useState<Errors>({});
   const [isPending, startTransition] = React.useTransition();
+  const submitOnce = useIdempotentSubmit();
   const idPrefix = group ? `group-${group.id}` : 'group-new';
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -35,7 +37,7 @@ export function GroupFormDialog({ group, trigger }: { group?: CustomerGroup; tri
       return;
     }
     startTransition(async () => {
-      const result = group ? await updateGroupAction(group.id, { ...input, updatedAt: group.updatedAt }) : await createGroupAction(input);
+      const result = group ? await updateGroupAction(group.id, { ...input, updatedAt: group.updatedAt }) : await submitOnce(input, (key) => createGroupAction(input, key));
       if (result.ok) {
         setOpen(false);
         setErrors({});

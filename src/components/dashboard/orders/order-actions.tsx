@@ -41,7 +41,7 @@ export function OrderActions({ order, abilities }: { order: Order; abilities: Or
           confirmLabel="Complete order"
           pendingLabel="Completing…"
           dismissLabel="Not yet"
-          onConfirm={() => completeOrderAction(order.id)}
+          onConfirm={(key) => completeOrderAction(order.id, key)}
         />
       )}
       {showRefund && (
@@ -67,7 +67,7 @@ export function OrderActions({ order, abilities }: { order: Order; abilities: Or
           pendingLabel="Cancelling…"
           confirmVariant="destructive"
           dismissLabel="Keep order"
-          onConfirm={() => cancelOrderAction(order.id)}
+          onConfirm={(key) => cancelOrderAction(order.id, key)}
         />
       )}
     </div>

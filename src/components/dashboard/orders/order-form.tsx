@@ -46,7 +46,7 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
   const ids = React.useId();
   const id = (name: string) => `${ids}-${name}`;
 
-  const onSubmit = (data: OrderFormOutput) => saveThenOpen(() => createOrderAction(data), (id) => `/dashboard/orders/${id}`);
+  const onSubmit = (data: OrderFormOutput) => saveThenOpen((key) => createOrderAction(data, key), (id) => `/dashboard/orders/${id}`);
 
   return (
     <FormProvider {...form}>

@@ -17,19 +17,19 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { FormErrorAlert } from '@/components/forms/form-error-alert';
+import { useIdempotentSubmit } from '@/components/forms/use-idempotent-submit';
 import { useServerErrors } from '@/components/forms/use-server-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { formatMoney, minorToMajorString, parseMajorToMinor } from '@/lib/format';
 
-import { newIdempotencyKey } from './idempotency-key';
 import { MoneyInput } from './money-input';
 import { refundFormSchema, type RefundFormOutput, type RefundFormValues } from './refund-form-schema';
 
 /**
- * Refund part or all of what is left of a completed order, after confirming the amount. Each opening of the
- * dialog gets one idempotency key, so a double click or a retry after a lost answer refunds once.
+ * Refund part or all of what is left of a completed order, after confirming the amount. Each submit sends an
+ * idempotency key, the same for a double click or a retry after a lost answer, so the order is refunded once.
  */
 export function RefundOrderButton({ orderId, orderNumber, customerName, remaining, currency }: {
   orderId: string;
@@ -41,7 +41,7 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
 }) {
   const router = useRouter();
   const [open, setOpen] = React.useState(false);
-  const [idempotencyKey, setIdempotencyKey] = React.useState('');
+  const submitOnce = useIdempotentSubmit();
   const schema = React.useMemo(() => refundFormSchema(currency, remaining), [currency, remaining]);
   const defaultValues = { amount: minorToMajorString(remaining, currency), reason: '' };
   const form = useForm<RefundFormValues, unknown, RefundFormOutput>({
@@ -59,7 +59,6 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
     if (isBusy) return;
     if (next) {
       reset({ amount: minorToMajorString(remaining, currency), reason: '' });
-      setIdempotencyKey(newIdempotencyKey());
       clearFormError();
     } else if (formError) {
       // What was refused may mean the order changed meanwhile: show it as it now is.
@@ -70,7 +69,8 @@ export function RefundOrderButton({ orderId, orderNumber, customerName, remainin
 
   async function onSubmit(data: RefundFormOutput) {
     clearFormError();
-    const result = await refundOrderAction(orderId, { amount: data.amount, reason: data.reason, idempotencyKey });
+    const input = { amount: data.amount, reason: data.reason };
+    const result = await submitOnce(input, (idempotencyKey) => refundOrderAction(orderId, { ...input, idempotencyKey }));
     if (result.ok) {
       setOpen(false);
       return;

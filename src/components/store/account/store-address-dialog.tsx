@@ -22,7 +22,7 @@ export function StoreAddressDialog({ address, names, isFirst = false, children }
       names={names}
       // No address saved yet: this one becomes both defaults whatever the boxes say.
       defaultsNote={isFirst ? 'Your first address is used for both shipping and billing.' : undefined}
-      save={(values) => (address ? updateAddressAction(address.id, values) : addAddressAction(values))}
+      save={(values, key) => (address ? updateAddressAction(address.id, values) : addAddressAction(values, key))}
     >
       {children}
     </AddressDialog>

@@ -1,6 +1,6 @@
 /**
- * A random key for one user intent (one opening of the refund dialog): a retried or doubled submit sends the same key,
- * and the service refunds once. crypto.randomUUID exists only on https and localhost; getRandomValues everywhere.
+ * A random key for one submit: a retried or doubled submit of the same values sends the same key, and the server acts
+ * once (services/idempotency.ts). crypto.randomUUID exists only on https and localhost; getRandomValues everywhere.
  */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
