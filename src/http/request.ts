@@ -23,8 +23,8 @@ export const MAX_BODY_DEPTH = 32;
 
 /**
  * The problems of a parsed value, found without recursion so that no shape can overflow the stack: too deep, or
- * text with U+0000, which PostgreSQL text cannot hold (it would fail in the database as a 500 instead of naming the
- * field).
+ * text PostgreSQL cannot hold (it would fail in the database as a 500 instead of naming the field): U+0000, and a
+ * lone UTF-16 surrogate ("\ud800" in JSON), which a jsonb column refuses.
  */
 function valueErrors(root: unknown): FieldError[] {
   const errors: FieldError[] = [];
@@ -33,6 +33,7 @@ function valueErrors(root: unknown): FieldError[] {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.includes('\u0000')) errors.push({ path: path.join('.') || '(body)', message: 'Text cannot contain the NUL character (\\u0000)' });
+      else if (!value.isWellFormed()) errors.push({ path: path.join('.') || '(body)', message: 'Text cannot contain a lone surrogate (like \\ud800): send valid Unicode' });
     } else if (value && typeof value === 'object') {
       if (path.length >= MAX_BODY_DEPTH) {
         throw new ValidationFailedError(`The request nests deeper than ${MAX_BODY_DEPTH} levels`, [{ path: path.join('.'), message: `Nested deeper than ${MAX_BODY_DEPTH} levels; no field of this API nests that far` }]);

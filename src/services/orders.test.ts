@@ -103,6 +103,17 @@ describe(`order lifecycle (${TEST_DB_KIND})`, () => {
     expect(events.filter((t) => t === 'order.completed')).toHaveLength(2);
   });
 
+  it("refuses a completion that would take the customer's total spend past Number.MAX_SAFE_INTEGER, and keeps the order pending", async () => {
+    const customer = await newCustomer();
+    const biggest = (await place(customer.id, Number.MAX_SAFE_INTEGER - 499, 1)).id;
+    const more = (await place(customer.id, 1, 1)).id;
+    await completeOrder({ actor: staff, id: biggest });
+    await expect(completeOrder({ actor: staff, id: more })).rejects.toBeInstanceOf(ConflictError);
+    expect(await stats(customer.id)).toMatchObject({ totalSpend: Number.MAX_SAFE_INTEGER, orderCount: 1 });
+    const [order] = await getDb().select().from(orders).where(eq(orders.id, more));
+    expect(order.status).toBe('pending');
+  });
+
   it('counts a completion once when called twice', async () => {
     const customer = await newCustomer();
     const order = await place(customer.id);

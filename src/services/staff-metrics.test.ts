@@ -134,6 +134,12 @@ describe(`getStaffMetrics (${TEST_DB_KIND})`, () => {
       expect((error as ValidationFailedError).fieldErrors?.[0]?.path).toBe(path);
     }
   });
+
+  it('takes a period that ends on 9999-12-31 (its end, the next day, is year 10000), in the list and on a page', async () => {
+    const query = { from: '9999-12-01', to: '9999-12-31' };
+    expect((await getStaffMetrics({ actor: owner, id: alice.id, query, now: NOW })).period).toEqual(query);
+    expect((await listStaffPerformance({ actor: owner, query, now: NOW })).data.every((row) => row.customersAcquired === 0)).toBe(true);
+  });
 });
 
 describe(`listStaffPerformance (${TEST_DB_KIND})`, () => {

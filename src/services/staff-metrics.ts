@@ -46,7 +46,9 @@ function periodOf(query: StaffMetricsQuery | undefined, now: Date): { period: St
   }
   const end = new Date(`${period.to}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
-  return { period, start: `${period.from}T00:00:00Z`, end: end.toISOString() };
+  // Not toISOString: it writes the day after 9999-12-31 as "+010000-01-01", which PostgreSQL cannot read.
+  const endDay = `${end.getUTCFullYear()}-${String(end.getUTCMonth() + 1).padStart(2, '0')}-${String(end.getUTCDate()).padStart(2, '0')}`;
+  return { period, start: `${period.from}T00:00:00Z`, end: `${endDay}T00:00:00Z` };
 }
 
 const money = (value: string | number | null) => Number(value ?? 0);

@@ -19,6 +19,8 @@ describe('discountCreateSchema', () => {
     [{ value: 0 }, 'value'],
     [{ value: 100.5 }, 'value'],
     [{ value: 12.345 }, 'value'],
+    [{ value: 1e-9 }, 'value'],
+    [{ value: 1.4e-155 }, 'value'],
     [{ kind: 'fixed_amount', value: 4.99 }, 'value'],
     [{ kind: 'free' }, 'kind'],
     [{ usageLimit: 0 }, 'usageLimit'],

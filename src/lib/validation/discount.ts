@@ -58,6 +58,8 @@ function checkCrossFields(discount: Checked, ctx: z.RefinementCtx) {
   const { kind, value } = discount;
   if (kind === 'percentage' && value !== undefined) {
     if (value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percentage is at most 100' });
+    // Stored in basis points: a positive value that rounds to 0 (1e-9) would break the value > 0 check in the database.
+    else if (toStoredDiscountValue(kind, value) < 1) ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percentage is at least 0.01' });
     else if (!Number.isInteger(Math.round(value * 100 * 1e6) / 1e6)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Use at most 2 decimals, like 12.5' });
   }
   if (kind === 'fixed_amount' && value !== undefined && !Number.isInteger(value))

@@ -4,6 +4,8 @@ import type { Tx } from '@/db/client';
 import { customers, orders } from '@/db/schema';
 import type { OrderStatus } from '@/lib/order-status';
 
+import { ConflictError } from '../errors';
+
 // The one rule for a customer's stats columns, and every writer of them: the set-based computation from the orders
 // (import, demo seed, reconcile) and the incremental updates made when an order changes status (orders.ts).
 
@@ -48,10 +50,12 @@ export function customerStatsFromOrders(ordersWhere: SQL): SQL {
 
 /**
  * Adds a completed order to its customer's stats in one atomic UPDATE (no read-modify-write), inside the
- * transaction that changed the order's status, so the two can never disagree.
+ * transaction that changed the order's status, so the two can never disagree. Throws ConflictError when the total
+ * spend would pass Number.MAX_SAFE_INTEGER minor units, which no JS number holds exactly (a list sorted by it could
+ * not even write its cursor); the caller's transaction then rolls the completion back.
  */
 export async function addCompletedOrder(tx: Tx, customerId: string, amount: number, placedAt: Date): Promise<void> {
-  await tx
+  const updated = await tx
     .update(customers)
     .set({
       totalSpend: sql`${customers.totalSpend} + ${amount}`,
@@ -61,7 +65,11 @@ export async function addCompletedOrder(tx: Tx, customerId: string, amount: numb
       lastOrderDate: sql`greatest(${customers.lastOrderDate}, ${placedAt.toISOString()}::timestamptz)`,
       updatedAt: sql`now()`,
     })
-    .where(sql`${customers.id} = ${customerId}`);
+    .where(sql`${customers.id} = ${customerId} and ${customers.totalSpend} + ${amount} <= ${Number.MAX_SAFE_INTEGER}`)
+    .returning({ id: customers.id });
+  if (!updated.length) {
+    throw new ConflictError("The customer's total spend would exceed 9,007,199,254,740,991 minor units, more than can be recorded exactly");
+  }
 }
 
 /** Takes a refund of `amount` off the customer's spend, and nothing else: the order, refunded in part or in full, still counts. */

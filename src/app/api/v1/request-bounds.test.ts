@@ -1,11 +1,13 @@
 // Crafted requests that used to reach a 500: a body nested thousands of levels (the NUL check recursed until the
-// stack overflowed), a body of any size, and a path id with a NUL byte that reached PostgreSQL unchecked.
+// stack overflowed), a body of any size, a path id with a NUL byte that reached PostgreSQL unchecked, and text with
+// a lone surrogate stored in a jsonb column (found by api-fuzz.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { MAX_BODY_BYTES } from '@/http/request';
 import { apiKey, call, problemOf } from '@/http/test-http';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
+import * as classificationRunsRoute from './classification-runs/route';
 import * as groupMembersRoute from './customer-groups/[id]/members/route';
 import * as customersRoute from './customers/route';
 import * as staffMetricsRoute from './staff/[id]/metrics/route';
@@ -42,6 +44,15 @@ describe(`request bounds (${TEST_DB_KIND})`, () => {
     expect((await problemOf(response)).detail).toMatch(/larger than 1 MiB/);
     const said = await call(customersRoute.POST, 'POST', '/customers', { key: adminKey, rawBody: '{}', headers: { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) } });
     expect(said.status).toBe(413);
+  });
+
+  it('refuses text with a lone surrogate (\\ud800, which a jsonb column cannot hold) with 422 naming the field, not a 500', async () => {
+    const rawBody = '{"filter":{"createdById":"\\ud800"}}';
+    const response = await call(classificationRunsRoute.POST, 'POST', '/classification-runs', { key: adminKey, rawBody, headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(422);
+    expect((await problemOf(response)).paths).toEqual(['filter.createdById']);
+    const paired = await call(customersRoute.POST, 'POST', '/customers', { key: adminKey, body: { firstName: 'Ada 😀', email: 'ada-emoji@example.com' } });
+    expect(paired.status).toBe(201);
   });
 
   it('answers a path id with a NUL byte, or any non-uuid, with 404 on every kind of id', async () => {
