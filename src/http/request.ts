@@ -44,7 +44,8 @@ function valueErrors(root: unknown): FieldError[] {
   return errors.reverse();
 }
 
-function assertNoNul(value: unknown): void {
+/** Throws a 422 naming each field PostgreSQL could not store, and refuses a value nested too deep. */
+function assertStorable(value: unknown): void {
   const errors = valueErrors(value);
   if (errors.length) throw new ValidationFailedError('Some fields need attention', errors);
 }
@@ -99,7 +100,7 @@ export async function readBody<S extends z.ZodObject>(request: Request, schema: 
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ValidationFailedError('The request body must be a JSON object', [{ path: '(body)', message: 'Send a JSON object, like {"firstName": "Ada"}' }]);
   }
-  assertNoNul(body);
+  assertStorable(body);
   const result = schema.strict().safeParse(body);
   if (!result.success) throw new ValidationFailedError('Some fields need attention', fieldErrorsOf(result.error));
   return body as z.input<S>;
@@ -116,7 +117,7 @@ export async function readNoBody(request: Request): Promise<void> {
 /** The query string parsed with a shared list schema; invalid parameters are a 422 naming each one. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const query = queryOf(request);
-  assertNoNul(query);
+  assertStorable(query);
   const result = schema.safeParse(query);
   if (!result.success) throw new ValidationFailedError('Some query parameters need attention', fieldErrorsOf(result.error));
   return result.data;
