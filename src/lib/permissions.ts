@@ -8,6 +8,12 @@ export const PERMISSIONS = {
   'customers:read': EVERYONE,
   'customers:write': EVERYONE,
   'customers:delete': MANAGERS,
+  // The doors: bringing customers in from a CSV, taking them out as CSV, joining two records of one person.
+  'customers:import': MANAGERS,
+  'customers:export': MANAGERS,
+  'customers:merge': MANAGERS,
+  // A person's rights over their data: everything stored about them as JSON, and irreversible erasure.
+  'customers:privacy': MANAGERS,
   'orders:read': EVERYONE,
   'orders:write': EVERYONE,
   'orders:cancel': MANAGERS,
