@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { formatDate } from '@/lib/format';
+import { initials } from '@/lib/initials';
 import type { CustomerDetail } from '@/lib/types';
 
 import { DeleteCustomerButton } from './delete-customer-button';
@@ -15,12 +16,11 @@ export function customerName(customer: Pick<CustomerDetail, 'firstName' | 'lastN
 /** Name, company, group and tags, with the actions the viewer's role allows. */
 export function CustomerHeader({ customer, canDelete }: { customer: CustomerDetail; canDelete: boolean }) {
   const name = customerName(customer);
-  const initials = `${customer.firstName[0] ?? ''}${customer.lastName[0] ?? ''}`.toUpperCase();
   return (
     <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="flex min-w-0 items-start gap-4">
         <div aria-hidden className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-base font-semibold text-indigo-700">
-          {initials || '?'}
+          {initials(customer.firstName, customer.lastName)}
         </div>
         <div className="min-w-0 space-y-1.5">
           <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{name}</h1>

@@ -12,19 +12,12 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { initials } from '@/lib/initials';
 import type { StaffRole } from '@/lib/types';
 
 import { signOutAction } from '@/actions/sign-out';
 
 const ROLE_LABELS: Record<StaffRole, string> = { owner: 'Owner', admin: 'Admin', staff: 'Staff' };
-
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word[0]);
-  return (letters.length > 1 ? letters[0] + letters.at(-1) : (letters[0] ?? '?')).toUpperCase();
-}
 
 /** The signed-in staff member's name and role, opening a menu with Sign out. */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: StaffRole }) {
