@@ -4,7 +4,16 @@ import { z } from 'zod';
 // shared by the customer card, the settings page, the API and its OpenAPI document so that they all say the same.
 
 /** A calendar day, YYYY-MM-DD; metrics "as of" a day count the orders placed up to the end of that day (UTC). */
-export const metricsAsOfDateSchema = z.iso.date({ error: 'Use a date like 2024-12-31' }).refine((value) => value >= '1900-01-01', 'Use a date after 1900');
+export const metricsAsOfDateSchema = z.iso
+  .date({ error: 'Use a date like 2024-12-31' })
+  // The range checks compare YYYY-MM-DD text, so they speak only of text in that shape (zod runs them either way).
+  .refine((value) => !isDayText(value) || value >= '1900-01-01', 'Use a date after 1900')
+  // Figures "as of" a day to come would count no orders yet and show an empty shop.
+  .refine((value) => !isDayText(value) || value <= new Date().toISOString().slice(0, 10), 'Use today or an earlier date: metrics cannot describe a day to come');
+
+function isDayText(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
 
 /** shop_settings 'metrics.asOf': null means "as of now". */
 export const metricsSettingsSchema = z.object({

@@ -63,6 +63,10 @@ describe(`metrics API (${TEST_DB_KIND})`, () => {
     expect((await problemOf(await put(staffKey, { asOf: '2025-03-31' }))).status).toBe(403);
     expect(await problemOf(await put(adminKey, { asOf: '2025-02-30' }))).toMatchObject({ status: 422, paths: ['asOf'] });
     expect(await problemOf(await put(adminKey, { asOf: '2025-03-31', extra: 1 }))).toMatchObject({ status: 422 });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const future = await put(adminKey, { asOf: tomorrow });
+    expect(future.status).toBe(422);
+    expect(await future.json()).toMatchObject({ errors: [{ path: 'asOf', message: expect.stringContaining('Use today or an earlier date') }] });
     const response = await put(adminKey, { asOf: '2025-03-31' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ asOf: '2025-03-31' });
