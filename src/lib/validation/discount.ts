@@ -10,7 +10,8 @@ export const discountCodeSchema = text()
   .toUpperCase()
   .min(1, 'Code is required')
   .max(40, 'Code is at most 40 characters')
-  .regex(/^[A-Z0-9_-]+$/, 'Use letters A–Z, digits, "-" and "_" only');
+  // An empty code is "required", not also "use letters".
+  .refine((code) => code === '' || /^[A-Z0-9_-]+$/.test(code), 'Use letters A–Z, digits, "-" and "_" only');
 
 const limitSchema = (label: string) =>
   z.preprocess(

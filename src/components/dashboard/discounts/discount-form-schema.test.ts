@@ -33,6 +33,18 @@ describe('discountFormSchema', () => {
     expect(pathsOf(form(patch))).toContain(path);
   });
 
+  it('shows every field\'s error at once, the missing code beside an unreadable value', () => {
+    const result = schema.safeParse({ ...EMPTY_DISCOUNT, value: 'ten', minSubtotal: '-5', usageLimit: '0' });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    expect(messages).toEqual({
+      code: 'Code is required',
+      value: 'Enter a percentage like 10 or 12.5',
+      minSubtotal: 'Minimum subtotal cannot be negative',
+      usageLimit: 'Usage limit is at least 1 (leave it blank for no limit)',
+    });
+  });
+
   it('round-trips a stored discount through the edit form', () => {
     const discount: Discount = {
       id: crypto.randomUUID(), code: 'TRADE-5', description: '', kind: 'fixed_amount', value: 500, currency: 'GBP', customerGroups: [{ id: crypto.randomUUID(), name: 'Wholesaler' }],

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 import { minorToMajorString, parseMajorToMinor } from '@/lib/format';
 import type { Discount } from '@/lib/types';
-import { discountCreateSchema, type DiscountCreateInput, type DiscountKind } from '@/lib/validation/discount';
+import { discountCreateSchema, type DiscountKind } from '@/lib/validation/discount';
+
+type DiscountCreateOutput = z.output<typeof discountCreateSchema>;
 
 /** The form's own shape: text boxes hold strings; `discountFormSchema` turns them into the create input. */
 export interface DiscountFormValues {
@@ -61,8 +63,10 @@ export function toFormValues(discount: Discount): DiscountFormValues {
 }
 
 /**
- * The discount form's schema for `currency`: text is turned into numbers and dates, then the whole discount is
- * piped through the shared `discountCreateSchema`, so the form's errors sit on the same paths as the server's.
+ * The discount form's schema for `currency`: text is turned into numbers and dates, then the whole discount is checked
+ * by the shared `discountCreateSchema`, so the form's errors sit on the same paths as the server's. Both run every
+ * time and their errors are shown together: a `.pipe` would stop at the first text that is not a number, and staff
+ * would meet the errors one submit at a time.
  */
 export function discountFormSchema(currency: string) {
   return z
@@ -79,25 +83,27 @@ export function discountFormSchema(currency: string) {
       perCustomerLimit: z.string(),
       active: z.boolean(),
     })
-    .transform((form, ctx): DiscountCreateInput => {
+    .transform((form, ctx): DiscountCreateOutput => {
+      const unreadable = new Map<string, string>();
       const text = form.value.trim();
-      let value = form.kind === 'percentage' ? (/^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN) : (parseMajorToMinor(text, currency) ?? Number.NaN);
-      if (Number.isNaN(value)) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: form.kind === 'percentage' ? 'Enter a percentage like 10 or 12.5' : `Enter an amount like ${minorToMajorString(500, currency)}` });
-        value = 0;
-      }
+      const value = form.kind === 'percentage' ? (/^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN) : (parseMajorToMinor(text, currency) ?? Number.NaN);
+      if (Number.isNaN(value)) unreadable.set('value', form.kind === 'percentage' ? 'Enter a percentage like 10 or 12.5' : `Enter an amount like ${minorToMajorString(500, currency)}`);
       const minSubtotal = parseMajorToMinor(form.minSubtotal, currency);
-      if (Number.isNaN(minSubtotal)) ctx.addIssue({ code: 'custom', path: ['minSubtotal'], message: `Enter an amount like ${minorToMajorString(5000, currency)}` });
+      if (Number.isNaN(minSubtotal))
+        unreadable.set('minSubtotal', form.minSubtotal.trim().startsWith('-') ? 'Minimum subtotal cannot be negative' : `Enter an amount like ${minorToMajorString(5000, currency)}`);
       const date = (local: string) => (local ? new Date(local) : null);
-      return {
+      const checked = discountCreateSchema.safeParse({
         ...form,
-        value,
+        // Stand-ins that pass, so an unreadable field gets only its own message.
+        value: unreadable.has('value') ? 1 : value,
         minSubtotal: minSubtotal === null || Number.isNaN(minSubtotal) ? 0 : minSubtotal,
         startsAt: date(form.startsAt),
         endsAt: date(form.endsAt),
-      };
-    })
-    .pipe(discountCreateSchema);
+      });
+      for (const [path, message] of unreadable) ctx.addIssue({ code: 'custom', path: [path], message });
+      for (const issue of checked.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: issue.path as PropertyKey[], message: issue.message });
+      return checked.success && unreadable.size === 0 ? checked.data : z.NEVER;
+    });
 }
 
 export type DiscountFormOutput = z.output<ReturnType<typeof discountFormSchema>>;

@@ -54,6 +54,7 @@ describe('orderFormSchema', () => {
           { sku: '', name: 'Mug', quantity: '1', unitPrice: '2' },
           { sku: 'B', name: '', quantity: '1.5', unitPrice: '12.345' },
           { sku: 'C', name: 'Cup', quantity: '0', unitPrice: '-1' },
+          { sku: 'D', name: 'Dish', quantity: '-2', unitPrice: '1' },
         ],
         shippingTotal: 'free',
       }),
@@ -66,6 +67,7 @@ describe('orderFormSchema', () => {
       'items.1.unitPrice': 'Enter an amount like 12.50',
       'items.2.quantity': 'Quantity is at least 1',
       'items.2.unitPrice': 'Amount cannot be negative',
+      'items.3.quantity': 'Quantity cannot be negative',
       shippingTotal: 'Enter an amount like 12.50',
     });
   });

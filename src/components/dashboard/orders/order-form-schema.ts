@@ -48,7 +48,8 @@ export function majorAmount(currency: string, { required, label }: { required: b
 const quantityText = z.string().transform((text, ctx) => {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) {
-    ctx.addIssue({ code: 'custom', message: trimmed === '' ? 'Enter a quantity' : 'Quantity is a whole number' });
+    const message = trimmed === '' ? 'Enter a quantity' : /^-\s*\d/.test(trimmed) ? 'Quantity cannot be negative' : 'Quantity is a whole number';
+    ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }
   return Number(trimmed);
