@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { blankToNull, uuidSchema } from './common';
-import { customerFilterSchema } from './customer';
+import { customerFilterRangeIssues, customerFilterSchema } from './customer';
 
 // Suggestions to review and batch classification runs. Importable by client and server.
 
@@ -48,7 +48,9 @@ export const suggestionBulkSchema = z
 export type SuggestionBulkInput = z.input<typeof suggestionBulkSchema>;
 
 /** The customers a batch run classifies: the customer list's filters; {} means every customer. */
-export const classificationRunFilterSchema = customerFilterSchema.strict();
+export const classificationRunFilterSchema = customerFilterSchema.strict().superRefine((filter, ctx) => {
+  for (const issue of customerFilterRangeIssues(filter)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+});
 export type ClassificationRunFilter = z.input<typeof classificationRunFilterSchema>;
 
 export const classificationRunCreateSchema = z.object({

@@ -111,6 +111,26 @@ export function toCustomerFilter(query: CustomerListQuery): CustomerFilter {
   return Object.fromEntries(CUSTOMER_FILTER_KEYS.map((key) => [key, query[key]]));
 }
 
+/**
+ * A filter's ranges the right way round: "to" not before "from", for spend and last-order dates. Zod cannot refine
+ * `customerFilterSchema` itself (the schemas made from it by omit/extend would lose it), so the dashboard's list
+ * and the batch classification run call this; each issue names the upper end of its range.
+ */
+export function customerFilterRangeIssues(filter: {
+  minSpend?: number | string | null;
+  maxSpend?: number | string | null;
+  lastOrderAfter?: Date | string | number | null;
+  lastOrderBefore?: Date | string | number | null;
+}): { path: 'maxSpend' | 'lastOrderBefore'; message: string }[] {
+  const issues: { path: 'maxSpend' | 'lastOrderBefore'; message: string }[] = [];
+  const { minSpend, maxSpend, lastOrderAfter, lastOrderBefore } = filter;
+  if (typeof minSpend === 'number' && typeof maxSpend === 'number' && maxSpend < minSpend) issues.push({ path: 'maxSpend', message: 'Max spend is less than min spend' });
+  const after = lastOrderAfter ? new Date(lastOrderAfter).getTime() : Number.NaN;
+  const before = lastOrderBefore ? new Date(lastOrderBefore).getTime() : Number.NaN;
+  if (before < after) issues.push({ path: 'lastOrderBefore', message: 'This date is before the “from” date' });
+  return issues;
+}
+
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
 export type CustomerCreateData = z.output<typeof customerCreateSchema>;
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;

@@ -8,7 +8,7 @@ import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { createCustomer } from '../customers';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError, ValidationFailedError } from '../errors';
 import { completeOrder, createOrder } from '../orders';
 import { cancelClassificationRun, getClassificationRun, pauseClassificationRun, processClassificationRun, resumeClassificationRun, startClassificationRun } from './runs';
 
@@ -89,6 +89,14 @@ describe(`classification runs (${TEST_DB_KIND})`, () => {
 
     const another = await startClassificationRun({ actor: manager, inBackground: false });
     expect(await cancelClassificationRun({ actor: manager, id: another.id })).toMatchObject({ status: 'failed', error: 'Cancelled by Olive Owner' });
+  });
+
+  it('refuses a last-order range whose "until" is before its "from", naming the field, and starts nothing', async () => {
+    const before = await getDb().select({ id: classificationRuns.id }).from(classificationRuns);
+    const refusal = await startClassificationRun({ actor: manager, input: { filter: { lastOrderAfter: '2025-06-01', lastOrderBefore: '2025-01-01' } }, inBackground: false }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ValidationFailedError);
+    expect((refusal as ValidationFailedError).fieldErrors).toEqual([{ path: 'filter.lastOrderBefore', message: 'This date is before the “from” date' }]);
+    expect(await getDb().select({ id: classificationRuns.id }).from(classificationRuns)).toHaveLength(before.length);
   });
 
   it('runs in the background and finishes by itself', async () => {

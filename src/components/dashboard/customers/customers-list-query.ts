@@ -5,6 +5,7 @@ import type { FieldError } from '@/lib/types';
 import {
   CUSTOMER_FILTER_KEYS,
   CUSTOMER_SORTS,
+  customerFilterRangeIssues,
   customerListQuerySchema,
   type CustomerFilterKey,
   type CustomerListQuery,
@@ -81,13 +82,7 @@ export function toListQuery(params: ListParams, currency: string): { query: Cust
   };
   const filters = readFilters(FILTER_KEYS, params, readers);
 
-  const { minSpend, maxSpend, lastOrderAfter, lastOrderBefore } = filters;
-  if (minSpend !== undefined && maxSpend !== undefined && maxSpend < minSpend) {
-    errors.push({ path: 'maxSpend', message: 'Max spend is less than min spend' });
-  }
-  if (lastOrderAfter && lastOrderBefore && lastOrderBefore < lastOrderAfter) {
-    errors.push({ path: 'lastOrderBefore', message: 'This date is before the “from” date' });
-  }
+  errors.push(...customerFilterRangeIssues(filters));
 
   const query: CustomerListQuery = { q: params.q, ...filters, sort: parseSort(params.sort).value, cursor: params.cursor, limit: PAGE_SIZE };
   addSchemaErrors(customerListQuerySchema, query, errors);

@@ -10,6 +10,7 @@ import {
   resumeClassificationRunAction,
   startClassificationRunAction,
 } from '@/actions/suggestions';
+import { errorsByField, type ServerFailure } from '@/components/forms/server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -18,6 +19,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import type { ClassificationRun } from '@/lib/validation/classification-suggestions';
 
 const POLL_MS = 1000;
+const FILTER_FIELDS = ['filter.groupId', 'filter.tag', 'filter.lastOrderAfter', 'filter.lastOrderBefore'] as const;
 const n = (value: number) => value.toLocaleString('en-GB');
 
 function describe(run: ClassificationRun): string {
@@ -32,7 +34,7 @@ function describe(run: ClassificationRun): string {
 export function ClassificationRunPanel({ initialRun, canManage, groups }: { initialRun: ClassificationRun | null; canManage: boolean; groups: { id: string; name: string }[] }) {
   const router = useRouter();
   const [run, setRun] = useState(initialRun);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ServerFailure | null>(null);
   const [isPending, startTransition] = useTransition();
   const isGoing = run?.status === 'running' && !run.isInterrupted;
 
@@ -48,19 +50,32 @@ export function ClassificationRunPanel({ initialRun, canManage, groups }: { init
     return () => clearInterval(timer);
   }, [run, isGoing, router]);
 
-  function act(action: () => Promise<{ ok: true; data: ClassificationRun } | { ok: false; message: string }>) {
-    setError(null);
+  function act(action: () => Promise<{ ok: true; data: ClassificationRun } | ({ ok: false } & ServerFailure)>) {
+    setFailure(null);
     startTransition(async () => {
       const result = await action();
       if (result.ok) setRun(result.data);
-      else setError(result.message);
+      else setFailure(result);
     });
   }
 
-  function start(form: FormData) {
+  // Submitted by hand rather than through <form action>, which would clear the fields even when the run is refused.
+  function start(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const filter = Object.fromEntries(['groupId', 'tag', 'lastOrderAfter', 'lastOrderBefore'].map((key) => [key, String(form.get(key) ?? '')]).filter(([, value]) => value !== ''));
     act(() => startClassificationRunAction(filter));
   }
+
+  const { byField, formMessage } = errorsByField(failure, FILTER_FIELDS);
+  const fieldError = (name: (typeof FILTER_FIELDS)[number], id: string) =>
+    byField[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
+  const errorText = (name: (typeof FILTER_FIELDS)[number], id: string) =>
+    byField[name] && (
+      <p id={`${id}-error`} className="text-sm text-red-700">
+        {byField[name]}
+      </p>
+    );
 
   const percent = run && run.total > 0 ? Math.min(100, Math.round((run.processed / run.total) * 100)) : run?.status === 'completed' ? 100 : 0;
 
@@ -103,7 +118,7 @@ export function ClassificationRunPanel({ initialRun, canManage, groups }: { init
         <p className="mt-2 text-sm text-slate-600">No batch run yet. A run classifies every customer (or those matching a filter) and stores a suggestion for each one whose purchases point to another group.</p>
       )}
       {canManage && !isGoing && !run?.isInterrupted && (
-        <form action={start} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <form onSubmit={start} noValidate className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
           <div className="space-y-1">
             <Label htmlFor="run-group">Group</Label>
             <NativeSelect id="run-group" name="groupId" defaultValue="">
@@ -118,15 +133,18 @@ export function ClassificationRunPanel({ initialRun, canManage, groups }: { init
           </div>
           <div className="space-y-1">
             <Label htmlFor="run-tag">Tag</Label>
-            <Input id="run-tag" name="tag" placeholder="Any tag" maxLength={40} />
+            <Input id="run-tag" name="tag" placeholder="Any tag" maxLength={40} {...fieldError('filter.tag', 'run-tag')} />
+            {errorText('filter.tag', 'run-tag')}
           </div>
           <div className="space-y-1">
             <Label htmlFor="run-after">Last order from</Label>
-            <Input id="run-after" name="lastOrderAfter" type="date" />
+            <Input id="run-after" name="lastOrderAfter" type="date" {...fieldError('filter.lastOrderAfter', 'run-after')} />
+            {errorText('filter.lastOrderAfter', 'run-after')}
           </div>
           <div className="space-y-1">
             <Label htmlFor="run-before">Last order until</Label>
-            <Input id="run-before" name="lastOrderBefore" type="date" />
+            <Input id="run-before" name="lastOrderBefore" type="date" {...fieldError('filter.lastOrderBefore', 'run-before')} />
+            {errorText('filter.lastOrderBefore', 'run-before')}
           </div>
           <Button type="submit" disabled={isPending}>
             <Play aria-hidden /> {isPending ? 'Starting…' : 'Classify customers'}
@@ -134,9 +152,9 @@ export function ClassificationRunPanel({ initialRun, canManage, groups }: { init
         </form>
       )}
       {!canManage && <p className="mt-3 text-sm text-slate-500">Only owners and admins can start runs and decide on suggestions.</p>}
-      {error && (
+      {formMessage && (
         <Alert variant="destructive" className="mt-3" role="alert">
-          {error}
+          {formMessage}
         </Alert>
       )}
     </section>
