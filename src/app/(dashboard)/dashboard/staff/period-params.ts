@@ -1,3 +1,5 @@
+import { formatDate } from '@/lib/format';
+import { resolveStaffPeriod } from '@/lib/validation/staff-metrics';
 import { ValidationFailedError } from '@/services/errors';
 
 export type PeriodSearchParams = Promise<{ from?: string | string[]; to?: string | string[] }>;
@@ -22,6 +24,9 @@ export async function withPeriodFallback<T>(load: (query: { from?: string; to?: 
   } catch (error) {
     if (!(error instanceof ValidationFailedError)) throw error;
     const reason = error.fieldErrors?.map((field) => `${field.path === 'to' ? 'To' : 'From'}: ${field.message}`).join('; ') || error.message;
-    return { result: await load({}), periodError: `That period could not be used (${reason}), so this shows the last 12 months.` };
+    // Say the dates the default period covers: "the last 12 months" read as a year back from today, which it is not.
+    const shown = resolveStaffPeriod({});
+    const range = `${formatDate(`${shown.from}T12:00:00Z`)} to ${formatDate(`${shown.to}T12:00:00Z`)}`;
+    return { result: await load({}), periodError: `That period could not be used (${reason}), so this shows ${range} instead.` };
   }
 }
