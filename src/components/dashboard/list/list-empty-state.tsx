@@ -12,8 +12,8 @@ export function ListEmptyState({ icon, title, children }: { icon: React.ReactNod
   return (
     <div className="flex flex-col items-center px-6 py-16 text-center">
       <span className="flex size-12 items-center justify-center rounded-full bg-slate-100 text-slate-500 [&_svg]:size-6">{icon}</span>
-      <h2 className="mt-4 text-base font-semibold text-slate-900">{title}</h2>
-      <div className="mt-1 max-w-md text-sm text-slate-600">{children}</div>
+      <h2 className="mt-4 max-w-full text-base font-semibold text-slate-900 wrap-anywhere">{title}</h2>
+      <div className="mt-1 max-w-md text-sm text-slate-600 wrap-anywhere">{children}</div>
     </div>
   );
 }
