@@ -134,6 +134,37 @@ describe('customer list', () => {
     await poll(tableNames).toEqual([...ascending].reverse());
   });
 
+  it('fits the table inside the page at 1440 px, the last column included', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await poll(async () => (await tableNames()).length).toBeGreaterThan(1);
+    const widths = await page.locator('table').evaluate((table) => ({ table: table.scrollWidth, box: table.parentElement!.clientWidth }));
+    expect(widths.table).toBeLessThanOrEqual(widths.box);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('wraps a long search inside the "No customers match" card', async () => {
+    const query = 'x'.repeat(150);
+    await page.goto(`${baseURL}/dashboard/customers?q=${query}`);
+    const title = page.getByRole('heading', { name: /^No customers match/ });
+    await title.waitFor();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      expect(await title.evaluate((heading) => heading.scrollWidth <= heading.clientWidth && heading.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("answers 404 with the app's own pages for a missing order and for an address the app does not have", async () => {
+    for (const path of ['/dashboard/orders/00000000-0000-4000-8000-000000000000', '/dashboard/orders/not-an-id']) {
+      expect((await page.goto(`${baseURL}${path}`))?.status(), path).toBe(404);
+      await page.getByRole('heading', { name: 'Order not found' }).waitFor();
+    }
+    expect((await page.goto(`${baseURL}/dashboard/no-such-page`))?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Go to the dashboard' }).waitFor();
+    await page.goto(`${baseURL}/dashboard/customers`);
+  });
+
   it('collapses the navigation into a keyboard-operable menu at phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const menuButton = page.getByRole('button', { name: 'Open menu' });

@@ -15,3 +15,12 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * The segment's not-found page with HTTP status 404 when the record does not exist. Called from a detail segment's
+ * layout, which renders before the page's loading skeleton starts streaming: once streaming has begun as a 200, a
+ * notFound() from the page can no longer change the status (Next.js sends the friendly page with 200).
+ */
+export async function notFoundUnless(exists: Promise<boolean>): Promise<void> {
+  if (!(await exists)) notFound();
+}

@@ -10,7 +10,7 @@ import { recordCustomerEvent } from './customers/events';
 import { isUniqueViolation } from './db-errors';
 import { recordRedemption, takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
-import { assertUuid } from './ids';
+import { assertUuid, isUuid } from './ids';
 import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
 import { toOrder, toOrderSummary } from './orders/mapping';
@@ -183,6 +183,13 @@ async function previousRefund(db: Db | Tx, orderId: string, data: z.output<typeo
  * One order with its items and customer. With `customerId`, only that customer's order is found (a storefront
  * customer asking for someone else's order gets the same NotFoundError as for one that does not exist).
  */
+/** Whether an order with this id exists: a one-row check that lets a detail page answer 404 before it streams. */
+export async function orderExists(id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const [found] = await getDb().select({ id: orders.id }).from(orders).where(eq(orders.id, id));
+  return found !== undefined;
+}
+
 export async function getOrderById({ id, customerId }: { id: string; customerId?: string }): Promise<Order> {
   assertUuid(id, NOT_FOUND);
   if (customerId !== undefined) assertUuid(customerId, NOT_FOUND);

@@ -65,7 +65,7 @@ const columns: ColumnDef<CustomersListRow>[] = [
     header: 'Email',
     accessorFn: (row) => row.email,
     sortDescFirst: false,
-    cell: ({ row: { original: row } }) => (row.email ? <span className="block max-w-44 truncate min-[1400px]:max-w-52" title={row.email}>{row.email}</span> : <Muted>—</Muted>),
+    cell: ({ row: { original: row } }) => (row.email ? <span className="block max-w-44 truncate 2xl:max-w-52" title={row.email}>{row.email}</span> : <Muted>—</Muted>),
   },
   {
     id: 'phone',
