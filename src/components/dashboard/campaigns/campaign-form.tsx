@@ -18,6 +18,8 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { CAMPAIGN_PLACEHOLDERS, campaignCreateSchema, type CampaignCreateInput } from '@/lib/validation/campaign';
 
+import { SmsSegmentCounter } from './sms-segment-counter';
+
 type Values = { name: string; channel: 'email' | 'sms'; subject: string; body: string; customerGroupIds: string[] };
 const FIELDS = ['name', 'channel', 'subject', 'body', 'customerGroupIds'] as const;
 
@@ -39,6 +41,7 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
   const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, FIELDS);
   const errors = formState.errors;
   const channel = useWatch({ control, name: 'channel' });
+  const body = useWatch({ control, name: 'body' });
   const ids = React.useId();
   const id = (name: string) => `${ids}-${name}`;
   const bodyField = register('body');
@@ -110,7 +113,9 @@ export function CampaignForm({ groups, campaign }: { groups: { id: string; name:
                 bodyRef.current = element;
               }}
               {...invalid('body')}
+              aria-describedby={[invalid('body')['aria-describedby'], channel === 'sms' ? id('segments') : undefined].filter(Boolean).join(' ') || undefined}
             />
+            {channel === 'sms' && <SmsSegmentCounter id={id('segments')} body={body ?? ''} />}
           </Field>
           <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
             <p className="font-medium text-slate-800">Placeholders, filled in for each recipient (click to insert):</p>
