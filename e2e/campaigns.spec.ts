@@ -92,4 +92,19 @@ describe('campaign journey: compose → audience → send → outbox', () => {
     }
     expect(messages.some((m) => m.includes('nosy.'))).toBe(false);
   });
+
+  it('counts the characters and segments of a text message and warns past one segment', async () => {
+    await page.goto(`${baseURL}/dashboard/campaigns/new`);
+    const form = page.getByRole('form', { name: 'New campaign' });
+    await poll(() => form.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
+    await page.getByLabel('Channel').selectOption('sms');
+    await page.getByLabel('Message').fill('a'.repeat(160));
+    await poll(() => page.getByText(/160 characters · 1 segment \(GSM-7\)/).count()).toBe(1);
+    expect(await page.getByText(/goes as \d+ segments/).count()).toBe(0);
+    await page.getByLabel('Message').fill(`${'a'.repeat(60)} Zażółć`);
+    await poll(() => page.getByText(/67 characters · 1 segment \(UCS-2\)/).count()).toBe(1);
+    await page.getByLabel('Message').fill(`${'a'.repeat(70)} Zażółć`);
+    await poll(() => page.getByText(/This message goes as 2 segments/).count()).toBe(1);
+    expect(await page.getByText(/“ż”, “ó”, “ł”, “ć” make it use UCS-2/).count()).toBe(1);
+  });
 });
