@@ -79,9 +79,16 @@ describe('campaign journey: compose → audience → send → outbox', () => {
   it('sends after confirmation, shows it sent, and the messages are in the outbox', async () => {
     await page.getByRole('button', { name: 'Send…' }).click();
     await page.getByRole('button', { name: 'Send to 3' }).click();
+    // From the moment the dialog closes the count is the audience's, never "0 of 0".
+    const progress = page.getByRole('status').filter({ hasText: 'recipients' });
+    await progress.waitFor();
+    expect(await progress.innerText()).toMatch(/^(Sending… \d of 3|Finished: 3 of 3) recipients$/);
     await poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('sent');
     await poll(() => page.getByRole('status').filter({ hasText: 'Finished: 3 of 3 recipients' }).count()).toBe(1);
     for (const { email } of CONSENTING) await page.getByRole('cell', { name: email }).waitFor();
+    // The outcome in words; the raw Message-ID is only in the cell's title.
+    expect(await page.getByRole('cell', { name: 'Accepted by the mail server' }).count()).toBe(3);
+    expect(await page.getByRole('cell', { name: /@.*>$|^<.*@/ }).count()).toBe(0);
 
     const messages = await outboxMessages();
     expect(messages).toHaveLength(3);

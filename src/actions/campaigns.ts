@@ -36,14 +36,16 @@ export async function updateCampaignAction(id: string, input: CampaignUpdateInpu
  * Fixes the audience and starts sending in the background; the page then polls campaignProgressAction. A repeated
  * `idempotencyKey` starts once.
  */
-export async function sendCampaignAction(id: string, idempotencyKey?: string): Promise<ActionResult> {
+export async function sendCampaignAction(id: string, idempotencyKey?: string): Promise<ActionResult<{ status: CampaignStatus; deliveries: CampaignDeliveryCounts }>> {
   const actor = await requireStaff('campaigns:send');
+  // The counts of the audience just fixed, so the page shows "Sending… 0 of 1,240 recipients" at once rather than 0 of 0.
   const result = await toIdempotentActionResult({ actor, action: 'sendCampaign', key: idempotencyKey, input: { id } }, async () => {
-    await startCampaignSend({ actor, id });
+    const { campaign } = await startCampaignSend({ actor, id });
+    return { status: campaign.status, deliveries: campaign.deliveries };
   });
   if (!result.ok) return result;
   revalidateCampaign(id);
-  return { ok: true, data: undefined };
+  return result;
 }
 
 /** The status and delivery counts, for the progress bar while sending. */

@@ -7,8 +7,15 @@ import { formatDate } from '@/lib/format';
 
 const STATUS = { pending: ['Pending', 'warning'], sent: ['Sent', 'success'], failed: ['Failed', 'destructive'] } as const;
 
-/** One row per recipient: address, outcome, and the error or message id. */
-export function CampaignDeliveriesTable({ deliveries }: { deliveries: CampaignDelivery[] }) {
+/** What happened to one message, in words: the error when it failed (the raw Message-ID stays out of sight). */
+export function deliveryDetails(delivery: Pick<CampaignDelivery, 'status' | 'error'>, channel: 'email' | 'sms'): string {
+  if (delivery.status === 'failed') return delivery.error ?? 'Not sent';
+  if (delivery.status === 'pending') return 'Waiting to be sent';
+  return channel === 'email' ? 'Accepted by the mail server' : 'Accepted by the SMS gateway';
+}
+
+/** One row per recipient: address, outcome, and what happened in words. */
+export function CampaignDeliveriesTable({ deliveries, channel }: { deliveries: CampaignDelivery[]; channel: 'email' | 'sms' }) {
   return (
     <Table>
       <TableHeader>
@@ -34,7 +41,9 @@ export function CampaignDeliveriesTable({ deliveries }: { deliveries: CampaignDe
                 <Badge variant={variant}>{label}</Badge>
               </TableCell>
               <TableCell className="hidden whitespace-nowrap text-sm text-slate-600 sm:table-cell">{delivery.sentAt ? formatDate(delivery.sentAt, 'datetime') : '—'}</TableCell>
-              <TableCell className="hidden max-w-72 truncate text-xs text-slate-500 md:table-cell">{delivery.error ?? delivery.messageId ?? ''}</TableCell>
+              <TableCell className="hidden max-w-72 truncate text-xs text-slate-500 md:table-cell" title={delivery.messageId ? `Message-ID ${delivery.messageId}` : undefined}>
+                {deliveryDetails(delivery, channel)}
+              </TableCell>
             </TableRow>
           );
         })}

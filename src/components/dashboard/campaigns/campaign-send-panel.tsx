@@ -19,6 +19,8 @@ import { Button } from '@/components/ui/button';
 import type { CampaignDeliveryCounts, CampaignStatus } from '@/lib/campaign-types';
 
 const POLL_MS = 1000;
+// A send whose counts have not moved for this long may have lost its server: only then offer to resume it.
+const STALLED_MS = 30_000;
 
 /**
  * Send behind a confirmation, then a progress bar polled from the delivery counts until the campaign is sent.
@@ -39,13 +41,19 @@ export function CampaignSendPanel({ campaignId, status: initialStatus, deliverie
   const [isPending, startTransition] = React.useTransition();
   const submitOnce = useIdempotentSubmit();
 
+  const [isStalled, setIsStalled] = React.useState(false);
   const isSending = progress.status === 'sending';
   React.useEffect(() => {
     if (!isSending) return;
+    let lastDone = -1;
+    let lastChange = Date.now();
     const timer = setInterval(async () => {
       const result = await campaignProgressAction(campaignId);
       if (!result.ok) return;
       setProgress(result.data);
+      const { sent, failed } = result.data.deliveries;
+      if (sent + failed !== lastDone) [lastDone, lastChange] = [sent + failed, Date.now()];
+      setIsStalled(Date.now() - lastChange > STALLED_MS);
       // Sent: reload so the results table and the header show the final state.
       if (result.data.status === 'sent') router.refresh();
     }, POLL_MS);
@@ -58,7 +66,8 @@ export function CampaignSendPanel({ campaignId, status: initialStatus, deliverie
       const result = await submitOnce(null, (key) => sendCampaignAction(campaignId, key));
       if (!result.ok) return setError(result.message);
       setOpen(false);
-      setProgress((current) => ({ ...current, status: 'sending' }));
+      setIsStalled(false);
+      setProgress(result.data);
       router.refresh();
     });
   }
@@ -104,7 +113,7 @@ export function CampaignSendPanel({ campaignId, status: initialStatus, deliverie
     <div className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium text-slate-900" role="status" aria-live="polite">
-          {progress.status === 'sent' ? 'Finished' : 'Sending'}: {done.toLocaleString('en-GB')} of {deliveries.total.toLocaleString('en-GB')} recipients
+          {progress.status === 'sent' ? 'Finished:' : 'Sending…'} {done.toLocaleString('en-GB')} of {deliveries.total.toLocaleString('en-GB')} recipients
         </span>
         <span className="text-slate-600">
           {deliveries.sent.toLocaleString('en-GB')} sent · {deliveries.failed.toLocaleString('en-GB')} failed · {deliveries.pending.toLocaleString('en-GB')} pending
@@ -120,9 +129,9 @@ export function CampaignSendPanel({ campaignId, status: initialStatus, deliverie
       >
         <div className="h-full rounded-full bg-indigo-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      {isSending && canSend && (
+      {isSending && isStalled && canSend && (
         <p className="text-xs text-slate-500">
-          If the server restarted while sending, the rest is still pending:{' '}
+          Nothing has been sent for a while; if the server restarted, the rest is still pending:{' '}
           <button type="button" className="font-medium text-indigo-700 underline" onClick={send} disabled={isPending}>
             resume sending
           </button>

@@ -122,7 +122,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           <CardHeader>
             <CardTitle>Recipients</CardTitle>
           </CardHeader>
-          {results && <CampaignDeliveriesTable deliveries={results.data} />}
+          {results && <CampaignDeliveriesTable deliveries={results.data} channel={campaign.channel} />}
           {(cursor || results?.nextCursor) && (
             <div className="flex justify-between border-t border-slate-200 p-3 text-sm">
               {cursor ? <Link href={`/dashboard/campaigns/${campaign.id}`} className="font-medium text-indigo-700 hover:underline">← First page</Link> : <span />}
