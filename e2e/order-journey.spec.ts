@@ -90,7 +90,7 @@ describe('order journey: enter → complete → customer totals → partial refu
     await line2.getByLabel('Item name').fill('Loose leaf tea');
     await line2.getByLabel('Quantity').fill('1.5');
     await line2.getByLabel('Unit price').fill('0.10');
-    await form.getByLabel('Discount').fill('5');
+    await form.getByLabel('Discount', { exact: true }).fill('5');
     await form.getByLabel('Tax').fill('11.01');
     await form.getByLabel('Shipping').fill('4.95');
 

@@ -6,7 +6,7 @@ import type { OrderFormValues } from './order-form-schema';
 export type OrderFormErrorTarget = `customerId` | `items.${number}.${'sku' | 'name' | 'quantity' | 'unitPrice'}` | 'root.items' | Exclude<keyof OrderFormValues, 'customerId' | 'items'>;
 
 const ITEM_FIELDS = ['sku', 'name', 'quantity', 'unitPrice'] as const;
-const ADJUSTMENTS = ['discountTotal', 'taxTotal', 'shippingTotal'] as const;
+const ADJUSTMENTS = ['discountCode', 'discountTotal', 'taxTotal', 'shippingTotal'] as const;
 
 /**
  * The order form's field for a service error's path, ranked as the fields appear on the page (so the first gets

@@ -9,6 +9,7 @@ function values(overrides: Partial<OrderFormValues> = {}): OrderFormValues {
   return {
     customerId: CUSTOMER_ID,
     items: [{ sku: 'MUG-1', name: 'Mug', quantity: '3', unitPrice: '19.99' }],
+    discountCode: '',
     discountTotal: '',
     taxTotal: '',
     shippingTotal: '',
@@ -70,6 +71,13 @@ describe('orderFormSchema', () => {
       'items.3.quantity': 'Quantity cannot be negative',
       shippingTotal: 'Enter an amount like 12.50',
     });
+  });
+
+  it('takes a discount code in capitals, a blank one as none, and refuses one beside a discount amount', () => {
+    expect(orderFormSchema('GBP').parse(values({ discountCode: ' summer-10 ' })).discountCode).toBe('SUMMER-10');
+    expect(orderFormSchema('GBP').parse(values({ discountCode: '  ' })).discountCode).toBeNull();
+    expect(errorsOf(values({ discountCode: 'TEN OFF' }))).toEqual({ discountCode: 'Use letters A–Z, digits, "-" and "_" only' });
+    expect(errorsOf(values({ discountCode: 'SAVE', discountTotal: '1.00' }))).toEqual({ discountTotal: 'Give a discount code or a discount amount, not both' });
   });
 
   it('asks for a unit price but lets discount, tax and shipping stay blank (zero)', () => {

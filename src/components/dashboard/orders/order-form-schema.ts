@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { minorToMajorString, parseMajorToMinor } from '@/lib/format';
+import { discountCodeSchema } from '@/lib/validation/discount';
 import { orderCreateSchema, orderItemSchema, type OrderCreateInput } from '@/lib/validation/order';
 
 /** One item line as typed: amounts in major units ("12.50"), quantity as text. */
@@ -15,6 +16,8 @@ export interface OrderItemFormValues {
 export interface OrderFormValues {
   customerId: string;
   items: OrderItemFormValues[];
+  // A code the customer gave; the service checks it (group, dates, limits, minimum) and sets the discount from it.
+  discountCode: string;
   discountTotal: string;
   taxTotal: string;
   shippingTotal: string;
@@ -72,6 +75,10 @@ export function orderFormSchema(currency: string) {
     .object({
       customerId: z.string().min(1, 'Choose a customer').pipe(shape.customerId),
       items: z.array(item).pipe(shape.items),
+      discountCode: z
+        .string()
+        .transform((code) => code.trim() || null)
+        .pipe(discountCodeSchema.nullable()),
       discountTotal: majorAmount(currency, { required: false, label: 'a discount' }).pipe(shape.discountTotal.unwrap()),
       taxTotal: majorAmount(currency, { required: false, label: 'the tax' }).pipe(shape.taxTotal.unwrap()),
       shippingTotal: majorAmount(currency, { required: false, label: 'the shipping' }).pipe(shape.shippingTotal.unwrap()),

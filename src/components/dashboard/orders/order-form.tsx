@@ -12,6 +12,7 @@ import { useSaveThenOpen } from '@/components/forms/use-save-then-open';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import type { CustomerOption } from '@/lib/types';
 
 import { CustomerCombobox } from './customer-combobox';
@@ -36,7 +37,7 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
   const form = useForm<OrderFormValues, unknown, OrderFormOutput>({
     // The schema reads text boxes (strings) and produces the create input (integers of minor units).
     resolver: zodResolver(schema) as Resolver<OrderFormValues, unknown, OrderFormOutput>,
-    defaultValues: { customerId: initialCustomer?.id ?? '', items: [{ ...EMPTY_ITEM }], discountTotal: '', taxTotal: '', shippingTotal: '' },
+    defaultValues: { customerId: initialCustomer?.id ?? '', items: [{ ...EMPTY_ITEM }], discountCode: '', discountTotal: '', taxTotal: '', shippingTotal: '' },
   });
   const { register, handleSubmit, formState, control } = form;
   const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, placeOrderError);
@@ -92,6 +93,22 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
               <CardTitle>Summary</CardTitle>
             </CardHeader>
             <CardContent className="space-y-4 py-4">
+              <Field
+                id={id('discountCode')}
+                label="Discount code"
+                error={errors.discountCode?.message}
+                hint="Checked when the order is placed (group, dates, limits, minimum subtotal); its amount replaces the discount below."
+              >
+                <Input
+                  id={id('discountCode')}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono uppercase"
+                  {...register('discountCode')}
+                  aria-invalid={errors.discountCode ? true : undefined}
+                  aria-describedby={errors.discountCode ? `${id('discountCode')}-error` : `${id('discountCode')}-hint`}
+                />
+              </Field>
               {ADJUSTMENTS.map(({ name, label, hint }) => (
                 <Field key={name} id={id(name)} label={label} error={errors[name]?.message} hint={hint}>
                   <MoneyInput
