@@ -22,6 +22,10 @@ export interface Campaign {
   // Deliveries recorded so far: all zero for a draft, whose audience is not fixed yet.
   deliveries: CampaignDeliveryCounts;
   createdById: string | null;
+  // A draft set to send itself then; null when it is not scheduled.
+  scheduledFor: string | null;
+  // Why the scheduled send did not start, when it did not.
+  scheduleError: string | null;
   sendStartedAt: string | null;
   sentAt: string | null;
   version: number;

@@ -23,7 +23,9 @@ import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
 export { getCampaign, getCampaignRow } from './campaigns/get-campaign';
+export { cancelCampaignSchedule, scheduleCampaignSend } from './campaigns/schedule';
 export { sendCampaign, startCampaignSend } from './campaigns/send';
+export { sendCampaignTest } from './campaigns/test-send';
 
 
 async function setTargetGroups(tx: Tx, campaignId: string, groupIds: string[]): Promise<void> {

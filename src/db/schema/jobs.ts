@@ -18,6 +18,8 @@ export const jobs = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     // Where the work got to, saved by the lease holder: a worker that takes over resumes after it.
     cursor: jsonb('cursor').$type<unknown>(),
+    // Not claimed before this moment (a scheduled campaign send); null: as soon as a worker is free.
+    runAfter: timestampMs('run_after'),
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total'),
     result: jsonb('result').$type<unknown>(),

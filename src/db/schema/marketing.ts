@@ -83,6 +83,11 @@ export const campaigns = pgTable(
     body: text('body').notNull(),
     status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('draft'),
     createdById: text('created_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    // A draft set to send itself at this moment (by a queued job, services/campaigns/schedule.ts); null otherwise.
+    scheduledFor: timestampMs('scheduled_for'),
+    scheduledById: text('scheduled_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    // Why the scheduled send did not start (nobody to send to by then), for the page to say; cleared on rescheduling.
+    scheduleError: text('schedule_error'),
     sendStartedAt: timestampMs('send_started_at'),
     sentAt: timestampMs('sent_at'),
     version: integer('version').notNull().default(1),

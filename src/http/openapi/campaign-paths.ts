@@ -64,6 +64,40 @@ export function campaignPaths() {
         responses: { 200: jsonResponse('The count and a preview', 'CampaignAudience'), ...problems(404, 422) },
       },
     },
+    '/campaigns/{id}/schedule': {
+      parameters: [campaignId],
+      post: {
+        operationId: 'scheduleCampaign',
+        tags: CAMPAIGNS,
+        summary: 'Send the draft by itself at a later time (or move its time)',
+        description:
+          '`sendAt` is at least a minute and at most a year ahead. At that moment the send starts as POST /campaigns/{id}/send would then: ' +
+          'the audience is fixed at that moment, not now. It runs once, on whichever app instance is free, and survives restarts. ' +
+          'If nobody is left to send to by then, the campaign stays a draft and `scheduleError` says why.',
+        requestBody: jsonBody('CampaignSchedule'),
+        responses: { 200: jsonResponse('The draft with its `scheduledFor`', 'Campaign'), ...problems(400, 403, 404, 409, 422) },
+      },
+      delete: {
+        operationId: 'cancelCampaignSchedule',
+        tags: CAMPAIGNS,
+        summary: 'Take back a schedule whose send has not started',
+        description: 'A 409 once the send has started. Send no body (or `{}`).',
+        responses: { 200: jsonResponse('The draft, no longer scheduled', 'Campaign'), ...problems(400, 403, 404, 409) },
+      },
+    },
+    '/campaigns/{id}/test': {
+      parameters: [campaignId],
+      post: {
+        operationId: 'sendCampaignTest',
+        tags: CAMPAIGNS,
+        summary: 'Send one test message to yourself',
+        description:
+          "The message filled in with the caller's name, marked `[Test]` in the subject. Email goes to `to`, or the signed-in staff member's address; " +
+          'an SMS test needs `to`, a phone number. Nothing is recorded as a delivery or on any timeline.',
+        requestBody: jsonBody('CampaignTest'),
+        responses: { 200: jsonResponse('Where the test went', 'CampaignTestResult'), ...problems(400, 403, 404, 422) },
+      },
+    },
     '/campaigns/{id}/send': {
       parameters: [campaignId],
       post: {

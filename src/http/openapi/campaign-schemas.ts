@@ -24,6 +24,8 @@ export const campaignSummarySchema = z.object({
   status: campaignStatus,
   deliveries: campaignDeliveryCountsSchema,
   createdById: z.string().nullable(),
+  scheduledFor: timestamp.nullable().describe('A draft set to send itself at this moment (POST /campaigns/{id}/schedule); null when not scheduled'),
+  scheduleError: z.string().nullable().describe('Why the scheduled send did not start (for example, nobody to send to by then)'),
   sendStartedAt: timestamp.nullable(),
   sentAt: timestamp.nullable(),
   version: z.int().min(1),
@@ -47,3 +49,5 @@ export const campaignAudienceSchema = z.object({
   count: count.describe('Members of the target groups who consented to the channel and have an address for it; erased customers never count'),
   preview: z.array(campaignRecipientSchema).describe('The first recipients, oldest customers first'),
 });
+
+export const campaignTestResultSchema = z.object({ to: z.string().describe('The address or phone number the test went to') });

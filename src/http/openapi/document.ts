@@ -1,5 +1,5 @@
 import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
-import { campaignFieldsSchema } from '@/lib/validation/campaign';
+import { campaignFieldsSchema, campaignScheduleSchema, campaignTestSchema } from '@/lib/validation/campaign';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
 import { discountCreateSchema, discountUpdateSchema } from '@/lib/validation/discount';
@@ -7,7 +7,7 @@ import { customerGroupCreateSchema, customerGroupUpdateSchema, groupMembersBodyS
 import { orderCreateSchema, orderRefundSchema } from '@/lib/validation/order';
 
 import { CLASSIFICATION_TAG, classificationInputSchemas, classificationOutputSchemas, classificationParameters } from './classification-paths';
-import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema } from './campaign-schemas';
+import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema, campaignTestResultSchema } from './campaign-schemas';
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
@@ -99,6 +99,8 @@ export function buildOpenApiDocument() {
             OrderCreate: orderCreateSchema.strict(),
             OrderRefund: orderRefundSchema.strict(),
             CampaignCreate: campaignFieldsSchema.strict(),
+            CampaignSchedule: campaignScheduleSchema.strict(),
+            CampaignTest: campaignTestSchema.strict(),
             DiscountCreate: discountCreateSchema.strict(),
             DiscountUpdate: discountUpdateSchema.strict(),
             CustomerGroupCreate: customerGroupCreateSchema.strict(),
@@ -133,6 +135,7 @@ export function buildOpenApiDocument() {
             CampaignPage: pageOf(campaignSummarySchema),
             CampaignRecipient: campaignRecipientSchema,
             CampaignAudience: campaignAudienceSchema,
+            CampaignTestResult: campaignTestResultSchema,
             Discount: discountSchema,
             DiscountPage: pageOf(discountSchema),
             DiscountEligibility: discountEligibilitySchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { text, uuidSchema } from './common';
+import { emailSchema, phoneSchema, text, uuidSchema } from './common';
 
 export const CAMPAIGN_CHANNEL_VALUES = ['email', 'sms'] as const;
 
@@ -64,6 +64,30 @@ export const campaignAudienceQuerySchema = z.object({
   limit: z.coerce.number().int('Limit is a whole number').min(0, 'Limit is at least 0').max(100, 'Limit is at most 100').default(10),
 });
 
+// Far enough ahead that the page can still show it as scheduled; near enough that the audience still means something.
+const SCHEDULE_MIN_MS = 60_000;
+const SCHEDULE_MAX_DAYS = 365;
+
+/** POST /campaigns/{id}/schedule: when the draft sends itself. */
+export const campaignScheduleSchema = z.object({
+  sendAt: z.coerce
+    .date({ error: 'Use a date and time like 2026-12-24T09:00:00Z' })
+    .refine((at) => at.getTime() >= Date.now() + SCHEDULE_MIN_MS, 'Choose a time at least a minute from now')
+    .refine((at) => at.getTime() <= Date.now() + SCHEDULE_MAX_DAYS * 86_400_000, `Choose a time within ${SCHEDULE_MAX_DAYS} days`),
+});
+
+/** POST /campaigns/{id}/test: one rendered message to the sender; an SMS test needs the phone to send it to. */
+export const campaignTestSchema = z.object({
+  to: z.string().max(320).optional().describe('Email: default the signed-in staff member\'s address. SMS: required, a phone number'),
+});
+
+/** The test's recipient checked by channel, so the error names `to` with the rule that applies. */
+export function campaignTestRecipientSchema(channel: 'email' | 'sms') {
+  return z.object({ to: channel === 'email' ? emailSchema : phoneSchema });
+}
+
+export type CampaignScheduleInput = z.input<typeof campaignScheduleSchema>;
+export type CampaignTestInput = z.input<typeof campaignTestSchema>;
 export type CampaignCreateInput = z.input<typeof campaignCreateSchema>;
 export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
 export type CampaignListQuery = z.input<typeof campaignListQuerySchema>;

@@ -14,6 +14,8 @@ export function toCampaignSummary(row: CampaignRow, deliveries: CampaignDelivery
     status: row.status,
     deliveries,
     createdById: row.createdById,
+    scheduledFor: iso(row.scheduledFor),
+    scheduleError: row.scheduleError,
     sendStartedAt: iso(row.sendStartedAt),
     sentAt: iso(row.sentAt),
     version: row.version,

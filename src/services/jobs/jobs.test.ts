@@ -6,7 +6,7 @@ import { jobs } from '@/db/schema';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { checkpointJob, completeJob, LeaseLostError, renewLease } from './lease';
-import { cancelJob, claimJob, enqueueJob, pauseJob, pruneFinishedJobs, reclaimExpiredJobs, resumeJob } from './queue';
+import { cancelJob, claimJob, enqueueJob, pauseJob, pruneFinishedJobs, reclaimExpiredJobs, rescheduleJob, resumeJob } from './queue';
 import { readJob } from './read';
 import { executeJob, newLeaseOwner, runJobNow, type JobDefinition } from './run';
 import { startJobWorker } from './worker';
@@ -61,6 +61,16 @@ describe(`the job queue (${TEST_DB_KIND})`, () => {
     const taken = (await Promise.all([worker(), worker(), worker(), worker()])).flat();
     expect(taken).toHaveLength(20);
     expect(new Set(taken).size).toBe(20);
+  });
+
+  it('leaves a job queued until its runAfter, and a rescheduled one until its new time', async () => {
+    const owner = newLeaseOwner();
+    const later = await enqueueJob({ kind: 'test.later', runAfter: new Date(Date.now() + 60_000) });
+    expect(await claimJob({ owner, kinds: ['test.later'] })).toBeNull();
+    expect(await rescheduleJob({ id: later.id }, new Date(Date.now() - 1_000))).toMatchObject({ status: 'queued' });
+    expect(await claimJob({ owner, kinds: ['test.later'] })).toMatchObject({ id: later.id, status: 'running' });
+    // Only a queued job moves: one already claimed keeps going.
+    expect(await rescheduleJob({ id: later.id }, new Date(Date.now() + 60_000))).toBeNull();
   });
 
   it('keeps one active job per key, and takes the key again once that job has finished', async () => {

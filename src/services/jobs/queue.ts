@@ -24,16 +24,18 @@ export interface EnqueueInput {
   payload?: Record<string, unknown>;
   total?: number | null;
   maxAttempts?: number;
+  /** Not claimed before this moment. */
+  runAfter?: Date | null;
   db?: Db | Tx;
 }
 
 /** Adds a queued job, or returns the active job with the same key. Inside `db`'s transaction when given one. */
-export async function enqueueJob({ kind, key, payload = {}, total = null, maxAttempts, db = getDb() }: EnqueueInput): Promise<JobRow> {
+export async function enqueueJob({ kind, key, payload = {}, total = null, maxAttempts, runAfter = null, db = getDb() }: EnqueueInput): Promise<JobRow> {
   // A job with the key may finish between the insert that conflicts and the read: then insert again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const [created] = await db
       .insert(jobs)
-      .values({ kind, key, payload, progressTotal: total, maxAttempts })
+      .values({ kind, key, payload, progressTotal: total, maxAttempts, runAfter })
       .onConflictDoNothing({ target: jobs.key, where: ACTIVE })
       .returning();
     if (created) return created;
@@ -49,7 +51,7 @@ export async function enqueueJob({ kind, key, payload = {}, total = null, maxAtt
  */
 export async function claimJob({ owner, kinds, id, leaseMs = LEASE_MS, db = getDb() }: { owner: string; kinds?: string[]; id?: string; leaseMs?: number; db?: Db }): Promise<JobRow | null> {
   const next = sql`(select ${jobs.id} from ${jobs}
-    where ${jobs.status} = 'queued' ${kinds ? sql`and ${inArray(jobs.kind, kinds)}` : sql``} ${id ? sql`and ${jobs.id} = ${id}` : sql``}
+    where ${jobs.status} = 'queued' and (${jobs.runAfter} is null or ${jobs.runAfter} <= now()) ${kinds ? sql`and ${inArray(jobs.kind, kinds)}` : sql``} ${id ? sql`and ${jobs.id} = ${id}` : sql``}
     order by ${jobs.createdAt}, ${jobs.id}
     limit 1
     for update skip locked)`;
@@ -108,6 +110,16 @@ export async function resumeJob(ref: JobRef, db: Db | Tx = getDb()): Promise<Job
     .update(jobs)
     .set({ status: 'queued', updatedAt: sql`now()` })
     .where(and(refWhere(ref), eq(jobs.status, 'paused')))
+    .returning();
+  return row ?? null;
+}
+
+/** Moves a job that is still queued to run after `runAfter` instead. Returns it, or null when it is no longer queued. */
+export async function rescheduleJob(ref: JobRef, runAfter: Date, db: Db | Tx = getDb()): Promise<JobRow | null> {
+  const [row] = await db
+    .update(jobs)
+    .set({ runAfter, updatedAt: sql`now()` })
+    .where(and(refWhere(ref), eq(jobs.status, 'queued')))
     .returning();
   return row ?? null;
 }

@@ -5,6 +5,7 @@
 import type { Job } from '@/lib/job-types';
 import type { Actor } from '@/lib/types';
 
+import { campaignScheduledSendJob } from '../campaigns/schedule';
 import { campaignSendJob } from '../campaigns/send';
 import { classificationRunJob } from '../classification/runs';
 import { NotFoundError } from '../errors';
@@ -14,7 +15,7 @@ import { assertCan } from '../permissions';
 import { readJob } from './read';
 import { startJobWorker, type JobWorkerOptions } from './worker';
 
-export const JOB_DEFINITIONS = [campaignSendJob, classificationRunJob(), metricsRecomputeJob] as const;
+export const JOB_DEFINITIONS = [campaignSendJob, campaignScheduledSendJob, classificationRunJob(), metricsRecomputeJob] as const;
 
 const NOT_FOUND = 'No job with this id';
 

@@ -15,7 +15,9 @@ import * as groupsRoute from '../customer-groups/route';
 import * as customersRoute from '../customers/route';
 import * as audienceRoute from './[id]/audience/route';
 import * as campaignRoute from './[id]/route';
+import * as scheduleRoute from './[id]/schedule/route';
 import * as sendRoute from './[id]/send/route';
+import * as testRoute from './[id]/test/route';
 import * as campaignsRoute from './route';
 
 withTestDatabase();
@@ -106,6 +108,28 @@ describe(`campaigns through the REST API (${TEST_DB_KIND})`, () => {
     for (const id of ['nope', crypto.randomUUID()]) {
       expect((await call(campaignRoute.GET, 'GET', `/campaigns/${id}`, { key: staffKey, params: { id } })).status).toBe(404);
     }
+  });
+
+  it('schedules a draft, moves and cancels the schedule, and sends a test, for managers only', async () => {
+    const created = await call(campaignsRoute.POST, 'POST', '/campaigns', {
+      key: adminKey,
+      body: { name: 'Later', channel: 'email', subject: 'Soon, {{firstName}}', body: 'Hello {{firstName}}', customerGroupIds: [vipId] },
+    });
+    const { id } = (await created.json()) as Campaign;
+    const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await call(scheduleRoute.POST, 'POST', `/campaigns/${id}/schedule`, { key: staffKey, params: { id }, body: { sendAt } })).status).toBe(403);
+    expect(await problemOf(await call(scheduleRoute.POST, 'POST', `/campaigns/${id}/schedule`, { key: adminKey, params: { id }, body: { sendAt: 'soon' } }))).toMatchObject({ status: 422, paths: ['sendAt'] });
+    const scheduled = await call(scheduleRoute.POST, 'POST', `/campaigns/${id}/schedule`, { key: adminKey, params: { id }, body: { sendAt } });
+    expect(scheduled.status).toBe(200);
+    expect(campaignSchema.parse(await scheduled.json())).toMatchObject({ status: 'draft', scheduledFor: sendAt, scheduleError: null });
+    const cancelled = await call(scheduleRoute.DELETE, 'DELETE', `/campaigns/${id}/schedule`, { key: adminKey, params: { id } });
+    expect(((await cancelled.json()) as Campaign).scheduledFor).toBeNull();
+
+    const before = (await readdir(outbox)).length;
+    expect(await problemOf(await call(testRoute.POST, 'POST', `/campaigns/${id}/test`, { key: adminKey, params: { id }, body: {} }))).toMatchObject({ status: 422, paths: ['to'] });
+    const test = await call(testRoute.POST, 'POST', `/campaigns/${id}/test`, { key: adminKey, params: { id }, body: { to: 'Me@Example.test' } });
+    expect(await test.json()).toEqual({ to: 'me@example.test' });
+    expect((await readdir(outbox)).length).toBe(before + 1);
   });
 
   it('has response schemas whose types are exactly the campaign types the services return', () => {
