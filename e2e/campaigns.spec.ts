@@ -36,10 +36,13 @@ async function outboxMessages(): Promise<string[]> {
   return messages.filter((message) => message.includes(`.${RUN}@campaign.example`));
 }
 
+let groupId = '';
+
 describe('campaign journey: compose → audience → send → outbox', () => {
   beforeAll(async () => {
     // Seeded through the API on a group of its own, so other specs' customers cannot change the audience.
     const group = await api('POST', '/customer-groups', { name: GROUP });
+    groupId = group.id;
     for (const customer of CONSENTING) await api('POST', '/customers', { ...customer, lastName: 'Tester', customerGroupId: group.id, emailMarketingConsent: true });
     await api('POST', '/customers', { firstName: 'Nosy', email: `nosy.${RUN}@campaign.example`, customerGroupId: group.id, emailMarketingConsent: false });
     browser = await launchBrowser();
@@ -113,5 +116,31 @@ describe('campaign journey: compose → audience → send → outbox', () => {
     await page.getByLabel('Message').fill(`${'a'.repeat(70)} Zażółć`);
     await poll(() => page.getByText(/This message goes as 2 segments/).count()).toBe(1);
     expect(await page.getByText(/“ż”, “ó”, “ł”, “ć” make it use UCS-2/).count()).toBe(1);
+  });
+
+  it('sends a test to the owner, then schedules the draft for tomorrow and cancels the schedule', async () => {
+    const draft = await api('POST', '/campaigns', { name: `Later ${RUN}`, channel: 'email', subject: `Later ${RUN} for {{firstName}}`, body: 'Hello {{firstName}}', customerGroupIds: [groupId] });
+    await page.goto(`${baseURL}/dashboard/campaigns/${draft.id}`);
+    await page.getByRole('heading', { name: `Later ${RUN}`, level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Send test…' }).click();
+    const testDialog = page.getByRole('dialog', { name: 'Send a test to yourself' });
+    expect(await testDialog.getByLabel('Email address').inputValue()).toBe(OWNER.email);
+    await testDialog.getByRole('button', { name: 'Send test' }).click();
+    await page.getByRole('status').filter({ hasText: `Test sent to ${OWNER.email}` }).waitFor();
+    const files = (await readdir(outboxDir)).filter((file) => file.endsWith('.eml'));
+    const messages = await Promise.all(files.map((file) => readFile(path.join(outboxDir, file), 'utf8')));
+    expect(messages.filter((message) => message.includes(`Subject: [Test] Later ${RUN} for Shop`))).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Schedule…' }).click();
+    const scheduleDialog = page.getByRole('dialog', { name: 'Send this campaign later' });
+    expect(await scheduleDialog.getByLabel('Send on').inputValue()).toMatch(/T09:00$/);
+    await scheduleDialog.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('status').filter({ hasText: 'Scheduled to send on' }).waitFor();
+    await poll(() => page.locator('header').getByText('Scheduled', { exact: true }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Cancel schedule' }).click();
+    await poll(() => page.getByText('Scheduled to send on').count()).toBe(0);
+    await poll(() => page.locator('header').getByText('Draft', { exact: true }).count()).toBe(1);
   });
 });

@@ -8,8 +8,8 @@ import { requireStaff } from '@/auth/require-staff';
 import type { CampaignDeliveryCounts, CampaignStatus } from '@/lib/campaign-types';
 import { toActionResult, type ActionResult } from '@/http/action-result';
 import { toIdempotentActionResult } from '@/http/idempotent-action';
-import type { CampaignCreateInput, CampaignUpdateInput } from '@/lib/validation/campaign';
-import { createCampaign, getCampaign, startCampaignSend, updateCampaign } from '@/services/campaigns';
+import type { CampaignCreateInput, CampaignScheduleInput, CampaignTestInput, CampaignUpdateInput } from '@/lib/validation/campaign';
+import { cancelCampaignSchedule, createCampaign, getCampaign, scheduleCampaignSend, sendCampaignTest, startCampaignSend, updateCampaign } from '@/services/campaigns';
 
 function revalidateCampaign(id: string) {
   revalidatePath(`/dashboard/campaigns/${id}`);
@@ -55,4 +55,31 @@ export async function campaignProgressAction(id: string): Promise<ActionResult<{
     const { status, deliveries } = await getCampaign({ id });
     return { status, deliveries };
   });
+}
+
+/** Sets or moves the time the draft sends itself. */
+export async function scheduleCampaignAction(id: string, input: CampaignScheduleInput): Promise<ActionResult> {
+  const actor = await requireStaff('campaigns:send');
+  const result = await toActionResult(async () => {
+    await scheduleCampaignSend({ actor, id, input });
+    return undefined;
+  });
+  if (result.ok) revalidateCampaign(id);
+  return result;
+}
+
+export async function cancelCampaignScheduleAction(id: string): Promise<ActionResult> {
+  const actor = await requireStaff('campaigns:send');
+  const result = await toActionResult(async () => {
+    await cancelCampaignSchedule({ actor, id });
+    return undefined;
+  });
+  if (result.ok) revalidateCampaign(id);
+  return result;
+}
+
+/** One copy to the sender; answers where it went. */
+export async function sendCampaignTestAction(id: string, input: CampaignTestInput): Promise<ActionResult<{ to: string }>> {
+  const actor = await requireStaff('campaigns:send');
+  return toActionResult(() => sendCampaignTest({ actor, id, input }));
 }

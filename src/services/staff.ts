@@ -59,6 +59,11 @@ export async function findStaffMemberName(id: string): Promise<string | null> {
   return member?.name ?? null;
 }
 
+export async function findStaffMemberEmail(id: string): Promise<string | null> {
+  const [member] = await getDb().select({ email: staffMembers.email }).from(staffMembers).where(eq(staffMembers.id, id));
+  return member?.email ?? null;
+}
+
 /** Staff members by name, for pickers and filters. */
 export async function listStaffMembers(): Promise<{ id: string; name: string; email: string; role: StaffRole }[]> {
   return getDb().select({ id: staffMembers.id, name: staffMembers.name, email: staffMembers.email, role: staffMembers.role }).from(staffMembers).orderBy(asc(staffMembers.name));

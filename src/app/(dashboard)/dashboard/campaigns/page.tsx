@@ -60,7 +60,7 @@ export default async function CampaignsPage({ searchParams }: Props) {
                     <span className="text-xs text-slate-500">{campaign.channel === 'email' ? 'Email' : 'SMS'}</span>
                   </TableCell>
                   <TableCell>
-                    <CampaignStatusBadge status={campaign.status} />
+                    <CampaignStatusBadge campaign={campaign} />
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-right tabular-nums text-sm text-slate-700">
                     {campaign.status === 'draft' ? '—' : `${campaign.deliveries.sent.toLocaleString('en-GB')} / ${campaign.deliveries.total.toLocaleString('en-GB')}`}

@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { CampaignDeliveriesTable } from '@/components/dashboard/campaigns/campaign-deliveries-table';
+import { CampaignDraftTools } from '@/components/dashboard/campaigns/campaign-draft-tools';
 import { CampaignMessagePreview } from '@/components/dashboard/campaigns/campaign-message-preview';
 import { CampaignSendPanel } from '@/components/dashboard/campaigns/campaign-send-panel';
 import { CampaignStatusBadge } from '@/components/dashboard/campaigns/campaign-status-badge';
@@ -14,6 +15,7 @@ import { campaignAudience, listCampaignDeliveries } from '@/services/campaigns';
 import { ValidationFailedError } from '@/services/errors';
 import { renderTemplate } from '@/services/campaigns/template';
 import { can } from '@/services/permissions';
+import { findStaffMemberEmail } from '@/services/staff';
 
 import { loadCampaign } from './load-campaign';
 
@@ -59,7 +61,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <div className="min-w-0 space-y-1.5">
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{campaign.name}</h1>
-            <CampaignStatusBadge status={campaign.status} />
+            <CampaignStatusBadge campaign={campaign} />
           </div>
           <p className="text-sm text-slate-600">
             {campaign.channel === 'email' ? 'Email' : 'SMS'} to {campaign.groups.map((group) => group.name).join(', ')}
@@ -99,6 +101,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             channel={campaign.channel}
             canSend={can(actor, 'campaigns:send')}
           />
+          {isDraft && can(actor, 'campaigns:send') && (
+            <CampaignDraftTools
+              campaignId={campaign.id}
+              channel={campaign.channel}
+              scheduledFor={campaign.scheduledFor}
+              scheduleError={campaign.scheduleError}
+              ownEmail={actor.type === 'staff' ? await findStaffMemberEmail(actor.id) : null}
+            />
+          )}
         </CardContent>
       </Card>
 
