@@ -1,0 +1,41 @@
+import type { RowProblem } from './row';
+
+/** How many row problems a report keeps; the counts cover them all. */
+export const MAX_REPORTED_PROBLEMS = 1_000;
+
+/** What an import did, or a dry run would do: counts, and the first problems with line, column and message. */
+export interface ImportReport {
+  fileName: string;
+  /** The format read from the header, e.g. "Shopify customer export (current)". */
+  format: string;
+  /** Columns read and not imported (stats, metafields, WooCommerce's derived figures). */
+  ignoredColumns: string[];
+  overwrite: boolean;
+  dryRun: boolean;
+  /** Data rows read (the header not counted). */
+  rows: number;
+  created: number;
+  updated: number;
+  /** Matched rows that already hold the file's values (overwrite): nothing written. */
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  /** The first MAX_REPORTED_PROBLEMS, in file order; `problemCount` counts all. */
+  problems: RowProblem[];
+  problemCount: number;
+}
+
+export type ReportCounts = Pick<ImportReport, 'rows' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'problemCount'>;
+
+export const emptyCounts = (): ReportCounts => ({ rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, errors: 0, problemCount: 0 });
+
+/** Counts the problems of one row (an error or a skip of that row) and keeps them in the list up to the cap. */
+export function addRowProblems(counts: ReportCounts, problems: RowProblem[], kept: RowProblem[]): void {
+  if (!problems.length) return;
+  if (problems.some((problem) => problem.kind === 'error')) counts.errors += 1;
+  else counts.skipped += 1;
+  for (const problem of problems) {
+    counts.problemCount += 1;
+    if (kept.length < MAX_REPORTED_PROBLEMS) kept.push(problem);
+  }
+}
