@@ -20,7 +20,7 @@ import { assertCan } from './permissions';
 import type { Job } from '@/lib/job-types';
 
 export { CUSTOMER_IMPORT_JOB, customerImportJob } from './customer-import/job';
-export { MAX_IMPORT_BYTES, storeImportFile, deleteImportFile } from './customer-import/file-store';
+export { deleteImportFile, MAX_IMPORT_BYTES, storeImportFile } from './customer-import/file-store';
 export type { ImportReport } from './customer-import/report';
 export type { RowProblem } from './customer-import/row';
 

@@ -5,7 +5,6 @@
  * stray spaces, and numbers a spreadsheet turned into scientific notation, which are lost and refused.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
 
 import { isCountryCode } from '@/lib/countries';
 import { addressCreateSchema } from '@/lib/validation/address';
@@ -13,7 +12,7 @@ import { DEFAULT_PHONE_REGION, text } from '@/lib/validation/common';
 import { customerCreateSchema, customerFieldRules } from '@/lib/validation/customer';
 
 import { countryCodeFromName } from '../order-import/country';
-import { IMPORT_FIELDS, type ColumnPlan, type ImportField } from '@/lib/customer-import-formats';
+import type { ColumnPlan, ImportField } from '@/lib/customer-import-formats';
 
 export interface RowProblem {
   line: number;
@@ -216,6 +215,3 @@ const ADDRESS_PATH_FIELDS: Record<string, ImportField> = {
 const ALTERNATIVE: Partial<Record<ImportField, ImportField>> = { countryCode: 'country', provinceCode: 'province', firstName: 'name', lastName: 'name', email: 'phone' };
 const fieldOfCustomerPath = (path: string): ImportField | null => CUSTOMER_PATH_FIELDS[path] ?? null;
 const fieldOfAddressPath = (path: string): ImportField | null => ADDRESS_PATH_FIELDS[path] ?? null;
-
-/** The cells of a staff mapping, checked: each value a field or 'skip'. */
-export const columnMappingSchema = z.record(z.string().max(200), z.enum(['skip', ...IMPORT_FIELDS]));
