@@ -4,12 +4,13 @@
  * in front of ids, phones and postcodes (spreadsheets' "keep as text" mark), yes/no consent, comma-separated tags,
  * stray spaces, and numbers a spreadsheet turned into scientific notation, which are lost and refused.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
 
 import { isCountryCode } from '@/lib/countries';
 import { addressCreateSchema } from '@/lib/validation/address';
-import { DEFAULT_PHONE_REGION, text } from '@/lib/validation/common';
-import { customerCreateSchema, customerFieldRules } from '@/lib/validation/customer';
+import { blankToNull, DEFAULT_PHONE_REGION, phoneSchemaFor, text } from '@/lib/validation/common';
+import { customerCreateSchema } from '@/lib/validation/customer';
 
 import { countryCodeFromName } from '../order-import/country';
 import type { ColumnPlan, ImportField } from '@/lib/customer-import-formats';
@@ -62,9 +63,22 @@ const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E\+?\d+$/i;
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 
-// The customer's fields as the form checks them, except that a first name may be blank: Shopify exports newsletter
-// subscribers with nothing but an e-mail.
-const importCustomerSchema = customerCreateSchema.safeExtend({ firstName: text().max(100, 'First name must be at most 100 characters') });
+// The customer's and the address's fields as the forms check them, except that a first name may be blank (Shopify
+// exports newsletter subscribers with nothing but an e-mail) and that a phone without +country is read as one of the
+// address's country. One pair per country met, built once: a phone is parsed once per row.
+const schemasByRegion = new Map<CountryCode, { customer: typeof customerCreateSchema; address: typeof addressCreateSchema }>();
+function schemasFor(region: CountryCode) {
+  let schemas = schemasByRegion.get(region);
+  if (!schemas) {
+    const phone = z.preprocess(blankToNull, phoneSchemaFor(region).nullable().optional());
+    schemas = {
+      customer: customerCreateSchema.safeExtend({ firstName: text().max(100, 'First name must be at most 100 characters'), phone }) as unknown as typeof customerCreateSchema,
+      address: addressCreateSchema.safeExtend({ phone }),
+    };
+    schemasByRegion.set(region, schemas);
+  }
+  return schemas;
+}
 
 /** Reads the cells of one record by the plan: the last non-blank cell of a field wins; every cell trimmed. */
 function cellsOf(fields: string[], plan: ColumnPlan): { cells: Cells; columnOf: Partial<Record<ImportField, string>> } {
@@ -86,13 +100,6 @@ function consentOf(value: string | undefined): boolean | null | 'invalid' {
   const word = value.toLowerCase();
   if (word === '') return null;
   return YES.has(word) ? true : NO.has(word) ? false : 'invalid';
-}
-
-/** A phone in E.164 when libphonenumber reads it for the country; otherwise as given, for the zod rule to refuse. */
-function normalisePhone(value: string | undefined, country: CountryCode): string | undefined {
-  if (!value) return value;
-  const parsed = parsePhoneNumberFromString(value, country);
-  return parsed?.isValid() ? parsed.number : value;
 }
 
 function countryOf(cells: Cells): string | null {
@@ -131,11 +138,12 @@ export function readRow(fields: string[], line: number, plan: ColumnPlan): { row
   const countryCode = countryOf(cells);
   const phoneRegion = countryCode && isCountryCode(countryCode) ? (countryCode as CountryCode) : DEFAULT_PHONE_REGION;
   const { firstName, lastName } = splitName(cells);
-  const customer = importCustomerSchema.safeParse({
+  const schemas = schemasFor(phoneRegion);
+  const customer = schemas.customer.safeParse({
     firstName,
     lastName,
     email: cells.email ?? null,
-    phone: normalisePhone(cells.phone, phoneRegion) ?? null,
+    phone: cells.phone ?? null,
     company: cells.company ?? null,
     notes: cells.note ?? '',
     tags: cells.tags ? cells.tags.split(',').map((tag) => tag.trim()).filter(Boolean) : [],
@@ -148,7 +156,7 @@ export function readRow(fields: string[], line: number, plan: ColumnPlan): { row
   let address: ImportAddress | null = null;
   // A row with only a country (Shopify exports many) has no address to keep; its country still reads the phone.
   if (cells.address1 || cells.city) {
-    const parsed = addressCreateSchema.safeParse({
+    const parsed = schemas.address.safeParse({
       firstName,
       lastName,
       company: cells.company ?? null,
@@ -158,7 +166,7 @@ export function readRow(fields: string[], line: number, plan: ColumnPlan): { row
       region: cells.provinceCode || cells.province || null,
       postalCode: cells.zip ?? null,
       countryCode: countryCode ?? '',
-      phone: normalisePhone(cells.addressPhone, phoneRegion) ?? null,
+      phone: cells.addressPhone ?? null,
       isDefaultShipping: true,
       isDefaultBilling: true,
     });

@@ -44,6 +44,8 @@ interface Existing {
 }
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+// A text[] parameter from JSON (both drivers pass a JSON string alike): `= any(...)` then probes the unique index.
+const textArray = (values: string[]) => sql`array(select jsonb_array_elements_text(${json(values)}))`;
 
 const CUSTOMER_COLUMNS = ['firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'tags', 'emailMarketingConsent', 'smsMarketingConsent'] as const;
 type ChangedField = (typeof CUSTOMER_COLUMNS)[number];
@@ -62,10 +64,10 @@ async function findExisting(db: Db | Tx, rows: ImportRow[]): Promise<{ byEmail: 
   const byEmail = new Map<string, Existing>();
   const byPhone = new Map<string, Existing>();
   if (emails.length) {
-    for (const row of await queryRows<Existing>(db, select(sql`c.email in (select jsonb_array_elements_text(${json(emails)}))`))) byEmail.set(row.email!, row);
+    for (const row of await queryRows<Existing>(db, select(sql`c.email = any(${textArray(emails)})`))) byEmail.set(row.email!, row);
   }
   if (phones.length) {
-    const found = await queryRows<Existing>(db, select(sql`c.phone in (select jsonb_array_elements_text(${json(phones)})) and c.erased_at is null order by c.created_at desc, c.id desc`));
+    const found = await queryRows<Existing>(db, select(sql`c.phone = any(${textArray(phones)}) and c.erased_at is null order by c.created_at desc, c.id desc`));
     // Oldest last, so it wins.
     for (const row of found) byPhone.set(row.phone!, row);
   }
