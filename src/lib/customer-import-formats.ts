@@ -150,6 +150,11 @@ function withoutNote(format: string[]): string[] {
   return format.filter((column) => column !== 'Note');
 }
 
+/** What a column of a known format feeds (metafields are skipped); undefined for a column no format has. */
+export function knownTargetOf(column: string): ColumnTarget | undefined {
+  return Object.hasOwn(COLUMN_FIELDS, column) ? COLUMN_FIELDS[column] : METAFIELD.test(column) ? 'skip' : undefined;
+}
+
 /** The header read into a plan: the field of each column (by position), the columns ignored, and the format's name. */
 export interface ColumnPlan {
   format: string;
@@ -168,9 +173,7 @@ export type HeaderReading = { plan: ColumnPlan } | { unknown: string[]; columns:
 export function readHeader(header: string[], mapping: Record<string, ColumnTarget> = {}): HeaderReading {
   const columns = header.map((column, i) => (i === 0 ? column.replace(/^\uFEFF/, '') : column));
   if (columns.length === 0 || columns.every((column) => column.trim() === '')) return { problem: 'The file has no header row: its first line must name the columns' };
-  const targets: (ColumnTarget | undefined)[] = columns.map((column) =>
-    Object.hasOwn(mapping, column) ? mapping[column] : Object.hasOwn(COLUMN_FIELDS, column) ? COLUMN_FIELDS[column] : METAFIELD.test(column) ? 'skip' : undefined,
-  );
+  const targets: (ColumnTarget | undefined)[] = columns.map((column) => (Object.hasOwn(mapping, column) ? mapping[column] : knownTargetOf(column)));
   const unknown = columns.filter((_, i) => targets[i] === undefined);
   if (unknown.length) return { unknown, columns };
   const known = targets as ColumnTarget[];

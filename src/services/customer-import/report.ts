@@ -1,29 +1,9 @@
-import type { RowProblem } from './row';
+import type { ImportReport, RowProblem } from '@/lib/customer-import-types';
 
 /** How many row problems a report keeps; the counts cover them all. */
 export const MAX_REPORTED_PROBLEMS = 1_000;
 
-/** What an import did, or a dry run would do: counts, and the first problems with line, column and message. */
-export interface ImportReport {
-  fileName: string;
-  /** The format read from the header, e.g. "Shopify customer export (current)". */
-  format: string;
-  /** Columns read and not imported (stats, metafields, WooCommerce's derived figures). */
-  ignoredColumns: string[];
-  overwrite: boolean;
-  dryRun: boolean;
-  /** Data rows read (the header not counted). */
-  rows: number;
-  created: number;
-  updated: number;
-  /** Matched rows that already hold the file's values (overwrite): nothing written. */
-  unchanged: number;
-  skipped: number;
-  errors: number;
-  /** The first MAX_REPORTED_PROBLEMS, in file order; `problemCount` counts all. */
-  problems: RowProblem[];
-  problemCount: number;
-}
+export type { ImportReport } from '@/lib/customer-import-types';
 
 export type ReportCounts = Pick<ImportReport, 'rows' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'problemCount'>;
 

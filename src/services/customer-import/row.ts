@@ -14,15 +14,9 @@ import { customerCreateSchema } from '@/lib/validation/customer';
 
 import { countryCodeFromName } from '../order-import/country';
 import type { ColumnPlan, ImportField } from '@/lib/customer-import-formats';
+import type { RowProblem } from '@/lib/customer-import-types';
 
-export interface RowProblem {
-  line: number;
-  /** The column the problem is in, as the header names it; null for the row as a whole. */
-  column: string | null;
-  message: string;
-  /** An error is a row that cannot be imported; a skip is a row left alone on purpose (exists, duplicate). */
-  kind: 'error' | 'skipped';
-}
+export type { RowProblem } from '@/lib/customer-import-types';
 
 export interface ImportAddress {
   firstName: string;
