@@ -16,13 +16,15 @@ export interface CustomerImportPayload {
   mapping: Record<string, ColumnTarget>;
   /** Who started it: named on every timeline event the import writes. */
   actor: Actor;
+  /** Rows per transaction and checkpoint (tests use small ones); DEFAULT_BATCH_SIZE when absent. */
+  batchSize?: number;
 }
 
 export const customerImportJob: JobDefinition<CustomerImportPayload, ImportReport> = {
   kind: CUSTOMER_IMPORT_JOB,
   readPermission: 'customers:import',
   async run({ job, checkpoint }) {
-    const { fileId, fileName, overwrite, mapping, actor } = job.payload;
+    const { fileId, fileName, overwrite, mapping, actor, batchSize } = job.payload;
     const file = await getImportFile(fileId);
     // The line count less the header: exact unless quoted fields hold line breaks, so the end sets it to what was read.
     const total = Math.max(0, file.lineCount - 1);
@@ -35,6 +37,7 @@ export const customerImportJob: JobDefinition<CustomerImportPayload, ImportRepor
       dryRun: false,
       mapping,
       jobId: job.id,
+      batchSize,
       resumeFrom: (job.cursor as ImportCheckpoint | null) ?? null,
       onCheckpoint: (cursor, tx) => checkpoint({ cursor, done: Math.min(cursor.rowsDone, total), total }, tx),
     });

@@ -148,8 +148,9 @@ export function readRow(fields: string[], line: number, plan: ColumnPlan): { row
     for (const issue of customer.error.issues) problem(fieldOfCustomerPath(String(issue.path[0] ?? '')), issue.message);
   }
   let address: ImportAddress | null = null;
-  // A row with only a country (Shopify exports many) has no address to keep; its country still reads the phone.
-  if (cells.address1 || cells.city) {
+  // An address needs a street: a row with only a country or a city (Shopify exports many; WooCommerce's downloads
+  // have no street column) has no address to keep, and its country still reads the phone.
+  if (cells.address1) {
     const parsed = schemas.address.safeParse({
       firstName,
       lastName,

@@ -134,15 +134,20 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       const planned = await planBatch(getDb(), batch.rows, context);
       result = tally(batch, { created: planned.creates.length, updated: planned.updates.length, unchanged: planned.unchanged, problems: planned.problems });
     } else {
+      // Only a failed write falls back to row by row; a failed checkpoint (a lost lease, a lost connection) stops the run.
+      let isWriteError = false;
       try {
         result = await getDb().transaction(async (tx) => {
-          const outcome = await writeBatch(tx, await planBatch(tx, batch.rows, context), context);
+          const outcome = await writeBatch(tx, await planBatch(tx, batch.rows, context), context).catch((error: unknown) => {
+            isWriteError = true;
+            throw error;
+          });
           const next = tally(batch, outcome);
           await options.onCheckpoint?.({ rowsDone: batch.rowsDone, counts: next.counts, problems: next.kept }, tx);
           return next;
         });
       } catch (error) {
-        if (error instanceof LeaseLostError) throw error;
+        if (!isWriteError) throw error;
         result = tally(batch, await writeRowByRow(batch.rows, error));
         await options.onCheckpoint?.({ rowsDone: batch.rowsDone, counts: result.counts, problems: result.kept });
       }

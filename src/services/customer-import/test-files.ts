@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/types';
 
+import { enqueueJob } from '../jobs/queue';
+import { runJobNow } from '../jobs/run';
 import { storeImportFile } from './file-store';
+import { CUSTOMER_IMPORT_JOB, customerImportJob, type CustomerImportPayload } from './job';
 
 export const HEADER_FILES = {
   shopifyCurrent: 'shopify_customers_export_current.header.csv',
@@ -30,6 +32,15 @@ export function csvOf(header: string[], rows: Record<string, string>[]): string 
 
 /** Stores text as an uploaded file. */
 export async function storeText(actor: Actor, text: string, fileName = 'customers.csv') {
-  void getDb;
   return storeImportFile({ actor, fileName, body: [Buffer.from(text)] as unknown as AsyncIterable<Uint8Array> });
+}
+
+/** Stores the text and imports it now, in this test (no background run); returns the job's report and id. */
+export async function importNow(actor: Actor, text: string, { overwrite = false, fileName = 'customers.csv', batchSize }: { overwrite?: boolean; fileName?: string; batchSize?: number } = {}) {
+  const file = await storeText(actor, text, fileName);
+  const payload: CustomerImportPayload = { fileId: file.id, fileName, overwrite, mapping: {}, actor, batchSize };
+  const job = await enqueueJob({ kind: CUSTOMER_IMPORT_JOB, payload: payload as unknown as Record<string, unknown> });
+  const outcome = await runJobNow({ id: job.id, definition: customerImportJob });
+  if (outcome?.status !== 'succeeded') throw new Error(`import ${outcome?.status}: ${String((outcome as { error?: unknown })?.error)}`);
+  return { report: outcome.result, jobId: job.id };
 }
