@@ -26,7 +26,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
         <span className="font-medium text-slate-900">{report.fileName}</span> · {report.format} · {number(report.rows)} rows
-        {report.ignoredColumns.length > 0 && <> · not imported: {report.ignoredColumns.join(', ')}</>}
+        {report.ignoredColumns.length > 0 && <> · not imported: {report.ignoredColumns.join(', ')}</>} · existing customers {report.overwrite ? 'are updated' : 'are skipped'}
       </p>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" aria-label="Counts">
         {counts.map((count) => (
@@ -50,7 +50,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <TableHeader>
               <TableRow>
                 <TableHead className="w-16">Line</TableHead>
-                <TableHead className="w-40">Column</TableHead>
+                <TableHead className="w-24 sm:w-48">Column</TableHead>
                 <TableHead>Problem</TableHead>
               </TableRow>
             </TableHeader>
