@@ -91,7 +91,7 @@ describe('customer CSV import', () => {
     expect(await staffPage.getByRole('link', { name: 'Import' }).count()).toBe(0);
     // The customers segment streams behind its loading skeleton, so the refusal is the forbidden page, not the status.
     await staffPage.goto(`${baseURL}/dashboard/customers/import`);
-    await staffPage.getByRole('heading', { name: 'You don’t have access to this page' }).waitFor();
+    await staffPage.getByRole('heading', { name: 'You don't have access to this page' }).waitFor();
     expect(await staffPage.getByLabel('Customer CSV file').count()).toBe(0);
     await staffPage.close();
   });
