@@ -86,6 +86,7 @@ export function buildOpenApiDocument() {
         CampaignId: { ...pathId, name: 'id', description: 'The campaign id' },
         CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
         DiscountId: { ...pathId, name: 'id', description: 'The discount id' },
+        JobId: { ...pathId, name: 'id', description: 'The job id (the `Location` of the answer that started it)' },
         ...storeParameters(),
         ...staffParameters(),
         ...classificationParameters(),

@@ -91,7 +91,7 @@ export function importPaths() {
       },
     },
     '/jobs/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, description: 'The job id', schema: { type: 'string', format: 'uuid' } }],
+      parameters: [ref('parameters', 'JobId')],
       get: {
         operationId: 'getJob',
         tags: ['Customers'],
