@@ -47,7 +47,8 @@ describe('customer CSV import', () => {
     await page.goto(`${baseURL}/dashboard/customers`);
     await page.getByRole('link', { name: 'Import' }).click();
     await page.waitForURL('**/dashboard/customers/import');
-    expect(await page.getByRole('heading', { name: 'Import customers' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Import customers' }).waitFor();
+    expect(await page.getByLabel('Overwrite existing customers').isChecked()).toBe(false);
   });
 
   it('shows the dry run: counts, and each bad row with its line, column and message; nothing imported yet', async () => {
@@ -91,7 +92,7 @@ describe('customer CSV import', () => {
     expect(await staffPage.getByRole('link', { name: 'Import' }).count()).toBe(0);
     // The customers segment streams behind its loading skeleton, so the refusal is the forbidden page, not the status.
     await staffPage.goto(`${baseURL}/dashboard/customers/import`);
-    await staffPage.getByRole('heading', { name: 'You don't have access to this page' }).waitFor();
+    await staffPage.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
     expect(await staffPage.getByLabel('Customer CSV file').count()).toBe(0);
     await staffPage.close();
   });
