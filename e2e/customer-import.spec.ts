@@ -85,6 +85,23 @@ describe('customer CSV import', () => {
     await page.waitForURL('**/dashboard/customers');
   });
 
+  it('asks what each column of an unknown header holds, then checks the file with that mapping', async () => {
+    await page.goto(`${baseURL}/dashboard/customers/import`);
+    const file = `Vorname,E-mail address,Points\nJürgen,juergen.${stamp}@import.example,3\n`;
+    await page.getByLabel('Customer CSV file').setInputFiles({ name: 'loyalty.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const email = page.getByLabel(/^E-mail address/);
+    await email.waitFor();
+    expect(await page.getByRole('button', { name: 'Check the file' }).isDisabled()).toBe(true);
+    await page.getByLabel(/^Vorname/).selectOption('firstName');
+    await email.selectOption('email');
+    await page.getByLabel(/^Points/).selectOption('skip');
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'What the import would do' }).waitFor();
+    expect(await page.getByText('Columns mapped by hand').count()).toBe(1);
+    expect(await page.getByLabel('Counts').textContent()).toMatch(/Would create1/);
+  });
+
   it('is not offered to the staff role, whose visit is refused', async () => {
     const staffPage = await browser.newPage();
     await signIn(staffPage, baseURL, STAFF);
