@@ -12,14 +12,20 @@ export interface BenchArgs {
   pgliteDir?: string;
   /** Print the plan of every case, not only the deep page. */
   isExplainAll: boolean;
+  /** Rows of the generated Shopify customer CSV the import case imports (0: not run). */
+  importRows: number;
+  /** Only the import case: no seeding, no list cases. */
+  isImportOnly: boolean;
 }
 
 export const BENCH_USAGE =
   'Usage: npm run bench -- [--customers 100000] [--orders-per-customer 5] [--completions 2000] [--iterations 50] [--seed 1]\n' +
-  '                        [--pglite-dir DIR] [--explain-all]\n' +
+  '                        [--pglite-dir DIR] [--explain-all] [--import-rows 100000] [--import-only]\n' +
   '  Runs on PostgreSQL when DATABASE_URL is set, otherwise on PGlite in DIR (default: a fresh temporary folder, removed afterwards).\n' +
   '  Seeds what is missing: customers up to --customers, with orders; orders for customers seeded before orders existed;\n' +
-  '  a customer with 1,000 orders. Each run adds 3 × --completions completed orders.';
+  '  a customer with 1,000 orders. Each run adds 3 × --completions completed orders.\n' +
+  '  Then imports a generated Shopify customer CSV of --import-rows rows (0 skips it); --import-only runs only that, on the\n' +
+  '  database as it is (give it a fresh one for a clean figure).';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -32,6 +38,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       seed: { type: 'string', default: '1' },
       'pglite-dir': { type: 'string' },
       'explain-all': { type: 'boolean', default: false },
+      'import-rows': { type: 'string', default: '100000' },
+      'import-only': { type: 'boolean', default: false },
     },
   });
   return {
@@ -42,6 +50,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     seed: wholeNumber(values.seed, 'seed', 0),
     pgliteDir: values['pglite-dir'],
     isExplainAll: values['explain-all'] ?? false,
+    importRows: values['import-rows'] === '0' ? 0 : wholeNumber(values['import-rows'] ?? '100000', 'import-rows', 1),
+    isImportOnly: values['import-only'] ?? false,
   };
 }
 

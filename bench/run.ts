@@ -8,6 +8,7 @@ import { listCustomers } from '@/services/customers';
 import { BENCH_USAGE, parseBenchArgs } from './args';
 import { buildCases, DEEP_ROW } from './cases';
 import { measureCompletions } from './completions';
+import { measureCustomerImport } from './customer-import';
 import { buildDashboardCases, ensureStaffCreators } from './dashboard-cases';
 import { ensureCustomers, openBenchDatabase, rowsOf } from './database';
 import { captureLastQuery, explain } from './explain';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const { handle } = database;
   try {
     log(`Database: ${database.description}`);
+    if (args.isImportOnly) return await measureCustomerImport(args.importRows || 100_000, log);
     const seeding = await ensureCustomers(handle, args.customers, args.ordersPerCustomer, args.seed, log);
     if (seeding.added) {
       const { customers, orders, strategy } = seeding.added;
@@ -77,6 +79,10 @@ async function main(): Promise<void> {
       log(query.text);
       log(`params: ${JSON.stringify(query.params)}`);
       (await explain(handle, query)).forEach((line) => log(`  ${line}`));
+    }
+    if (args.importRows) {
+      log();
+      await measureCustomerImport(args.importRows, log);
     }
     if (args.isExplainAll) {
       for (const benchCase of cases) {

@@ -1,6 +1,7 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { classifyCommand } from './classify';
 import { helpCommand } from './help';
+import { importCustomersCommand } from './import-customers';
 import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
 import { reconcile } from './reconcile';
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
   classify: classifyCommand,
+  'import-customers': importCustomersCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,

@@ -26,7 +26,12 @@ interface ApiContext<P> {
  * replayed to retries (http/idempotency.ts). Every thrown error becomes problem+json. The services check the role
  * again, for the dashboard and the CLI.
  */
-export function apiRoute<O extends StaffOperation>(operation: O, handler: (context: ApiContext<PathParams<O>>) => Promise<Response>) {
+export function apiRoute<O extends StaffOperation>(
+  operation: O,
+  handler: (context: ApiContext<PathParams<O>>) => Promise<Response>,
+  // 'handler': the route streams its body itself and applies the Idempotency-Key with idempotentResponseFor.
+  { idempotency = 'body' }: { idempotency?: 'body' | 'handler' } = {},
+) {
   const route = async (request: Request, context: { params: Promise<PathParams<O>> }): Promise<Response> => {
     try {
       const actor = await actorFromRequest(request);
@@ -35,6 +40,7 @@ export function apiRoute<O extends StaffOperation>(operation: O, handler: (conte
       assertCan(actor, STAFF_OPERATIONS[operation]);
       const params = await context.params;
       checkPathIds(operation, params);
+      if (idempotency === 'handler') return await handler({ request, actor, params });
       return await idempotentResponse(request, actor, () => handler({ request, actor, params }));
     } catch (error) {
       return problemFromError(error);

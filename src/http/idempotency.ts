@@ -45,11 +45,19 @@ function fromStored({ status, headers, body }: StoredResponse, isReplay: boolean
  * from our side (5xx) is not kept, so a retry runs. Other methods and requests without the header just run.
  */
 export async function idempotentResponse(request: Request, actor: Pick<Actor, 'type' | 'id'>, handle: () => Promise<Response>): Promise<Response> {
-  if (!KEYED_METHODS.has(request.method)) return handle();
+  if (!KEYED_METHODS.has(request.method) || idempotencyKeyOf(request) === null) return handle();
+  return idempotentResponseFor(request, actor, await readText(request.clone()), handle);
+}
+
+/**
+ * The same, for a route that reads its body itself (a CSV upload far over the JSON bound): `input` stands for the
+ * body in the request's fingerprint, such as the SHA-256 of the bytes the route stored.
+ */
+export async function idempotentResponseFor(request: Request, actor: Pick<Actor, 'type' | 'id'>, input: string, handle: () => Promise<Response>): Promise<Response> {
   const key = idempotencyKeyOf(request);
   if (key === null) return handle();
   const url = new URL(request.url);
-  const fingerprint = requestFingerprint(`${request.method} ${url.pathname}${url.search}`, await readText(request.clone()));
+  const fingerprint = requestFingerprint(`${request.method} ${url.pathname}${url.search}`, input);
   const { response, isReplay } = await runIdempotently({
     scope: idempotencyScope(actor),
     key,

@@ -8,6 +8,7 @@ import type { Permission } from '@/lib/permissions';
 export const STAFF_OPERATIONS = {
   'GET /customers': 'customers:read',
   'POST /customers': 'customers:write',
+  'POST /customers/import': 'customers:import',
   'GET /customers/{id}': 'customers:read',
   'PATCH /customers/{id}': 'customers:write',
   'DELETE /customers/{id}': 'customers:delete',
@@ -60,6 +61,8 @@ export const STAFF_OPERATIONS = {
   'POST /classification-runs/{id}/cancel': 'classification:manage',
   'GET /staff': 'staff:read',
   'GET /staff/{id}/metrics': 'staff:read',
+  // Any staff member may ask; the job's kind says who may read it (an import: customers:import), else 403.
+  'GET /jobs/{id}': 'customers:read',
 } as const satisfies Record<string, Permission>;
 
 export type StaffOperation = keyof typeof STAFF_OPERATIONS;
@@ -93,6 +96,7 @@ const RECORD_BY_COLLECTION: Record<string, string> = {
   staff: 'staff member',
   'classification-runs': 'classification run',
   'classification-suggestions': 'suggestion',
+  jobs: 'job',
 };
 
 /** The path parameters of an operation with what each names: 'GET /orders/{id}' → [['id', 'order']]. */

@@ -66,6 +66,8 @@ export const customers = pgTable(
     uniqueIndex('customers_email_idx').on(t.email),
     uniqueIndex('customers_user_id_idx').on(t.userId),
     uniqueIndex('customers_external_id_idx').on(t.externalId),
+    // The CSV import matches a row without an e-mail by its E.164 phone, a few thousand at a time.
+    index('customers_phone_idx').on(t.phone),
     // One index per sort of the list, each ending in id so keyset cursors are total orders.
     index('customers_created_at_idx').on(t.createdAt, t.id),
     // When a customer was first seen, added or first ordered (least() skips a null): the overview's new customers

@@ -11,6 +11,7 @@ import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campai
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
+import { importReportSchema, jobSchema } from './import-paths';
 import { buildPaths } from './paths';
 import { IDEMPOTENCY_DESCRIPTION, withIdempotencyKeys } from './idempotency';
 import { withPermissions } from './permissions';
@@ -85,6 +86,7 @@ export function buildOpenApiDocument() {
         CampaignId: { ...pathId, name: 'id', description: 'The campaign id' },
         CustomerGroupId: { ...pathId, name: 'id', description: 'The customer group id' },
         DiscountId: { ...pathId, name: 'id', description: 'The discount id' },
+        JobId: { ...pathId, name: 'id', description: 'The job id (the `Location` of the answer that started it)' },
         ...storeParameters(),
         ...staffParameters(),
         ...classificationParameters(),
@@ -143,6 +145,8 @@ export function buildOpenApiDocument() {
             ...metricsOutputSchemas(),
             ...staffOutputSchemas(),
             ...classificationOutputSchemas(),
+            ImportReport: importReportSchema.extend({ fileId: importReportSchema.shape.fileName.describe('The stored file (dry run): import it with ?fileId=') }),
+            Job: jobSchema,
             Problem: problemSchema,
           },
           'output',

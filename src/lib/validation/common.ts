@@ -22,15 +22,22 @@ export const emailSchema = trimmed
   .pipe(z.email('Enter a valid email address, like name@example.com'))
   .transform((email) => email.toLowerCase());
 
-/** Any phone number libphonenumber considers valid, normalised to E.164. */
-export const phoneSchema = trimmed.max(40, 'Phone number is too long').transform((value, ctx) => {
-  const parsed = parsePhoneNumberFromString(value, DEFAULT_PHONE_REGION);
-  if (!parsed || !parsed.isValid()) {
-    ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number, like +44 7911 123456' });
-    return z.NEVER;
-  }
-  return parsed.number;
-});
+/**
+ * Any phone number libphonenumber considers valid, normalised to E.164; a number without a +country prefix is read as
+ * one of `region` (the CSV import passes the address's country).
+ */
+export const phoneSchemaFor = (region: CountryCode) =>
+  trimmed.max(40, 'Phone number is too long').transform((value, ctx) => {
+    const parsed = parsePhoneNumberFromString(value, region);
+    if (!parsed || !parsed.isValid()) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number, like +44 7911 123456' });
+      return z.NEVER;
+    }
+    return parsed.number;
+  });
+
+/** A phone number of the shop's country, or any with a +country prefix, normalised to E.164. */
+export const phoneSchema = phoneSchemaFor(DEFAULT_PHONE_REGION);
 
 export const countryCodeSchema = trimmed
   .toUpperCase()

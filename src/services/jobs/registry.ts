@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/types';
 
 import { campaignScheduledSendJob } from '../campaigns/schedule';
 import { campaignSendJob } from '../campaigns/send';
+import { customerImportJob } from '../customer-import/job';
 import { classificationRunJob } from '../classification/runs';
 import { NotFoundError } from '../errors';
 import { assertUuid } from '../ids';
@@ -15,7 +16,7 @@ import { assertCan } from '../permissions';
 import { readJob } from './read';
 import { startJobWorker, type JobWorkerOptions } from './worker';
 
-export const JOB_DEFINITIONS = [campaignSendJob, campaignScheduledSendJob, classificationRunJob(), metricsRecomputeJob] as const;
+export const JOB_DEFINITIONS = [campaignSendJob, campaignScheduledSendJob, classificationRunJob(), metricsRecomputeJob, customerImportJob] as const;
 
 const NOT_FOUND = 'No job with this id';
 

@@ -23,6 +23,16 @@ describe('describeCustomerEvent', () => {
     expect(describeCustomerEvent(event('customer.created'), names).sentence).toBe('Created by Sam Staff');
   });
 
+  it('names the file, line and job of a customer created or updated by a CSV import, and the consent it gave', () => {
+    const data = { import: { fileName: 'shop.csv', line: 12, jobId: 'abcdef12-0000' }, consent: { email: { given: true, source: 'import' } } };
+    expect(describeCustomerEvent(event('customer.created', data), names)).toEqual({
+      sentence: 'Imported from “shop.csv” by Sam Staff',
+      details: ['Line 12 of import abcdef12', 'Marketing consent (email) given in the file, recorded as given at import'],
+    });
+    const updated = describeCustomerEvent(event('customer.updated', { changes: { company: [null, 'Acme'] }, import: { fileName: 'shop.csv', line: 3 } }), names);
+    expect(updated).toEqual({ sentence: 'Sam Staff updated company from “shop.csv”', details: ['Company: (empty) → “Acme”', 'Line 3'] });
+  });
+
   it('says imported or signed up when no staff member created the customer', () => {
     expect(describeCustomerEvent(event('customer.created', {}, { actorType: 'system', actorId: null }), names).sentence).toBe('Imported');
     expect(describeCustomerEvent(event('customer.created', {}, { actorType: 'customer' }), names).sentence).toBe('Signed up in the store');

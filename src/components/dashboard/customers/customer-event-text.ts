@@ -66,12 +66,29 @@ function place(data: Record<string, unknown>, names: EventNames): string {
   return [city, country].filter(Boolean).join(', ');
 }
 
+/** The CSV import an event came from (services/customer-import): the file, its line, the job, consent given. */
+function importSource(data: Record<string, unknown>): { file: string; details: string[] } | null {
+  const source = data.import as { fileName?: unknown; line?: unknown; jobId?: unknown } | undefined;
+  if (!source || typeof source !== 'object') return null;
+  const consent = (data.consent ?? {}) as Record<string, unknown>;
+  const given = [consent.email ? 'email' : null, consent.sms ? 'SMS' : null].filter(Boolean);
+  return {
+    file: typeof source.fileName === 'string' ? show(source.fileName) : 'a CSV file',
+    details: [
+      ...(typeof source.line === 'number' ? [`Line ${source.line}${typeof source.jobId === 'string' ? ` of import ${source.jobId.slice(0, 8)}` : ''}`] : []),
+      ...(given.length ? [`Marketing consent (${given.join(' and ')}) given in the file, recorded as given at import`] : []),
+    ],
+  };
+}
+
 /** Turns a stored event into a sentence such as "Sam Staff changed company" or "Created by Ada Lovelace". */
 export function describeCustomerEvent(event: CustomerEvent, names: EventNames): EventText {
   const actor = actorName(event, names);
   const data = event.data ?? {};
   switch (event.type) {
     case 'customer.created': {
+      const source = importSource(data);
+      if (source) return { sentence: `Imported from ${source.file}${event.actorType === 'staff' ? ` by ${actor}` : ''}`, details: source.details };
       if (event.actorType === 'staff') return { sentence: `Created by ${actor}`, details: [] };
       if (event.actorType === 'customer') return { sentence: 'Signed up in the store', details: [] };
       if (event.actorType === 'api_key') return { sentence: 'Created through the API', details: [] };
@@ -84,6 +101,11 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
       const changes = (data.changes ?? {}) as Record<string, unknown>;
       const fields = Object.keys(changes);
       const details = fields.map((field) => changeDetail(field, changes[field], names)).filter((d): d is string => d !== null);
+      const source = importSource(data);
+      if (source) {
+        const what = listInWords(fields.map(customerFieldLabel)) || 'the default address';
+        return { sentence: `${actor} updated ${what} from ${source.file}`, details: [...details, ...(data.defaultAddress ? ['New default address'] : []), ...source.details] };
+      }
       return { sentence: `${actor} changed ${listInWords(fields.map(customerFieldLabel)) || 'the profile'}`, details };
     }
     case 'customer.group_changed': {
