@@ -24,6 +24,7 @@ const LIST_PARAMETERS: Record<CustomerListParam, string> = {
   lastOrderAfter: 'Last order on or after this time',
   lastOrderBefore: 'Last order on or before this time (customers without orders are left out)',
   createdById: 'Only customers created by hand by this staff member',
+  erased: 'Erased customers (POST /customers/{id}/erase) are left out by default; `include` lists them too, `only` lists them alone',
   sort: 'Sort field and direction',
   limit: 'Page size',
   cursor: 'The `nextCursor` of the previous page, unchanged (valid only with the same sort and filters)',

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_erased_idx" ON "customers" USING btree ("erased_at","id") WHERE "customers"."erased_at" is not null;
