@@ -15,6 +15,11 @@ export const ERASE_CONFIRMATION = 'ERASE';
 
 export const PERSONAL_DATA_EXPORT_FORMAT = 'customers-module/personal-data-export@1';
 
+/** The profile, without the ids of the login and of the staff member who made it. */
+export interface ExportedCustomer extends Omit<Customer, 'createdById' | 'userId'> {
+  externalId: string | null;
+}
+
 export interface ExportedRefund {
   id: string;
   /** Minor units of the order's currency. */
@@ -47,7 +52,7 @@ export interface ExportedConsentChange {
 export interface PersonalDataExport {
   format: typeof PERSONAL_DATA_EXPORT_FORMAT;
   exportedAt: string;
-  customer: Omit<Customer, 'createdById' | 'userId'> & { externalId: string | null };
+  customer: ExportedCustomer;
   addresses: CustomerAddress[];
   consent: {
     email: { given: boolean; at: string | null };

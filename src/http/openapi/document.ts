@@ -10,6 +10,7 @@ import { CLASSIFICATION_TAG, classificationInputSchemas, classificationOutputSch
 import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema } from './campaign-schemas';
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
+import { privacyInputSchemas, privacyOutputSchemas } from './privacy-paths';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { buildPaths } from './paths';
 import { IDEMPOTENCY_DESCRIPTION, withIdempotencyKeys } from './idempotency';
@@ -107,6 +108,7 @@ export function buildOpenApiDocument() {
             ...storeInputSchemas(),
             ...metricsInputSchemas(),
             ...classificationInputSchemas(),
+            ...privacyInputSchemas(),
           },
           'input',
         ),
@@ -140,6 +142,7 @@ export function buildOpenApiDocument() {
             ...metricsOutputSchemas(),
             ...staffOutputSchemas(),
             ...classificationOutputSchemas(),
+            ...privacyOutputSchemas(),
             Problem: problemSchema,
           },
           'output',

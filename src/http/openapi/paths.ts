@@ -7,6 +7,7 @@ import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './oper
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
 import { metricsPaths } from './metrics-paths';
+import { privacyPaths } from './privacy-paths';
 import { orderPaths } from './order-paths';
 import { staffPaths } from './staff-paths';
 import { classificationPaths } from './classification-paths';
@@ -129,6 +130,7 @@ export function buildPaths() {
     ...metricsPaths(),
     ...staffPaths(),
     ...classificationPaths(),
+    ...privacyPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',
