@@ -102,7 +102,7 @@ export function buildPaths() {
         summary: 'Add an address',
         description: 'The first address becomes the default for shipping and billing; making an address a default unsets the previous one.',
         requestBody: jsonBody('AddressCreate'),
-        responses: { 201: jsonResponse('The added address', 'CustomerAddress'), ...problems(400, 403, 404, 422) },
+        responses: { 201: jsonResponse('The added address', 'CustomerAddress'), ...problems(400, 403, 404, 409, 422) },
       },
     },
     '/customers/{id}/addresses/{addressId}': {
@@ -112,7 +112,7 @@ export function buildPaths() {
         tags: CUSTOMERS,
         summary: 'Update an address',
         requestBody: jsonBody('AddressUpdate'),
-        responses: { 200: jsonResponse('The updated address', 'CustomerAddress'), ...problems(400, 403, 404, 422) },
+        responses: { 200: jsonResponse('The updated address', 'CustomerAddress'), ...problems(400, 403, 404, 409, 422) },
       },
       delete: {
         operationId: 'deleteCustomerAddress',

@@ -6,7 +6,10 @@ const CONFIRM_MESSAGE = `Type ${ERASE_CONFIRMATION} to confirm: erasure cannot b
 
 /** The body of POST /customers/{id}/erase: the word that says the caller means it, as staff type it in the dashboard. */
 export const customerEraseSchema = z.object({
-  confirm: z.string({ error: CONFIRM_MESSAGE }).refine((value) => value === ERASE_CONFIRMATION, CONFIRM_MESSAGE),
+  confirm: z
+    .string({ error: CONFIRM_MESSAGE })
+    .refine((value) => value === ERASE_CONFIRMATION, CONFIRM_MESSAGE)
+    .describe(`Exactly ${ERASE_CONFIRMATION}`),
 });
 
 /** A shopper erasing their own account proves it is them with their password. */
