@@ -13,7 +13,7 @@ export function customerName(customer: Pick<CustomerDetail, 'firstName' | 'lastN
 }
 
 /** Name, company, group and tags, with the actions the viewer's role allows. */
-export function CustomerHeader({ customer, canDelete }: { customer: CustomerDetail; canDelete: boolean }) {
+export function CustomerHeader({ customer, canDelete, canErase }: { customer: CustomerDetail; canDelete: boolean; canErase: boolean }) {
   const name = customerName(customer);
   const initials = `${customer.firstName[0] ?? ''}${customer.lastName[0] ?? ''}`.toUpperCase();
   return (
@@ -25,6 +25,7 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
         <div className="min-w-0 space-y-1.5">
           <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{name}</h1>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+            {customer.erasedAt && <Badge variant="secondary">Personal data erased {formatDate(customer.erasedAt)}</Badge>}
             {customer.company && (
               <span className="inline-flex items-center gap-1">
                 <Building2 className="size-4 text-slate-400" aria-hidden />
@@ -55,6 +56,8 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
           )}
         </div>
       </div>
+      {/* An erased record only keeps its orders: nothing to edit, no new orders, nothing left to delete. */}
+      {!customer.erasedAt && (
       <div className="flex shrink-0 flex-wrap gap-2">
         <Link href={`/dashboard/orders/new?customerId=${customer.id}`} className={buttonVariants()}>
           <Plus aria-hidden />
@@ -64,8 +67,9 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
           <Pencil aria-hidden />
           Edit
         </Link>
-        {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} />}
+        {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} orderCount={customer.orderCount} canErase={canErase} />}
       </div>
+      )}
     </header>
   );
 }
