@@ -58,17 +58,17 @@ export function CustomerHeader({ customer, canDelete, canErase }: { customer: Cu
       </div>
       {/* An erased record only keeps its orders: nothing to edit, no new orders, nothing left to delete. */}
       {!customer.erasedAt && (
-      <div className="flex shrink-0 flex-wrap gap-2">
-        <Link href={`/dashboard/orders/new?customerId=${customer.id}`} className={buttonVariants()}>
-          <Plus aria-hidden />
-          New order
-        </Link>
-        <Link href={`/dashboard/customers/${customer.id}/edit`} className={buttonVariants({ variant: 'outline' })}>
-          <Pencil aria-hidden />
-          Edit
-        </Link>
-        {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} orderCount={customer.orderCount} canErase={canErase} />}
-      </div>
+        <div className="flex shrink-0 flex-wrap gap-2">
+          <Link href={`/dashboard/orders/new?customerId=${customer.id}`} className={buttonVariants()}>
+            <Plus aria-hidden />
+            New order
+          </Link>
+          <Link href={`/dashboard/customers/${customer.id}/edit`} className={buttonVariants({ variant: 'outline' })}>
+            <Pencil aria-hidden />
+            Edit
+          </Link>
+          {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} orderCount={customer.orderCount} canErase={canErase} />}
+        </div>
       )}
     </header>
   );
