@@ -11,7 +11,7 @@ import { cn } from '@/lib/utils';
 import { PasswordInput } from '../password-input';
 import { STORE_SECONDARY_BUTTON_CLASS } from '../store-styles';
 
-const SECTION_CLASS = 'space-y-4 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6';
+const SECTION_CLASS = 'space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6';
 
 /**
  * The shopper's rights over their data: a copy of everything the shop stores about them, and deleting their account,
@@ -37,7 +37,7 @@ export function AccountDataSection() {
   return (
     <section aria-labelledby="your-data" className={SECTION_CLASS}>
       <div>
-        <h2 id="your-data" className="font-serif text-xl text-stone-900">
+        <h2 id="your-data" className="font-semibold text-stone-900">
           Your data
         </h2>
         <p className="mt-1 text-sm text-stone-600">A copy of everything we keep about you: details, addresses, orders, messages we sent and your choices.</p>
