@@ -7,11 +7,13 @@ import type { PersonalDataExport } from '@/lib/privacy-types';
 
 import { launchBrowser, signIn } from './browser';
 import { OWNER } from './fixtures';
+import { clientAddress, placeOrder, signUpStoreCustomerOverHttp, STORE_PASSWORD, storeApi, uniqueEmail } from './store-fixtures';
 
 // A privacy request from start to end: download everything stored about a customer with orders, then erase them with
 // the typed confirmation; their page keeps the orders without the person, and the list and search no longer find them.
 const baseURL = inject('baseURL');
 const apiKey = inject('apiKey');
+const outboxDir = inject('outboxDir');
 const stamp = Date.now();
 const PERSON = { firstName: 'Philippa', lastName: `Erasmus${stamp}`, email: `philippa.erasmus.${stamp}@privacy.example`, phone: '+447911222333', company: 'Erasmus Tea Rooms' };
 
@@ -30,6 +32,14 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   return (await response.json()) as T;
 }
 
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe('customer privacy: download data, then erase', () => {
   beforeAll(async () => {
     // Seeded through the API, as an integration would: a customer with an address and a completed order.
@@ -39,14 +49,9 @@ describe('customer privacy: download data, then erase', () => {
     await api('POST', `/orders/${order.id}/complete`, {});
     orderNumber = order.orderNumber;
 
-    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(20_000);
     await signIn(page, baseURL, OWNER);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('downloads everything stored about the customer as a JSON file', async () => {
@@ -105,5 +110,46 @@ describe('customer privacy: download data, then erase', () => {
 
     const search = (await api<{ data: { id: string }[] }>('GET', `/customers?q=${encodeURIComponent(PERSON.email)}`)).data;
     expect(search).toEqual([]);
+  });
+});
+
+describe('the shopper: download my data, then delete my account', () => {
+  it('downloads their own data, and after the password deletes the account at once, keeping the order for the shop', async () => {
+    const shopper = await signUpStoreCustomerOverHttp(baseURL, outboxDir, { email: uniqueEmail('leaving'), firstName: 'Lena', lastName: `Leaving${stamp}` });
+    const order = await placeOrder(baseURL, apiKey, { customerId: shopper.customerId, items: [{ sku: 'MUG-1', name: 'Mug', quantity: 1, unitPrice: 1200 }] });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
+    const store = await context.newPage();
+    store.setDefaultTimeout(20_000);
+    await store.goto(`${baseURL}/store/sign-in`);
+    const signInButton = store.getByRole('button', { name: 'Sign in', exact: true });
+    await expect.poll(() => signInButton.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await store.getByLabel('Email').fill(shopper.email);
+    await store.getByLabel('Password', { exact: true }).fill(STORE_PASSWORD);
+    await signInButton.click();
+    await store.waitForURL('**/store/account**');
+    await store.goto(`${baseURL}/store/account/profile`);
+    await store.getByRole('heading', { name: 'Your data' }).waitFor();
+
+    const [download] = await Promise.all([store.waitForEvent('download'), store.getByRole('link', { name: 'Download my data' }).click()]);
+    const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as PersonalDataExport;
+    expect(data.customer).toMatchObject({ id: shopper.customerId, email: shopper.email });
+    expect(data.orders.map((o) => o.id)).toEqual([order.id]);
+    expect(data.storefrontLogin).toMatchObject({ email: shopper.email, emailVerified: true });
+
+    await store.getByRole('button', { name: 'Delete my account…' }).click();
+    const password = store.getByLabel('Your password, to confirm it is you');
+    await password.fill('not-my-password');
+    await store.getByRole('button', { name: 'Delete my account and data' }).click();
+    await store.getByText('That is not the password of this account').waitFor();
+    expect((await storeApi(baseURL, shopper.cookie)('/me')).status).toBe(200);
+
+    await password.fill(STORE_PASSWORD);
+    await store.getByRole('button', { name: 'Delete my account and data' }).click();
+    await store.getByText('Your account is deleted and your personal data erased.').waitFor();
+    expect((await storeApi(baseURL, shopper.cookie)('/me')).status).toBe(401);
+    const kept = await api<{ firstName: string; email: string | null; orderCount: number; erasedAt: string | null }>('GET', `/customers/${shopper.customerId}`);
+    expect(kept).toMatchObject({ firstName: 'Erased customer', email: null, orderCount: 1, erasedAt: expect.any(String) });
+    await context.close();
   });
 });
