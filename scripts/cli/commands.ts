@@ -3,6 +3,7 @@ import { classifyCommand } from './classify';
 import { helpCommand } from './help';
 import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
+import { customerEraseCommand, customerExportCommand } from './privacy';
 import { reconcile } from './reconcile';
 import { staffCreate } from './staff';
 import { UsageError, type CliCommand } from './types';
@@ -13,6 +14,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
   classify: classifyCommand,
+  'customer erase': customerEraseCommand,
+  'customer export': customerExportCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,
