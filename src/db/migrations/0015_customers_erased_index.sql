@@ -1,1 +1,0 @@
-CREATE INDEX "customers_erased_idx" ON "customers" USING btree ("erased_at","id") WHERE "customers"."erased_at" is not null;
