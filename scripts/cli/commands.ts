@@ -4,6 +4,7 @@ import { helpCommand } from './help';
 import { importCustomersCommand } from './import-customers';
 import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
+import { customerEraseCommand, customerExportCommand } from './privacy';
 import { reconcile } from './reconcile';
 import { staffCreate } from './staff';
 import { UsageError, type CliCommand } from './types';
@@ -15,6 +16,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key revoke': apiKeyRevoke,
   classify: classifyCommand,
   'import-customers': importCustomersCommand,
+  'customer erase': customerEraseCommand,
+  'customer export': customerExportCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,

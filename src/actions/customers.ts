@@ -20,6 +20,8 @@ import {
   updateCustomerAddress,
 } from '@/services/customers';
 import { listCustomerOrders } from '@/services/orders';
+import { eraseCustomer } from '@/services/privacy';
+import type { CustomerEraseInput } from '@/lib/validation/privacy';
 
 const LIST_PATH = '/dashboard/customers';
 const detailPath = (id: string) => `${LIST_PATH}/${id}`;
@@ -58,6 +60,23 @@ export async function deleteCustomerAction(id: string): Promise<ActionResult> {
   if (!result.ok) return result;
   revalidatePath(LIST_PATH);
   redirect(LIST_PATH);
+}
+
+/**
+ * Erases the customer's personal data (the service checks the role and the typed confirmation); the page then shows the
+ * erased record. A retry with the same `idempotencyKey` gets the first answer.
+ */
+export async function eraseCustomerAction(id: string, input: CustomerEraseInput, idempotencyKey?: string): Promise<ActionResult> {
+  const actor = await requireStaff();
+  const result = await toIdempotentActionResult({ actor, action: 'eraseCustomer', key: idempotencyKey, input: { id, input } }, async () => {
+    await eraseCustomer({ actor, customerId: id, input });
+    return undefined;
+  });
+  if (result.ok) {
+    revalidatePath(LIST_PATH);
+    revalidatePath(detailPath(id));
+  }
+  return result;
 }
 
 export async function addAddressAction(customerId: string, input: AddressCreateInput, idempotencyKey?: string): Promise<ActionResult<CustomerAddress>> {

@@ -19,6 +19,8 @@ export const STAFF_OPERATIONS = {
   'GET /customers/{id}/orders': 'orders:read',
   'GET /customers/{id}/metrics': 'metrics:read',
   'POST /customers/{id}/classify': 'classification:suggest',
+  'GET /customers/{id}/export': 'customers:privacy',
+  'POST /customers/{id}/erase': 'customers:privacy',
   'GET /customer-groups': 'customer_groups:read',
   'POST /customer-groups': 'customer_groups:manage',
   'GET /customer-groups/{id}': 'customer_groups:read',
@@ -78,6 +80,7 @@ export const STORE_OPERATIONS = [
   'DELETE /store/me/addresses/{id}',
   'GET /store/me/orders',
   'GET /store/me/orders/{id}',
+  'GET /store/me/export',
 ] as const;
 
 export type StoreOperation = (typeof STORE_OPERATIONS)[number];

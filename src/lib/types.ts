@@ -69,6 +69,8 @@ export interface Customer {
   firstOrderDate: string | null;
   lastOrderDate: string | null;
   version: number;
+  /** When the person's data was erased (services/privacy); the record stays for its orders. Null for everyone else. */
+  erasedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

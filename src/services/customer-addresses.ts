@@ -7,7 +7,7 @@ import { addressCreateSchema, addressUpdateSchema, type AddressCreateInput, type
 
 import { recordCustomerEvent } from './customers/events';
 import { toCustomerAddress } from './customers/mapping';
-import { NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 import { assertUuid } from './ids';
 import { assertCanChangeCustomer } from './ownership';
 import { parseInput } from './validate';
@@ -19,8 +19,10 @@ const CUSTOMER_NOT_FOUND = 'No customer with this id';
 // on the one-default-per-kind unique indexes.
 async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
   assertUuid(customerId, CUSTOMER_NOT_FOUND);
-  const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for('update');
+  const [found] = await tx.select({ id: customers.id, erasedAt: customers.erasedAt }).from(customers).where(eq(customers.id, customerId)).for('update');
   if (!found) throw new NotFoundError(CUSTOMER_NOT_FOUND);
+  // An erased customer keeps no address; a new one would bring personal data back.
+  if (found.erasedAt) throw new ConflictError('This customer\'s personal data was erased: addresses cannot be added or changed.');
 }
 
 async function clearOtherDefaults(tx: Tx, customerId: string, keepId: string, kinds: { shipping?: boolean; billing?: boolean }) {

@@ -23,6 +23,7 @@ export { addCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from
 const NOT_FOUND_MESSAGE = 'No customer with this id';
 // How many of the newest orders come with the customer; older ones page through listCustomerOrders.
 const RECENT_ORDERS = 10;
+export const ERASED_MESSAGE = "This customer's personal data was erased: the record only keeps their orders and cannot be edited.";
 const STALE_VERSION_MESSAGE =
   'Someone else changed this customer after you opened it. Reload to see their changes, then make yours again.';
 
@@ -101,6 +102,7 @@ export async function updateCustomer({ actor, id, input }: { actor: Actor; id: s
     return await getDb().transaction(async (tx) => {
       const [current] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
       if (!current) throw new NotFoundError(NOT_FOUND_MESSAGE);
+      if (current.erasedAt) throw new ConflictError(ERASED_MESSAGE);
       if (version !== undefined && version !== current.version) {
         throw new ConflictError(STALE_VERSION_MESSAGE, [{ path: 'version', message: STALE_VERSION_MESSAGE }]);
       }

@@ -40,11 +40,13 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
     return await getDb().transaction(async (tx) => {
       // KEY SHARE keeps the customer until the order commits: a deletion waits, then counts this order and refuses.
       const [customer] = await tx
-        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email, groupId: customers.customerGroupId })
+        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email, groupId: customers.customerGroupId, erasedAt: customers.erasedAt })
         .from(customers)
         .where(eq(customers.id, data.customerId))
         .for('key share');
       if (!customer) throw new ValidationFailedError('Unknown customer', [{ path: 'customerId', message: 'No customer with this id' }]);
+      // An erased customer's record is kept for their past orders only; it takes no new ones.
+      if (customer.erasedAt) throw new ValidationFailedError('Erased customer', [{ path: 'customerId', message: "This customer's personal data was erased: place the order for a new customer" }]);
       // The code's window is judged at entry time, not at a back-dated placedAt.
       const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.groupId, subtotal, at: new Date() }) : null;
       const discountTotal = discount ? discount.amount : data.discountTotal;

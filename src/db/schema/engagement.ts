@@ -91,6 +91,8 @@ export const classificationSuggestions = pgTable(
     // One open suggestion per customer: a newer one replaces it.
     uniqueIndex('classification_suggestions_pending_idx').on(t.customerId).where(sql`${t.status} = 'pending'`),
     index('classification_suggestions_status_idx').on(t.status, t.createdAt, t.id),
+    // One person's suggestions, decided ones too (their data export and erasure).
+    index('classification_suggestions_customer_idx').on(t.customerId, t.createdAt),
   ],
 );
 

@@ -67,7 +67,12 @@ export const discountRedemptions = pgTable(
     amount: bigint('amount', { mode: 'number' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('discount_redemptions_discount_customer_idx').on(t.discountId, t.customerId), uniqueIndex('discount_redemptions_order_idx').on(t.orderId, t.discountId)],
+  (t) => [
+    index('discount_redemptions_discount_customer_idx').on(t.discountId, t.customerId),
+    uniqueIndex('discount_redemptions_order_idx').on(t.orderId, t.discountId),
+    // One person's redemptions (their data export).
+    index('discount_redemptions_customer_idx').on(t.customerId),
+  ],
 );
 
 export const CAMPAIGN_CHANNELS = ['email', 'sms'] as const;
@@ -131,7 +136,12 @@ export const campaignDeliveries = pgTable(
     sentAt: timestampMs('sent_at'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.customerId] }), index('campaign_deliveries_status_idx').on(t.campaignId, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.customerId] }),
+    index('campaign_deliveries_status_idx').on(t.campaignId, t.status),
+    // One person's deliveries (their data export, erasure, and the cascade when a customer is deleted).
+    index('campaign_deliveries_customer_idx').on(t.customerId),
+  ],
 );
 
 export type DiscountRow = typeof discounts.$inferSelect;

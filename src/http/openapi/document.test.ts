@@ -6,6 +6,7 @@ import type { z } from 'zod';
 
 import * as openApiRoute from '@/app/api/v1/openapi.json/route';
 import type { Customer, CustomerAddress, CustomerDetail, CustomerEvent, CustomerGroup, FieldError, Order, OrderItem, OrderSummary, Page } from '@/lib/types';
+import type { PersonalDataExport } from '@/lib/privacy-types';
 import { customerFieldsSchema } from '@/lib/validation/customer';
 import type { listOrders } from '@/services/orders';
 
@@ -22,6 +23,7 @@ import {
   pageOf,
   problemSchema,
 } from './schemas';
+import { personalDataExportSchema } from './privacy-schemas';
 
 type Json = Record<string, unknown>;
 type Operation = { operationId: string; parameters?: Json[]; responses: Record<string, unknown>; security?: unknown[] };
@@ -155,7 +157,7 @@ describe('GET /api/v1/openapi.json', () => {
     const { document } = await fetchDocument();
     const parameters = document.paths['/customers'].get.parameters as { name: string; in: string; schema: Json }[];
     expect(parameters.map((p) => p.name)).toEqual([
-      'q', 'groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById', 'sort', 'limit', 'cursor',
+      'q', 'groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById', 'erased', 'sort', 'limit', 'cursor',
     ]);
     const byName = Object.fromEntries(parameters.map((p) => [p.name, p.schema]));
     expect(byName.limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
@@ -217,6 +219,7 @@ describe('GET /api/v1/openapi.json', () => {
     expectTypeOf<z.output<typeof customerAddressSchema>>().toEqualTypeOf<CustomerAddress>();
     expectTypeOf<z.output<typeof customerEventSchema>>().toEqualTypeOf<CustomerEvent>();
     expectTypeOf<z.output<typeof customerGroupSchema>>().toEqualTypeOf<CustomerGroup>();
+    expectTypeOf<z.output<typeof personalDataExportSchema>>().toEqualTypeOf<PersonalDataExport>();
     expectTypeOf<NonNullable<z.output<typeof problemSchema>['errors']>[number]>().toEqualTypeOf<FieldError>();
   });
 });

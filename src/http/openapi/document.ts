@@ -10,6 +10,7 @@ import { CLASSIFICATION_TAG, classificationInputSchemas, classificationOutputSch
 import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campaignSummarySchema, campaignTestResultSchema } from './campaign-schemas';
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
+import { privacyInputSchemas, privacyOutputSchemas } from './privacy-paths';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { importReportSchema, jobSchema } from './import-paths';
 import { buildPaths } from './paths';
@@ -111,6 +112,7 @@ export function buildOpenApiDocument() {
             ...storeInputSchemas(),
             ...metricsInputSchemas(),
             ...classificationInputSchemas(),
+            ...privacyInputSchemas(),
           },
           'input',
         ),
@@ -147,6 +149,7 @@ export function buildOpenApiDocument() {
             ...classificationOutputSchemas(),
             ImportReport: importReportSchema.extend({ fileId: importReportSchema.shape.fileName.describe('The stored file (dry run): import it with ?fileId=') }),
             Job: jobSchema,
+            ...privacyOutputSchemas(),
             Problem: problemSchema,
           },
           'output',

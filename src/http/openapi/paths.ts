@@ -8,6 +8,7 @@ import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './oper
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
 import { metricsPaths } from './metrics-paths';
+import { privacyPaths } from './privacy-paths';
 import { orderPaths } from './order-paths';
 import { staffPaths } from './staff-paths';
 import { classificationPaths } from './classification-paths';
@@ -25,6 +26,7 @@ const LIST_PARAMETERS: Record<CustomerListParam, string> = {
   lastOrderAfter: 'Last order on or after this time',
   lastOrderBefore: 'Last order on or before this time (customers without orders are left out)',
   createdById: 'Only customers created by hand by this staff member',
+  erased: 'Erased customers (POST /customers/{id}/erase) are left out by default; `include` lists them too, `only` lists them alone',
   sort: 'Sort field and direction',
   limit: 'Page size',
   cursor: 'The `nextCursor` of the previous page, unchanged (valid only with the same sort and filters)',
@@ -101,7 +103,7 @@ export function buildPaths() {
         summary: 'Add an address',
         description: 'The first address becomes the default for shipping and billing; making an address a default unsets the previous one.',
         requestBody: jsonBody('AddressCreate'),
-        responses: { 201: jsonResponse('The added address', 'CustomerAddress'), ...problems(400, 403, 404, 422) },
+        responses: { 201: jsonResponse('The added address', 'CustomerAddress'), ...problems(400, 403, 404, 409, 422) },
       },
     },
     '/customers/{id}/addresses/{addressId}': {
@@ -111,7 +113,7 @@ export function buildPaths() {
         tags: CUSTOMERS,
         summary: 'Update an address',
         requestBody: jsonBody('AddressUpdate'),
-        responses: { 200: jsonResponse('The updated address', 'CustomerAddress'), ...problems(400, 403, 404, 422) },
+        responses: { 200: jsonResponse('The updated address', 'CustomerAddress'), ...problems(400, 403, 404, 409, 422) },
       },
       delete: {
         operationId: 'deleteCustomerAddress',
@@ -130,6 +132,7 @@ export function buildPaths() {
     ...metricsPaths(),
     ...staffPaths(),
     ...classificationPaths(),
+    ...privacyPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',

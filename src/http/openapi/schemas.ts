@@ -31,6 +31,7 @@ export const customerSchema = customerFieldsSchema.required().extend({
   firstOrderDate: timestamp.nullable(),
   lastOrderDate: timestamp.nullable(),
   version: customerUpdateSchema.shape.version.unwrap().describe('Send it back with a PATCH to refuse overwriting a newer edit'),
+  erasedAt: timestamp.nullable().describe("When the person's data was erased (POST /customers/{id}/erase); null otherwise"),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -81,6 +81,7 @@ export const CUSTOMER_SORTS = CUSTOMER_SORT_FIELDS.flatMap((f) => [`${f}:asc`, `
 export type CustomerSort = `${CustomerSortField}:${'asc' | 'desc'}`;
 
 const isoDate = dateParamSchema;
+export const ERASED_FILTER_VALUES = ['include', 'only'] as const;
 const moneyParam = z.preprocess(blankToNull, z.coerce.number().pipe(moneyMinorSchema).nullable().optional());
 
 export const customerListQuerySchema = z.object({
@@ -92,6 +93,8 @@ export const customerListQuerySchema = z.object({
   lastOrderAfter: isoDate,
   lastOrderBefore: isoDate,
   createdById: z.preprocess(blankToNull, z.string().max(100).nullable().optional()),
+  // Erased customers (services/privacy) are left out unless asked for: `include` lists them too, `only` them alone.
+  erased: z.preprocess(blankToNull, z.enum(ERASED_FILTER_VALUES, { error: 'Choose include or only' }).nullable().optional()),
   sort: z.enum(CUSTOMER_SORTS as unknown as [CustomerSort, ...CustomerSort[]]).default('createdAt:desc'),
   limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(200, 'Limit is at most 200').default(50),
   // A name of 201 characters, each up to 3 bytes of UTF-8, fits: the cursor carries the sort key (services/keyset-cursor.ts).

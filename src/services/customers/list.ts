@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 
 import { getDb } from '@/db/client';
@@ -185,13 +185,18 @@ const INDEXED_FILTERS: { [K in IndexedFilterKey]: (value: NonNullable<FilterQuer
   lastOrderAfter: (after) => sql`${lastOrderKey} >= ${after.toISOString()}::timestamptz`,
   lastOrderBefore: (before) => sql`${lastOrderKey} <= ${before.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`,
   createdById: (createdById) => eq(customers.createdById, createdById),
+  // `only` reads the few erased rows through customers_erased_idx; without the filter they are left out (below).
+  erased: (erased) => (erased === 'only' ? isNotNull(customers.erasedAt) : sql`true`),
 };
 
 function filterConditions(q: FilterQuery): SQL[] {
-  return (Object.keys(INDEXED_FILTERS) as IndexedFilterKey[]).flatMap((key) => {
+  const conditions = (Object.keys(INDEXED_FILTERS) as IndexedFilterKey[]).flatMap((key) => {
     const value = q[key];
     return value == null ? [] : [(INDEXED_FILTERS[key] as (value: unknown) => SQL)(value)];
   });
+  // Erased customers leave lists, search, bulk moves and counts unless the filter asks for them.
+  if (q.erased == null) conditions.push(isNull(customers.erasedAt));
+  return conditions;
 }
 
 /** The well-estimated filters, and the cursor. */

@@ -27,6 +27,7 @@ export const customerColumns = {
   firstOrderDate: customers.firstOrderDate,
   lastOrderDate: customers.lastOrderDate,
   version: customers.version,
+  erasedAt: customers.erasedAt,
   createdAt: customers.createdAt,
   updatedAt: customers.updatedAt,
 };
@@ -57,6 +58,7 @@ export function toCustomer(row: CustomerFields, group: { id: string; name: strin
     firstOrderDate: iso(row.firstOrderDate),
     lastOrderDate: iso(row.lastOrderDate),
     version: row.version,
+    erasedAt: iso(row.erasedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

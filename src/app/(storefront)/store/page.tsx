@@ -19,14 +19,21 @@ const ACCOUNT_BENEFITS = [
   { icon: ShieldCheck, title: 'Your choices', text: 'Decide which news and offers we may send you.' },
 ];
 
-export default async function StoreHomePage() {
+export default async function StoreHomePage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const session = await getCustomerSession();
+  // Where deleting an account ends (actions/store-account.ts), signed out.
+  const wasErased = (await searchParams).account === 'erased' && !session.isSignedIn;
   const firstName = session.isSignedIn ? session.name?.split(' ')[0] : undefined;
 
   return (
     <>
       <section className="border-b border-stone-200 bg-gradient-to-b from-emerald-50/70 to-stone-50">
         <div className="mx-auto max-w-5xl px-4 py-16 sm:px-6 sm:py-24">
+          {wasErased && (
+            <p role="status" className="mb-6 max-w-xl rounded-xl border border-emerald-200 bg-white p-4 text-sm text-stone-700">
+              Your account is deleted and your personal data erased. Thank you for shopping with us.
+            </p>
+          )}
           <p className="text-sm font-medium uppercase tracking-widest text-emerald-800">Welcome</p>
           <h1 className="mt-3 max-w-2xl font-serif text-4xl leading-tight tracking-tight text-stone-900 sm:text-5xl">
             {firstName ? `Good to see you again, ${firstName}.` : SHOP_NAME}

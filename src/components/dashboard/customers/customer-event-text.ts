@@ -131,6 +131,8 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
       return { sentence: describeOrderEvent(event.type, actor, data, names), details: typeof data.reason === 'string' && data.reason ? [`Reason: ${show(data.reason)}`] : [] };
     case 'orders.imported':
       return describeImport(actor, data, names);
+    case 'customer.erased':
+      return { sentence: `${actor} erased their personal data`, details: [] };
     default: {
       // Events from other modules (orders, classification, ...) still read well until they get their own wording.
       const what = event.type.replace(/[._]/g, ' ');

@@ -164,6 +164,13 @@ export function CustomerFilters({ groups, staff, currency, currencySymbol, error
               </div>
               <FieldErrors ids={['lastOrderAfter', 'lastOrderBefore']} errors={errorByField} />
             </fieldset>
+            <Field id="filter-erased" label="Erased customers" error={errorByField.get('erased')}>
+              <NativeSelect {...fieldProps('erased')}>
+                <option value="">Leave out</option>
+                <option value="include">Include</option>
+                <option value="only">Only erased</option>
+              </NativeSelect>
+            </Field>
           </div>
           <div className="mt-4 flex flex-col-reverse gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:justify-end">
             <Button

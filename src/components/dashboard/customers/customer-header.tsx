@@ -14,7 +14,7 @@ export function customerName(customer: Pick<CustomerDetail, 'firstName' | 'lastN
 }
 
 /** Name, company, group and tags, with the actions the viewer's role allows. */
-export function CustomerHeader({ customer, canDelete }: { customer: CustomerDetail; canDelete: boolean }) {
+export function CustomerHeader({ customer, canDelete, canErase }: { customer: CustomerDetail; canDelete: boolean; canErase: boolean }) {
   const name = customerName(customer);
   return (
     <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
@@ -25,6 +25,7 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
         <div className="min-w-0 space-y-1.5">
           <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{name}</h1>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+            {customer.erasedAt && <Badge variant="secondary">Personal data erased {formatDate(customer.erasedAt)}</Badge>}
             {customer.company && (
               <span className="inline-flex items-center gap-1">
                 <Building2 className="size-4 text-slate-400" aria-hidden />
@@ -55,17 +56,20 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
           )}
         </div>
       </div>
-      <div className="flex shrink-0 flex-wrap gap-2">
-        <Link href={`/dashboard/orders/new?customerId=${customer.id}`} className={buttonVariants()}>
-          <Plus aria-hidden />
-          New order
-        </Link>
-        <Link href={`/dashboard/customers/${customer.id}/edit`} className={buttonVariants({ variant: 'outline' })}>
-          <Pencil aria-hidden />
-          Edit
-        </Link>
-        {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} />}
-      </div>
+      {/* An erased record only keeps its orders: nothing to edit, no new orders, nothing left to delete. */}
+      {!customer.erasedAt && (
+        <div className="flex shrink-0 flex-wrap gap-2">
+          <Link href={`/dashboard/orders/new?customerId=${customer.id}`} className={buttonVariants()}>
+            <Plus aria-hidden />
+            New order
+          </Link>
+          <Link href={`/dashboard/customers/${customer.id}/edit`} className={buttonVariants({ variant: 'outline' })}>
+            <Pencil aria-hidden />
+            Edit
+          </Link>
+          {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} orderCount={customer.orderCount} canErase={canErase} />}
+        </div>
+      )}
     </header>
   );
 }

@@ -47,6 +47,7 @@ export const PARAM_LABELS: Record<Exclude<ParamKey, 'prev' | 'page'>, string> = 
   lastOrderAfter: 'Last order from',
   lastOrderBefore: 'Last order until',
   createdById: 'Created by',
+  erased: 'Erased customers',
   cursor: 'Page link',
   sort: 'Sort',
 };
@@ -138,6 +139,7 @@ export function activeFilterChips(
     lastOrderAfter: (value) => `Last order from ${day(value)}`,
     lastOrderBefore: (value) => `Last order until ${day(value)}`,
     createdById: (value) => `Created by ${names.staff.find((s) => s.id === value)?.name ?? 'Unknown'}`,
+    erased: (value) => (value === 'only' ? 'Erased customers only' : 'Including erased customers'),
   };
   return filterChips(FILTER_KEYS, params, labels);
 }

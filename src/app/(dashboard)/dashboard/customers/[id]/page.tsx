@@ -9,6 +9,8 @@ import { CustomerEligibleDiscountsCard } from '@/components/dashboard/customers/
 import { CustomerEngagementCard } from '@/components/dashboard/customers/customer-engagement-card';
 import { CustomerHeader, customerName } from '@/components/dashboard/customers/customer-header';
 import { CustomerNotesCard } from '@/components/dashboard/customers/customer-notes-card';
+import { ErasedCustomerNotice } from '@/components/dashboard/customers/erased-customer-notice';
+import { CustomerPrivacyCard } from '@/components/dashboard/customers/customer-privacy-card';
 import { CustomerOrdersPanel } from '@/components/dashboard/customers/customer-orders-panel';
 import { CustomerProfileCard } from '@/components/dashboard/customers/customer-profile-card';
 import { CustomerStats } from '@/components/dashboard/customers/customer-stats';
@@ -51,6 +53,8 @@ export default async function CustomerDetailPage({ params }: Props) {
     money: (minor: number) => formatMoney(minor, customer.currency),
   };
   const addressNames = { firstName: customer.firstName, lastName: customer.lastName };
+  const isErased = customer.erasedAt !== null;
+  const canPrivacy = can(actor, 'customers:privacy');
 
   return (
     <div className="mx-auto w-full max-w-6xl space-y-6">
@@ -58,21 +62,29 @@ export default async function CustomerDetailPage({ params }: Props) {
         <ArrowLeft className="size-4" aria-hidden />
         Customers
       </Link>
-      <CustomerHeader customer={customer} canDelete={can(actor, 'customers:delete')} />
+      <CustomerHeader customer={customer} canDelete={can(actor, 'customers:delete')} canErase={canPrivacy} />
+      {customer.erasedAt && <ErasedCustomerNotice erasedAt={customer.erasedAt} />}
       <CustomerStats metrics={customer.metrics} />
       <div className="grid gap-6 lg:grid-cols-3">
         {/* On phones the contact details come before the long panels. */}
         <aside className="space-y-6 lg:order-last" aria-label="Contact and details">
-          <CustomerProfileCard customer={customer} />
-          <CustomerNotesCard customerId={customer.id} notes={customer.notes} />
-          <CustomerAboutCard customer={customer} />
-          <CustomerEligibleDiscountsCard discounts={discounts} />
-          <CustomerSuggestionCard customerId={customer.id} />
+          {isErased ? (
+            <CustomerAboutCard customer={customer} />
+          ) : (
+            <>
+              <CustomerProfileCard customer={customer} />
+              <CustomerNotesCard customerId={customer.id} notes={customer.notes} />
+              <CustomerAboutCard customer={customer} />
+              <CustomerEligibleDiscountsCard discounts={discounts} />
+              <CustomerSuggestionCard customerId={customer.id} />
+            </>
+          )}
+          {canPrivacy && <CustomerPrivacyCard customerId={customer.id} customerName={customerName(customer)} orderCount={customer.orderCount} isErased={isErased} />}
         </aside>
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <CustomerEngagementCard metrics={engagement.metrics} canRecompute={can(actor, 'metrics:compute')} />
           <CustomerOrdersPanel customerId={customer.id} orders={customer.orders} nextCursor={customer.ordersNextCursor} />
-          <CustomerAddressesPanel customerId={customer.id} addresses={customer.addresses} names={addressNames} />
+          {!isErased && <CustomerAddressesPanel customerId={customer.id} addresses={customer.addresses} names={addressNames} />}
           <CustomerTimeline events={events.data} names={names} hasMore={events.nextCursor !== null} />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { requireCustomer } from '@/auth/require-customer';
+import { AccountDataSection } from '@/components/store/account/account-data-section';
 import { AccountPageHeader } from '@/components/store/account/account-page-header';
 import { ProfileForm } from '@/components/store/account/profile-form';
 import { getStoreProfile } from '@/services/store/account';
@@ -15,6 +16,7 @@ export default async function ProfilePage() {
       <AccountPageHeader title="Your details" description="How we address you, and how we may contact you." />
       {/* Not keyed by version: the save's own revalidation must not remount the form and drop its "saved" note. */}
       <ProfileForm profile={profile} />
+      <AccountDataSection />
     </div>
   );
 }
