@@ -26,6 +26,8 @@ export interface CustomerCsvExport {
    * the next page is read only when the consumer asks for it, so memory stays flat however slow the reader.
    */
   chunks: AsyncGenerator<string, void, undefined>;
+  /** Customers written so far, for progress and summaries. */
+  progress: { rows: number };
 }
 
 type PageRow = ExportRow & SortedCustomerRow;
@@ -89,16 +91,18 @@ export function exportCustomersCsv({
   const conditions = [...customerFilterConditions(q), isNull(customers.erasedAt)];
   if (q.ids) conditions.push(inArray(customers.id, q.ids));
 
+  const progress = { rows: 0 };
   async function* chunks() {
     yield csvLine(header);
     let after: SQL | undefined;
     for (;;) {
       const rows = await readPage(and(...conditions, after), order, q.format, pageSize);
+      progress.rows += rows.length;
       if (rows.length > 0) yield rows.map((row) => csvLine(valuesOf(row))).join('');
       if (rows.length < pageSize) return;
       after = order.after(rows[rows.length - 1]);
     }
   }
 
-  return { filename: `customers-${now.toISOString().slice(0, 10)}.csv`, chunks: chunks() };
+  return { filename: `customers-${now.toISOString().slice(0, 10)}.csv`, chunks: chunks(), progress };
 }
