@@ -199,7 +199,7 @@ describe(`exportCustomersCsv (${TEST_DB_KIND})`, () => {
     }
   });
 
-  it('gives the header before any page is read, and reads each page only when the reader asks for it', async () => {
+  it('gives the header before any page is read, and reads later pages only as the reader takes them (one ahead)', async () => {
     const { chunks, filename } = exportCustomersCsv({ actor: SYSTEM, query: { sort: 'createdAt:asc', format: 'full' }, pageSize: 3, now: new Date('2026-03-04T23:59:00Z') });
     expect(filename).toBe('customers-2026-03-04.csv');
     expect((await chunks.next()).value).toBe(`${FULL_EXPORT_HEADER.join(',')}\r\n`);

@@ -92,15 +92,23 @@ export function exportCustomersCsv({
   if (q.ids) conditions.push(inArray(customers.id, q.ids));
 
   const progress = { rows: 0 };
+  const pageAfter = (after: SQL | undefined) => readPage(and(...conditions, after), order, q.format, pageSize);
+
   async function* chunks() {
     yield csvLine(header);
-    let after: SQL | undefined;
-    for (;;) {
-      const rows = await readPage(and(...conditions, after), order, q.format, pageSize);
-      progress.rows += rows.length;
-      if (rows.length > 0) yield rows.map((row) => csvLine(valuesOf(row))).join('');
-      if (rows.length < pageSize) return;
-      after = order.after(rows[rows.length - 1]);
+    // One page is read ahead while the consumer writes the last one out: the database and the network overlap, and
+    // memory holds at most two pages.
+    let next: Promise<PageRow[]> | null = pageAfter(undefined);
+    try {
+      while (next) {
+        const rows: PageRow[] = await next;
+        next = rows.length === pageSize ? pageAfter(order.after(rows[rows.length - 1])) : null;
+        progress.rows += rows.length;
+        if (rows.length > 0) yield rows.map((row) => csvLine(valuesOf(row))).join('');
+      }
+    } finally {
+      // A reader that stopped early leaves a page in flight: let it finish quietly rather than fail unobserved.
+      await next?.catch(() => undefined);
     }
   }
 
