@@ -59,7 +59,8 @@ describe('customer list → Export', () => {
     const names = page.getByRole('table').getByRole('link');
     await expect.poll(() => names.allTextContents()).toEqual(['Annie Easley', 'Christine Darden', 'Mary Jackson']);
 
-    const { filename, records } = await download(page.getByRole('button', { name: 'Export' }), /Shopify CSV/);
+    // Exact: the filter chip "Remove filter Tag: export-…" holds the word too.
+    const { filename, records } = await download(page.getByRole('button', { name: 'Export', exact: true }), /Shopify CSV/);
     expect(filename).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(records.map((record) => `${record['First Name']} ${record['Last Name']}`)).toEqual(['Annie Easley', 'Christine Darden', 'Mary Jackson']);
     expect(Object.keys(records[0])).toHaveLength(20);
@@ -70,8 +71,11 @@ describe('customer list → Export', () => {
   it('downloads only the ticked rows, with every field, from the selection bar', async () => {
     await page.getByRole('checkbox', { name: 'Select Annie Easley' }).check();
     await page.getByRole('checkbox', { name: 'Select Mary Jackson' }).check();
-    const bar = page.getByText('2 selected').locator('..');
-    const { records } = await download(bar.getByRole('button', { name: 'Export' }), /Full CSV/);
+    await page.getByText('2 selected', { exact: true }).waitFor();
+    // The page header's Export comes first, the selection bar's second.
+    const exportButtons = page.getByRole('button', { name: 'Export', exact: true });
+    await expect.poll(() => exportButtons.count()).toBe(2);
+    const { records } = await download(exportButtons.nth(1), /Full CSV/);
     expect(records.map((record) => record.Email)).toEqual([PEOPLE[0].email, PEOPLE[1].email]);
     expect(records[0]).toMatchObject({ 'Order Count': '0', 'Total Spend (minor units)': '0' });
     expect(records[0].ID).toMatch(/^[0-9a-f-]{36}$/);
@@ -82,7 +86,7 @@ describe('customer list → Export', () => {
     await signIn(staffPage, baseURL, STAFF);
     await staffPage.goto(`${baseURL}/dashboard/customers?tag=${tag}`);
     await staffPage.getByRole('link', { name: 'Annie Easley' }).first().waitFor();
-    expect(await staffPage.getByRole('button', { name: 'Export' }).count()).toBe(0);
+    expect(await staffPage.getByRole('button', { name: 'Export', exact: true }).count()).toBe(0);
     const refused = await staffPage.request.get(`${baseURL}/api/v1/customers/export.csv?tag=${tag}`);
     expect(refused.status()).toBe(403);
     await staffPage.close();
