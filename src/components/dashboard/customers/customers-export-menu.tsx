@@ -40,7 +40,7 @@ export function CustomersExportMenu({
           <ChevronDown aria-hidden className="text-slate-400" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-72">
+      <DropdownMenuContent className="w-72" collisionPadding={8}>
         <DropdownMenuLabel className="text-xs font-medium text-slate-500">{scope}</DropdownMenuLabel>
         <DropdownMenuSeparator />
         {FORMATS.map(({ format, name, detail }) => (
