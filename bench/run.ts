@@ -1,6 +1,7 @@
 // npm run bench -- [--customers 100000] [--orders-per-customer 5] [--completions 2000] [--iterations 50] [--pglite-dir DIR] [--explain-all]
 // Latency of the customer list, search, filters and lookups, of purchase histories, the order list, the dashboard
-// overview and the staff pages at scale, and the throughput of order completion, on the configured database.
+// overview and the staff pages at scale, the throughput of order completion, and the CSV export of every customer
+// (time to first byte, total, rows/s, peak memory), on the configured database.
 import { sql } from 'drizzle-orm';
 
 import { listCustomers } from '@/services/customers';
@@ -12,6 +13,7 @@ import { measureCustomerImport } from './customer-import';
 import { buildDashboardCases, ensureStaffCreators } from './dashboard-cases';
 import { ensureCustomers, openBenchDatabase, rowsOf } from './database';
 import { captureLastQuery, explain } from './explain';
+import { formatExport, measureExport } from './export-case';
 import { measure } from './measure';
 import { buildOrderCases } from './order-cases';
 import { ensureHistoryCustomer, ensureOrders, HISTORY_ORDERS } from './orders-data';
@@ -69,6 +71,10 @@ async function main(): Promise<void> {
     if (handle.kind === 'pglite') {
       log('PGlite runs one statement at a time inside this process, so only the 1-worker figure is meaningful: more workers only queue.');
     }
+
+    log();
+    log(`CSV export of every customer to /dev/null through the download stream (GET /customers/export.csv), newest first:`);
+    for (const format of ['shopify', 'full'] as const) log(formatExport(await measureExport(format)));
 
     const deepSort = 'createdAt:desc';
     const deepCursor = deepCursors.get(deepSort);

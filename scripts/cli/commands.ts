@@ -1,5 +1,6 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { classifyCommand } from './classify';
+import { exportCustomersCommand } from './export-customers';
 import { helpCommand } from './help';
 import { importCustomersCommand } from './import-customers';
 import { importOrdersCommand } from './import-orders';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'import-customers': importCustomersCommand,
   'customer erase': customerEraseCommand,
   'customer export': customerExportCommand,
+  'export-customers': exportCustomersCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,

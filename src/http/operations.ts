@@ -9,6 +9,7 @@ export const STAFF_OPERATIONS = {
   'GET /customers': 'customers:read',
   'POST /customers': 'customers:write',
   'POST /customers/import': 'customers:import',
+  'GET /customers/export.csv': 'customers:export',
   'GET /customers/{id}': 'customers:read',
   'PATCH /customers/{id}': 'customers:write',
   'DELETE /customers/{id}': 'customers:delete',

@@ -81,9 +81,15 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** The query string as a plain object, for the zod list schemas to coerce. */
-export function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
+/**
+ * The query string as a plain object, for the zod list schemas to coerce: the last value of a repeated parameter,
+ * or all of them as an array for the `repeatable` ones (?ids=a&ids=b).
+ */
+export function queryOf(request: Request, repeatable: readonly string[] = []): Record<string, string | string[]> {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string | string[]> = Object.fromEntries(params);
+  for (const key of repeatable) if (params.has(key)) query[key] = params.getAll(key);
+  return query;
 }
 
 /**
@@ -115,8 +121,8 @@ export async function readNoBody(request: Request): Promise<void> {
 }
 
 /** The query string parsed with a shared list schema; invalid parameters are a 422 naming each one. */
-export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
-  const query = queryOf(request);
+export function readQuery<S extends z.ZodType>(request: Request, schema: S, { repeatable = [] }: { repeatable?: readonly string[] } = {}): z.output<S> {
+  const query = queryOf(request, repeatable);
   assertStorable(query);
   const result = schema.safeParse(query);
   if (!result.success) throw new ValidationFailedError('Some query parameters need attention', fieldErrorsOf(result.error));

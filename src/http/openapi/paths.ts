@@ -7,6 +7,7 @@ import { importPaths } from './import-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
+import { customerExportPaths } from './export-paths';
 import { metricsPaths } from './metrics-paths';
 import { privacyPaths } from './privacy-paths';
 import { orderPaths } from './order-paths';
@@ -17,7 +18,7 @@ import { storePaths } from './store-paths';
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
 
 // Parameter prose; the constraints (types, ranges, enums, defaults) come from the schema itself.
-const LIST_PARAMETERS: Record<CustomerListParam, string> = {
+export const LIST_PARAMETERS: Record<CustomerListParam, string> = {
   q: 'Search: every word must appear in the name, email, phone or company (partial match); phone-like input matches the digits',
   groupId: 'Only customers of this customer group (see GET /customer-groups); `none` for customers without a group',
   tag: 'Only customers with this tag',
@@ -61,6 +62,7 @@ export function buildPaths() {
         responses: { 201: jsonResponse('The created customer', 'Customer'), ...problems(400, 403, 409, 422) },
       },
     },
+    ...customerExportPaths(),
     '/customers/{id}': {
       parameters: [customerId],
       get: {

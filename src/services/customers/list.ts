@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { customerGroups, customers } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
-import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSortField } from '@/lib/validation/customer';
+import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
 
 import { keysetCursor, type KeyColumn } from '../keyset-cursor';
 import { parseInput } from '../validate';
@@ -13,7 +13,7 @@ import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 // Each sort key matches an index in db/schema/customers.ts exactly. `column` is its cursor key's kind, `keyOf` reads
 // the key from a listed row (text keys as PostgreSQL sorted them, the rest from the customer), and `cast` writes a
 // decoded key back as the SQL type of the sort. A null last order date sorts as '-infinity', as the index has it.
-const SORT_KEYS: Record<CustomerSortField, { expr: SQL; column: KeyColumn; keyOf: (row: ListRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
+const SORT_KEYS: Record<CustomerSortField, { expr: SQL; column: KeyColumn; keyOf: (row: SortedCustomerRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
   createdAt: { expr: sql`${customers.createdAt}`, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
   name: { expr: sql`${customers.sortName}`, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
   email: { expr: sql`coalesce(${customers.email}, '')`, column: { kind: 'text' }, keyOf: (row) => row.customer.email ?? '', cast: (key) => sql`cast(${key} as text)` },
@@ -204,10 +204,34 @@ function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'
   const conditions = filterConditions(q);
   if (q.cursor) {
     const [sortKey, id] = cursorOf(q.sort, key).decode(q.cursor);
-    const after = sql`(${key.cast(sortKey)}, cast(${id} as uuid))`;
-    conditions.push(direction === 'asc' ? sql`(${key.expr}, ${customers.id}) > ${after}` : sql`(${key.expr}, ${customers.id}) < ${after}`);
+    conditions.push(afterKeys(key, direction, sortKey, id));
   }
   return conditions;
+}
+
+/** Rows after (sort key, id) in the sort's direction: the keyset condition, on the sort's own index. */
+function afterKeys(key: SortKey, direction: 'asc' | 'desc', sortKey: KeyValue, id: string): SQL {
+  const after = sql`(${key.cast(sortKey)}, cast(${id} as uuid))`;
+  return direction === 'asc' ? sql`(${key.expr}, ${customers.id}) > ${after}` : sql`(${key.expr}, ${customers.id}) < ${after}`;
+}
+
+/** A row of a walk in the list's order: its customer columns and its sort key as PostgreSQL sorted it. */
+export type SortedCustomerRow = Pick<ListRow, 'customer' | 'sortKey'>;
+
+/**
+ * The list's order for one sort, for walks over every match a page at a time (the CSV export): the columns to
+ * select (`sortKey`), the ORDER BY, and the condition for the rows after a row already read. The same keys, index
+ * and tie-break on id as the list's pages.
+ */
+export function customerSortOrder(sort: CustomerSort) {
+  const [field, direction] = sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
+  const key = SORT_KEYS[field];
+  const order = direction === 'asc' ? sql`asc` : sql`desc`;
+  return {
+    sortKey: sql<string>`(${key.expr})::text`,
+    orderBy: [sql`${key.expr} ${order}`, sql`${customers.id} ${order}`],
+    after: (row: SortedCustomerRow): SQL => afterKeys(key, direction, key.keyOf(row), row.customer.id),
+  };
 }
 
 /** Overrides of the thresholds above, for tests. */

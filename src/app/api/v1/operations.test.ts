@@ -67,9 +67,9 @@ describe(`operations (${TEST_DB_KIND})`, () => {
       const [method, path] = operation.split(' ');
       const handler = served.find((route) => route.operation === operation)!.handler;
       const params = Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, 'not-an-id']));
-      // A GET cannot carry a body; its query is what it reads, and it gets none.
-      const rawBody = method === 'GET' ? undefined : '{"unknownField": [1, 2, 3], "amount": -1}';
-      const response = await call(handler, method, path, { key: staffKey, params, rawBody, headers: { 'content-type': 'application/json' } });
+      // A GET carries no body; its bad input is the query instead.
+      const input = method === 'GET' ? { query: '?unknownField=1&limit=-1' } : { rawBody: '{"unknownField": [1, 2, 3], "amount": -1}', headers: { 'content-type': 'application/json' } };
+      const response = await call(handler, method, `${path}${input.query ?? ''}`, { key: staffKey, params, rawBody: input.rawBody, headers: input.headers });
       expect(response.status, operation).toBe(403);
       const problem = await problemOf(response);
       expect(problem.contentType, operation).toBe('application/problem+json');

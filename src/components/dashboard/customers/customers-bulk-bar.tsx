@@ -5,6 +5,8 @@ import { Loader2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { AssignToGroupInput } from '@/lib/validation/customer-group';
 
+import type { ExportQuery } from './customers-export-href';
+import { CustomersExportMenu } from './customers-export-menu';
 import { customersCount, MoveToGroupDialog } from './move-to-group-dialog';
 
 export interface BulkSelection {
@@ -23,6 +25,7 @@ export function CustomersBulkBar({
   canWiden,
   groups,
   target,
+  exportQuery,
   onSelectAllMatching,
   onClear,
   onMoved,
@@ -31,6 +34,8 @@ export function CustomersBulkBar({
   canWiden: boolean;
   groups: { id: string; name: string }[];
   target: AssignToGroupInput['target'];
+  /** The list's filter and sort, to export the selection; absent for a role that may not export. */
+  exportQuery?: ExportQuery;
   onSelectAllMatching: () => void;
   onClear: () => void;
   onMoved: (message: string) => void;
@@ -43,6 +48,15 @@ export function CustomersBulkBar({
           {selection.isAllMatching ? `All ${customersCount(count)} matching this filter selected` : `${selection.ids.length.toLocaleString('en-GB')} selected`}
         </span>
         <MoveToGroupDialog groups={groups} target={target} count={count} onMoved={onMoved} />
+        {exportQuery && (
+          <CustomersExportMenu
+            query={exportQuery}
+            // Everyone matching is the filter itself; ticked rows travel as ids (and still match the filter).
+            ids={selection.isAllMatching ? undefined : selection.ids}
+            size="sm"
+            scope={selection.isAllMatching ? `All ${customersCount(count)} matching this filter` : `The ${customersCount(count)} selected`}
+          />
+        )}
         <Button variant="ghost" size="sm" onClick={onClear}>
           Clear<span className="sr-only"> selection</span>
         </Button>

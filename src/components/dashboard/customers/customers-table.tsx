@@ -13,6 +13,7 @@ import type { CustomerFilter } from '@/lib/validation/customer';
 import { ListTable, RowSelectCheckbox, selectColumn } from '../list/list-table';
 
 import { CustomersBulkBar } from './customers-bulk-bar';
+import type { ExportQuery } from './customers-export-href';
 import { useCustomersListNavigation } from './customers-list-navigation';
 import { parseSort, withQuery } from './customers-list-query';
 
@@ -140,6 +141,8 @@ export interface CustomersBulkOptions {
   filter: CustomerFilter;
   /** The filter matches more than this page, so widening the selection means something. */
   hasMorePages: boolean;
+  /** The list's filter and sort for the Export menu; absent for a role that may not export. */
+  exportQuery?: ExportQuery;
 }
 
 // Secondary columns give way first as the screen narrows (below lg the stacked list replaces the table).
@@ -220,6 +223,7 @@ export function CustomersTable({ rows, bulk }: { rows: CustomersListRow[]; bulk?
           canWiden={bulk.hasMorePages}
           groups={bulk.groups}
           target={isAllMatching ? { filter: bulk.filter } : { ids: selectedIds }}
+          exportQuery={bulk.exportQuery}
           onSelectAllMatching={() => setIsAllMatching(true)}
           onClear={() => changeSelection({})}
           onMoved={afterMove}

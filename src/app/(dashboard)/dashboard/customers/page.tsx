@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { requireStaff } from '@/auth/require-staff';
 import { CustomerFilters } from '@/components/dashboard/customers/customer-filters';
 import { CustomersListActiveFilters } from '@/components/dashboard/customers/customers-list-active-filters';
+import { toExportQuery } from '@/components/dashboard/customers/customers-export-href';
+import { CustomersExportMenu } from '@/components/dashboard/customers/customers-export-menu';
 import { CustomersListEmpty } from '@/components/dashboard/customers/customers-list-empty';
 import { CustomersListProvider } from '@/components/dashboard/customers/customers-list-navigation';
 import { hasActiveFilters, listHref, PAGE_SIZE, PARAM_LABELS, readListParams, toListQuery } from '@/components/dashboard/customers/customers-list-query';
@@ -50,11 +52,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   ]);
   const staffOptions = staff.map(({ id, name }) => ({ id, name }));
   const page = result.page;
+  // Exports the filter the list shows; a filter the list cannot read exports nothing.
+  const exportQuery = can(actor, 'customers:export') && page !== null ? toExportQuery(parsed.query) : undefined;
   const bulk = can(actor, 'customers:bulk_group')
     ? {
         groups: groupOptions,
         filter: toCustomerFilter(parsed.query),
         hasMorePages: !!page?.nextCursor || !!params.cursor,
+        exportQuery,
       }
     : undefined;
 
@@ -72,6 +77,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                   Import
                 </Link>
               </Button>
+            )}
+            {exportQuery && page && page.data.length > 0 && (
+              <CustomersExportMenu
+                query={exportQuery}
+                scope={hasActiveFilters(params) ? 'Every customer matching the filters, in the list’s order' : 'Every customer, in the list’s order'}
+              />
             )}
             <Button asChild>
               <Link href="/dashboard/customers/new">
