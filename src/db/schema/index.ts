@@ -7,3 +7,4 @@ export * from './store-accounts';
 export * from './engagement';
 export * from './jobs';
 export * from './idempotency-keys';
+export * from './customer-merges';
