@@ -8,6 +8,7 @@ import type { Permission } from '@/lib/permissions';
 export const STAFF_OPERATIONS = {
   'GET /customers': 'customers:read',
   'POST /customers': 'customers:write',
+  'POST /customers/merge': 'customers:merge',
   'GET /customers/{id}': 'customers:read',
   'PATCH /customers/{id}': 'customers:write',
   'DELETE /customers/{id}': 'customers:delete',

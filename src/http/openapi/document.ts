@@ -11,6 +11,7 @@ import { campaignAudienceSchema, campaignRecipientSchema, campaignSchema, campai
 import { discountEligibilitySchema, discountSchema } from './discount-schemas';
 import { componentSchemas, toJsonSchema } from './json-schema';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
+import { mergeInputSchemas, mergeOutputSchemas } from './merge-paths';
 import { buildPaths } from './paths';
 import { IDEMPOTENCY_DESCRIPTION, withIdempotencyKeys } from './idempotency';
 import { withPermissions } from './permissions';
@@ -106,6 +107,7 @@ export function buildOpenApiDocument() {
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
             ...storeInputSchemas(),
             ...metricsInputSchemas(),
+            ...mergeInputSchemas(),
             ...classificationInputSchemas(),
           },
           'input',
@@ -138,6 +140,7 @@ export function buildOpenApiDocument() {
             DiscountEligibility: discountEligibilitySchema,
             ...storeOutputSchemas(),
             ...metricsOutputSchemas(),
+            ...mergeOutputSchemas(),
             ...staffOutputSchemas(),
             ...classificationOutputSchemas(),
             Problem: problemSchema,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { customerListQuerySchema } from '@/lib/validation/customer';
 
 import { groupPaths } from './group-paths';
+import { mergePaths } from './merge-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
@@ -123,6 +124,7 @@ export function buildPaths() {
     ...orderPaths(),
     ...campaignPaths(),
     ...groupPaths(),
+    ...mergePaths(),
     ...discountPaths(),
     ...storePaths(),
     ...metricsPaths(),

@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await createStaffActor('admin');
 });
 
-const create = (input: Record<string, unknown>) => createCustomer({ actor: staff, input: { lastName: '', ...input } as { firstName: string } });
+const create = (input: { firstName: string } & Record<string, unknown>) => createCustomer({ actor: staff, input: { lastName: '', ...input } });
 
 async function allPairs() {
   const pairs = [];

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { getDb } from '@/db/client';
+import { getDb, queryRows } from '@/db/client';
 import { campaignDeliveries, campaigns, classificationSuggestions, customerEvents, customerGroups, customerMetrics, customers, discountRedemptions, storeUsers } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
@@ -172,7 +172,7 @@ describe(`mergeCustomers (${TEST_DB_KIND})`, () => {
     await completeOrder({ actor: staff, id: pending.id });
     expect(await getCustomerById({ id: target.id })).toMatchObject({ totalSpend: 3000, orderCount: 1 });
     await expect(createOrder({ actor: staff, input: { customerId: source.id, items: [{ sku: 'S', name: 'Scarf', quantity: 1, unitPrice: 1 }] } })).rejects.toBeInstanceOf(ValidationFailedError);
-    const [{ count }] = (await getDb().execute<{ count: number }>(sql`select count(*)::int as count from customers where id = ${source.id}`)).rows as { count: number }[];
+    const [{ count }] = await queryRows<{ count: number }>(getDb(), sql`select count(*)::int as count from customers where id = ${source.id}`);
     expect(count).toBe(0);
   });
 
