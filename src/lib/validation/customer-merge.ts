@@ -24,6 +24,13 @@ export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
 export const MERGE_SIDES = ['target', 'source'] as const;
 export type MergeSide = (typeof MERGE_SIDES)[number];
 
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || value === false;
+
+/** The side a field takes when staff do not choose: the target's value, or the source's where the target's is empty (none, blank, a consent not given). */
+export function defaultMergeSide(targetValue: unknown, sourceValue: unknown): MergeSide {
+  return isEmpty(targetValue) && !isEmpty(sourceValue) ? 'source' : 'target';
+}
+
 const sideSchema = z.enum(MERGE_SIDES, 'Choose "target" or "source"');
 
 /** POST /customers/merge: the source is merged into the target and removed. Unchosen fields keep the target's value, or the source's where the target has none. */

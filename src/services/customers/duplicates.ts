@@ -17,29 +17,26 @@ export const NAME_SIMILARITY_THRESHOLD = 0.6;
 
 const pairCursor = keysetCursor('customer-duplicates', [{ kind: 'uuid' }, { kind: 'uuid' }]);
 
-// Each reason is a self-join on an index (customers_email_canonical_idx, customers_phone_idx, the addresses' postal and
-// street keys), so only customers sharing a key are compared: no pass over all pairs. Names are compared (trigram
-// similarity) only within a shared postcode or street. Pairs are keyed (a, b) with a < b, paged in that order; the
-// cursor's `a` bounds every branch, so a later page starts where the previous stopped.
-function pairsSql(after: [string, string] | null): SQL {
-  const fromA = after ? sql`and a.id >= ${after[0]}::uuid` : sql``;
-  const fromX = after ? sql`and x.customer_id >= ${after[0]}::uuid` : sql``;
+// The walk goes through customers in id order from the cursor and, for each, looks its partners up by index: equal
+// mailbox (customers_email_canonical_idx), equal phone (customers_phone_idx), and, among the customers sharing one of its
+// addresses' postcode or street line (the addresses' key indexes), those with a similar name (pg_trgm). So a page
+// reads only as many customers as it takes to find its pairs, never all pairs of all customers. Pairs are (a, b) with
+// a < b; each is found from `a`, so the order is (a, b) and the cursor resumes inside a customer's partners.
+function partnersOf(after: [string, string] | null): SQL {
+  const fromB = (column: SQL) => (after ? sql`and (a.id > ${after[0]}::uuid or ${column} > ${after[1]}::uuid)` : sql``);
   const sameKey = (key: 'postal_key' | 'line1_key', reason: DuplicateReason) => sql`
-    select distinct x.customer_id as a_id, y.customer_id as b_id, ${reason}::text as reason
+    select y.customer_id as b_id, ${reason}::text as reason
     from customer_addresses x
-    join customer_addresses y on y.country_code = x.country_code and y.${sql.raw(key)} = x.${sql.raw(key)} and y.customer_id > x.customer_id
-    join customers a on a.id = x.customer_id and a.erased_at is null
+    join customer_addresses y on y.country_code = x.country_code and y.${sql.raw(key)} = x.${sql.raw(key)} and y.customer_id > a.id
     join customers b on b.id = y.customer_id and b.erased_at is null
-    where x.${sql.raw(key)} is not null ${fromX}
+    where x.customer_id = a.id and x.${sql.raw(key)} is not null ${fromB(sql`y.customer_id`)}
       and similarity(a.sort_name, b.sort_name) >= ${NAME_SIMILARITY_THRESHOLD}`;
   return sql`
-    select a.id as a_id, b.id as b_id, 'email'::text as reason
-    from customers a join customers b on b.email_canonical = a.email_canonical and b.id > a.id and b.erased_at is null
-    where a.email_canonical is not null and a.erased_at is null ${fromA}
+    select b.id as b_id, 'email'::text as reason from customers b
+    where a.email_canonical is not null and b.email_canonical = a.email_canonical and b.id > a.id and b.erased_at is null ${fromB(sql`b.id`)}
     union all
-    select a.id, b.id, 'phone'
-    from customers a join customers b on b.phone = a.phone and b.id > a.id and b.erased_at is null
-    where a.phone is not null and a.erased_at is null ${fromA}
+    select b.id, 'phone' from customers b
+    where a.phone is not null and b.phone = a.phone and b.id > a.id and b.erased_at is null ${fromB(sql`b.id`)}
     union all ${sameKey('postal_key', 'name_postcode')}
     union all ${sameKey('line1_key', 'name_street')}`;
 }
@@ -60,18 +57,21 @@ export async function listDuplicateCustomers(query: DuplicateListQuery = {}): Pr
   const q = parseInput(duplicateListQuerySchema, query);
   const after = q.cursor ? pairCursor.decode(q.cursor) : null;
   const result = await getDb().execute<PairRow>(sql`
-    with pairs as (${pairsSql(after)}),
-    grouped as (
-      select a_id, b_id, array_agg(distinct reason) as reasons
-      from pairs p
-      where ${after ? sql`(p.a_id, p.b_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql`true`}
-        and not exists (select 1 from customer_duplicate_dismissals d where d.customer_a_id = p.a_id and d.customer_b_id = p.b_id)
-      group by a_id, b_id
-      order by a_id, b_id
+    with pairs as (
+      select a.id as a_id, p.b_id, p.reasons
+      from customers a
+      cross join lateral (
+        select m.b_id, array_agg(distinct m.reason) as reasons
+        from (${partnersOf(after)}) m
+        where not exists (select 1 from customer_duplicate_dismissals d where d.customer_a_id = a.id and d.customer_b_id = m.b_id)
+        group by m.b_id
+      ) p
+      where a.erased_at is null ${after ? sql`and a.id >= ${after[0]}::uuid` : sql``}
+      order by a.id, p.b_id
       limit ${q.limit + 1}
     )
     select g.a_id, g.b_id, g.reasons, ${candidateJson('a')} as a, ${candidateJson('b')} as b
-    from grouped g join customers a on a.id = g.a_id join customers b on b.id = g.b_id
+    from pairs g join customers a on a.id = g.a_id join customers b on b.id = g.b_id
     order by g.a_id, g.b_id`);
   const rows = (result as unknown as { rows: PairRow[] }).rows;
   const page = rows.slice(0, q.limit).map(toPair);

@@ -1,17 +1,12 @@
 import type { CustomerRow } from '@/db/schema';
-import { MERGE_FIELDS, type MergeField, type MergeFieldChoices, type MergeSide } from '@/lib/validation/customer-merge';
+import { defaultMergeSide, MERGE_FIELDS, type MergeField, type MergeFieldChoices, type MergeSide } from '@/lib/validation/customer-merge';
 
 type MergeValues = Pick<CustomerRow, MergeField | 'emailConsentAt' | 'smsConsentAt'>;
 
-const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || value === false;
-
-/**
- * Which side gives each field: the choice when made; otherwise the target's value, or the source's where the target's
- * is empty (no value, blank, or a consent not given).
- */
+/** Which side gives each field: the choice when made, otherwise defaultMergeSide. */
 export function resolveMergeSides(target: MergeValues, source: MergeValues, choices: MergeFieldChoices = {}): Record<MergeField, MergeSide> {
   return Object.fromEntries(
-    MERGE_FIELDS.map((field) => [field, choices[field] ?? (isEmpty(target[field]) && !isEmpty(source[field]) ? 'source' : 'target')]),
+    MERGE_FIELDS.map((field) => [field, choices[field] ?? defaultMergeSide(target[field], source[field])]),
   ) as Record<MergeField, MergeSide>;
 }
 

@@ -1,4 +1,4 @@
-import { UserPlus } from 'lucide-react';
+import { Users, UserPlus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
@@ -64,12 +64,22 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         title="Customers"
         description="Find a customer by name, email, phone or company, or narrow the list with filters."
         actions={
-          <Button asChild>
-            <Link href="/dashboard/customers/new">
-              <UserPlus aria-hidden />
-              Add customer
-            </Link>
-          </Button>
+          <>
+            {can(actor, 'customers:merge') && (
+              <Button asChild variant="outline">
+                <Link href="/dashboard/customers/duplicates">
+                  <Users aria-hidden />
+                  Duplicates
+                </Link>
+              </Button>
+            )}
+            <Button asChild>
+              <Link href="/dashboard/customers/new">
+                <UserPlus aria-hidden />
+                Add customer
+              </Link>
+            </Button>
+          </>
         }
       />
       <CustomersListProvider>
