@@ -7,13 +7,14 @@ import { formatDate } from '@/lib/format';
 import type { CustomerDetail } from '@/lib/types';
 
 import { DeleteCustomerButton } from './delete-customer-button';
+import { MergeWithButton } from './merge/merge-with-button';
 
 export function customerName(customer: Pick<CustomerDetail, 'firstName' | 'lastName'>): string {
   return `${customer.firstName} ${customer.lastName}`.trim();
 }
 
 /** Name, company, group and tags, with the actions the viewer's role allows. */
-export function CustomerHeader({ customer, canDelete }: { customer: CustomerDetail; canDelete: boolean }) {
+export function CustomerHeader({ customer, canDelete, canMerge = false }: { customer: CustomerDetail; canDelete: boolean; canMerge?: boolean }) {
   const name = customerName(customer);
   const initials = `${customer.firstName[0] ?? ''}${customer.lastName[0] ?? ''}`.toUpperCase();
   return (
@@ -64,6 +65,7 @@ export function CustomerHeader({ customer, canDelete }: { customer: CustomerDeta
           <Pencil aria-hidden />
           Edit
         </Link>
+        {canMerge && <MergeWithButton customerId={customer.id} customerName={name} />}
         {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} />}
       </div>
     </header>
