@@ -1,5 +1,6 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { classifyCommand } from './classify';
+import { findDuplicatesCommand } from './find-duplicates';
 import { helpCommand } from './help';
 import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'api-key list': apiKeyList,
   'api-key revoke': apiKeyRevoke,
   classify: classifyCommand,
+  'find-duplicates': findDuplicatesCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,
