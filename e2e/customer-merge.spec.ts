@@ -7,7 +7,7 @@ import { OWNER } from './fixtures';
 // Open Duplicates, open a pair, choose the values, merge, and land on the kept customer with the other's orders.
 const baseURL = inject('baseURL');
 const apiKey = inject('apiKey');
-const PHONE = '+447911555001';
+const PHONE = '+447911123478';
 
 let browser: Browser;
 let page: Page;
