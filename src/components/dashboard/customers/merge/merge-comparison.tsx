@@ -83,7 +83,11 @@ export function MergeComparison({ pair, initialTargetId, onCancel }: { pair: [Cu
       </fieldset>
 
       <div className="space-y-3">
-        <h3 className="text-sm font-medium text-slate-900">Which value wins</h3>
+        <div className="grid gap-1.5 sm:grid-cols-[10rem_1fr_1fr]">
+          <h3 className="text-sm font-medium text-slate-900">Which value wins</h3>
+          <p className="hidden truncate text-xs font-medium uppercase tracking-wide text-slate-500 sm:block">Kept: {fullName(target)}</p>
+          <p className="hidden truncate text-xs font-medium uppercase tracking-wide text-slate-500 sm:block">Merged in: {fullName(source)}</p>
+        </div>
         {MERGE_FIELDS.map((field) => {
           const values = [target, source].map((customer) => mergeValueText(customer, field));
           if (values[0] === null && values[1] === null) return null;
