@@ -34,7 +34,8 @@ export function MergeWithButton({ customerId, customerName }: { customerId: stri
         Merge with…
       </Button>
       <Dialog open={isPicking} onOpenChange={setIsPicking}>
-        <DialogContent>
+        {/* Room below the search for its list of matches (up to max-h-72), which would otherwise be cut by the dialog. */}
+        <DialogContent className="min-h-[28rem]">
           <DialogHeader>
             <DialogTitle>Merge {customerName} with…</DialogTitle>
             <DialogDescription>Find the other record of this person. You choose which record stays and which values win next.</DialogDescription>
