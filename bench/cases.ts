@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 
 import type { DatabaseHandle } from '@/db/client';
 import { CUSTOMER_SORTS, type CustomerSort } from '@/lib/validation/customer';
-import { getCustomerById, listCustomers } from '@/services/customers';
+import { getCustomerById, listCustomers, listDuplicateCustomers } from '@/services/customers';
 
 import { rowsOf } from './database';
 
@@ -62,6 +62,9 @@ export async function buildCases(handle: DatabaseHandle, iterations: number): Pr
   const [wholesaler] = await rowsOf<{ id: string }>(handle, sql`select id from customer_groups where lower(name) = 'wholesaler'`);
   if (wholesaler) cases.push(listCase('filter group Wholesaler', { groupId: wholesaler.id, limit: PAGE }));
   cases.push(listCase('filter tag "vip"', { tag: 'vip', limit: PAGE }));
+
+  // The Duplicates page: every reason's self-join, first page (bench/duplicates.ts plants pairs and walks them all).
+  cases.push({ name: 'duplicate pairs, first page', run: async () => (await listDuplicateCustomers({ limit: 25 })).data.length });
 
   // Different customers each time, so the lookups are not all served from one hot page.
   const ids = (await rowsOf<{ id: string }>(handle, sql`select id from customers order by random() limit ${iterations + 3}`)).map((r) => r.id);

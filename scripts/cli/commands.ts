@@ -1,6 +1,7 @@
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from './api-key';
 import { classifyCommand } from './classify';
 import { exportCustomersCommand } from './export-customers';
+import { findDuplicatesCommand } from './find-duplicates';
 import { helpCommand } from './help';
 import { importCustomersCommand } from './import-customers';
 import { importOrdersCommand } from './import-orders';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'customer erase': customerEraseCommand,
   'customer export': customerExportCommand,
   'export-customers': exportCustomersCommand,
+  'find-duplicates': findDuplicatesCommand,
   'import-orders': importOrdersCommand,
   metrics: metricsCommand,
   reconcile,

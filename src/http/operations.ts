@@ -10,6 +10,7 @@ export const STAFF_OPERATIONS = {
   'POST /customers': 'customers:write',
   'POST /customers/import': 'customers:import',
   'GET /customers/export.csv': 'customers:export',
+  'POST /customers/merge': 'customers:merge',
   'GET /customers/{id}': 'customers:read',
   'PATCH /customers/{id}': 'customers:write',
   'DELETE /customers/{id}': 'customers:delete',

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode } from '@/services/errors';
+import { DomainError, NotFoundError, type DomainErrorCode } from '@/services/errors';
 import type { FieldError } from '@/lib/types';
 
 // The one table from domain error codes to HTTP statuses.
@@ -26,9 +26,9 @@ const TITLE_BY_STATUS: Record<number, string> = {
 };
 
 /** An RFC 9457 problem+json response. */
-export function problem(status: number, detail: string, errors?: FieldError[]): Response {
+export function problem(status: number, detail: string, errors?: FieldError[], members?: Record<string, string>): Response {
   const title = TITLE_BY_STATUS[status] ?? 'Error';
-  const body = { type: `https://httpstatuses.io/${status}`, title, status, detail, ...(errors?.length ? { errors } : {}) };
+  const body = { ...members, type: `https://httpstatuses.io/${status}`, title, status, detail, ...(errors?.length ? { errors } : {}) };
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 }
 
@@ -39,7 +39,7 @@ export function statusOfError(error: DomainError): number {
 
 /** Maps any thrown value to problem+json; unknown errors are logged once here and hidden from the client. */
 export function problemFromError(error: unknown): Response {
-  if (error instanceof DomainError) return problem(STATUS_BY_CODE[error.code], error.message, error.fieldErrors);
+  if (error instanceof DomainError) return problem(STATUS_BY_CODE[error.code], error.message, error.fieldErrors, error instanceof NotFoundError ? error.members : undefined);
   console.error('Unhandled error in API route', error);
   return problem(500, 'Something went wrong on our side. Try again; if it persists, check the server log.');
 }

@@ -8,6 +8,7 @@ import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
 import { recordCustomerEvent } from './customers/events';
 import { toCustomer, toCustomerAddress } from './customers/mapping';
+import { customerNotFound } from './customers/merged-into';
 import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
@@ -18,6 +19,8 @@ import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
 export { listCustomers } from './customers/list';
+export { dismissDuplicate, listDuplicateCustomers } from './customers/duplicates';
+export { mergeCustomers } from './customers/merge';
 export { addCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from './customer-addresses';
 
 const NOT_FOUND_MESSAGE = 'No customer with this id';
@@ -69,8 +72,11 @@ export async function getCustomerById({ id }: { id: string }): Promise<CustomerD
       .where(eq(customers.id, id)),
     db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)).orderBy(customerAddresses.createdAt, customerAddresses.id),
     listCustomerOrders({ customerId: id, limit: RECENT_ORDERS }),
-  ]);
-  if (!found) throw new NotFoundError(NOT_FOUND_MESSAGE);
+  ]).catch(async (error: unknown) => {
+    // The history finds a missing customer first; say where a merged one went.
+    throw error instanceof NotFoundError ? await customerNotFound(db, id) : error;
+  });
+  if (!found) throw await customerNotFound(db, id);
   const customer = toCustomer(found.customer, found.group);
   return {
     ...customer,

@@ -17,7 +17,11 @@ export class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string) {
+  /** `members`: extra members of the problem document, e.g. `mergedInto` for a customer merged into another. */
+  constructor(
+    message: string,
+    readonly members?: Record<string, string>,
+  ) {
     super('not_found', message);
   }
 }

@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
 import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
+import { lockOrderAndCustomer } from './orders/lock';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
@@ -84,12 +85,8 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   }
 }
 
-async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
-  assertUuid(id, NOT_FOUND);
-  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
-  if (!row) throw new NotFoundError(NOT_FOUND);
-  return row;
-}
+// Customer row, then order row: the order a merge locks them in (orders/lock.ts).
+const lockOrder = lockOrderAndCustomer;
 
 function illegal(order: OrderRow, action: string): ConflictError {
   return new ConflictError(`Order ${order.orderNumber} is ${order.status.replace('_', ' ')}, so it cannot be ${action}`);

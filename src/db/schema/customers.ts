@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, timestampMs, updatedAt } from './columns';
+import { alnumKeySql, emailCanonicalSql } from './duplicate-keys';
 import { staffMembers } from './staff';
 import { storeUsers } from './store-accounts';
 
@@ -51,6 +52,8 @@ export const customers = pgTable(
     sortName: text('sort_name')
       .notNull()
       .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
+    // The mailbox the email reaches (dots and +tags folded where the provider ignores them): duplicate detection.
+    emailCanonical: text('email_canonical').generatedAlwaysAs(emailCanonicalSql()),
     searchText: text('search_text')
       .notNull()
       .generatedAlwaysAs(
@@ -66,8 +69,6 @@ export const customers = pgTable(
     uniqueIndex('customers_email_idx').on(t.email),
     uniqueIndex('customers_user_id_idx').on(t.userId),
     uniqueIndex('customers_external_id_idx').on(t.externalId),
-    // The CSV import matches a row without an e-mail by its E.164 phone, a few thousand at a time.
-    index('customers_phone_idx').on(t.phone),
     // One index per sort of the list, each ending in id so keyset cursors are total orders.
     index('customers_created_at_idx').on(t.createdAt, t.id),
     // When a customer was first seen, added or first ordered (least() skips a null): the overview's new customers
@@ -92,6 +93,10 @@ export const customers = pgTable(
     index('customers_erased_idx').on(t.erasedAt, t.id).where(sql`${t.erasedAt} is not null`),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // Duplicate detection (services/customers/duplicates.ts): equal mailboxes and equal phones, erased customers left out.
+    index('customers_email_canonical_idx').on(t.emailCanonical, t.id).where(sql`${t.emailCanonical} is not null and ${t.erasedAt} is null`),
+    // Also the CSV import's match of a row without an e-mail by its E.164 phone (it asks for erased_at is null too).
+    index('customers_phone_idx').on(t.phone, t.id).where(sql`${t.phone} is not null and ${t.erasedAt} is null`),
   ],
 );
 
@@ -115,6 +120,9 @@ export const customerAddresses = pgTable(
     phone: text('phone'),
     isDefaultShipping: boolean('is_default_shipping').notNull().default(false),
     isDefaultBilling: boolean('is_default_billing').notNull().default(false),
+    // Match keys of the duplicate finder: the postcode and the street line with only letters and digits, lower-case.
+    postalKey: text('postal_key').generatedAlwaysAs(alnumKeySql('postal_code')),
+    line1Key: text('line1_key').generatedAlwaysAs(alnumKeySql('line1')),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -123,6 +131,9 @@ export const customerAddresses = pgTable(
     // At most one default of each kind per customer, whatever races happen.
     uniqueIndex('customer_addresses_default_shipping_idx').on(t.customerId).where(sql`${t.isDefaultShipping}`),
     uniqueIndex('customer_addresses_default_billing_idx').on(t.customerId).where(sql`${t.isDefaultBilling}`),
+    // Customers sharing a postcode or a street line are the only ones whose names the duplicate finder compares.
+    index('customer_addresses_postal_key_idx').on(t.countryCode, t.postalKey, t.customerId).where(sql`${t.postalKey} is not null`),
+    index('customer_addresses_line1_key_idx').on(t.countryCode, t.line1Key, t.customerId).where(sql`${t.line1Key} is not null`),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './engagement';
 export * from './jobs';
 export * from './idempotency-keys';
 export * from './import-files';
+export * from './customer-merges';

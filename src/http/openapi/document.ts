@@ -13,6 +13,7 @@ import { componentSchemas, toJsonSchema } from './json-schema';
 import { privacyInputSchemas, privacyOutputSchemas } from './privacy-paths';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { importReportSchema, jobSchema } from './import-paths';
+import { mergeInputSchemas, mergeOutputSchemas } from './merge-paths';
 import { buildPaths } from './paths';
 import { IDEMPOTENCY_DESCRIPTION, withIdempotencyKeys } from './idempotency';
 import { withPermissions } from './permissions';
@@ -111,6 +112,7 @@ export function buildOpenApiDocument() {
             CustomerGroupMembersAssign: groupMembersBodySchema.strict(),
             ...storeInputSchemas(),
             ...metricsInputSchemas(),
+            ...mergeInputSchemas(),
             ...classificationInputSchemas(),
             ...privacyInputSchemas(),
           },
@@ -145,6 +147,7 @@ export function buildOpenApiDocument() {
             DiscountEligibility: discountEligibilitySchema,
             ...storeOutputSchemas(),
             ...metricsOutputSchemas(),
+            ...mergeOutputSchemas(),
             ...staffOutputSchemas(),
             ...classificationOutputSchemas(),
             ImportReport: importReportSchema.extend({ fileId: importReportSchema.shape.fileName.describe('The stored file (dry run): import it with ?fileId=') }),

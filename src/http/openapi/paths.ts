@@ -4,6 +4,7 @@ import { customerListQuerySchema } from '@/lib/validation/customer';
 
 import { groupPaths } from './group-paths';
 import { importPaths } from './import-paths';
+import { mergePaths } from './merge-paths';
 import { jsonBody, jsonResponse, problems, queryParametersOf, ref } from './operations';
 import { campaignPaths } from './campaign-paths';
 import { discountPaths } from './discount-paths';
@@ -129,6 +130,7 @@ export function buildPaths() {
     ...campaignPaths(),
     ...groupPaths(),
     ...importPaths(),
+    ...mergePaths(),
     ...discountPaths(),
     ...storePaths(),
     ...metricsPaths(),

@@ -134,4 +134,5 @@ export const problemSchema = z.object({
     .array(z.object({ path: z.string().describe('The field, dotted for nested ones; (body) for the body as a whole'), message: z.string() }))
     .optional()
     .describe('One entry per invalid field (422) or conflicting field (409)'),
+  mergedInto: z.uuid().optional().describe('404 for a customer merged into another: the id of the customer it became'),
 });

@@ -65,5 +65,7 @@ export function toCustomer(row: CustomerFields, group: { id: string; name: strin
 }
 
 export function toCustomerAddress(row: CustomerAddressRow): CustomerAddress {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  // The match keys of the duplicate finder are the database's, not the address's.
+  const { postalKey: _postalKey, line1Key: _line1Key, ...address } = row;
+  return { ...address, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }

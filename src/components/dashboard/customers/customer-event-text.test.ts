@@ -91,3 +91,14 @@ describe('listInWords', () => {
     expect([listInWords([]), listInWords(['a']), listInWords(['a', 'b']), listInWords(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
   });
 });
+
+describe('describeCustomerEvent: customer.merged', () => {
+  it('names who merged whom, what moved and which values came from the merged record', () => {
+    const names = { staff: new Map([['s1', 'Ann Admin']]), groups: new Map(), country: (c: string) => c, money: (m: number) => String(m) };
+    const text = describeCustomerEvent(
+      { id: 'e', customerId: 'c', type: 'customer.merged', actorType: 'staff', actorId: 's1', createdAt: '2025-01-01T00:00:00Z', data: { sourceId: 'abc', sourceName: 'Joe Bloggs', sourceEmail: 'joe@example.com', ordersMoved: 2, fromSource: ['phone', 'customerGroupId'] } },
+      names,
+    );
+    expect(text).toEqual({ sentence: 'Ann Admin merged Joe Bloggs, joe@example.com into this customer', details: ['Merged record: abc', '2 orders moved here', 'Kept from the merged record: phone and group'] });
+  });
+});

@@ -94,6 +94,14 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
       if (event.actorType === 'api_key') return { sentence: 'Created through the API', details: [] };
       return { sentence: 'Imported', details: [] };
     }
+    case 'customer.merged': {
+      const who = [data.sourceName, data.sourceEmail].filter((part) => typeof part === 'string' && part).join(', ') || 'another customer';
+      const details = [`Merged record: ${typeof data.sourceId === 'string' ? data.sourceId : 'unknown id'}`];
+      if (typeof data.ordersMoved === 'number') details.push(`${data.ordersMoved} ${data.ordersMoved === 1 ? 'order' : 'orders'} moved here`);
+      const fromSource = Array.isArray(data.fromSource) ? data.fromSource.filter((field): field is string => typeof field === 'string') : [];
+      if (fromSource.length) details.push(`Kept from the merged record: ${listInWords(fromSource.map(customerFieldLabel))}`);
+      return { sentence: `${actor} merged ${who} into this customer`, details };
+    }
     case 'customer.account_linked':
       // Only after the customer opened the link mailed to this address (services/store/link-account.ts).
       return { sentence: `Made a store account and confirmed ${typeof data.email === 'string' ? data.email : 'their email'}`, details: [] };

@@ -8,13 +8,14 @@ import { initials } from '@/lib/initials';
 import type { CustomerDetail } from '@/lib/types';
 
 import { DeleteCustomerButton } from './delete-customer-button';
+import { MergeWithButton } from './merge/merge-with-button';
 
 export function customerName(customer: Pick<CustomerDetail, 'firstName' | 'lastName'>): string {
   return `${customer.firstName} ${customer.lastName}`.trim();
 }
 
 /** Name, company, group and tags, with the actions the viewer's role allows. */
-export function CustomerHeader({ customer, canDelete, canErase }: { customer: CustomerDetail; canDelete: boolean; canErase: boolean }) {
+export function CustomerHeader({ customer, canDelete, canErase, canMerge = false }: { customer: CustomerDetail; canDelete: boolean; canErase: boolean; canMerge?: boolean }) {
   const name = customerName(customer);
   return (
     <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
@@ -67,6 +68,7 @@ export function CustomerHeader({ customer, canDelete, canErase }: { customer: Cu
             <Pencil aria-hidden />
             Edit
           </Link>
+          {canMerge && <MergeWithButton customerId={customer.id} customerName={name} />}
           {canDelete && <DeleteCustomerButton customerId={customer.id} customerName={name} orderCount={customer.orderCount} canErase={canErase} />}
         </div>
       )}

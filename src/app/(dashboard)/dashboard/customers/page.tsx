@@ -1,4 +1,4 @@
-import { Upload, UserPlus } from 'lucide-react';
+import { Upload, UserPlus, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
@@ -83,6 +83,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 query={exportQuery}
                 scope={hasActiveFilters(params) ? 'Every customer matching the filters, in the list’s order' : 'Every customer, in the list’s order'}
               />
+            )}
+            {can(actor, 'customers:merge') && (
+              <Button asChild variant="outline">
+                <Link href="/dashboard/customers/duplicates">
+                  <Users aria-hidden />
+                  Duplicates
+                </Link>
+              </Button>
             )}
             <Button asChild>
               <Link href="/dashboard/customers/new">

@@ -9,8 +9,8 @@ export default function CustomerNotFound() {
       <UserX className="size-10 text-slate-300" aria-hidden />
       <h1 className="text-xl font-semibold text-slate-900">Customer not found</h1>
       <p className="text-sm text-slate-600">
-        There is no customer at this address. They may have been deleted or merged, or the link may be incomplete. Search for
-        them in the customer list instead.
+        There is no customer at this address. They may have been deleted, or the link may be incomplete. Search for them in
+        the customer list instead.
       </p>
       <Link href="/dashboard/customers" className={buttonVariants({ className: 'mt-2' })}>
         Go to customers

@@ -16,6 +16,7 @@ import { CustomerProfileCard } from '@/components/dashboard/customers/customer-p
 import { CustomerStats } from '@/components/dashboard/customers/customer-stats';
 import { CustomerSuggestionCard } from '@/components/dashboard/customers/customer-suggestion-card';
 import { CustomerTimeline } from '@/components/dashboard/customers/customer-timeline';
+import { Alert } from '@/components/ui/alert';
 import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/format';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
@@ -27,16 +28,18 @@ import { listStaffMembers } from '@/services/staff';
 
 import { loadCustomer } from './load-customer';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ mergedFrom?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireStaff();
   return { title: customerName(await loadCustomer((await params).id)) };
 }
 
-export default async function CustomerDetailPage({ params }: Props) {
+export default async function CustomerDetailPage({ params, searchParams }: Props) {
   const actor = await requireStaff('customers:read');
   const { id } = await params;
+  // Set by loadCustomer when an old link named a customer merged into this one.
+  const mergedFrom = (await searchParams)?.mergedFrom;
   const customer = await loadCustomer(id);
   // Independent reads, in parallel: the timeline and the names it shows instead of ids.
   const [events, staff, groups, discounts, engagement] = await Promise.all([
@@ -62,7 +65,10 @@ export default async function CustomerDetailPage({ params }: Props) {
         <ArrowLeft className="size-4" aria-hidden />
         Customers
       </Link>
-      <CustomerHeader customer={customer} canDelete={can(actor, 'customers:delete')} canErase={canPrivacy} />
+      {mergedFrom && (
+        <Alert role="status">The customer in the link you followed ({mergedFrom}) was merged into this one; their orders and history are here.</Alert>
+      )}
+      <CustomerHeader customer={customer} canDelete={can(actor, 'customers:delete')} canErase={canPrivacy} canMerge={can(actor, 'customers:merge')} />
       {customer.erasedAt && <ErasedCustomerNotice erasedAt={customer.erasedAt} />}
       <CustomerStats metrics={customer.metrics} />
       <div className="grid gap-6 lg:grid-cols-3">

@@ -43,7 +43,11 @@ async function customerNameOrError(customerId: string | undefined): Promise<{ na
     const customer = await getCustomerById({ id: customerId });
     return { name: `${customer.firstName} ${customer.lastName}`.trim() || '(no name)' };
   } catch (error) {
-    if (error instanceof NotFoundError) return { name: null, error: { path: 'customerId', message: 'No customer with this id: they may have been merged into another customer or deleted' } };
+    if (error instanceof NotFoundError) {
+      // Only a customer who was merged is said to have been: the service names the one they became.
+      const message = error.members?.mergedInto ? 'This customer was merged into another customer: open that customer for their orders' : 'No customer with this id: they may have been deleted';
+      return { name: null, error: { path: 'customerId', message } };
+    }
     throw error;
   }
 }

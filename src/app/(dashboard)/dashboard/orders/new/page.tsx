@@ -20,6 +20,8 @@ async function preselected(customerId: string | undefined): Promise<CustomerOpti
   try {
     customer = await getCustomerById({ id: customerId });
   } catch (error) {
+    // A customer merged into another: the order is for the one they became.
+    if (error instanceof NotFoundError && error.members?.mergedInto) return preselected(error.members.mergedInto);
     if (error instanceof NotFoundError) return null;
     throw error;
   }
@@ -44,7 +46,7 @@ export default async function NewOrderPage({ searchParams }: Props) {
       </div>
       {requested && !customer && (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          The customer in the link was not found (they may have been deleted or merged). Search for the customer below.
+          The customer in the link was not found (they may have been deleted). Search for the customer below.
         </p>
       )}
       <OrderForm currency={SHOP_CURRENCY} customer={customer} />
