@@ -51,3 +51,21 @@ export type FullExportExtraColumn = (typeof FULL_EXPORT_EXTRA_COLUMNS)[number];
 
 export const CUSTOMER_EXPORT_FORMATS = ['shopify', 'full'] as const;
 export type CustomerExportFormat = (typeof CUSTOMER_EXPORT_FORMATS)[number];
+
+// A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP); a tab or carriage return
+// in front hides one from view. The export puts an apostrophe in front of such text (it makes the cell text and shows
+// nothing), and in front of text that starts with an apostrophe already; the import takes exactly that one away again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Free text as the export writes it: an apostrophe in front of a would-be formula, or of a leading apostrophe. */
+export function guardFormula(value: string): string {
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
+/**
+ * Free text as the import reads it: the export's guard apostrophe taken away. An apostrophe in front of anything else
+ * is the person's own ("'t Hooft" in a Shopify file) and stays.
+ */
+export function unguardFormula(value: string): string {
+  return value.startsWith("'") && (FORMULA_START.test(value.slice(1)) || value.startsWith("''")) ? value.slice(1) : value;
+}

@@ -7,6 +7,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
+import { unguardFormula } from '@/lib/csv-formats';
 import { isCountryCode } from '@/lib/countries';
 import { addressCreateSchema } from '@/lib/validation/address';
 import { blankToNull, DEFAULT_PHONE_REGION, phoneSchemaFor, text } from '@/lib/validation/common';
@@ -82,6 +83,7 @@ function cellsOf(fields: string[], plan: ColumnPlan): { cells: Cells; columnOf: 
     if (target === 'skip') return;
     let value = (fields[i] ?? '').trim();
     if (APOSTROPHE_FIELDS.includes(target) && value.startsWith("'")) value = value.slice(1).trim();
+    else value = unguardFormula(value);
     if (value === '' && cells[target] !== undefined) return;
     cells[target] = value;
     columnOf[target] = plan.columns[i];
