@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 
 import { and, eq, lt, sql } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { importFileChunks, importFiles, type ImportFileRow } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 
@@ -96,16 +96,21 @@ export async function deleteImportFile(id: string): Promise<void> {
   await getDb().delete(importFiles).where(eq(importFiles.id, id));
 }
 
+const NOT_NEEDED_BY_AN_IMPORT = sql`not exists (select 1 from jobs j where j.payload->>'fileId' = ${importFiles.id}::text and j.status in ('queued', 'running', 'paused'))`;
+
 /** Deletes files left over from dry runs (a day old) that no queued or running import still needs. Returns how many. */
 export async function pruneImportFiles(): Promise<number> {
   const rows = await getDb()
     .delete(importFiles)
-    .where(
-      and(
-        lt(importFiles.createdAt, sql`now() - ${KEEP_DAYS} * interval '1 day'`),
-        sql`not exists (select 1 from jobs j where j.payload->>'fileId' = ${importFiles.id}::text and j.status in ('queued', 'running', 'paused'))`,
-      ),
-    )
+    .where(and(lt(importFiles.createdAt, sql`now() - ${KEEP_DAYS} * interval '1 day'`), NOT_NEEDED_BY_AN_IMPORT))
     .returning({ id: importFiles.id });
   return rows.length;
+}
+
+/**
+ * Deletes every stored file no import is working on, however recent: an erasure calls it, since a dry run's file may
+ * hold the person's row (an import in progress keeps its file, and creates or updates by its own rules).
+ */
+export async function deleteIdleImportFiles(db: Db | Tx = getDb()): Promise<void> {
+  await db.delete(importFiles).where(NOT_NEEDED_BY_AN_IMPORT);
 }

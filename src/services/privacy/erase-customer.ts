@@ -18,6 +18,7 @@ import { ERASED_FIRST_NAME, ERASED_MARKER, REDACTED_EVENT_DATA } from '@/lib/pri
 import type { Actor, Customer } from '@/lib/types';
 import { customerEraseSchema, type CustomerEraseInput } from '@/lib/validation/privacy';
 
+import { deleteIdleImportFiles } from '../customer-import/file-store';
 import { recordCustomerEvent } from '../customers/events';
 import { toCustomer } from '../customers/mapping';
 import { ConflictError, NotFoundError } from '../errors';
@@ -87,6 +88,7 @@ export async function eraseCustomer({ actor, customerId, input }: { actor: Actor
     await forgetStoredAnswers(tx, customerId, values);
     await redactRefundReasons(tx, customerId, values);
     await redactSuggestions(tx, customerId, values);
+    await deleteIdleImportFiles(tx);
     await recordCustomerEvent(tx, actor, customerId, 'customer.erased');
     return erasedCustomer(tx, customerId);
   });
