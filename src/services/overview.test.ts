@@ -12,6 +12,7 @@ import { createCustomer } from './customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from './orders';
 import { updateMetricsSettings } from './metrics/settings';
 import { getOverview } from './overview';
+import { eraseCustomer } from './privacy';
 
 withTestDatabase();
 
@@ -148,5 +149,13 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
     const { metrics } = await getOverview({ now: NOW });
     expect(metrics?.atRiskCount).toBe(2);
     expect(metrics?.atRisk.map((c) => c.name)).toEqual(['Ben Test', 'Dan Test']);
+  });
+
+  it('leaves an erased customer out of the counts but keeps their money in the spend', async () => {
+    const before = await getOverview({ now: NOW });
+    await eraseCustomer({ actor: staff, customerId: ids.dan, input: { confirm: 'ERASE' } });
+    const after = await getOverview({ now: NOW });
+    expect(after).toMatchObject({ customers: before.customers - 1, buyers: before.buyers - 1, revenue12m: before.revenue12m });
+    expect(after.revenueByGroup.find((group) => group.name === 'Wholesaler')).toMatchObject({ revenue: 7_000, customers: 0 });
   });
 });

@@ -98,14 +98,17 @@ function toCustomer<T extends { firstName: string; lastName: string }>({ firstNa
   return { ...rest, name: `${firstName} ${lastName}`.trim() };
 }
 
+// Erased customers leave the counts, as they leave the list; their money stays in the spend, as their orders stay.
+const isKnown = sql`${customers.erasedAt} is null`;
+
 /** One scan of customers, few groups (hashed): counts, repeat buyers and all-time spend per group. */
 async function groupTotals() {
   return getDb()
     .select({
       groupId: customers.customerGroupId,
-      customers: sql<number>`count(*)::int`,
-      buyers: sql<number>`(count(*) filter (where ${customers.orderCount} >= 1))::int`,
-      repeatBuyers: sql<number>`(count(*) filter (where ${customers.orderCount} >= 2))::int`,
+      customers: sql<number>`(count(*) filter (where ${isKnown}))::int`,
+      buyers: sql<number>`(count(*) filter (where ${isKnown} and ${customers.orderCount} >= 1))::int`,
+      repeatBuyers: sql<number>`(count(*) filter (where ${isKnown} and ${customers.orderCount} >= 2))::int`,
       spend: sql<string>`coalesce(sum(${customers.totalSpend}), 0)`,
     })
     .from(customers)
@@ -121,7 +124,7 @@ async function newCustomersPerMonth(windowStart: Date, now: Date) {
   return getDb()
     .select({ month: sql<string>`to_char(${firstSeen} at time zone 'UTC', 'YYYY-MM')`, count: sql<number>`count(*)::int` })
     .from(customers)
-    .where(and(sql`${firstSeen} >= ${windowStart.toISOString()}::timestamptz`, sql`${firstSeen} <= ${now.toISOString()}::timestamptz`))
+    .where(and(sql`${firstSeen} >= ${windowStart.toISOString()}::timestamptz`, sql`${firstSeen} <= ${now.toISOString()}::timestamptz`, isKnown))
     .groupBy(sql`1`);
 }
 
