@@ -4,7 +4,7 @@ import { helpCommand } from './help';
 import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
 import { reconcile } from './reconcile';
-import { staffCreate } from './staff';
+import { staffCreate, staffDeactivate, staffReactivate } from './staff';
 import { UsageError, type CliCommand } from './types';
 
 // Command words -> handler.
@@ -17,6 +17,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   metrics: metricsCommand,
   reconcile,
   'staff create': staffCreate,
+  'staff deactivate': staffDeactivate,
+  'staff reactivate': staffReactivate,
 };
 COMMANDS.help = helpCommand(COMMANDS);
 

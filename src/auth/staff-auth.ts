@@ -120,3 +120,10 @@ export function getStaffAuth(): StaffAuth {
   globalForAuth.staffAuth ??= createStaffAuth();
   return globalForAuth.staffAuth;
 }
+
+/** Whether a mailed staff reset token still works (known, unexpired, unused), so its page can say so up front. */
+export async function isStaffResetTokenOpen(token: string): Promise<boolean> {
+  if (!token) return false;
+  const verification = await (await getStaffAuth().$context).internalAdapter.findVerificationValue(`reset-password:${token}`);
+  return !!verification && verification.expiresAt.getTime() > Date.now();
+}

@@ -228,3 +228,20 @@ describe(`staff password reset (${TEST_DB_KIND})`, () => {
     }
   });
 });
+
+describe(`the CLI (${TEST_DB_KIND})`, () => {
+  it('staff deactivate --email ends the member’s sessions; staff reactivate lets them in again', async () => {
+    const { COMMANDS } = await import('../../scripts/cli/commands');
+    await member('cli-leaver@team.test', 'staff', 'cli-password-1');
+    const session = await signIn('cli-leaver@team.test', 'cli-password-1');
+    const printed: string[] = [];
+    const system: Actor = { type: 'system', id: null, role: 'owner', name: 'CLI' };
+    await COMMANDS['staff deactivate'].run({ values: { email: 'CLI-Leaver@team.test' }, positionals: [], actor: system, print: (line = '') => printed.push(line) });
+    expect(printed).toEqual(['Deactivated cli-leaver@team.test.']);
+    expect(await signedInActor(session.cookie)).toBeNull();
+    expect((await signIn('cli-leaver@team.test', 'cli-password-1')).status).toBe(403);
+    await COMMANDS['staff reactivate'].run({ values: { email: 'cli-leaver@team.test' }, positionals: [], actor: system, print: () => undefined });
+    expect((await signIn('cli-leaver@team.test', 'cli-password-1')).status).toBe(200);
+    await expect(COMMANDS['staff deactivate'].run({ values: { email: 'nobody@team.test' }, positionals: [], actor: system, print: () => undefined })).rejects.toThrow(/No staff member/);
+  });
+});
