@@ -71,7 +71,7 @@ describe('the team', () => {
 
     await owner.reload();
     await memberRow(owner).getByText('Active').waitFor();
-    expect(await memberRow(owner).getByText(INVITEE.name).isVisible()).toBe(true);
+    expect(await memberRow(owner).getByText(INVITEE.name, { exact: true }).isVisible()).toBe(true);
   });
 
   it('the owner changes their role, and the member sees it on their next page', async () => {
@@ -84,7 +84,12 @@ describe('the team', () => {
     await member.getByRole('button', { name: `Account: ${INVITEE.name}, Admin` }).waitFor();
   });
 
-  it('the member changes their own password from Your account: the current one is checked, the new one works', async () => {
+  it('the member changes their own password from Your account: the current one is checked, other sessions end, the new one works', async () => {
+    // A second browser signed in with the old password, whose session the change ends.
+    const other = await (await browser.newContext()).newPage();
+    other.setDefaultTimeout(20_000);
+    await signIn(other, baseURL, INVITEE);
+
     await member.getByRole('button', { name: `Account: ${INVITEE.name}, Admin` }).click();
     await member.getByRole('menuitem', { name: 'Your account' }).click();
     await member.getByRole('heading', { name: 'Your account' }).waitFor();
@@ -102,9 +107,9 @@ describe('the team', () => {
     await member.reload();
     await member.getByRole('heading', { name: 'Your account' }).waitFor();
 
-    // The old password no longer signs in, the new one does (in a fresh browser).
-    const other = await (await browser.newContext()).newPage();
-    await other.goto(`${baseURL}/sign-in`);
+    // The other browser is signed out on its next page; the old password no longer signs in, the new one does.
+    await other.goto(`${baseURL}/dashboard/customers`);
+    await other.waitForURL('**/sign-in**');
     await other.getByLabel('Email').fill(INVITEE.email);
     await other.getByLabel('Password').fill(INVITEE.password);
     await other.getByRole('button', { name: 'Sign in' }).click();

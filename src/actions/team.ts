@@ -15,6 +15,7 @@ import {
   deactivateStaffMember,
   inviteStaffMember,
   reactivateStaffMember,
+  revokeOtherStaffSessions,
   updateOwnStaffProfile,
 } from '@/services/team';
 import { ValidationFailedError } from '@/services/errors';
@@ -85,22 +86,27 @@ export async function updateOwnProfileAction(input: { name: string }): Promise<A
 }
 
 /**
- * Changes the signed-in member's password through better-auth (it checks the current one), and ends every other
- * session: this browser gets a fresh session cookie.
+ * Changes the signed-in member's password through better-auth (it checks the current one), then ends every other
+ * session. Not better-auth's revokeOtherSessions: that replaces this browser's session cookie too, and the page's
+ * re-render after the action would still read the old one and land on sign-in.
  */
 export async function changeOwnPasswordAction(input: { currentPassword: string; newPassword: string }): Promise<ActionResult> {
   await requireStaff();
   return toActionResult(async () => {
     const parsed = staffPasswordChangeSchema.safeParse(input);
     if (!parsed.success) throw ValidationFailedError.fromZod(parsed.error);
+    const requestHeaders = await headers();
+    const current = await getStaffAuth().api.getSession({ headers: requestHeaders });
+    if (!current) throw new ValidationFailedError('Sign in again to change your password', []);
     try {
-      await getStaffAuth().api.changePassword({ body: { ...parsed.data, revokeOtherSessions: true }, headers: await headers() });
+      await getStaffAuth().api.changePassword({ body: { ...parsed.data, revokeOtherSessions: false }, headers: requestHeaders });
     } catch (error) {
       if (isAPIError(error) && error.body?.code === 'INVALID_PASSWORD') {
         throw new ValidationFailedError('The current password is not right', [{ path: 'currentPassword', message: 'This is not your current password' }]);
       }
       throw error;
     }
+    await revokeOtherStaffSessions(current.user.id, current.session.id);
     return undefined;
   });
 }

@@ -256,6 +256,11 @@ export async function canStaffMemberSignIn(id: string): Promise<boolean> {
   return !!row && statusOf(row) === 'active';
 }
 
+/** Ends every session of the member except the one given (after they changed their password in it). */
+export async function revokeOtherStaffSessions(memberId: string, keepSessionId: string): Promise<void> {
+  await getDb().delete(staffSessions).where(and(eq(staffSessions.userId, memberId), ne(staffSessions.id, keepSessionId)));
+}
+
 /** Notes a successful sign-in for the Team page. */
 export async function recordStaffSignIn(id: string, at = new Date()): Promise<void> {
   await getDb().update(staffMembers).set({ lastSignedInAt: at }).where(eq(staffMembers.id, id));
