@@ -96,6 +96,8 @@ export function TeamList({ members, viewer, now }: { members: TeamMember[]; view
               <p className="truncate text-sm text-slate-600">{member.email}</p>
               <p className="text-xs text-slate-600">{lastSeen(member, new Date(now))}</p>
             </div>
+            {/* One row under the name on a phone; their own grid columns from sm up. */}
+            <div className="flex flex-wrap items-center gap-3 sm:contents">
             <div>
               {canManage && member.status !== 'deactivated' ? (
                 <RoleSelect member={member} roles={roles.includes(member.role) ? roles : [member.role, ...roles]} label={label} />
@@ -106,7 +108,7 @@ export function TeamList({ members, viewer, now }: { members: TeamMember[]; view
             <div>
               <Badge variant={STATUS[member.status].variant}>{STATUS[member.status].label}</Badge>
             </div>
-            <div className="sm:text-right">
+            <div className="ml-auto sm:ml-0 sm:text-right">
               {canManage && !isSelf && member.status !== 'deactivated' && (
                 <ConfirmActionButton
                   trigger={
@@ -131,6 +133,7 @@ export function TeamList({ members, viewer, now }: { members: TeamMember[]; view
                 />
               )}
               {canManage && member.status === 'deactivated' && <ReactivateButton memberId={member.id} label={label} />}
+            </div>
             </div>
           </li>
         );
