@@ -18,6 +18,7 @@ import {
   inviteStaffMember,
   listTeam,
   reactivateStaffMember,
+  revokeOtherStaffSessions,
   updateOwnStaffProfile,
 } from './team';
 
@@ -180,6 +181,16 @@ describe(`the team (${TEST_DB_KIND})`, () => {
 
     await reactivateStaffMember({ actor: admin, memberId: leaver.id });
     expect((await signIn('leaver@team.test', 'leaver-password-1')).status).toBe(200);
+  });
+
+  it('ends every other session of a member, keeping the one they changed their password in', async () => {
+    await member('two-devices@team.test', 'staff', 'two-devices-1');
+    const laptop = await signIn('two-devices@team.test', 'two-devices-1');
+    const phone = await signIn('two-devices@team.test', 'two-devices-1');
+    const kept = await getStaffAuth().api.getSession({ headers: new Headers({ cookie: laptop.cookie }) });
+    await revokeOtherStaffSessions(kept!.user.id, kept!.session.id);
+    expect(await signedInActor(laptop.cookie)).not.toBeNull();
+    expect(await signedInActor(phone.cookie)).toBeNull();
   });
 
   it('lets a member change their own name', async () => {
