@@ -167,6 +167,27 @@ describe(`the team (${TEST_DB_KIND})`, () => {
     await changeStaffRole({ actor: otherActor, memberId: owner.id, input: { role: 'owner' } });
   });
 
+  it('of two owners demoting each other at the same moment, one succeeds and the shop keeps an owner', async () => {
+    const a = await member('race-a@team.test', 'owner');
+    const b = await member('race-b@team.test', 'owner');
+    // Only these two are active owners while the race runs.
+    await changeStaffRole({ actor: a, memberId: owner.id, input: { role: 'admin' } });
+    const others = (await listTeam({ actor: a })).filter((m) => m.role === 'owner' && m.status === 'active' && ![a.id, b.id].includes(m.id));
+    for (const other of others) await changeStaffRole({ actor: a, memberId: other.id, input: { role: 'admin' } });
+    const results = await Promise.allSettled([
+      changeStaffRole({ actor: a, memberId: b.id, input: { role: 'admin' } }),
+      changeStaffRole({ actor: b, memberId: a.id, input: { role: 'admin' } }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    // Refused by the rule, not by a deadlock.
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { message: expect.stringMatching(/at least one active owner/) } });
+    const activeOwners = (await listTeam({ actor: owner })).filter((m) => m.role === 'owner' && m.status === 'active');
+    expect(activeOwners).toHaveLength(1);
+    const survivor: Actor = { type: 'staff', id: activeOwners[0].id, role: 'owner', name: 'survivor' };
+    await changeStaffRole({ actor: survivor, memberId: owner.id, input: { role: 'owner' } });
+    for (const other of others) await changeStaffRole({ actor: survivor, memberId: other.id, input: { role: 'owner' } });
+  });
+
   it('deactivation ends the sessions at once, blocks sign-in, keeps the row; reactivation lets the old password in', async () => {
     const leaver = await member('leaver@team.test', 'staff', 'leaver-password-1');
     const session = await signIn('leaver@team.test', 'leaver-password-1');

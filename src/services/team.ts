@@ -39,8 +39,17 @@ interface Target {
   hasPassword: boolean;
 }
 
+/**
+ * Locks the owners' rows in one order (by id) before any change to a member: two managers changing two owners at once
+ * then queue instead of deadlocking, and the last-owner check reads owners nobody else is changing.
+ */
+async function lockOwners(tx: Tx): Promise<void> {
+  await tx.select({ id: staffMembers.id }).from(staffMembers).where(eq(staffMembers.role, 'owner')).orderBy(asc(staffMembers.id)).for('update');
+}
+
 /** The member, locked for the rest of the transaction so that two managers' changes to them run one after the other. */
 async function lockMember(tx: Tx, id: string): Promise<Target> {
+  await lockOwners(tx);
   const [row] = await tx
     .select({ id: staffMembers.id, role: staffMembers.role, deactivatedAt: staffMembers.deactivatedAt, hasPassword })
     .from(staffMembers)
