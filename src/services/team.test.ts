@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { staffActorFromHeaders } from '@/auth/actor';
 import { getStaffAuth } from '@/auth/staff-auth';
-import { createStaffMember } from '@/services/staff';
+import { createStaffMember, listStaffMembers } from '@/services/staff';
 import type { Actor } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
@@ -87,6 +87,8 @@ describe(`the team (${TEST_DB_KIND})`, () => {
     expect(new URL(mail!.link).pathname).toBe('/invitation');
     expect(await findOpenInvitation(token)).toEqual({ email: 'new.hire@team.test', role: 'staff' });
     expect((await listTeam({ actor: owner })).find((m) => m.email === 'new.hire@team.test')).toMatchObject({ status: 'invited', name: '' });
+    // Pickers and the Staff page name them by email until they choose a name.
+    expect((await listStaffMembers()).find((m) => m.email === 'new.hire@team.test')?.name).toBe('new.hire@team.test');
 
     // Invited but not accepted: no password works.
     expect((await signIn('new.hire@team.test', 'whatever-password')).status).toBe(401);
