@@ -8,7 +8,7 @@ import { importOrdersCommand } from './import-orders';
 import { metricsCommand } from './metrics';
 import { customerEraseCommand, customerExportCommand } from './privacy';
 import { reconcile } from './reconcile';
-import { staffCreate } from './staff';
+import { staffCreate, staffDeactivate, staffReactivate } from './staff';
 import { UsageError, type CliCommand } from './types';
 
 // Command words -> handler.
@@ -26,6 +26,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   metrics: metricsCommand,
   reconcile,
   'staff create': staffCreate,
+  'staff deactivate': staffDeactivate,
+  'staff reactivate': staffReactivate,
 };
 COMMANDS.help = helpCommand(COMMANDS);
 

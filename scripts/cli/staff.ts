@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+import { NotFoundError } from '@/services/errors';
 import { createStaffMember } from '@/services/staff';
+import { deactivateStaffMember, findStaffMemberIdByEmail, reactivateStaffMember } from '@/services/team';
 
 import { requireString, type CliCommand } from './types';
 
@@ -15,5 +17,33 @@ export const staffCreate: CliCommand = {
     const member = await createStaffMember({ name: requireString(values, 'name'), email: requireString(values, 'email'), password, role });
     print(`Created ${member.role} ${member.email} (id ${member.id}).`);
     if (!given) print(`  Password (shown once, keep it safe): ${password}`);
+  },
+};
+
+async function memberIdByEmail(email: string): Promise<string> {
+  const id = await findStaffMemberIdByEmail(email);
+  if (!id) throw new NotFoundError(`No staff member with the email ${email}`);
+  return id;
+}
+
+export const staffDeactivate: CliCommand = {
+  usage: 'staff deactivate --email <email>',
+  summary: 'Deactivate a staff member: their sessions end and they cannot sign in; what they made keeps their name. The shop keeps one active owner.',
+  options: { email: { type: 'string' } },
+  async run({ values, actor, print }) {
+    const email = requireString(values, 'email');
+    await deactivateStaffMember({ actor, memberId: await memberIdByEmail(email) });
+    print(`Deactivated ${email.trim().toLowerCase()}.`);
+  },
+};
+
+export const staffReactivate: CliCommand = {
+  usage: 'staff reactivate --email <email>',
+  summary: 'Let a deactivated staff member sign in again with their old password.',
+  options: { email: { type: 'string' } },
+  async run({ values, actor, print }) {
+    const email = requireString(values, 'email');
+    await reactivateStaffMember({ actor, memberId: await memberIdByEmail(email) });
+    print(`Reactivated ${email.trim().toLowerCase()}.`);
   },
 };

@@ -7,7 +7,9 @@ import { getStaffAuth } from './staff-auth';
 export async function staffActorFromHeaders(headers: Headers): Promise<(Actor & { type: 'staff'; email: string }) | null> {
   const session = await getStaffAuth().api.getSession({ headers });
   if (!session) return null;
-  const user = session.user as typeof session.user & { role?: string };
+  const user = session.user as typeof session.user & { role?: string; deactivatedAt?: Date | null };
+  // Deactivation deletes the sessions; this covers a session read in the same instant.
+  if (user.deactivatedAt) return null;
   return { type: 'staff', id: user.id, role: (user.role ?? 'staff') as StaffRole, name: user.name, email: user.email };
 }
 

@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   // Staff performance: everyone sees their own figures (services check the member); managers see everyone's.
   'staff:read': EVERYONE,
   'staff:read_all': MANAGERS,
+  // The team: inviting, changing roles, deactivating. Admins may not touch owners nor make anyone owner
+  // (services/team.ts holds those rules and the one about keeping an active owner).
+  'staff:manage': MANAGERS,
 } as const satisfies Record<string, StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -67,7 +67,7 @@ export async function listStaffPerformance({ actor, query, now = new Date() }: {
   const rows = await queryRows<{ id: string; name: string; role: StaffRole; customers: number; orders: string | number; revenue: string | number }>(
     getDb(),
     sql`
-      with members as (select m.id, m.name, m.role from staff_members m where ${visibleMembers(actor)}),
+      with members as (select m.id, coalesce(nullif(m.name, ''), m.email) as name, m.role from staff_members m where ${visibleMembers(actor)}),
       cohort as (
         select c.created_by_id as staff_id, c.id from members m
         join customers c on c.created_by_id = m.id and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz

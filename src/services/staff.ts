@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { hashPassword } from 'better-auth/crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { getDb } from '@/db/client';
@@ -66,5 +66,7 @@ export async function findStaffMemberEmail(id: string): Promise<string | null> {
 
 /** Staff members by name, for pickers and filters. */
 export async function listStaffMembers(): Promise<{ id: string; name: string; email: string; role: StaffRole }[]> {
-  return getDb().select({ id: staffMembers.id, name: staffMembers.name, email: staffMembers.email, role: staffMembers.role }).from(staffMembers).orderBy(asc(staffMembers.name));
+  // An invited member has no name until they accept: their email stands in.
+  const name = sql<string>`coalesce(nullif(${staffMembers.name}, ''), ${staffMembers.email})`;
+  return getDb().select({ id: staffMembers.id, name, email: staffMembers.email, role: staffMembers.role }).from(staffMembers).orderBy(asc(name));
 }

@@ -11,9 +11,31 @@ export const staffMembers = pgTable('staff_members', {
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
   role: text('role', { enum: ['owner', 'admin', 'staff'] }).notNull().default('staff'),
+  // Set while the member cannot sign in; the row stays so that customers, orders and events keep their author.
+  deactivatedAt: timestampMs('deactivated_at'),
+  // Set when a password sign-in succeeds (a session hook), for the Team page.
+  lastSignedInAt: timestampMs('last_signed_in_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+// One open invitation per invited member: the link's token is stored only as its SHA-256, works once and expires.
+// A member is "invited" while they have no password (no credential account); accepting sets name and password.
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: text('id').primaryKey(),
+    staffMemberId: text('staff_member_id')
+      .notNull()
+      .references(() => staffMembers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedById: text('invited_by_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    expiresAt: timestampMs('expires_at').notNull(),
+    acceptedAt: timestampMs('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_invitations_staff_member_id_idx').on(t.staffMemberId)],
+);
 
 export const staffSessions = pgTable(
   'staff_sessions',

@@ -1,4 +1,4 @@
-import { CalendarClock, KeyRound, LayoutDashboard, Megaphone, Receipt, SlidersHorizontal, Sparkles, TicketPercent, UserCog, Users, UsersRound, type LucideIcon } from 'lucide-react';
+import { CalendarClock, KeyRound, LayoutDashboard, Megaphone, Receipt, SlidersHorizontal, Sparkles, TicketPercent, UserCog, UserPlus, Users, UsersRound, type LucideIcon } from 'lucide-react';
 
 import type { Permission } from '@/lib/permissions';
 
@@ -34,6 +34,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: '/dashboard/settings/metrics', label: 'Metrics', icon: CalendarClock, permission: 'metrics:read' },
       { href: '/dashboard/settings/classification', label: 'Classification', icon: SlidersHorizontal, permission: 'classification:read' },
+      { href: '/dashboard/settings/team', label: 'Team', icon: UserPlus, permission: 'staff:manage' },
       { href: '/dashboard/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'api_keys:manage' },
     ],
   },

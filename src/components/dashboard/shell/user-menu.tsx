@@ -1,6 +1,7 @@
 'use client';
 
-import { ChevronDown, Loader2, LogOut } from 'lucide-react';
+import { ChevronDown, Loader2, LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { useTransition } from 'react';
 
 import { Badge } from '@/components/ui/badge';
@@ -13,11 +14,10 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { initials } from '@/lib/initials';
+import { ROLE_LABELS } from '@/lib/team-types';
 import type { StaffRole } from '@/lib/types';
 
 import { signOutAction } from '@/actions/sign-out';
-
-const ROLE_LABELS: Record<StaffRole, string> = { owner: 'Owner', admin: 'Admin', staff: 'Staff' };
 
 /** The signed-in staff member's name and role, opening a menu with Sign out. */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: StaffRole }) {
@@ -46,6 +46,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           </Badge>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/dashboard/account">
+            <UserRound aria-hidden />
+            Your account
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem
           disabled={isSigningOut}
           onSelect={(event) => {
