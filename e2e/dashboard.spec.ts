@@ -154,10 +154,16 @@ describe('customer list', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it("answers 404 with the app's own pages for a missing order and for an address the app does not have", async () => {
+  it("answers 404 with the app's own pages for a missing customer or order and for an address the app does not have", async () => {
     for (const path of ['/dashboard/orders/00000000-0000-4000-8000-000000000000', '/dashboard/orders/not-an-id']) {
       expect((await page.goto(`${baseURL}${path}`))?.status(), path).toBe(404);
       await page.getByRole('heading', { name: 'Order not found' }).waitFor();
+    }
+    for (const path of ['/dashboard/customers/00000000-0000-4000-8000-000000000000', '/dashboard/customers/not-an-id']) {
+      expect((await page.goto(`${baseURL}${path}`))?.status(), path).toBe(404);
+      await page.getByRole('heading', { name: 'Customer not found' }).waitFor();
+      // Nothing suggests a merge for a customer that was never merged.
+      expect(await page.getByText(/merged/i).count()).toBe(0);
     }
     expect((await page.goto(`${baseURL}/dashboard/no-such-page`))?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();

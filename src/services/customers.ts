@@ -59,6 +59,17 @@ async function groupOf(db: Pick<ReturnType<typeof getDb>, 'select'>, groupId: st
   return group ?? null;
 }
 
+/**
+ * Only whether the customer exists, by primary key: lets a detail page answer 404 (or send a merged id on to its
+ * target) before it streams. Throws NotFoundError, with `mergedInto` for a customer merged into another.
+ */
+export async function assertCustomerExists(id: string): Promise<void> {
+  assertUuid(id, NOT_FOUND_MESSAGE);
+  const db = getDb();
+  const [found] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
+  if (!found) throw await customerNotFound(db, id);
+}
+
 /** The customer with addresses, metrics and creator, in a fixed number of queries. Throws NotFoundError. */
 export async function getCustomerById({ id }: { id: string }): Promise<CustomerDetail> {
   assertUuid(id, NOT_FOUND_MESSAGE);
