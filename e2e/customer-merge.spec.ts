@@ -75,7 +75,8 @@ describe('merge a duplicate', () => {
   it('sends the merged customer’s old link to the kept one, and the API says where it went', async () => {
     await page.goto(`${baseURL}/dashboard/customers/${source.id}`);
     await page.waitForURL(new RegExp(`/dashboard/customers/${target.id}\\?mergedFrom=`));
-    expect(await page.getByRole('status').first().textContent()).toContain('was merged into this one');
+    // The page may still show its loading status for a moment: wait for the notice itself.
+    await page.getByRole('status').filter({ hasText: 'was merged into this one' }).waitFor();
     const response = await fetch(`${baseURL}/api/v1/customers/${source.id}`, { headers: { authorization: `Bearer ${apiKey}` } });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ mergedInto: target.id });
