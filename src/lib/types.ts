@@ -26,6 +26,9 @@ export interface CustomerGroup {
   updatedAt?: string;
 }
 
+/** An address's own fields, without who it belongs to or whether it is a default (what a CSV carries). */
+export type AddressFields = Pick<CustomerAddress, 'firstName' | 'lastName' | 'company' | 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'countryCode' | 'phone'>;
+
 export interface CustomerAddress {
   id: string;
   customerId: string;

@@ -2,6 +2,7 @@
 // value here, so the header and the values cannot drift apart.
 import { SHOP_CURRENCY } from '@/lib/config';
 import { FULL_EXPORT_EXTRA_COLUMNS, FULL_EXPORT_HEADER, SHOPIFY_CURRENT_HEADER, type CustomerExportFormat, type FullExportExtraColumn, type ShopifyCurrentColumn } from '@/lib/csv-formats';
+import type { AddressFields } from '@/lib/types';
 import { minorToMajorString } from '@/lib/format';
 
 import type { CustomerFields } from '../customers/mapping';
@@ -9,16 +10,7 @@ import type { CustomerFields } from '../customers/mapping';
 import { guardedText, keptAsText } from './csv-text';
 
 /** The default address's fields: the default shipping address, else the default billing one. */
-export interface ExportAddress {
-  company: string | null;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string;
-  phone: string | null;
-}
+export type ExportAddress = Omit<AddressFields, 'firstName' | 'lastName'>;
 
 /** One customer as the export reads it. */
 export interface ExportRow {

@@ -8,6 +8,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
 import { unguardFormula } from '@/lib/csv-formats';
+import type { AddressFields } from '@/lib/types';
 import { isCountryCode } from '@/lib/countries';
 import { addressCreateSchema } from '@/lib/validation/address';
 import { blankToNull, DEFAULT_PHONE_REGION, phoneSchemaFor, text } from '@/lib/validation/common';
@@ -19,18 +20,7 @@ import type { RowProblem } from '@/lib/customer-import-types';
 
 export type { RowProblem } from '@/lib/customer-import-types';
 
-export interface ImportAddress {
-  firstName: string;
-  lastName: string;
-  company: string | null;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string;
-  phone: string | null;
-}
+export type ImportAddress = AddressFields;
 
 /** A row ready to write. Null fields were blank in the file (an overwrite leaves those alone). */
 export interface ImportRow {
