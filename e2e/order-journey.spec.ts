@@ -169,6 +169,11 @@ describe('order journey: enter → complete → customer totals → partial refu
     await page.locator('header').getByText('Partially refunded', { exact: true }).waitFor();
     expect(await orderFigure('Refunded')).toBe('-£20.00');
     expect(await orderFigure('Net after refunds')).toBe('£51.03');
+    // The refund itself: how much, why, who and when, in its own list and in the history.
+    const refunds = page.getByRole('list', { name: 'Refunds' }).getByRole('listitem');
+    await poll(() => refunds.count()).toBe(1);
+    expect(await refunds.innerText()).toMatch(/Mug arrived chipped[\s\S]*By Shop Owner · \d+ \w+ \d{4}, \d\d:\d\d[\s\S]*-£20\.00/);
+    expect(await page.getByText('Refunded £20.00 by Shop Owner').count()).toBe(1);
 
     await page.getByRole('link', { name: CUSTOMER }).click();
     await page.waitForURL(CUSTOMER_URL);

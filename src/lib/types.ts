@@ -124,6 +124,17 @@ export interface OrderItem {
   lineTotal: number;
 }
 
+/** One refund of an order, as its page lists it. */
+export interface OrderRefundEntry {
+  id: string;
+  /** Minor units of the order's currency. */
+  amount: number;
+  reason: string;
+  createdAt: string;
+  /** The staff member's name or the API key's ("API key “ERP”"); null for the import. */
+  createdBy: string | null;
+}
+
 export interface Order extends OrderSummary {
   customerId: string;
   customer: { id: string; name: string; email: string | null } | null;

@@ -13,6 +13,8 @@ import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
 import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
+
+export { listOrderRefunds } from './orders/refund-history';
 import { lockOrderAndCustomer } from './orders/lock';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';

@@ -2,16 +2,19 @@ import { Mail, User } from 'lucide-react';
 import Link from 'next/link';
 
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatDate } from '@/lib/format';
-import type { Order } from '@/lib/types';
+import { formatDate, formatMoney } from '@/lib/format';
+import type { Order, OrderRefundEntry } from '@/lib/types';
 
 /** Who the order is for (with a link to their page) and when each step of its life happened. */
-export function OrderDetailsCard({ order, enteredBy }: { order: Order; enteredBy: string | null }) {
+export function OrderDetailsCard({ order, enteredBy, refunds }: { order: Order; enteredBy: string | null; refunds: OrderRefundEntry[] }) {
   const times = [
     { label: 'Placed', at: order.placedAt },
     { label: 'Completed', at: order.completedAt },
     { label: 'Cancelled', at: order.cancelledAt },
-  ].filter((row): row is { label: string; at: string } => row.at !== null);
+    ...refunds.map((refund) => ({ label: `Refunded ${formatMoney(refund.amount, order.currency)}${refund.createdBy ? ` by ${refund.createdBy}` : ''}`, at: refund.createdAt })),
+  ]
+    .filter((row): row is { label: string; at: string } => row.at !== null)
+    .sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Card>
       <CardHeader>
@@ -39,7 +42,7 @@ export function OrderDetailsCard({ order, enteredBy }: { order: Order; enteredBy
         <h3 className="text-sm font-semibold text-slate-900">History</h3>
         <dl className="mt-2 space-y-1.5 text-sm">
           {times.map((row) => (
-            <div key={row.label} className="flex justify-between gap-4">
+            <div key={`${row.label}-${row.at}`} className="flex justify-between gap-4">
               <dt className="text-slate-600">{row.label}</dt>
               <dd className="text-right text-slate-900">
                 <time dateTime={row.at}>{formatDate(row.at, 'datetime')}</time>

@@ -6,8 +6,10 @@ import { requireStaff } from '@/auth/require-staff';
 import { OrderActions } from '@/components/dashboard/orders/order-actions';
 import { OrderDetailsCard } from '@/components/dashboard/orders/order-details-card';
 import { OrderItemsCard } from '@/components/dashboard/orders/order-items-card';
+import { OrderRefundsCard } from '@/components/dashboard/orders/order-refunds-card';
 import { OrderStatusBadge } from '@/components/dashboard/orders/order-status-badge';
 import { formatDate, formatMoney } from '@/lib/format';
+import { listOrderRefunds } from '@/services/orders';
 import { can } from '@/services/permissions';
 import { findStaffMemberName } from '@/services/staff';
 
@@ -24,7 +26,10 @@ export default async function OrderDetailPage({ params }: Props) {
   const actor = await requireStaff('orders:read');
   const { id } = await params;
   const order = await loadOrder(id);
-  const enteredBy = order.createdById ? ((await findStaffMemberName(order.createdById)) ?? 'A former staff member') : null;
+  const [enteredBy, refunds] = await Promise.all([
+    order.createdById ? findStaffMemberName(order.createdById).then((name) => name ?? 'A former staff member') : null,
+    listOrderRefunds(order.id),
+  ]);
   const abilities = { canComplete: can(actor, 'orders:write'), canCancel: can(actor, 'orders:cancel'), canRefund: can(actor, 'orders:refund') };
 
   return (
@@ -48,10 +53,11 @@ export default async function OrderDetailPage({ params }: Props) {
       </header>
       <div className="grid gap-6 lg:grid-cols-3">
         <aside className="space-y-6 lg:order-last" aria-label="Customer and history">
-          <OrderDetailsCard order={order} enteredBy={enteredBy} />
+          <OrderDetailsCard order={order} enteredBy={enteredBy} refunds={refunds} />
         </aside>
-        <div className="min-w-0 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <OrderItemsCard order={order} />
+          <OrderRefundsCard refunds={refunds} currency={order.currency} />
         </div>
       </div>
     </div>
