@@ -4,19 +4,13 @@ import { CheckCircle2, Loader2 } from 'lucide-react';
 import { useRef, useState, useTransition } from 'react';
 
 import { SimpleFormError } from '@/components/dashboard/auth/simple-form-error';
+import { errorsByField } from '@/components/forms/server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import type { FieldError } from '@/lib/types';
 
 import { changeOwnPasswordAction, updateOwnProfileAction } from '@/actions/team';
-
-function byField<Name extends string>(errors: FieldError[], names: readonly Name[]): Partial<Record<Name, string>> {
-  const found: Partial<Record<Name, string>> = {};
-  for (const error of errors) if ((names as readonly string[]).includes(error.path)) found[error.path as Name] ??= error.message;
-  return found;
-}
 
 function Saved({ text }: { text: string | null }) {
   if (!text) return null;
@@ -53,10 +47,10 @@ export function ProfileForm({ name: initialName }: { name: string }) {
             setSaved('Your name is saved.');
             return;
           }
-          const fields = byField(result.fieldErrors, ['name']);
+          const { byField: fields, formMessage } = errorsByField(result, ['name']);
           setError(fields.name ?? null);
           if (fields.name) inputRef.current?.focus();
-          else setFormError(result.message);
+          else setFormError(formMessage);
         });
       }}
     >
@@ -108,11 +102,11 @@ export function PasswordChangeForm() {
             setSaved('Your password is changed. Every other device is signed out.');
             return;
           }
-          const fields = byField(result.fieldErrors, ['currentPassword', 'newPassword'] as const);
+          const { byField: fields, formMessage } = errorsByField(result, ['currentPassword', 'newPassword'] as const);
           setErrors(fields);
           if (fields.currentPassword) currentRef.current?.focus();
           else if (fields.newPassword) newRef.current?.focus();
-          else setFormError(result.message);
+          else setFormError(formMessage);
         });
       }}
     >

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 
 import { runAuthRequest } from '@/components/forms/auth-request';
 import { useIsHydrated } from '@/components/forms/use-is-hydrated';
+import { errorsByField } from '@/components/forms/server-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -58,10 +59,9 @@ export function StaffNewPasswordForm({ token, mode }: { token: string; mode: Mod
       const result = await acceptInvitationAction(token, { name, password });
       if (result.ok) return router.replace('/sign-in?notice=invitation-accepted');
       setIsBusy(false);
-      const next: { name?: string; password?: string } = {};
-      for (const error of result.fieldErrors) if (error.path === 'name' || error.path === 'password') next[error.path] ??= error.message;
+      const { byField: next, formMessage } = errorsByField(result, ['name', 'password'] as const);
       if (next.name || next.password) showFieldErrors(next);
-      else setFormError(result.message);
+      else setFormError(formMessage);
       return;
     }
     const failure = await runAuthRequest((fetchOptions) => staffAuthClient.resetPassword({ newPassword: password, token }, fetchOptions));
