@@ -13,12 +13,14 @@ let browser: Browser;
 let owner: Page;
 let staff: Page;
 
+// The server renders the list again after each change; on a busy machine that takes a moment.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const tabs = (page: Page) => page.getByRole('navigation', { name: 'Saved views' });
 const currentTab = (page: Page) => tabs(page).locator('[aria-current="page"]');
 
 /** React has attached its handlers, so clicks go through the app rather than the bare HTML. */
 async function waitForHydration(page: Page, selector: string): Promise<void> {
-  await expect.poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
+  await poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
 }
 
 async function openList(page: Page, path: string): Promise<void> {
@@ -54,15 +56,16 @@ describe('saved views', () => {
     expect(await currentTab(owner).textContent()).toBe('All customers');
     await owner.getByRole('button', { name: 'Save view…' }).click();
     await owner.getByText('Filter, search or sort the list first').waitFor();
-    await owner.getByRole('button', { name: 'Close' }).click();
+    await owner.getByRole('dialog', { name: 'Save view' }).getByRole('button', { name: 'OK' }).click();
+    await owner.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('lets the owner filter the customer list and save it shared, which becomes the current tab', async () => {
     await owner.getByRole('searchbox', { name: 'Search customers' }).fill('apollo.example');
     await owner.waitForURL(/q=apollo\.example/);
-    await expect.poll(() => currentTab(owner).count()).toBe(0);
+    await poll(() => currentTab(owner).count()).toBe(0);
     await saveView(owner, 'VIP London', { share: true });
-    await expect.poll(() => currentTab(owner).textContent()).toBe('VIP London(shared with the team)');
+    await poll(() => currentTab(owner).textContent()).toBe('VIP London(shared with the team)');
     expect(await owner.getByRole('button', { name: 'Save view…' }).count()).toBe(0);
     expect(await owner.getByRole('link', { name: 'All customers' }).getAttribute('aria-current')).toBeNull();
   });
@@ -80,7 +83,7 @@ describe('saved views', () => {
     await openList(staff, '/dashboard/customers');
     await tabs(staff).getByRole('link', { name: /VIP London/ }).click();
     await staff.waitForURL(/q=apollo\.example/);
-    await expect.poll(() => currentTab(staff).textContent()).toContain('VIP London');
+    await poll(() => currentTab(staff).textContent()).toContain('VIP London');
     await staff.getByRole('table').getByText('Margaret Hamilton').waitFor();
     expect(await staff.getByRole('button', { name: /Options for the view/ }).count()).toBe(0);
   });
@@ -92,7 +95,7 @@ describe('saved views', () => {
     expect(await dialog.getByLabel('Share with the team').count()).toBe(0);
     await dialog.getByLabel('Name').fill('My NASA people');
     await dialog.getByRole('button', { name: 'Save view' }).click();
-    await expect.poll(() => currentTab(staff).textContent()).toBe('My NASA people');
+    await poll(() => currentTab(staff).textContent()).toBe('My NASA people');
     // Her own view has a menu, without sharing.
     await staff.getByRole('button', { name: 'Options for the view “My NASA people”' }).click();
     await staff.getByRole('menuitem', { name: 'Rename…' }).waitFor();
@@ -108,12 +111,12 @@ describe('saved views', () => {
     await openList(owner, '/dashboard/orders?status=completed');
     expect(await tabs(owner).getByRole('link').allTextContents()).toEqual(['All orders']);
     await saveView(owner, 'Completed');
-    await expect.poll(() => currentTab(owner).textContent()).toBe('Completed');
+    await poll(() => currentTab(owner).textContent()).toBe('Completed');
     await openList(owner, '/dashboard/orders');
     expect(await currentTab(owner).textContent()).toBe('All orders');
     await tabs(owner).getByRole('link', { name: 'Completed' }).click();
     await owner.waitForURL(/status=completed/);
-    await expect.poll(() => currentTab(owner).textContent()).toBe('Completed');
+    await poll(() => currentTab(owner).textContent()).toBe('Completed');
   });
 
   it('lets the owner update the shared view to new filters, rename it, unshare it and delete it', async () => {
@@ -126,25 +129,25 @@ describe('saved views', () => {
     await tabs(owner).getByText('· edited').waitFor();
     await owner.getByRole('button', { name: 'Options for the view “VIP London”' }).click();
     await owner.getByRole('menuitem', { name: 'Update to current filters' }).click();
-    await expect.poll(() => currentTab(owner).textContent()).toContain('VIP London');
+    await poll(() => currentTab(owner).textContent()).toContain('VIP London');
 
     await owner.getByRole('button', { name: 'Options for the view “VIP London”' }).click();
     await owner.getByRole('menuitem', { name: 'Rename…' }).click();
     const rename = owner.getByRole('dialog', { name: 'Rename “VIP London”' });
     await rename.getByLabel('Name').fill('Langley');
     await rename.getByRole('button', { name: 'Rename' }).click();
-    await expect.poll(() => currentTab(owner).textContent()).toContain('Langley');
+    await poll(() => currentTab(owner).textContent()).toContain('Langley');
 
     await owner.getByRole('button', { name: 'Options for the view “Langley”' }).click();
     await owner.getByRole('menuitem', { name: 'Stop sharing' }).click();
-    await expect.poll(() => currentTab(owner).textContent()).toBe('Langley');
+    await poll(() => currentTab(owner).textContent()).toBe('Langley');
     await openList(staff, '/dashboard/customers');
     expect(await tabs(staff).getByRole('link').allTextContents()).toEqual(['All customers', 'My NASA people']);
 
     await owner.getByRole('button', { name: 'Options for the view “Langley”' }).click();
     await owner.getByRole('menuitem', { name: 'Delete…' }).click();
     await owner.getByRole('alertdialog').getByRole('button', { name: 'Delete view' }).click();
-    await expect.poll(() => tabs(owner).getByRole('link').allTextContents()).toEqual(['All customers']);
+    await poll(() => tabs(owner).getByRole('link').allTextContents()).toEqual(['All customers']);
     // The filters stay on screen, ready to be saved again.
     await owner.getByRole('button', { name: 'Save view…' }).waitFor();
   });
@@ -154,7 +157,7 @@ describe('saved views', () => {
     for (const name of ['Spring regulars', 'Lapsed big spenders', 'Wholesale north']) {
       await openList(owner, `/dashboard/customers?q=${encodeURIComponent(name.split(' ')[0])}`);
       await saveView(owner, name);
-      await expect.poll(() => currentTab(owner).textContent()).toBe(name);
+      await poll(() => currentTab(owner).textContent()).toBe(name);
     }
     const overflow = await owner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -90,7 +90,7 @@ export function SavedViewNameDialog({
             <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">{refusal}</p>
             <DialogFooter>
               <DialogClose asChild>
-                <Button variant="outline">Close</Button>
+                <Button variant="outline">OK</Button>
               </DialogClose>
             </DialogFooter>
           </>

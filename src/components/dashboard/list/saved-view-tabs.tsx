@@ -87,14 +87,23 @@ export function SavedViewTabs({ list, views, viewer }: { list: SavedViewList; vi
   const [said, setSaid] = React.useState<{ text: string; isError: boolean; query: string } | null>(null);
   // What the tabs last said belongs to the list it was said on: another filter or view clears it.
   const message = said?.query === currentQuery ? said : null;
+  const navRef = React.useRef<HTMLElement>(null);
+  const shownId = current === null ? 'all' : (current?.id ?? edited?.id);
+  React.useEffect(() => {
+    // On a phone the row scrolls: bring the tab being shown (and its menu) into sight, without moving the page.
+    const nav = navRef.current;
+    const item = nav?.querySelector<HTMLElement>(`[data-view-id="${shownId}"]`);
+    if (!nav || !item) return;
+    if (item.offsetLeft < nav.scrollLeft || item.offsetLeft + item.offsetWidth > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = Math.max(0, item.offsetLeft - 8);
+  }, [shownId]);
   const setMessage = (next: { text: string; isError: boolean }) => setSaid({ ...next, query: currentQuery });
 
   return (
     <div className="mb-4 border-b border-slate-200 pb-2">
       <div className="flex items-center gap-2">
-        <nav aria-label="Saved views" className="min-w-0 flex-1 overflow-x-auto">
+        <nav ref={navRef} aria-label="Saved views" className="relative min-w-0 flex-1 overflow-x-auto">
           <ul className="flex w-max items-center gap-1 p-0.5">
-            <li>
+            <li data-view-id="all">
               <Link href={path} className={tabClass(current === null)} aria-current={current === null ? 'page' : undefined}>
                 {all}
               </Link>
@@ -103,7 +112,7 @@ export function SavedViewTabs({ list, views, viewer }: { list: SavedViewList; vi
               const isCurrent = view.id === current?.id;
               const isEdited = view.id === edited?.id;
               return (
-                <li key={view.id} className="flex items-center">
+                <li key={view.id} data-view-id={view.id} className="flex items-center">
                   <Link href={hrefOf(path, view.query)} className={tabClass(isCurrent)} aria-current={isCurrent ? 'page' : undefined}>
                     {view.name}
                     {view.shared && (
