@@ -1,3 +1,4 @@
+import type { SavedView } from './saved-view-types';
 import type { Actor, StaffRole } from './types';
 
 const EVERYONE: StaffRole[] = ['owner', 'admin', 'staff'];
@@ -41,6 +42,9 @@ export const PERMISSIONS = {
   // The team: inviting, changing roles, deactivating. Admins may not touch owners nor make anyone owner
   // (services/team.ts holds those rules and the one about keeping an active owner).
   'staff:manage': MANAGERS,
+  // Saved views of the lists: anyone who can read a list saves private ones; managers share them with the team and
+  // rename or delete shared ones (`canChangeSavedView`).
+  'saved_views:share': MANAGERS,
 } as const satisfies Record<string, StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -48,4 +52,9 @@ export type Permission = keyof typeof PERMISSIONS;
 /** Whether the actor's role has the permission; the UI asks it to hide what a role cannot do. */
 export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly string[]).includes(actor.role);
+}
+
+/** Whether the actor may rename, re-filter or delete the view: their own, or a shared one when they may share. */
+export function canChangeSavedView(actor: Pick<Actor, 'id' | 'role'>, view: Pick<SavedView, 'ownerId' | 'shared'>): boolean {
+  return view.ownerId === actor.id || (view.shared && can(actor, 'saved_views:share'));
 }

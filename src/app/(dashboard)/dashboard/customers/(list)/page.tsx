@@ -16,6 +16,7 @@ import { CustomersListSortSelect } from '@/components/dashboard/customers/custom
 import { CustomersTable } from '@/components/dashboard/customers/customers-table';
 import { ListPagination, ListResults } from '@/components/dashboard/list/list-navigation';
 import { ListParamErrors } from '@/components/dashboard/list/list-param-errors';
+import { SavedViewTabs } from '@/components/dashboard/list/saved-view-tabs';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -25,6 +26,7 @@ import type { Customer, FieldError, Page } from '@/lib/types';
 import { toCustomerFilter } from '@/lib/validation/customer';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
 import { listCustomers } from '@/services/customers';
+import { listSavedViews } from '@/services/saved-views';
 import { ValidationFailedError } from '@/services/errors';
 import { can } from '@/services/permissions';
 import { listStaffMembers } from '@/services/staff';
@@ -43,6 +45,7 @@ async function listOrErrors(query: Parameters<typeof listCustomers>[0]): Promise
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff('customers:read');
+  const savedViews = listSavedViews({ actor, list: 'customers' });
   const params = readListParams(await searchParams);
   const parsed = toListQuery(params, SHOP_CURRENCY);
   const [result, groupOptions, staff] = await Promise.all([
@@ -101,6 +104,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </div>
         }
       />
+      <SavedViewTabs list="customers" views={await savedViews} viewer={actor} />
       <CustomersListProvider>
         <div className="mb-4 space-y-3">
           <div className="flex flex-wrap items-center gap-2">

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { requireStaff } from '@/auth/require-staff';
 import { ListPagination, ListResults } from '@/components/dashboard/list/list-navigation';
 import { ListParamErrors } from '@/components/dashboard/list/list-param-errors';
+import { SavedViewTabs } from '@/components/dashboard/list/saved-view-tabs';
 import { OrdersCustomerFilter } from '@/components/dashboard/orders/orders-customer-filter';
 import { OrdersDateFilter } from '@/components/dashboard/orders/orders-date-filter';
 import { OrdersListActiveFilters } from '@/components/dashboard/orders/orders-list-active-filters';
@@ -21,6 +22,7 @@ import type { FieldError, OrderListItem, Page } from '@/lib/types';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError, ValidationFailedError } from '@/services/errors';
 import { listOrders } from '@/services/orders';
+import { listSavedViews } from '@/services/saved-views';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -64,7 +66,8 @@ const NewOrderButton = () => (
 const ORDERS_DESCRIPTION = 'Every order in the shop, newest first. Narrow it by status, customer or the date it was placed.';
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireStaff('orders:read');
+  const actor = await requireStaff('orders:read');
+  const savedViews = listSavedViews({ actor, list: 'orders' });
   const params = readOrdersListParams(await searchParams);
   const parsed = toOrdersListQuery(params);
   const hasValidCustomer = params.customerId && !parsed.errors.some((e) => e.path === 'customerId');
@@ -78,6 +81,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Orders" description={ORDERS_DESCRIPTION} actions={<NewOrderButton />} />
+      <SavedViewTabs list="orders" views={await savedViews} viewer={actor} />
       <OrdersListProvider>
         <div className="mb-4 space-y-3">
           <OrdersStatusFilter />
