@@ -74,6 +74,15 @@ describe('dashboard overview', () => {
 
     expect(await headline('Customers')).toBe(customers.length.toLocaleString('en-GB'));
     expect(await headline('New this month')).toBe(customers.filter((c) => firstSeen(c).slice(0, 7) === thisMonth).length.toLocaleString('en-GB'));
+    // Compared with the same days of last month (clamped to its end), which the line names: never with all of it.
+    const lastMonthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const thisMonthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    const spanEnd = new Date(Math.min(lastMonthStart.getTime() + (now.getTime() - thisMonthStart.getTime()), thisMonthStart.getTime() - 1));
+    const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(lastMonthStart);
+    const span = spanEnd.getUTCDate() === 1 ? `1 ${monthName}` : `1–${spanEnd.getUTCDate()} ${monthName}`;
+    const sameSpan = customers.filter((c) => firstSeen(c) >= lastMonthStart.toISOString() && firstSeen(c) <= spanEnd.toISOString()).length;
+    const detail = await page.locator('dl > div', { has: page.locator('dt', { hasText: 'New this month' }) }).locator('dd').nth(1).innerText();
+    expect(detail).toMatch(new RegExp(`(vs|Same as) ${span} \\(${sameSpan}\\)$`));
     expect(revenue).toBeGreaterThanOrEqual(EASLEY_SPEND);
     expect(await headline('Revenue, last 12 months')).toBe(formatMoney(revenue, 'GBP'));
     await poll(() => page.getByText(`${counted.length} orders since ${formatDate(windowStart)}, less refunds`).isVisible()).toBe(true);

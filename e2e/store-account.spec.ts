@@ -290,8 +290,16 @@ describe('store account journey on a phone', () => {
     await poll(() => save.isEnabled()).toBe(true);
     await fresh.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await fresh.getByLabel('New password, again').fill(NEW_PASSWORD);
+    const resetPage = fresh.url();
     await save.click();
     await fresh.waitForURL(/\/store\/sign-in\?notice=password_reset/);
+
+    // The used link, opened again (say from the history), says so at once rather than offering a form that cannot work.
+    await fresh.goto(resetPage);
+    await fresh.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    expect(await fresh.getByLabel('New password', { exact: true }).count()).toBe(0);
+    await fresh.getByRole('link', { name: 'Ask for a new link' }).click();
+    await fresh.waitForURL('**/store/forgot-password');
 
     // Resetting signs out everywhere: the phone's earlier session is gone.
     await page.goto(`${origin}/store/account`);

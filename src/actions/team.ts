@@ -7,7 +7,7 @@ import { headers } from 'next/headers';
 import { requireStaff } from '@/auth/require-staff';
 import { getStaffAuth } from '@/auth/staff-auth';
 import { toActionResult, type ActionResult } from '@/http/action-result';
-import { configuredPublicUrl } from '@/lib/config';
+import { publicUrl } from '@/lib/config';
 import { staffPasswordChangeSchema } from '@/lib/validation/staff-team';
 import {
   acceptStaffInvitation,
@@ -22,23 +22,12 @@ import { ValidationFailedError } from '@/services/errors';
 
 const TEAM_PATH = '/dashboard/settings/team';
 
-/** The dashboard's address for mailed links: the configured one, else the one this request came to. */
-async function dashboardBaseUrl(): Promise<string> {
-  const configured = configuredPublicUrl();
-  if (configured) return configured;
-  const list = await headers();
-  const host = list.get('x-forwarded-host')?.split(',')[0]?.trim() || list.get('host') || 'localhost:3000';
-  const proto = list.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
-  return `${proto}://${host}`;
-}
-
 export type InviteState = ActionResult<{ email: string }> | null;
 
 /** Form action: invites a member by email with a role; the link is mailed. */
 export async function inviteStaffMemberAction(_previous: InviteState, formData: FormData): Promise<InviteState> {
   const actor = await requireStaff('staff:manage');
-  const baseUrl = await dashboardBaseUrl();
-  const result = await toActionResult(() => inviteStaffMember({ actor, input: { email: formData.get('email'), role: formData.get('role') }, baseUrl }));
+  const result = await toActionResult(() => inviteStaffMember({ actor, input: { email: formData.get('email'), role: formData.get('role') }, baseUrl: publicUrl() }));
   if (result.ok) revalidatePath(TEAM_PATH);
   return result.ok ? { ok: true, data: { email: result.data.email } } : result;
 }

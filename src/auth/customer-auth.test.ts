@@ -17,6 +17,7 @@ import { staffActorFromHeaders } from './actor';
 import { customerActorFromHeaders } from './customer-actor';
 import { getCustomerAuth } from './customer-auth';
 import { authSecret } from './secret';
+import { isPasswordResetTokenUsable } from './store-email-confirmation';
 import { getStaffAuth } from './staff-auth';
 
 withTestDatabase();
@@ -159,9 +160,24 @@ describe(`storefront accounts (${TEST_DB_KIND})`, () => {
     expect(link.status).toBe(302);
     const token = new URL(link.headers.get('location')!, ORIGIN).searchParams.get('token');
     expect(token).toBeTruthy();
+    // The reset page checks the token before it shows the form: good until used, then (and when unknown) not.
+    const internal = (await getCustomerAuth().$context).internalAdapter;
+    expect(await isPasswordResetTokenUsable(internal, token!)).toBe(true);
     expect((await post('/reset-password', { newPassword: 'a-brand-new-password', token })).status).toBe(200);
+    expect(await isPasswordResetTokenUsable(internal, token!)).toBe(false);
+    expect(await isPasswordResetTokenUsable(internal, 'not-a-token')).toBe(false);
     expect((await post('/sign-in/email', { email: 'reset@shop.test', password: PASSWORD })).status).toBe(401);
     expect((await post('/sign-in/email', { email: 'reset@shop.test', password: 'a-brand-new-password' })).status).toBe(200);
+  });
+
+  it('says a reset token has expired after its hour', async () => {
+    await signUpAndVerify('late@shop.test', 'La', 'Te');
+    expect((await post('/request-password-reset', { email: 'late@shop.test', redirectTo: '/store/reset-password' })).status).toBe(200);
+    const link = await getCustomerAuth().handler(new Request(lastLinkTo('late@shop.test')));
+    const token = new URL(link.headers.get('location')!, ORIGIN).searchParams.get('token')!;
+    const internal = (await getCustomerAuth().$context).internalAdapter;
+    expect(await isPasswordResetTokenUsable(internal, token, Date.now() + 59 * 60 * 1000)).toBe(true);
+    expect(await isPasswordResetTokenUsable(internal, token, Date.now() + 61 * 60 * 1000)).toBe(false);
   });
 
   it('refuses a sign-up with a named field error', async () => {

@@ -4,13 +4,14 @@ import { nextCookies } from 'better-auth/next-js';
 
 import { getDb } from '@/db/client';
 import { storeAccounts, storeRateLimits, storeSessions, storeUsers, storeVerifications } from '@/db/schema';
-import { configuredPublicUrl, SHOP_NAME } from '@/lib/config';
+import { publicUrl, SHOP_NAME } from '@/lib/config';
 import { VERIFY_EMAIL_PATH } from '@/lib/store-paths';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/validation/store-account';
 import { existingAccountMessage, passwordResetMessage, sendAccountMail, verificationMessage } from '@/services/store/account-mail';
 import { linkVerifiedStoreLogin } from '@/services/store/link-account';
 
 import { authSecret } from './secret';
+import { secureSessionCookies } from './secure-cookies';
 import { CONFIRMATION_EXPIRES_IN_SECONDS, issueConfirmationToken, revokePasswordTokens } from './store-email-confirmation';
 import { ACCOUNT_SIGN_IN_LIMIT, createSignInThrottle } from './sign-in-throttle';
 import { trustedProxies } from './staff-auth';
@@ -30,21 +31,22 @@ export const STORE_AUTH_LIMITS = {
 // Per email in 15 minutes (the window the failed_sign_ins table sweeps by): verification, reset and notice mails.
 export const STORE_MAIL_LIMIT = { max: 3, windowSeconds: ACCOUNT_SIGN_IN_LIMIT.windowSeconds };
 
-function storeUrl(baseURL: string, path: string): string {
-  return new URL(path, baseURL).toString();
+/** A link to a store page for a mail: always on the shop's one public URL, whichever address the request came to. */
+function storeUrl(path: string): string {
+  return new URL(path, publicUrl()).toString();
 }
 
 type StoreUser = { id: string; email: string; emailVerified: boolean; firstName?: string; lastName?: string };
 
 /**
- * Mails the link that confirms the email by choosing the password. better-auth's `url` (or a path on `base`) only
- * gives the server's origin and, in its callbackURL, where the customer was going (`next`).
+ * Mails the link that confirms the email by choosing the password. better-auth's `url` only tells, in its
+ * callbackURL, where the customer was going (`next`); the link itself is on the shop's public URL.
  */
-async function sendConfirmationMail(user: StoreUser, betterAuthUrl: string, base?: string): Promise<void> {
-  const target = new URL(betterAuthUrl, base);
-  const link = new URL(VERIFY_EMAIL_PATH, target.origin);
+async function sendConfirmationMail(user: StoreUser, betterAuthUrl: string): Promise<void> {
+  const link = new URL(storeUrl(VERIFY_EMAIL_PATH));
   link.searchParams.set('token', await issueConfirmationToken((await getCustomerAuth().$context).internalAdapter, user.id));
-  const next = new URL(target.searchParams.get('callbackURL') ?? '/', target.origin).searchParams.get('next');
+  const target = new URL(betterAuthUrl, link);
+  const next = new URL(target.searchParams.get('callbackURL') ?? '/', link).searchParams.get('next');
   if (next) link.searchParams.set('next', next);
   await sendAccountMail(verificationMessage({ email: user.email, firstName: user.firstName }, link.toString()));
 }
@@ -62,6 +64,9 @@ function createCustomerAuth() {
   const secret = authSecret();
   return betterAuth({
     appName: SHOP_NAME,
+    // Every mailed link's origin (better-auth's reset link included), so it neither guesses one per request nor
+    // warns that none is set.
+    baseURL: publicUrl(),
     basePath: STORE_AUTH_BASE_PATH,
     secret,
     trustedOrigins: (request) => staffTrustedOrigins(request),
@@ -96,13 +101,11 @@ function createCustomerAuth() {
       // The sign-up answer is the same as for a new email (no enumeration); the owner of the email hears of it.
       // A sign-up for an email still waiting for confirmation gets the confirmation link again: whoever confirms
       // chooses the password, so a sign-up that came first (perhaps not the owner's) claims nothing.
-      onExistingUserSignUp: async ({ user }, request) => {
-        // The shop's configured address first, as better-auth does for its own links: a Host header must not decide
-        // where a mailed token goes.
-        const base = configuredPublicUrl() || request?.url || 'http://localhost:3000';
-        if (!user.emailVerified) return sendConfirmationMail(user, `${STORE_AUTH_BASE_PATH}/`, base);
+      // Its links are on the shop's public URL, as every mailed link: a Host header must not decide where a token goes.
+      onExistingUserSignUp: async ({ user }) => {
+        if (!user.emailVerified) return sendConfirmationMail(user, `${STORE_AUTH_BASE_PATH}/`);
         await sendAccountMail(
-          existingAccountMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, storeUrl(base, '/store/sign-in'), storeUrl(base, '/store/forgot-password')),
+          existingAccountMessage({ email: user.email, firstName: (user as { firstName?: string }).firstName }, storeUrl('/store/sign-in'), storeUrl('/store/forgot-password')),
         );
       },
     },
@@ -124,6 +127,7 @@ function createCustomerAuth() {
     }),
     advanced: {
       cookiePrefix: STORE_SESSION_COOKIE_PREFIX,
+      useSecureCookies: secureSessionCookies(),
       disableOriginCheck: false,
       ipAddress: { trustedProxies: trustedProxies() },
     },

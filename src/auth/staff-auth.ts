@@ -6,12 +6,13 @@ import { APIError } from 'better-auth/api';
 
 import { getDb } from '@/db/client';
 import { rateLimits, staffAccounts, staffMembers, staffSessions, staffVerifications } from '@/db/schema';
-import { configuredPublicUrl } from '@/lib/config';
+import { publicUrl } from '@/lib/config';
 import { STAFF_PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH } from '@/lib/validation/staff-team';
 import { canStaffMemberSignIn, recordStaffSignIn } from '@/services/team';
 import { sendTeamMail, staffPasswordResetMessage } from '@/services/team-mail';
 
 import { authSecret } from './secret';
+import { secureSessionCookies } from './secure-cookies';
 import { createSignInThrottle } from './sign-in-throttle';
 import { STAFF_MAIL_LIMIT, staffAuthHooks } from './staff-auth-hooks';
 import { staffTrustedOrigins } from './trusted-origins';
@@ -27,9 +28,9 @@ export const DEACTIVATED_CODE = 'ACCOUNT_DEACTIVATED';
  * Mails a staff reset link, to the dashboard's own page (not better-auth's redirecting GET), on the shop's configured
  * address when there is one. Nothing is sent to a deactivated or still-invited member; the answer is the same.
  */
-async function sendStaffResetMail({ user, url, token }: { user: { id: string; email: string; name: string }; url: string; token: string }): Promise<void> {
+async function sendStaffResetMail({ user, token }: { user: { id: string; email: string; name: string }; token: string }): Promise<void> {
   if (!(await canStaffMemberSignIn(user.id))) return;
-  const link = new URL(STAFF_RESET_PASSWORD_PATH, configuredPublicUrl() || new URL(url).origin);
+  const link = new URL(STAFF_RESET_PASSWORD_PATH, publicUrl());
   link.searchParams.set('token', token);
   await sendTeamMail(staffPasswordResetMessage({ email: user.email, name: user.name, url: link.toString() }));
 }
@@ -47,7 +48,8 @@ function createStaffAuth() {
     appName: 'Customers',
     basePath: '/api/auth',
     secret,
-    // No baseURL here: better-auth takes BETTER_AUTH_URL when it is set and otherwise the request's own URL.
+    // Every mailed link's origin, so better-auth neither guesses one per request nor warns that none is set.
+    baseURL: publicUrl(),
     trustedOrigins: (request) => staffTrustedOrigins(request),
     database: drizzleAdapter(db, {
       provider: 'pg',
@@ -100,6 +102,7 @@ function createStaffAuth() {
     hooks: staffAuthHooks({ signIn: createSignInThrottle(db, secret), mail: createSignInThrottle(db, secret, STAFF_MAIL_LIMIT, 'staff-reset-mail') }),
     advanced: {
       cookiePrefix: 'staff',
+      useSecureCookies: secureSessionCookies(),
       // better-auth skips its origin (CSRF) check when NODE_ENV is test; keep it on so tests see what production does.
       disableOriginCheck: false,
       // Without trusted proxies better-auth believes an X-Forwarded-For with one address and nothing longer.

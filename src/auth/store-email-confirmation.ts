@@ -36,6 +36,15 @@ export async function pendingConfirmation(internal: Internal, token: string): Pr
   return { email: user.email, firstName: (user as { firstName?: string }).firstName ?? '' };
 }
 
+/**
+ * Whether a reset link's token still sets a password: known and not expired. A used one is gone (better-auth deletes
+ * it, and onPasswordReset every other of the login), so the page can say so before anyone types a new password.
+ */
+export async function isPasswordResetTokenUsable(internal: Pick<Internal, 'findVerificationValue'>, token: string, now = Date.now()): Promise<boolean> {
+  const verification = await internal.findVerificationValue(`${RESET_TOKEN_PREFIX}${token}`);
+  return Boolean(verification && verification.expiresAt.getTime() >= now);
+}
+
 /** Deletes every confirmation and reset token of the login, so that no older mailed link can set its password. */
 export async function revokePasswordTokens(db: Db, userId: string): Promise<void> {
   await db.delete(storeVerifications).where(and(like(storeVerifications.identifier, `${RESET_TOKEN_PREFIX}%`), eq(storeVerifications.value, userId)));

@@ -12,9 +12,20 @@ export const DISPLAY_LOCALE = process.env.NEXT_PUBLIC_DISPLAY_LOCALE || 'en-GB';
 export const DISPLAY_TIME_ZONE = process.env.NEXT_PUBLIC_DISPLAY_TIME_ZONE || 'UTC';
 
 /**
- * The shop's public URL (`BETTER_AUTH_URL`), the base of links in e-mails; undefined when unset, so the app answers
- * at whatever address it was opened. Read on each call because tests and the start script set it at run time.
+ * The shop's public URL as configured (`BETTER_AUTH_URL`); undefined when unset, so staff and shoppers can sign in at
+ * whatever address the app was opened. Read on each call because tests and the start script set it at run time.
  */
 export function configuredPublicUrl(): string | undefined {
   return process.env.BETTER_AUTH_URL || undefined;
+}
+
+/**
+ * The origin of every link the shop mails (account, reset, invitation) and better-auth's base URL: the configured
+ * URL, else this server on localhost, the address `npm start` prints. Never the Host of the request that sent the
+ * mail: one account would get links to localhost in one mail and 127.0.0.1 in the next, and a forged Host would
+ * decide where a mailed token goes.
+ */
+export function publicUrl(): string {
+  const url = configuredPublicUrl() ?? `http://localhost:${process.env.PORT || 3000}`;
+  return URL.canParse(url) ? new URL(url).origin : url;
 }

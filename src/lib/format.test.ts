@@ -81,7 +81,13 @@ describe('formatRelative', () => {
     ['2025-06-10T09:00:00Z', '3 hours ago'],
     ['2025-06-09T12:00:00Z', 'yesterday'],
     ['2025-06-01T12:00:00Z', 'last week'],
-    ['2024-06-01T12:00:00Z', 'last year'],
+    ['2024-06-01T12:00:00Z', '1 year ago'],
+    // 20 months: whole years that have passed, not rounded up to 2.
+    ['2023-10-10T12:00:00Z', '1 year ago'],
+    ['2023-05-10T12:00:00Z', '2 years ago'],
+    // 50 days: 1 whole month, not 2.
+    ['2025-04-21T12:00:00Z', '1 month ago'],
+    ['2026-02-10T12:00:00Z', 'in 8 months'],
     ['2025-06-10T14:00:00Z', 'in 2 hours'],
   ])('prints %s as %j', (value, expected) => {
     expect(formatRelative(value, now)).toBe(expected);

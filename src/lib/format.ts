@@ -98,19 +98,25 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /**
- * "3 days ago", "yesterday", "in 2 hours". It depends on `now`, so client components that render it on the
- * server should pass a shared `now` (or render it after mount) to avoid a hydration mismatch.
+ * "3 days ago", "yesterday", "in 2 hours", "1 year ago". It depends on `now`, so client components that render it on
+ * the server should pass a shared `now` (or render it after mount) to avoid a hydration mismatch.
  */
 export function formatRelative(value: DateInput, now: DateInput = new Date()): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return '';
   const seconds = Math.round((date.getTime() - toDate(now).getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: 'auto' });
-  if (Math.abs(seconds) < 45) return format.format(0, 'second');
+  if (Math.abs(seconds) < 45) return new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: 'auto' }).format(0, 'second');
   for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) < size) continue;
+    // Months and years only ever count whole ones that have passed: 20 months is "1 year ago", never "2 years ago".
+    // They say the number ("1 year ago"), as "last year" would read as the calendar year before this one.
+    if (unit === 'year' || unit === 'month') {
+      const whole = Math.trunc(seconds / size);
+      return new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: 'always' }).format(whole, unit);
+    }
+    return new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
   }
-  return format.format(seconds, 'second');
+  return new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: 'auto' }).format(seconds, 'second');
 }
 
 /**

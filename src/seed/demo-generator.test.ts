@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { phoneSchema } from '@/lib/validation/common';
 import { isCountryCode } from '@/lib/countries';
+import { postcodeProblem } from '@/lib/validation/postcode';
 
 import { DEMO_COUNTRIES, demoPhone } from './demo-countries';
 import { emailLocalPart, generateDemoBatches, type DemoContext } from './demo-generator';
@@ -83,6 +84,12 @@ describe('generateDemoBatches', () => {
       expect(own.filter((a) => a.is_default_billing)).toHaveLength(1);
       for (const a of own) expect(isCountryCode(a.country_code)).toBe(true);
     }
+  });
+
+  it('gives every address a postcode the address schema accepts for its country', () => {
+    const { addresses } = generate({}, 3000, 1000);
+    const refused = addresses.filter((a) => a.postal_code !== null && postcodeProblem(a.postal_code, a.country_code) !== null);
+    expect(refused.map((a) => `${a.country_code} ${a.postal_code}`)).toEqual([]);
   });
 });
 

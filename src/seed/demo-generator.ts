@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { base, en, Faker } from '@faker-js/faker';
 
-import { countryFakers, DEMO_COUNTRIES, demoPhone, type DemoCountry } from './demo-countries';
+import { countryFakers, DEMO_COUNTRIES, demoPhone, demoPostcode, type DemoCountry } from './demo-countries';
 import type { DemoBuyerKind } from './demo-order-pricing';
 import { addDemoOrders, type DemoBuyer, type DemoOrders } from './demo-orders';
 import { DEMO_EMAIL_DOMAINS, DEMO_NOTES, GENERAL_TAGS, VIP_TAGS, WHOLESALE_TAGS } from './demo-vocabulary';
@@ -211,7 +211,7 @@ function demoAddress(
     line2: rng.number.float() < 0.2 ? faker.location.secondaryAddress() : null,
     city: faker.location.city(),
     region: country.hasRegion ? faker.location.state({ abbreviated: country.code !== 'ES' }) : null,
-    postal_code: faker.location.zipCode(),
+    postal_code: demoPostcode(country, faker),
     country_code: country.code,
     phone: person.phone && rng.number.float() < 0.6 ? person.phone : null,
     created_at: createdAt,

@@ -73,6 +73,38 @@ describe(`customer addresses (${TEST_DB_KIND})`, () => {
     expect((await getCustomerById({ id: customer.id })).addresses).toHaveLength(0);
   });
 
+  it('refuses a postcode that does not fit the country, naming the field and the country, and tidies case and spaces', async () => {
+    const customer = await newCustomer();
+    for (const [input, message] of [
+      [{ ...home, postalCode: '!!' }, 'Enter a valid UK postcode, like SW1A 1AA'],
+      [{ ...home, postalCode: '8001' }, 'Enter a valid UK postcode, like SW1A 1AA'],
+      [{ ...work, postalCode: 'SW1A 1AA' }, 'Enter a valid postcode for France, like 75008'],
+      // A country postcode-validator has no pattern for still takes only a sane code.
+      [{ ...home, countryCode: 'AE', postalCode: '!!' }, 'Enter a valid postcode for United Arab Emirates'],
+    ] as const) {
+      const error = await addCustomerAddress({ actor: staff, customerId: customer.id, input }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationFailedError);
+      expect((error as ValidationFailedError).fieldErrors).toEqual([{ path: 'postalCode', message }]);
+    }
+    expect((await getCustomerById({ id: customer.id })).addresses).toHaveLength(0);
+
+    const saved = await addCustomerAddress({ actor: staff, customerId: customer.id, input: { ...home, postalCode: '  sw1a   1aa ' } });
+    expect(saved.postalCode).toBe('SW1A 1AA');
+    expect((await addCustomerAddress({ actor: staff, customerId: customer.id, input: { ...home, countryCode: 'AE', postalCode: '12-34' } })).postalCode).toBe('12-34');
+    expect((await addCustomerAddress({ actor: staff, customerId: customer.id, input: { ...home, postalCode: '' } })).postalCode).toBeNull();
+  });
+
+  it('checks a changed postcode, or a changed country, against the other one as stored', async () => {
+    const customer = await newCustomer();
+    const address = await addCustomerAddress({ actor: staff, customerId: customer.id, input: home });
+    for (const input of [{ postalCode: '8001' }, { countryCode: 'US' }]) {
+      const error = await updateCustomerAddress({ actor: staff, customerId: customer.id, addressId: address.id, input }).catch((e: unknown) => e);
+      expect((error as ValidationFailedError).fieldErrors?.[0]?.path).toBe('postalCode');
+    }
+    const moved = await updateCustomerAddress({ actor: staff, customerId: customer.id, addressId: address.id, input: { countryCode: 'CH', postalCode: '8001', city: 'Zürich' } });
+    expect([moved.countryCode, moved.postalCode]).toEqual(['CH', '8001']);
+  });
+
   it('refuses to touch another customer’s address', async () => {
     const owner = await newCustomer();
     const stranger = await newCustomer();

@@ -4,10 +4,11 @@ import { getDb, type Tx } from '@/db/client';
 import { customerAddresses, customers } from '@/db/schema';
 import type { Actor, CustomerAddress } from '@/lib/types';
 import { addressCreateSchema, addressUpdateSchema, type AddressCreateInput, type AddressUpdateInput } from '@/lib/validation/address';
+import { postcodeProblem } from '@/lib/validation/postcode';
 
 import { recordCustomerEvent } from './customers/events';
 import { toCustomerAddress } from './customers/mapping';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
 import { assertCanChangeCustomer } from './ownership';
 import { parseInput } from './validate';
@@ -50,6 +51,22 @@ export async function addCustomerAddress({ actor, customerId, input }: { actor: 
   });
 }
 
+/**
+ * The schema checks a postcode against a country sent with it; a patch with only one of them is checked against the
+ * stored other, so that neither a new postcode nor a move to another country leaves a postcode of the wrong format.
+ */
+async function checkPostcodeAgainstStored(tx: Tx, customerId: string, addressId: string, patch: { postalCode?: string | null; countryCode?: string }): Promise<void> {
+  if ((patch.postalCode === undefined) === (patch.countryCode === undefined)) return;
+  const [stored] = await tx
+    .select({ postalCode: customerAddresses.postalCode, countryCode: customerAddresses.countryCode })
+    .from(customerAddresses)
+    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.customerId, customerId)));
+  if (!stored) throw new NotFoundError(NOT_FOUND);
+  const postalCode = patch.postalCode === undefined ? stored.postalCode : patch.postalCode;
+  const problem = postalCode ? postcodeProblem(postalCode, patch.countryCode ?? stored.countryCode) : null;
+  if (problem) throw new ValidationFailedError('Some fields need attention', [{ path: 'postalCode', message: problem }]);
+}
+
 /** Changes an address; making it a default unsets the previous one. Throws NotFoundError, ValidationFailedError. */
 export async function updateCustomerAddress({
   actor, customerId, addressId, input,
@@ -59,6 +76,7 @@ export async function updateCustomerAddress({
   const patch = parseInput(addressUpdateSchema, input);
   return getDb().transaction(async (tx) => {
     await lockCustomer(tx, customerId);
+    await checkPostcodeAgainstStored(tx, customerId, addressId, patch);
     await clearOtherDefaults(tx, customerId, addressId, { shipping: patch.isDefaultShipping, billing: patch.isDefaultBilling });
     const [row] = await tx
       .update(customerAddresses)

@@ -11,7 +11,7 @@ import { findCustomerGroupByName } from './customer-groups';
 import { createCustomer } from './customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from './orders';
 import { updateMetricsSettings } from './metrics/settings';
-import { getOverview } from './overview';
+import { getOverview, sameSpanLastMonth } from './overview';
 import { eraseCustomer } from './privacy';
 
 withTestDatabase();
@@ -43,7 +43,7 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
 
   it('gives an empty shop zeros, twelve empty months and no metrics', async () => {
     const overview = await getOverview({ now: NOW });
-    expect(overview).toMatchObject({ customers: 0, buyers: 0, repeatBuyers: 0, newThisMonth: 0, newLastMonth: 0, revenue12m: 0, orders12m: 0, revenueByGroup: [], topCustomers: [], metrics: null });
+    expect(overview).toMatchObject({ customers: 0, buyers: 0, repeatBuyers: 0, newThisMonth: 0, newLastMonthToDate: 0, revenue12m: 0, orders12m: 0, revenueByGroup: [], topCustomers: [], metrics: null });
     expect(overview.newPerMonth.map((m) => m.month)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
     expect(overview.newPerMonth.every((m) => m.count === 0)).toBe(true);
   });
@@ -76,7 +76,7 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
     // A customer is new when first seen: Amy was added in June but first ordered in May, and Ben's first order was
     // in March 2025, before the window. Cat's refunded order still counts, so she is new when she bought (February).
     // Four buyers (Cat's refunded order among them); revenue 150.00 + 250.00 + 0 over Amy's 2, Ben's 1 and Cat's 1.
-    expect(overview).toMatchObject({ customers: 5, buyers: 4, repeatBuyers: 2, newThisMonth: 0, newLastMonth: 1, revenue12m: 40_000, orders12m: 4 });
+    expect(overview).toMatchObject({ customers: 5, buyers: 4, repeatBuyers: 2, newThisMonth: 0, newLastMonthToDate: 1, revenue12m: 40_000, orders12m: 4 });
     expect(overview.asOfSetting).toBeNull();
     expect(overview.windowStart.toISOString()).toBe('2025-07-01T00:00:00.000Z');
     expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-07': 1, '2026-02': 1, '2026-05': 1 });
@@ -94,6 +94,30 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
     expect(overview.metrics).toBeNull();
   });
 
+  it('compares new customers this month so far with the same days of last month, not with all of it', async () => {
+    // 5 December: Fay joined on the 3rd; Gus on 2 November (inside 1–5 Nov) and Hal on 20 November (after it).
+    const fay = await customer('Fay', '2026-12-03T09:00:00Z');
+    const gus = await customer('Gus', '2026-11-02T09:00:00Z');
+    const hal = await customer('Hal', '2026-11-20T09:00:00Z');
+    try {
+      const overview = await getOverview({ now: new Date('2026-12-05T10:00:00Z') });
+      expect(overview).toMatchObject({ newThisMonth: 1, newLastMonthToDate: 1 });
+      expect(overview.newPerMonth.at(-2)).toEqual({ month: '2026-11', count: 2 });
+      expect(overview.lastMonthSpan).toEqual({ from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-05T10:00:00Z') });
+    } finally {
+      await getDb().execute(sql`delete from customers where id in (${fay}, ${gus}, ${hal})`);
+    }
+  });
+
+  it.each([
+    ['2026-03-31T12:00:00Z', '2026-02-01T00:00:00.000Z', '2026-02-28T23:59:59.999Z'],
+    ['2026-03-01T08:00:00Z', '2026-02-01T00:00:00.000Z', '2026-02-01T08:00:00.000Z'],
+    ['2026-01-15T00:00:00Z', '2025-12-01T00:00:00.000Z', '2025-12-15T00:00:00.000Z'],
+  ])('on %s compares with %s to %s (a shorter month is clamped to its end)', (now, from, to) => {
+    const span = sameSpanLastMonth(new Date(now));
+    expect([span.from.toISOString(), span.to.toISOString()]).toEqual([from, to]);
+  });
+
   it("reads the 12-month figures as of the shop's metrics date when one is set", async () => {
     await updateMetricsSettings({ actor: staff, input: { asOf: '2026-01-31' } });
     try {
@@ -103,7 +127,7 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
       expect(overview.windowStart.toISOString()).toBe('2025-02-01T00:00:00.000Z');
       // Ben's 200.00 (March 2025) and 300.00 less 50.00 (January 2026), Dan's 70.00 (June 2025); nothing after January.
       // New: Ben (first ordered March 2025) and Eve (added July 2025); Dan was added in 2024.
-      expect(overview).toMatchObject({ revenue12m: 52_000, orders12m: 3, newThisMonth: 0, newLastMonth: 0 });
+      expect(overview).toMatchObject({ revenue12m: 52_000, orders12m: 3, newThisMonth: 0, newLastMonthToDate: 0 });
       expect(Object.fromEntries(overview.newPerMonth.filter((m) => m.count > 0).map((m) => [m.month, m.count]))).toEqual({ '2025-03': 1, '2025-07': 1 });
       // An explicit moment wins over the setting.
       expect((await getOverview({ now: NOW })).revenue12m).toBe(40_000);

@@ -43,9 +43,14 @@ export interface Overview {
   /** Customers with at least one counted order, and those with two or more: the repeat rate is repeatBuyers / buyers. */
   buyers: number;
   repeatBuyers: number;
-  /** New customers (see newPerMonth) in the month of `now` and the month before. */
+  /** New customers (see newPerMonth) in the month of `now`, up to `now`. */
   newThisMonth: number;
-  newLastMonth: number;
+  /**
+   * New customers in the same span of the month before (`lastMonthSpan`): from its 1st to the same day and time, or to
+   * its end when it is shorter. Comparing 5 days of this month with a whole month would always look like a fall.
+   */
+  newLastMonthToDate: number;
+  lastMonthSpan: { from: Date; to: Date };
   /** Net revenue (totals less refunds, minor units) of counted orders placed in the window, and how many orders. */
   revenue12m: number;
   orders12m: number;
@@ -128,6 +133,23 @@ async function newCustomersPerMonth(windowStart: Date, now: Date) {
     .groupBy(sql`1`);
 }
 
+/** The span of last month that matches the part of this month up to `now`, clamped to last month's last instant. */
+export function sameSpanLastMonth(now: Date): { from: Date; to: Date } {
+  const thisStart = monthStart(now);
+  const from = monthStart(now, -1);
+  const to = new Date(Math.min(from.getTime() + (now.getTime() - thisStart.getTime()), thisStart.getTime() - 1));
+  return { from, to };
+}
+
+/** New customers first seen in [from, to]: one range of customers_first_seen_idx. */
+async function newCustomersBetween({ from, to }: { from: Date; to: Date }): Promise<number> {
+  const [row] = await getDb()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(sql`${firstSeen} >= ${from.toISOString()}::timestamptz`, sql`${firstSeen} <= ${to.toISOString()}::timestamptz`, isKnown));
+  return row?.count ?? 0;
+}
+
 async function revenueInWindow(windowStart: Date, now: Date) {
   const [row] = await getDb()
     .select({ revenue: sql<string>`coalesce(sum(${orders.total} - ${orders.refundedTotal}), 0)`, orders: sql<number>`count(*)::int` })
@@ -184,9 +206,11 @@ export async function getOverview({ now: requestedNow }: { now?: Date } = {}): P
   const asOfSetting = requestedNow ? null : (await readMetricsSettings()).asOf;
   const now = requestedNow ?? (asOfSetting ? endOfDayUtc(asOfSetting) : new Date());
   const windowStart = monthStart(now, -(MONTHS - 1));
-  const [totals, signUps, revenue, top, segments, atRisk, groups] = await Promise.all([
+  const lastMonthSpan = sameSpanLastMonth(now);
+  const [totals, signUps, lastMonthToDate, revenue, top, segments, atRisk, groups] = await Promise.all([
     groupTotals(),
     newCustomersPerMonth(windowStart, now),
+    newCustomersBetween(lastMonthSpan),
     revenueInWindow(windowStart, now),
     topCustomers(),
     segmentTotals(),
@@ -226,7 +250,8 @@ export async function getOverview({ now: requestedNow }: { now?: Date } = {}): P
     buyers,
     repeatBuyers,
     newThisMonth: newPerMonth[MONTHS - 1].count,
-    newLastMonth: newPerMonth[MONTHS - 2].count,
+    newLastMonthToDate: lastMonthToDate,
+    lastMonthSpan,
     revenue12m: revenue.revenue,
     orders12m: revenue.orders,
     newPerMonth,

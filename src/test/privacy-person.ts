@@ -42,7 +42,7 @@ export async function createPerson(admin: Actor, tag = `p${count + 1}`): Promise
 
   const customer = await createCustomer({ actor: admin, input: { firstName: first, lastName: last, email, phone, company, notes, tags } });
   await updateCustomer({ actor: admin, id: customer.id, input: { emailMarketingConsent: true, customerGroupId: vip.id } });
-  const address = { firstName: first, lastName: last, company, line1: `17 Wisteria Crescent ${tag}`, line2: `Flat 4b ${tag}`, city: `Llanfairfechan${tag}`, region: `Conwy${tag}`, postalCode: `LL3${count} 7QX`, countryCode: 'GB', phone: addressPhone };
+  const address = { firstName: first, lastName: last, company, line1: `17 Wisteria Crescent ${tag}`, line2: `Flat 4b ${tag}`, city: `Llanfairfechan${tag}`, region: `Conwy${tag}`, postalCode: `LL${10 + (count % 90)} 7QX`, countryCode: 'GB', phone: addressPhone };
   const key = await apiKey('admin');
   const added = await call(addressRoutes.POST, 'POST', `/customers/${customer.id}/addresses`, {
     key,

@@ -40,7 +40,6 @@ const VARIANTS = {
     note: 'text-slate-500',
     cancel: undefined,
     submit: undefined,
-    cityLabel: 'City',
     autoComplete: (): string => 'off',
   },
   store: {
@@ -51,7 +50,6 @@ const VARIANTS = {
     note: 'text-stone-500',
     cancel: STORE_SECONDARY_BUTTON_CLASS,
     submit: cn(STORE_BUTTON_CLASS, 'sm:w-auto sm:px-6'),
-    cityLabel: 'Town or city',
     autoComplete: (token: string) => token,
   },
 } as const;
@@ -112,7 +110,7 @@ export function AddressForm({ variant, address, names, defaultsNote, save, onSav
         <div className="sm:col-span-2">{text('company', 'Company (optional)', 'organization')}</div>
         <div className="sm:col-span-2">{text('line1', 'Address line 1', 'address-line1', { 'aria-required': true })}</div>
         <div className="sm:col-span-2">{text('line2', 'Address line 2 (optional)', 'address-line2')}</div>
-        {text('city', look.cityLabel, 'address-level2', { 'aria-required': true })}
+        {text('city', 'Town or city', 'address-level2', { 'aria-required': true })}
         {text('region', 'County / state (optional)', 'address-level1')}
         {text('postalCode', 'Postcode', 'postal-code')}
         <Field id={id('countryCode')} label="Country" error={errors.countryCode?.message}>

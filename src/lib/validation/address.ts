@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
+import { isCountryCode } from '../countries';
 import { blankToNull, countryCodeSchema, optionalText, phoneSchema, text } from './common';
+import { normalisePostcode, postcodeProblem } from './postcode';
 
 // Rules without defaults, so that an update leaves unsent fields alone (zod's .partial() keeps defaults).
 const addressFieldRules = {
@@ -9,24 +11,37 @@ const addressFieldRules = {
   company: optionalText(200, 'Company'),
   line1: text().min(1, 'Address line 1 is required').max(200, 'Address line 1 must be at most 200 characters'),
   line2: optionalText(200, 'Address line 2'),
-  city: text().min(1, 'City is required').max(100, 'City must be at most 100 characters'),
-  region: optionalText(100, 'Region'),
-  postalCode: optionalText(20, 'Postal code'),
+  // The names the forms show ("Town or city", "County / state", "Postcode"), so the API's messages match them.
+  city: text().min(1, 'Town or city is required').max(100, 'Town or city must be at most 100 characters'),
+  region: optionalText(100, 'County / state'),
+  postalCode: z.preprocess(blankToNull, text().max(20, 'Postcode must be at most 20 characters').overwrite(normalisePostcode).nullable().optional()),
   countryCode: countryCodeSchema,
   phone: z.preprocess(blankToNull, phoneSchema.nullable().optional()),
   isDefaultShipping: z.boolean(),
   isDefaultBilling: z.boolean(),
 };
 
-export const addressCreateSchema = z.object({
-  ...addressFieldRules,
-  firstName: addressFieldRules.firstName.default(''),
-  lastName: addressFieldRules.lastName.default(''),
-  isDefaultShipping: addressFieldRules.isDefaultShipping.default(false),
-  isDefaultBilling: addressFieldRules.isDefaultBilling.default(false),
-});
+/**
+ * The postcode checked against the country (lib/validation/postcode.ts), on the postcode field. An update that sends
+ * only one of the two is checked by the service against the stored other (services/customer-addresses.ts).
+ */
+function checkPostcode(address: { postalCode?: string | null; countryCode?: string }, ctx: z.RefinementCtx): void {
+  if (!address.postalCode || !address.countryCode || !isCountryCode(address.countryCode)) return;
+  const problem = postcodeProblem(address.postalCode, address.countryCode);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+}
 
-export const addressUpdateSchema = z.object(addressFieldRules).partial();
+export const addressCreateSchema = z
+  .object({
+    ...addressFieldRules,
+    firstName: addressFieldRules.firstName.default(''),
+    lastName: addressFieldRules.lastName.default(''),
+    isDefaultShipping: addressFieldRules.isDefaultShipping.default(false),
+    isDefaultBilling: addressFieldRules.isDefaultBilling.default(false),
+  })
+  .superRefine(checkPostcode);
+
+export const addressUpdateSchema = z.object(addressFieldRules).partial().superRefine(checkPostcode);
 
 export type AddressCreateInput = z.input<typeof addressCreateSchema>;
 export type AddressUpdateInput = z.input<typeof addressUpdateSchema>;

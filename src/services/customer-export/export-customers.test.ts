@@ -66,7 +66,7 @@ beforeAll(async () => {
   await addCustomerAddress({
     actor: SYSTEM,
     customerId: ada.id,
-    input: { company: 'Engines Ltd', line1: '12 High Street', line2: 'Flat 3', city: 'London', region: 'ENG', postalCode: '01234', countryCode: 'GB', phone: '+442079460018', isDefaultShipping: true },
+    input: { company: 'Engines Ltd', line1: '12 High Street', line2: 'Flat 3', city: 'Dresden', region: 'SN', postalCode: '01234', countryCode: 'DE', phone: '+442079460018', isDefaultShipping: true },
   });
   expect(billing.isDefaultShipping).toBe(true);
   const order = await createOrder({ actor: SYSTEM, input: { customerId: ada.id, items: [{ sku: 'TEA', name: 'Tea', quantity: 2, unitPrice: 617 }], shippingTotal: 50 } });
@@ -104,9 +104,9 @@ describe(`exportCustomersCsv (${TEST_DB_KIND})`, () => {
       'Default Address Company': 'Engines Ltd',
       'Default Address Address1': '12 High Street',
       'Default Address Address2': 'Flat 3',
-      'Default Address City': 'London',
-      'Default Address Province Code': 'ENG',
-      'Default Address Country Code': 'GB',
+      'Default Address City': 'Dresden',
+      'Default Address Province Code': 'SN',
+      'Default Address Country Code': 'DE',
       'Default Address Zip': "'01234",
       'Default Address Phone': "'+442079460018",
       Phone: "'+447911123456",

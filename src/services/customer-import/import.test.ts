@@ -92,16 +92,18 @@ describe(`importing a customer CSV (${TEST_DB_KIND})`, () => {
         { 'First Name': 'Nobody' },
         { 'First Name': 'Sms', Email: 's@example.com', 'Accepts SMS Marketing': 'yes' },
         { 'First Name': 'Street', Email: 'st@example.com', 'Default Address Address1': '1 Road', 'Default Address Country Code': 'GB' },
+        { 'First Name': 'Zip', Email: 'zip@example.com', 'Default Address Address1': '1 Road', 'Default Address City': 'Leeds', 'Default Address Country Code': 'GB', 'Default Address Zip': '8001' },
         { Email: 'newsletter@example.com', 'Total Spent': '0.00', 'Total Orders': '0' },
       ]),
     );
-    expect(report).toMatchObject({ rows: 6, created: 1, errors: 5 });
+    expect(report).toMatchObject({ rows: 7, created: 1, errors: 6 });
     expect(report.problems).toEqual([
       { line: 2, column: 'Phone', message: expect.stringContaining('scientific notation'), kind: 'error' },
       { line: 3, column: 'Accepts Email Marketing', message: 'Write yes or no', kind: 'error' },
       { line: 4, column: 'Email', message: 'Give an email or a phone number', kind: 'error' },
       { line: 5, column: 'Accepts SMS Marketing', message: 'SMS consent needs a phone number', kind: 'error' },
-      { line: 6, column: 'Default Address City', message: 'City is required', kind: 'error' },
+      { line: 6, column: 'Default Address City', message: 'Town or city is required', kind: 'error' },
+      { line: 7, column: 'Default Address Zip', message: 'Enter a valid UK postcode, like SW1A 1AA', kind: 'error' },
     ]);
     // A newsletter subscriber: nothing but an e-mail.
     expect(await byEmail('newsletter@example.com')).toMatchObject({ firstName: '', emailMarketingConsent: false });

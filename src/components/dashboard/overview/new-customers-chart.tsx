@@ -17,7 +17,7 @@ export function NewCustomersChart({ months }: { months: { month: string; count: 
   return (
     <ChartCard
       title="New customers per month"
-      note="Last 12 months, by the month each customer was added or first ordered, whichever came first"
+      note="Last 12 months (the latest one so far), by the month each customer was added or first ordered, whichever came first"
       summary={summary}
       table={{ columns: ['Month', 'New customers'], rows: months.map((m) => [monthLabel(m.month, 'long'), formatCount(m.count)]) }}
     >

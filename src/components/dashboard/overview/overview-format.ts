@@ -19,10 +19,21 @@ export function formatShare(part: number, whole: number): string {
 
 export const formatCount = (value: number) => value.toLocaleString(DISPLAY_LOCALE);
 
-/** "+3 (+25%) on last month", "2 fewer than last month", "same as last month". */
-export function changeOnLastMonth(current: number, previous: number): string {
-  if (current === previous) return 'Same as last month';
+/** "1–5 Nov", "1 Nov" or "1–30 Nov": the days (UTC, as the months are) of a span within one month. */
+export function daySpanLabel(from: Date, to: Date): string {
+  const month = new Intl.DateTimeFormat(DISPLAY_LOCALE, { month: 'short', timeZone: 'UTC' }).format(from);
+  const [first, last] = [from.getUTCDate(), to.getUTCDate()];
+  return first === last ? `${first} ${month}` : `${first}–${last} ${month}`;
+}
+
+/**
+ * "+3 (+25%) vs 1–5 Nov (12)", "−2 vs 1–5 Nov (0)"… or "Same as 1–5 Nov": this month so far against the same days of
+ * last month, named, so nobody reads 5 days against a whole month as a fall.
+ */
+export function changeOnSameSpan(current: number, previous: number, span: { from: Date; to: Date }): string {
+  const label = daySpanLabel(span.from, span.to);
+  if (current === previous) return `Same as ${label} (${formatCount(previous)})`;
   const difference = current - previous;
   const percent = previous > 0 ? ` (${difference > 0 ? '+' : '−'}${Math.round((Math.abs(difference) / previous) * 100)}%)` : '';
-  return `${difference > 0 ? '+' : '−'}${formatCount(Math.abs(difference))}${percent} on last month (${formatCount(previous)})`;
+  return `${difference > 0 ? '+' : '−'}${formatCount(Math.abs(difference))}${percent} vs ${label} (${formatCount(previous)})`;
 }

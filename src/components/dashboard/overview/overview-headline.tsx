@@ -1,14 +1,16 @@
 import { Card } from '@/components/ui/card';
 import { formatDate, formatMoney } from '@/lib/format';
 
-import { changeOnLastMonth, formatCount, formatShare, monthLabel } from './overview-format';
+import { changeOnSameSpan, formatCount, formatShare, monthLabel } from './overview-format';
 
 export interface OverviewHeadlineFigures {
   customers: number;
   buyers: number;
   repeatBuyers: number;
   newThisMonth: number;
-  newLastMonth: number;
+  /** New customers in `lastMonthSpan`, the days of last month that match this month so far. */
+  newLastMonthToDate: number;
+  lastMonthSpan: { from: Date; to: Date };
   revenue12m: number;
   orders12m: number;
   windowStart: Date;
@@ -19,13 +21,13 @@ export interface OverviewHeadlineFigures {
 
 /** The four numbers an owner checks first, each with the one line that makes it mean something. */
 export function OverviewHeadline({ figures, currency }: { figures: OverviewHeadlineFigures; currency: string }) {
-  const { customers, buyers, repeatBuyers, newThisMonth, newLastMonth, revenue12m, orders12m, windowStart, now, asOfSetting } = figures;
+  const { customers, buyers, repeatBuyers, newThisMonth, newLastMonthToDate, lastMonthSpan, revenue12m, orders12m, windowStart, now, asOfSetting } = figures;
   const items = [
     { label: 'Customers', value: formatCount(customers), detail: `${formatCount(buyers)} have ordered` },
     {
       label: asOfSetting ? `New in ${monthLabel(now.toISOString().slice(0, 7), 'long')}` : 'New this month',
       value: formatCount(newThisMonth),
-      detail: changeOnLastMonth(newThisMonth, newLastMonth),
+      detail: changeOnSameSpan(newThisMonth, newLastMonthToDate, lastMonthSpan),
     },
     {
       label: 'Revenue, last 12 months',

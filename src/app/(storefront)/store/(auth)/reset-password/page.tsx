@@ -2,6 +2,8 @@ import { AlertCircle } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { getCustomerAuth } from '@/auth/customer-auth';
+import { isPasswordResetTokenUsable } from '@/auth/store-email-confirmation';
 import { ResetPasswordForm } from '@/components/store/reset-password-form';
 import { StoreAuthPanel } from '@/components/store/store-auth-panel';
 import { FORGOT_PASSWORD_PATH } from '@/lib/store-paths';
@@ -16,12 +18,18 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** The emailed reset link lands here (through better-auth) with `?token=`, or `?error=INVALID_TOKEN` when it failed. */
+/**
+ * The emailed reset link lands here (through better-auth) with `?token=`, or `?error=INVALID_TOKEN` when it failed.
+ * The token is checked here too, so a used or expired link (opened again, or from the history) says so at once
+ * instead of showing a form that can only fail.
+ */
 export default async function StoreResetPasswordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const token = first(params.token);
 
-  if (!token || first(params.error)) {
+  const usable = token && !first(params.error) ? await isPasswordResetTokenUsable((await getCustomerAuth().$context).internalAdapter, token) : false;
+
+  if (!token || !usable) {
     return (
       <StoreAuthPanel title="This link does not work">
         <div className="space-y-4">
