@@ -28,7 +28,7 @@ export const STAFF_OPERATIONS = {
   'GET /customer-groups/{id}': 'customer_groups:read',
   'PATCH /customer-groups/{id}': 'customer_groups:manage',
   'DELETE /customer-groups/{id}': 'customer_groups:manage',
-  'POST /customer-groups/{id}/members': 'customers:bulk_group',
+  'POST /customer-groups/{id}/members': 'customers:bulk_edit',
   'GET /orders': 'orders:read',
   'POST /orders': 'orders:write',
   'GET /orders/{id}': 'orders:read',
