@@ -60,6 +60,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         filter: toCustomerFilter(parsed.query),
         hasMorePages: !!page?.nextCursor || !!params.cursor,
         exportQuery,
+        canDelete: can(actor, 'customers:delete'),
       }
     : undefined;
 
