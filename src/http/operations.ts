@@ -11,6 +11,8 @@ export const STAFF_OPERATIONS = {
   'POST /customers/import': 'customers:import',
   'GET /customers/export.csv': 'customers:export',
   'POST /customers/merge': 'customers:merge',
+  // Deleting through it needs customers:delete as well (the service checks), as deleting one customer does.
+  'POST /customers/bulk': 'customers:bulk_edit',
   'GET /customers/{id}': 'customers:read',
   'PATCH /customers/{id}': 'customers:write',
   'DELETE /customers/{id}': 'customers:delete',

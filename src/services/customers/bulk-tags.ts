@@ -17,8 +17,11 @@ export interface BulkTagsResult {
   overLimit: number;
 }
 
-// The tags asked for, in their order, as rows of (tag, ord): one JSON parameter works the same on both drivers.
-const inputTags = (tags: string[]) => sql`(select t as tag, i as ord from jsonb_array_elements_text(${JSON.stringify(tags)}::jsonb) with ordinality as n(t, i))`;
+// The tags asked for, in their order, as rows of (tag, ord): one JSON parameter works the same on both drivers. A lone
+// surrogate becomes U+FFFD, as the drivers write it into a text parameter; jsonb would refuse its \u escape.
+const wellFormed = (tag: string) => tag.replace(/[\ud800-\udfff]/gu, '\ufffd');
+const inputTags = (tags: string[]) =>
+  sql`(select t as tag, i as ord from jsonb_array_elements_text(${JSON.stringify(tags.map(wellFormed))}::jsonb) with ordinality as n(t, i))`;
 
 /**
  * Adds tags to every customer of the target (ids, or everyone matching a list filter) in one statement: a tag the
