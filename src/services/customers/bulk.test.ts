@@ -101,6 +101,12 @@ describe(`bulk tags (${TEST_DB_KIND})`, () => {
     expect((await getCustomerById({ id: c.id })).version).toBe(c.version);
   });
 
+  it('stores a lone surrogate as U+FFFD, as the single edit does, rather than failing', async () => {
+    const c = await customer();
+    expect(await addTagsToCustomers({ actor: admin, tags: ['a\ud800'], target: { ids: [c.id] } })).toMatchObject({ changed: 1 });
+    expect(await tagsOf(c.id)).toEqual(['a\ufffd']);
+  });
+
   it('leaves nothing half-done when the statement fails part way', async () => {
     const first = await customer();
     const second = await customer();

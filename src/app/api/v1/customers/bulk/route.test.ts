@@ -56,6 +56,17 @@ describe(`POST /customers/bulk (${TEST_DB_KIND})`, () => {
     expect(misplaced).toMatchObject({ status: 422, paths: ['groupId'] });
   });
 
+  it('answers unusual unicode in tags without a 5xx: emoji are kept, a lone surrogate and a NUL byte are refused', async () => {
+    const { a } = await twoCustomers('unicode');
+    const emoji = await call(POST, 'POST', '/customers/bulk', { key: adminKey, body: { action: 'addTags', tags: ['🏳️‍🌈', 'e\u0301'], target: { ids: [a.id] } } });
+    expect(emoji.status).toBe(200);
+    expect((await getCustomerById({ id: a.id })).tags).toEqual(['VIP', '🏳️‍🌈', 'e\u0301']);
+    const lone = await call(POST, 'POST', '/customers/bulk', { key: adminKey, body: { action: 'addTags', tags: ['a\ud800'], target: { ids: [a.id] } } });
+    expect(lone.status).toBe(422);
+    const nul = await problemOf(await call(POST, 'POST', '/customers/bulk', { key: adminKey, body: { action: 'removeTags', tags: ['a\u0000b'], target: { ids: [a.id] } } }));
+    expect(nul).toMatchObject({ status: 422, paths: ['tags.0'] });
+  });
+
   it('refuses a staff key with 403 before reading the body', async () => {
     const response = await call(POST, 'POST', '/customers/bulk', { key: staffKey, body: { nonsense: true } });
     expect(response.status).toBe(403);
