@@ -20,8 +20,7 @@ export interface BulkTagsResult {
 // The tags asked for, in their order, as rows of (tag, ord): one JSON parameter works the same on both drivers. A lone
 // surrogate becomes U+FFFD, as the drivers write it into a text parameter; jsonb would refuse its \u escape.
 const wellFormed = (tag: string) => tag.replace(/[\ud800-\udfff]/gu, '\ufffd');
-const inputTags = (tags: string[]) =>
-  sql`(select t as tag, i as ord from jsonb_array_elements_text(${JSON.stringify(tags.map(wellFormed))}::jsonb) with ordinality as n(t, i))`;
+const inputTags = (tags: string[]) => sql`select t as tag, i as ord from jsonb_array_elements_text(${JSON.stringify(tags.map(wellFormed))}::jsonb) with ordinality as n(t, i)`;
 
 /**
  * Adds tags to every customer of the target (ids, or everyone matching a list filter) in one statement: a tag the
@@ -33,11 +32,11 @@ const inputTags = (tags: string[]) =>
 export async function addTagsToCustomers({ actor, ...input }: { actor: Actor } & BulkTagsInput): Promise<BulkTagsResult> {
   assertCan(actor, 'customers:bulk_edit');
   const { tags, target } = parseInput(bulkTagsSchema, input);
-  const wanted = inputTags(tags);
   // The asked-for tags this customer lacks, in the order asked; computed on the row as locked, so on its latest version.
-  const missing = sql`array(select w.tag from ${wanted} as w where lower(w.tag) <> all (select lower(u.tag) from unnest(${customers.tags}) as u(tag)) order by w.ord)`;
+  const missing = sql`array(select w.tag from wanted as w where lower(w.tag) <> all (select lower(u.tag) from unnest(${customers.tags}) as u(tag)) order by w.ord)`;
   return applyTagChange({
     actor,
+    tags,
     where: bulkTargetWhere(target),
     delta: missing,
     fits: sql`cardinality(${customers.tags}) + cardinality(candidates.delta) <= ${TAGS_MAX}`,
@@ -54,9 +53,10 @@ export async function addTagsToCustomers({ actor, ...input }: { actor: Actor } &
 export async function removeTagsFromCustomers({ actor, ...input }: { actor: Actor } & BulkTagsInput): Promise<BulkTagsResult> {
   assertCan(actor, 'customers:bulk_edit');
   const { tags, target } = parseInput(bulkTagsSchema, input);
-  const unwanted = sql`(select lower(w.tag) from ${inputTags(tags)} as w)`;
+  const unwanted = sql`(select lower(w.tag) from wanted as w)`;
   return applyTagChange({
     actor,
+    tags,
     where: bulkTargetWhere(target),
     delta: sql`array(select u.tag from unnest(${customers.tags}) with ordinality as u(tag, ord) where lower(u.tag) in ${unwanted} order by u.ord)`,
     fits: sql`true`,
@@ -73,13 +73,31 @@ export async function removeTagsFromCustomers({ actor, ...input }: { actor: Acto
  * The update bumps version and updated_at as a single edit does, the events are inserted from its RETURNING, and the
  * counts come back in the same round trip.
  */
-async function applyTagChange({ actor, where, delta, fits, nextTags, eventType }: { actor: Actor; where: SQL; delta: SQL; fits: SQL; nextTags: SQL; eventType: string }): Promise<BulkTagsResult> {
+async function applyTagChange({
+  actor,
+  tags,
+  where,
+  delta,
+  fits,
+  nextTags,
+  eventType,
+}: {
+  actor: Actor;
+  /** The tags asked for, which `delta` and `nextTags` read as the rows of `wanted` (read once, not per customer). */
+  tags: string[];
+  where: SQL;
+  delta: SQL;
+  fits: SQL;
+  nextTags: SQL;
+  eventType: string;
+}): Promise<BulkTagsResult> {
   const reachable = sql`${where} and ${customers.erasedAt} is null`;
   return getDb().transaction(async (tx) => {
     const [row] = await queryRows<{ matched: number; changed: number; over_limit: number }>(
       tx,
       sql`
-      with candidates as (
+      with wanted as materialized (${inputTags(tags)}),
+      candidates as (
         select ${customers.id} as id, ${delta} as delta from ${customers}
         where ${reachable} and cardinality(${delta}) > 0
         for update of ${customers}
