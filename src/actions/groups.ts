@@ -49,7 +49,7 @@ export async function countMatchingCustomersAction(filter: CustomerFilter): Prom
 
 /** Moves the selected customers (or all matching the filter) into a group, or to no group; a repeated `idempotencyKey` moves once. */
 export async function moveCustomersToGroupAction(input: AssignToGroupInput, idempotencyKey?: string): Promise<ActionResult<{ moved: number }>> {
-  const actor = await requireStaff('customers:bulk_group');
+  const actor = await requireStaff('customers:bulk_edit');
   const result = await toIdempotentActionResult({ actor, action: 'moveCustomersToGroup', key: idempotencyKey, input }, () => assignCustomersToGroup({ actor, ...input }));
   if (result.ok) {
     revalidatePath(CUSTOMERS_PATH);

@@ -11,6 +11,8 @@ export const STAFF_OPERATIONS = {
   'POST /customers/import': 'customers:import',
   'GET /customers/export.csv': 'customers:export',
   'POST /customers/merge': 'customers:merge',
+  // Deleting through it needs customers:delete as well (the service checks), as deleting one customer does.
+  'POST /customers/bulk': 'customers:bulk_edit',
   'GET /customers/{id}': 'customers:read',
   'PATCH /customers/{id}': 'customers:write',
   'DELETE /customers/{id}': 'customers:delete',
@@ -28,7 +30,7 @@ export const STAFF_OPERATIONS = {
   'GET /customer-groups/{id}': 'customer_groups:read',
   'PATCH /customer-groups/{id}': 'customer_groups:manage',
   'DELETE /customer-groups/{id}': 'customer_groups:manage',
-  'POST /customer-groups/{id}/members': 'customers:bulk_group',
+  'POST /customer-groups/{id}/members': 'customers:bulk_edit',
   'GET /orders': 'orders:read',
   'POST /orders': 'orders:write',
   'GET /orders/{id}': 'orders:read',

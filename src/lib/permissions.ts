@@ -28,7 +28,8 @@ export const PERMISSIONS = {
   'campaigns:send': MANAGERS,
   'customer_groups:read': EVERYONE,
   'customer_groups:manage': MANAGERS,
-  'customers:bulk_group': MANAGERS,
+  // Changing many customers at once (group moves, tags); deleting many needs customers:delete, as deleting one does.
+  'customers:bulk_edit': MANAGERS,
   // Engagement metrics and the overview: everyone reads; recomputing and the as-of setting are for managers.
   'metrics:read': EVERYONE,
   'metrics:compute': MANAGERS,

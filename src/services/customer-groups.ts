@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Tx } from '@/db/client';
 import { campaigns, campaignTargetGroups, customerGroups, customers, discounts, discountTargetGroups, type CustomerGroupRow } from '@/db/schema';
@@ -14,7 +14,7 @@ import {
 } from '@/lib/validation/customer-group';
 
 import { moveCustomers } from './customer-groups/move-customers';
-import { customerFilterConditions } from './customers/list';
+import { bulkTargetWhere } from './customers/bulk-target';
 import { isUniqueViolation } from './db-errors';
 import { ConflictError, NotFoundError } from './errors';
 import { assertUuid } from './ids';
@@ -148,9 +148,9 @@ export async function deleteCustomerGroup({ actor, id, input = {} }: { actor: Ac
  * set-based transaction; each customer moved gets a timeline event. Throws ForbiddenError, NotFoundError, ValidationFailedError.
  */
 export async function assignCustomersToGroup({ actor, ...input }: { actor: Actor } & AssignToGroupInput): Promise<{ moved: number }> {
-  assertCan(actor, 'customers:bulk_group');
+  assertCan(actor, 'customers:bulk_edit');
   const { groupId, target } = parseInput(assignToGroupSchema, input);
-  const where = 'ids' in target ? inArray(customers.id, target.ids) : and(sql`true`, ...customerFilterConditions(target.filter))!;
+  const where = bulkTargetWhere(target);
   return getDb().transaction(async (tx) => {
     if (groupId) {
       // Key-share: a concurrent delete of the group waits for this move, and then sees the new members.

@@ -6,6 +6,7 @@ import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib
 import { CUSTOMER_FIELDS, customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerField, type CustomerUpdateInput } from '@/lib/validation/customer';
 import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
+import { customerOrderTotal, hasOrdersMessage } from './customers/delete-rule';
 import { recordCustomerEvent } from './customers/events';
 import { toCustomer, toCustomerAddress } from './customers/mapping';
 import { customerNotFound } from './customers/merged-into';
@@ -13,7 +14,7 @@ import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
 import { keysetCursor } from './keyset-cursor';
-import { countCustomerOrders, listCustomerOrders } from './orders';
+import { listCustomerOrders } from './orders';
 import { assertCanChangeCustomer } from './ownership';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
@@ -21,6 +22,8 @@ import { parseInput } from './validate';
 export { listCustomers } from './customers/list';
 export { dismissDuplicate, listDuplicateCustomers } from './customers/duplicates';
 export { mergeCustomers } from './customers/merge';
+export { addTagsToCustomers, removeTagsFromCustomers } from './customers/bulk-tags';
+export { deleteCustomersWithoutOrders } from './customers/bulk-delete';
 export { addCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from './customer-addresses';
 
 const NOT_FOUND_MESSAGE = 'No customer with this id';
@@ -180,12 +183,11 @@ export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }
   assertCan(actor, 'customers:delete');
   assertUuid(id, NOT_FOUND_MESSAGE);
   await getDb().transaction(async (tx) => {
-    const [current] = await tx.select({ orderCount: customers.orderCount }).from(customers).where(eq(customers.id, id)).for('update');
+    const [current] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).for('update');
     if (!current) throw new NotFoundError(NOT_FOUND_MESSAGE);
-    const orderCount = Math.max(current.orderCount, await countCustomerOrders(tx, id));
-    if (orderCount > 0) {
-      throw new ConflictError(`This customer has ${orderCount} order(s), so deleting would lose purchase history. Erase their personal data instead.`);
-    }
+    // Read after the lock, so an order committed meanwhile is counted (the bulk delete follows the same rule).
+    const [{ orderCount }] = await tx.select({ orderCount: customerOrderTotal }).from(customers).where(eq(customers.id, id));
+    if (orderCount > 0) throw new ConflictError(hasOrdersMessage(orderCount));
     await tx.delete(customers).where(eq(customers.id, id));
   });
 }

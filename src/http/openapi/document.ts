@@ -14,6 +14,7 @@ import { privacyInputSchemas, privacyOutputSchemas } from './privacy-paths';
 import { METRICS_TAG, metricsInputSchemas, metricsOutputSchemas } from './metrics-paths';
 import { importReportSchema, jobSchema } from './import-paths';
 import { mergeInputSchemas, mergeOutputSchemas } from './merge-paths';
+import { bulkInputSchemas, bulkOutputSchemas } from './bulk-paths';
 import { buildPaths } from './paths';
 import { IDEMPOTENCY_DESCRIPTION, withIdempotencyKeys } from './idempotency';
 import { withPermissions } from './permissions';
@@ -113,6 +114,7 @@ export function buildOpenApiDocument() {
             ...storeInputSchemas(),
             ...metricsInputSchemas(),
             ...mergeInputSchemas(),
+            ...bulkInputSchemas(),
             ...classificationInputSchemas(),
             ...privacyInputSchemas(),
           },
@@ -148,6 +150,7 @@ export function buildOpenApiDocument() {
             ...storeOutputSchemas(),
             ...metricsOutputSchemas(),
             ...mergeOutputSchemas(),
+            ...bulkOutputSchemas(),
             ...staffOutputSchemas(),
             ...classificationOutputSchemas(),
             ImportReport: importReportSchema.extend({ fileId: importReportSchema.shape.fileName.describe('The stored file (dry run): import it with ?fileId=') }),

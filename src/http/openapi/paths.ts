@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { customerListQuerySchema } from '@/lib/validation/customer';
 
+import { bulkPaths } from './bulk-paths';
 import { groupPaths } from './group-paths';
 import { importPaths } from './import-paths';
 import { mergePaths } from './merge-paths';
@@ -131,6 +132,7 @@ export function buildPaths() {
     ...groupPaths(),
     ...importPaths(),
     ...mergePaths(),
+    ...bulkPaths(),
     ...discountPaths(),
     ...storePaths(),
     ...metricsPaths(),

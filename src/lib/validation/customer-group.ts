@@ -1,12 +1,10 @@
 import { z } from 'zod';
 
-import { customerFilterSchema } from './customer';
+import { bulkTargetSchema, customerIdsSchema, strictCustomerFilterSchema } from './customer-bulk';
 import { text, uuidSchema } from './common';
 
 export const GROUP_NAME_MAX = 60;
 export const GROUP_DESCRIPTION_MAX = 500;
-// A selection from the table is at most a few pages; anything larger is sent as a filter instead.
-export const BULK_IDS_MAX = 10_000;
 
 // The rules without defaults: .partial() keeps defaults, and an update must leave unsent fields alone.
 const groupFieldRules = {
@@ -27,15 +25,6 @@ export const customerGroupDeleteSchema = z.object({
   confirmMembersToNoGroup: z.boolean().default(false),
 });
 
-const customerIdsSchema = z
-  .array(uuidSchema)
-  .min(1, 'Select at least one customer')
-  .max(BULK_IDS_MAX, `At most ${BULK_IDS_MAX} customers at once; send a filter instead`);
-// Strict: a misspelt filter field must be refused, not dropped, or the move would reach more customers than meant.
-const strictFilterSchema = customerFilterSchema.strict();
-
-export const bulkTargetSchema = z.union([z.object({ ids: customerIdsSchema }).strict(), z.object({ filter: strictFilterSchema }).strict()]);
-
 export const assignToGroupSchema = z.object({
   // null moves the customers to no group.
   groupId: uuidSchema.nullable(),
@@ -46,7 +35,7 @@ export const assignToGroupSchema = z.object({
 export const groupMembersBodySchema = z
   .object({
     customerIds: customerIdsSchema.optional(),
-    filter: strictFilterSchema.optional().describe('The customer list filters (as GET /customers takes them); {} means every customer'),
+    filter: strictCustomerFilterSchema.optional().describe('The customer list filters (as GET /customers takes them); {} means every customer'),
   })
   .refine((body) => (body.customerIds === undefined) !== (body.filter === undefined), {
     message: 'Send either customerIds or filter',

@@ -101,4 +101,11 @@ describe('describeCustomerEvent: customer.merged', () => {
     );
     expect(text).toEqual({ sentence: 'Ann Admin merged Joe Bloggs, joe@example.com into this customer', details: ['Merged record: abc', '2 orders moved here', 'Kept from the merged record: phone and group'] });
   });
+
+  it('names the tags a bulk action added or removed', () => {
+    expect(describeCustomerEvent(event('customer.tags_added', { tags: ['vip'] }), names)).toEqual({ sentence: 'Sam Staff added the tag “vip”', details: [] });
+    expect(describeCustomerEvent(event('customer.tags_removed', { tags: ['spring', 'promo', 'old'] }), names).sentence).toBe(
+      'Sam Staff removed the tags “spring”, “promo” and “old”',
+    );
+  });
 });

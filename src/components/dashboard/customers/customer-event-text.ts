@@ -122,6 +122,13 @@ export function describeCustomerEvent(event: CustomerEvent, names: EventNames): 
       if (!to) return { sentence: `${actor} removed them from ${from ?? 'their group'}`, details: [] };
       return { sentence: from ? `${actor} moved them from ${from} to ${to}` : `${actor} added them to ${to}`, details: [] };
     }
+    case 'customer.tags_added':
+    case 'customer.tags_removed': {
+      // From the customer list's bulk actions (services/customers/bulk-tags.ts): the tags gained or lost, as spelt.
+      const tags = Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+      const verb = event.type === 'customer.tags_added' ? 'added' : 'removed';
+      return { sentence: `${actor} ${verb} the ${tags.length === 1 ? 'tag' : 'tags'} ${listInWords(tags.map((tag) => `“${tag}”`)) || '(none)'}`, details: [] };
+    }
     case 'address.added':
       return { sentence: `${actor} added an address${place(data, names) ? ` in ${place(data, names)}` : ''}`, details: [] };
     case 'address.updated': {

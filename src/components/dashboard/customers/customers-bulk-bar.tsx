@@ -3,11 +3,14 @@
 import { Loader2 } from 'lucide-react';
 
 import { Button } from '@/components/ui/button';
-import type { AssignToGroupInput } from '@/lib/validation/customer-group';
+import type { BulkTarget } from '@/lib/validation/customer-bulk';
 
+import { CustomersBulkDeleteButton } from './customers-bulk-delete-button';
+import { customersCount } from './customers-bulk-messages';
+import { CustomersBulkTagsDialog } from './customers-bulk-tags-dialog';
 import type { ExportQuery } from './customers-export-href';
 import { CustomersExportMenu } from './customers-export-menu';
-import { customersCount, MoveToGroupDialog } from './move-to-group-dialog';
+import { MoveToGroupDialog } from './move-to-group-dialog';
 
 export interface BulkSelection {
   /** Rows ticked on this page. */
@@ -26,19 +29,23 @@ export function CustomersBulkBar({
   groups,
   target,
   exportQuery,
+  canDelete,
   onSelectAllMatching,
   onClear,
-  onMoved,
+  onDone,
 }: {
   selection: BulkSelection;
   canWiden: boolean;
   groups: { id: string; name: string }[];
-  target: AssignToGroupInput['target'];
+  target: BulkTarget;
   /** The list's filter and sort, to export the selection; absent for a role that may not export. */
   exportQuery?: ExportQuery;
+  /** The role may delete customers (the bulk delete follows the single delete's permission). */
+  canDelete: boolean;
   onSelectAllMatching: () => void;
   onClear: () => void;
-  onMoved: (message: string) => void;
+  /** After an action changed customers: its outcome in words. */
+  onDone: (message: string) => void;
 }) {
   const count = selection.isAllMatching ? (selection.matchingCount ?? 0) : selection.ids.length;
   return (
@@ -47,7 +54,8 @@ export function CustomersBulkBar({
         <span className="font-medium" aria-live="polite">
           {selection.isAllMatching ? `All ${customersCount(count)} matching this filter selected` : `${selection.ids.length.toLocaleString('en-GB')} selected`}
         </span>
-        <MoveToGroupDialog groups={groups} target={target} count={count} onMoved={onMoved} />
+        <MoveToGroupDialog groups={groups} target={target} count={count} onMoved={onDone} />
+        <CustomersBulkTagsDialog target={target} count={count} onDone={onDone} />
         {exportQuery && (
           <CustomersExportMenu
             query={exportQuery}
@@ -57,6 +65,7 @@ export function CustomersBulkBar({
             scope={selection.isAllMatching ? `All ${customersCount(count)} matching this filter` : `The ${customersCount(count)} selected`}
           />
         )}
+        {canDelete && <CustomersBulkDeleteButton target={target} count={count} onDone={onDone} />}
         <Button variant="ghost" size="sm" onClick={onClear}>
           Clear<span className="sr-only"> selection</span>
         </Button>

@@ -143,6 +143,8 @@ export interface CustomersBulkOptions {
   hasMorePages: boolean;
   /** The list's filter and sort for the Export menu; absent for a role that may not export. */
   exportQuery?: ExportQuery;
+  /** The role may delete customers, so the bar offers deleting those without orders. */
+  canDelete?: boolean;
 }
 
 // Secondary columns give way first as the screen narrows (below lg the stacked list replaces the table).
@@ -185,7 +187,7 @@ export function CustomersTable({ rows, bulk }: { rows: CustomersListRow[]; bulk?
     changeSelection({ ...rowSelection, [id]: !rowSelection[id] });
   }
 
-  function afterMove(message: string) {
+  function afterBulkAction(message: string) {
     setRowSelection({});
     setIsAllMatching(false);
     setMatchingCount(null);
@@ -224,16 +226,16 @@ export function CustomersTable({ rows, bulk }: { rows: CustomersListRow[]; bulk?
           groups={bulk.groups}
           target={isAllMatching ? { filter: bulk.filter } : { ids: selectedIds }}
           exportQuery={bulk.exportQuery}
+          canDelete={!!bulk.canDelete}
           onSelectAllMatching={() => setIsAllMatching(true)}
           onClear={() => changeSelection({})}
-          onMoved={afterMove}
+          onDone={afterBulkAction}
         />
       )}
-      {status && (
-        <p role="status" className="border-b border-emerald-100 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
-          {status}
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce the outcome of a bulk action when it is written in. */}
+      <div role="status" aria-live="polite">
+        {status && <p className="border-b border-emerald-100 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">{status}</p>}
+      </div>
       <ListTable
         table={table}
         caption={`Customers, sorted by ${sort.field === 'createdAt' ? 'date created' : sort.field}, ${sort.isDescending ? 'descending' : 'ascending'}`}

@@ -9,11 +9,11 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
-import type { AssignToGroupInput } from '@/lib/validation/customer-group';
+import type { BulkTarget } from '@/lib/validation/customer-bulk';
+
+import { customersCount } from './customers-bulk-messages';
 
 const NO_GROUP = 'none';
-
-export const customersCount = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'customer' : 'customers'}`;
 
 /** Picks a group and confirms, naming how many customers move; answers the outcome to `onMoved`. */
 export function MoveToGroupDialog({
@@ -23,7 +23,7 @@ export function MoveToGroupDialog({
   onMoved,
 }: {
   groups: { id: string; name: string }[];
-  target: AssignToGroupInput['target'];
+  target: BulkTarget;
   count: number;
   onMoved: (message: string) => void;
 }) {

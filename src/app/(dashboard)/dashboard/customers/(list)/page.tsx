@@ -57,12 +57,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const page = result.page;
   // Exports the filter the list shows; a filter the list cannot read exports nothing.
   const exportQuery = can(actor, 'customers:export') && page !== null ? toExportQuery(parsed.query) : undefined;
-  const bulk = can(actor, 'customers:bulk_group')
+  const bulk = can(actor, 'customers:bulk_edit')
     ? {
         groups: groupOptions,
         filter: toCustomerFilter(parsed.query),
         hasMorePages: !!page?.nextCursor || !!params.cursor,
         exportQuery,
+        canDelete: can(actor, 'customers:delete'),
       }
     : undefined;
 
