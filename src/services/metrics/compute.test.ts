@@ -151,6 +151,18 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
     expect((await getMetricsStatus({ actor: staff })).lastRun?.requestedAsOf).toBe('2024-12-31');
   });
 
+  it('gives recompute requests made at once one run (two managers, one instance or two), and a later request a new run', async () => {
+    const running = computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' });
+    // Asked a moment later, while the first runs: a run of its own would start later.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' });
+    const first = await running;
+    expect(second?.startedAt).toBe(first?.startedAt);
+    const later = await computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' });
+    expect(later?.startedAt).not.toBe(first?.startedAt);
+    expect(later?.requestedAsOf).toBe('2024-12-31');
+  });
+
   it('follows the as-of setting, and the background check runs again when orders change', async () => {
     // The orders written by the tests before this one reach the statistics counter behind the fingerprint up to a
     // few seconds later (more on a busy machine), after the last run stored it: let it settle and bring the metrics
