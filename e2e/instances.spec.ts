@@ -47,6 +47,11 @@ async function startInstance(name: string): Promise<Instance> {
   // Each instance is told only the shared database and secret: no data folder, no pinned public URL.
   delete inherited.PGLITE_DATA_DIR;
   delete inherited.BETTER_AUTH_URL;
+  // Set by Vitest in this process; a server that sees it starts no job worker (src/instrumentation.ts).
+  delete inherited.VITEST;
+  delete inherited.VITEST_MODE;
+  delete inherited.VITEST_POOL_ID;
+  delete inherited.VITEST_WORKER_ID;
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...inherited,
