@@ -21,9 +21,19 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Applies pending migrations; instances starting at once on one PostgreSQL take turns (the later finds none left). */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding a database-wide lock named by `key` (a PostgreSQL session advisory lock on a connection of
+   * its own), so that app instances starting at once on one database do a one-off step one after another. Not
+   * reentrant: `work` must not take the same key. On PGlite (one process) it just runs `work`.
+   */
+  exclusive<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+// Advisory lock key of the migrations (any constant unlikely to clash with the app's other lock keys).
+export const MIGRATE_LOCK_KEY = 6_240_001;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'src/db/migrations');
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), 'data/pglite');
@@ -33,10 +43,26 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    const exclusive = async <T>(key: number, work: () => Promise<T>): Promise<T> => {
+      const holder = await pool.connect();
+      try {
+        await holder.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await work();
+        } finally {
+          await holder.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        holder.release();
+      }
+    };
     return {
       db,
       kind: 'postgres',
-      migrate: () => migrateNodePg(drizzleNodePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      // Without the lock, two instances migrating at once both create drizzle's schema and table and apply the same
+      // migration, and one fails on a duplicate; with it the second waits, then finds every migration applied.
+      migrate: () => exclusive(MIGRATE_LOCK_KEY, () => migrateNodePg(drizzleNodePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS_FOLDER })),
+      exclusive,
       close: () => pool.end(),
     };
   }
@@ -48,6 +74,7 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
     db: drizzleDb as unknown as Db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzleDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    exclusive: (_key, work) => work(),
     close: () => client.close(),
   };
 }

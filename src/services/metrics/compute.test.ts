@@ -151,6 +151,15 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
     expect((await getMetricsStatus({ actor: staff })).lastRun?.requestedAsOf).toBe('2024-12-31');
   });
 
+  it('gives recompute requests made at once one run (two managers, one instance or two), and a later request a new run', async () => {
+    // Both asked before either ran; a second run of its own would differ at least in its timings.
+    const [first, second] = await Promise.all([computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' }), computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' })]);
+    expect(second).toEqual(first);
+    const later = await computeAllCustomerMetrics({ actor: admin, asOf: '2024-12-31' });
+    expect(later?.startedAt).not.toBe(first?.startedAt);
+    expect(later?.requestedAsOf).toBe('2024-12-31');
+  });
+
   it('follows the as-of setting, and the background check runs again when orders change', async () => {
     // The orders written by the tests before this one reach the statistics counter behind the fingerprint up to a
     // few seconds later (more on a busy machine), after the last run stored it: let it settle and bring the metrics

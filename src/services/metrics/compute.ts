@@ -10,7 +10,7 @@ import { parseInput } from '@/services/validate';
 import { expectedPurchasesIfAlive, fitBgNbd, type BgNbdParams } from './bg-nbd';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 import { ordersFingerprint } from './fingerprint';
-import { readMetricsSettings, writeLastRun } from './settings';
+import { readLastRun, readMetricsSettings, writeLastRun } from './settings';
 import { expectedValueSql, pAliveSql, quintileOfRank, segmentCase } from './sql-parts';
 
 // One metrics run at a time, shop-wide (pg advisory lock key; any constant unlikely to clash).
@@ -51,8 +51,10 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     }
     // Read after the lock, so that a run that waited sees the setting and orders as they are now.
     const requestedAsOf = input.asOf ?? (await readMetricsSettings(tx)).asOf;
-    const asOf = requestedAsOf ? endOfDayUtc(requestedAsOf) : new Date();
     const fingerprint = await ordersFingerprint(tx);
+    const shared = await runFinishedMeanwhile(tx, startedAt, requestedAsOf, fingerprint);
+    if (shared) return shared;
+    const asOf = requestedAsOf ? endOfDayUtc(requestedAsOf) : new Date();
     // Sorts for the quintiles and aggregates stay in memory at a million customers.
     await tx.execute(sql`set local work_mem = '256MB'`);
     const steps: Record<string, number> = {};
@@ -86,6 +88,18 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     await writeLastRun(tx, { ...run, fingerprint }, options.actor);
     return run;
   });
+}
+
+/**
+ * The run that finished while this request waited for the lock, when it computed what this one would (same as-of
+ * request, no order changed since): two managers pressing Recompute at once, on one instance or two, get one run.
+ */
+async function runFinishedMeanwhile(tx: Tx, requestedAt: Date, requestedAsOf: string | null, fingerprint: string): Promise<MetricsRun | null> {
+  const last = await readLastRun(tx);
+  if (!last || last.fingerprint !== fingerprint || last.requestedAsOf !== requestedAsOf) return null;
+  if (Date.parse(last.startedAt) + last.durationMs < requestedAt.getTime()) return null;
+  const { fingerprint: _fingerprint, ...run } = last;
+  return run;
 }
 
 // Per customer with counted orders up to asOf: totals, windows, and the BG/NBD summary in days (x = purchase days

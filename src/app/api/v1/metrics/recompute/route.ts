@@ -7,7 +7,8 @@ import { readBody } from '@/http/request';
 
 export const dynamic = 'force-dynamic';
 
-// Waits for a run already going, then runs; answers the run's summary when done.
+// Waits for a run already going, then runs (or answers that run when it computed the same: requests at once share one
+// run, on any instance); answers the run's summary when done.
 export const POST = apiRoute('POST /metrics/recompute', async ({ request, actor }) => {
   const { asOf } = await readBody(request, metricsRecomputeSchema);
   return json(await computeAllCustomerMetrics({ actor, asOf, trigger: 'manual' }));
