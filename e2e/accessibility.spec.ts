@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { launchBrowser, signIn } from './browser';
@@ -44,8 +44,8 @@ interface Visit {
   steps?: (page: Page) => Promise<void>;
   /** Text that shows once the page is there (a heading by default is not assumed: pages differ). */
   ready?: string | RegExp;
-  /** The main pages are also checked at 390×844. */
-  phone?: boolean;
+  /** The main pages are also checked at 390×844; 'only' for what exists on a phone alone (the menu sheet). */
+  phone?: boolean | 'only';
 }
 
 // ── The pages ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -91,10 +91,43 @@ const DASHBOARD: Visit[] = [
   { route: '/dashboard/settings/metrics', name: 'settings: metrics', path: '/dashboard/settings/metrics' },
   { route: '/dashboard/settings/classification', name: 'settings: classifier', path: '/dashboard/settings/classification' },
   { route: '/dashboard/account', name: 'your account', path: '/dashboard/account', phone: true },
+  // States of those pages: menus, dialogs, selections and form errors, where most markup of its own appears.
+  { route: '/dashboard', name: 'navigation menu open', steps: opens('/dashboard', 'Open menu', 'dialog'), phone: 'only' },
+  { route: '/dashboard/customers', name: 'account menu open', steps: opens('/dashboard/customers', /^Account: /, 'menu') },
+  { route: '/dashboard/customers', name: 'export menu open', steps: opens('/dashboard/customers', 'Export', 'menu') },
+  {
+    route: '/dashboard/customers',
+    name: 'customers list with a row selected (bulk actions)',
+    steps: async (page) => {
+      await page.goto(`${baseURL}/dashboard/customers`);
+      // The table's checkbox on a wide screen, the stacked list's on a phone: the visible one.
+      await clickHydrated(page.getByRole('checkbox', { name: 'Select Margaret Hamilton' }).locator('visible=true'));
+      await page.getByRole('button', { name: 'Move to group…' }).waitFor();
+    },
+    phone: true,
+  },
+  { route: '/dashboard/customers/new', name: 'new customer sent empty (field errors)', steps: opens('/dashboard/customers/new', 'Create customer', 'invalid'), phone: true },
+  { route: '/dashboard/customers/[id]', name: "a customer's page: add address dialog", steps: opens(() => `/dashboard/customers/${ids.customer}`, 'Add address', 'dialog') },
+  { route: '/dashboard/customers/[id]', name: "a customer's page: delete confirmation", steps: opens(() => `/dashboard/customers/${ids.customer}`, 'Delete', 'alertdialog') },
+  { route: '/dashboard/orders/[id]', name: 'an order: refund dialog', steps: opens(() => `/dashboard/orders/${ids.storeOrder}`, 'Refund', 'alertdialog'), phone: true },
+  { route: '/dashboard/groups', name: 'groups: new group dialog', steps: opens('/dashboard/groups', 'New group', 'dialog') },
+  { route: '/dashboard/campaigns/[id]', name: 'a campaign: send test dialog', steps: opens(() => `/dashboard/campaigns/${ids.campaign}`, 'Send test…', 'dialog') },
+  { route: '/dashboard/campaigns/[id]', name: 'a campaign: schedule dialog', steps: opens(() => `/dashboard/campaigns/${ids.campaign}`, 'Schedule…', 'dialog') },
 ];
 
 const SIGNED_OUT: Visit[] = [
   { route: '/sign-in', name: 'staff sign-in', path: '/sign-in', phone: true },
+  {
+    route: '/sign-in',
+    name: 'staff sign-in with a wrong password',
+    steps: async (page) => {
+      await page.goto(`${baseURL}/sign-in`);
+      await page.getByLabel('Email').fill(STAFF.email);
+      await page.getByLabel('Password').fill('not-the-password');
+      await clickWhenEnabled(page, 'Sign in');
+      await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
+    },
+  },
   { route: '/forgot-password', name: 'staff forgot password', path: '/forgot-password' },
   {
     route: '/reset-password',
@@ -174,6 +207,7 @@ const STORE_ACCOUNT: Visit[] = [
   { route: '/store/account/orders/[id]', name: 'a store order', path: () => `/store/account/orders/${ids.storeOrder}`, phone: true },
   { route: '/store/account/addresses', name: 'store addresses', path: '/store/account/addresses', phone: true },
   { route: '/store/account/profile', name: 'store profile and data', path: '/store/account/profile', phone: true },
+  { route: '/store/account/addresses', name: 'store addresses: add address dialog', steps: opens('/store/account/addresses', 'Add address', 'dialog'), phone: true },
 ];
 
 // ── Checking one page ────────────────────────────────────────────────────────────────────────────────────────────
@@ -232,6 +266,27 @@ async function check(page: Page, visit: Visit, size: string): Promise<void> {
   if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${visit.name.replace(/\W+/g, '-')}-${size}.png`), fullPage: true });
   const blocking = (await axeViolations(page)).filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
   expect(blocking, describeViolations(visit, size, blocking)).toEqual([]);
+}
+
+/** React has attached its handlers (before that a click does nothing), then the click. */
+async function clickHydrated(element: Locator): Promise<void> {
+  await element.waitFor();
+  const deadline = Date.now() + 15_000;
+  while (!(await element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps'))))) {
+    if (Date.now() > deadline) throw new Error('The page did not hydrate within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await element.click();
+}
+
+/** Steps that open `path`, press the button named `button`, and wait for what it shows: a dialog, a menu, field errors. */
+function opens(path: string | (() => string), button: string | RegExp, shows: 'dialog' | 'alertdialog' | 'menu' | 'invalid'): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.goto(`${baseURL}${typeof path === 'string' ? path : path()}`);
+    await clickHydrated(page.getByRole('button', { name: button, exact: typeof button === 'string' }).first());
+    if (shows === 'invalid') await page.locator('[aria-invalid="true"]').first().waitFor();
+    else await page.getByRole(shows).first().waitFor();
+  };
 }
 
 // ── Helpers for the pages behind a link ──────────────────────────────────────────────────────────────────────────
@@ -348,7 +403,7 @@ for (const [size, viewport] of [
   ['1440×900', DESKTOP],
   ['390×844', PHONE],
 ] as const) {
-  const only = (visits: Visit[]) => named(viewport === DESKTOP ? visits : visits.filter((visit) => visit.phone));
+  const only = (visits: Visit[]) => named(viewport === DESKTOP ? visits.filter((visit) => visit.phone !== 'only') : visits.filter((visit) => visit.phone));
 
   describe(`dashboard pages at ${size} have no serious or critical axe violation`, () => {
     let page: Page;
