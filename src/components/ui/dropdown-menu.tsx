@@ -6,7 +6,11 @@ import * as React from 'react';
 import { cn } from '@/lib/utils';
 
 // Radix menu: arrow keys move between items, typeahead, Escape closes and returns focus to the trigger.
-export const DropdownMenu = DropdownMenuPrimitive.Root;
+// Not modal by default: a modal menu marks the whole page aria-hidden while its links stay focusable behind it (axe's
+// aria-hidden-focus); outside clicks, Escape and focus return behave the same either way.
+export function DropdownMenu({ modal = false, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
+  return <DropdownMenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = DropdownMenuPrimitive.Trigger;
 export const DropdownMenuGroup = DropdownMenuPrimitive.Group;
 

@@ -26,7 +26,7 @@ export function TableRow({ className, ...props }: React.HTMLAttributes<HTMLTable
 export function TableHead({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
   return (
     <th
-      className={cn('h-10 whitespace-nowrap px-3 text-left align-middle text-xs font-medium text-slate-500', className)}
+      className={cn('h-10 whitespace-nowrap px-3 text-left align-middle text-xs font-medium text-slate-600', className)}
       {...props}
     />
   );

@@ -45,7 +45,7 @@ export function ApiKeysTable({ apiKeys, now }: { apiKeys: ApiKeySummary[]; now: 
       </TableHeader>
       <TableBody>
         {apiKeys.map((apiKey) => (
-          <TableRow key={apiKey.id} className={apiKey.revokedAt ? 'text-slate-400' : 'text-slate-700'}>
+          <TableRow key={apiKey.id} className={apiKey.revokedAt ? 'text-slate-500' : 'text-slate-700'}>
             <TableCell>
               <p className={apiKey.revokedAt ? 'font-medium' : 'font-medium text-slate-900'}>{apiKey.name}</p>
               {/* Narrow screens: the hidden columns' essentials under the name. */}
@@ -63,7 +63,7 @@ export function ApiKeysTable({ apiKeys, now }: { apiKeys: ApiKeySummary[]; now: 
               <span className="block text-xs text-slate-500">by {apiKey.createdBy ?? 'the system'}</span>
             </TableCell>
             <TableCell className="hidden whitespace-nowrap md:table-cell" title={apiKey.lastUsedAt ? formatDate(apiKey.lastUsedAt, 'datetime') : undefined}>
-              {apiKey.lastUsedAt ? formatRelative(apiKey.lastUsedAt, now) : <span className="text-slate-400">Never</span>}
+              {apiKey.lastUsedAt ? formatRelative(apiKey.lastUsedAt, now) : <span className="text-slate-600">Never</span>}
             </TableCell>
             <TableCell className="whitespace-nowrap">
               {apiKey.revokedAt ? (

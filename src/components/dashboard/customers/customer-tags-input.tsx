@@ -101,7 +101,7 @@ export function CustomerTagsInput({ id, value, onChange, onBlur, inputRef, place
           }}
           placeholder={value.length ? undefined : placeholder}
           autoComplete="off"
-          className="h-7 min-w-32 flex-1 bg-transparent px-1 text-sm placeholder:text-slate-400 focus:outline-none"
+          className="h-7 min-w-32 flex-1 bg-transparent px-1 text-sm placeholder:text-slate-500 focus:outline-none"
           {...aria}
           aria-invalid={tooLong ? true : aria['aria-invalid']}
           aria-describedby={tooLong ? [messageId, aria['aria-describedby']].filter(Boolean).join(' ') : aria['aria-describedby']}

@@ -36,7 +36,7 @@ export interface CustomersListRow {
 
 export const customerHref = (id: string) => `/dashboard/customers/${id}`;
 
-const Muted = ({ children }: { children: React.ReactNode }) => <span className="text-slate-400">{children}</span>;
+const Muted = ({ children }: { children: React.ReactNode }) => <span className="text-slate-600">{children}</span>;
 
 const TAGS_SHOWN = 2;
 

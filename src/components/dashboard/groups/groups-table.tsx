@@ -38,7 +38,7 @@ export function GroupsTable({ groups, canManage }: { groups: CustomerGroup[]; ca
               <p className="truncate font-medium text-slate-900">{group.name}</p>
               {group.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500 sm:hidden">{group.description}</p>}
             </TableCell>
-            <TableCell className="hidden max-w-md align-top text-slate-600 sm:table-cell">{group.description || <span className="text-slate-400">—</span>}</TableCell>
+            <TableCell className="hidden max-w-md align-top text-slate-600 sm:table-cell">{group.description || <span className="text-slate-600">—</span>}</TableCell>
             <TableCell className="text-right align-top tabular-nums">
               <Link href={membersHref(group.id)} className="rounded-sm text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
                 {(group.memberCount ?? 0).toLocaleString('en-GB')}

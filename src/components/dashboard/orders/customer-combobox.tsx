@@ -173,7 +173,7 @@ export function CustomerCombobox({ id, value, onChange, invalid, describedBy, in
                 onType('');
                 localInput.current?.focus();
               }}
-              className="rounded p-0.5 text-slate-400 hover:text-slate-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+              className="rounded p-0.5 text-slate-500 hover:text-slate-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
               aria-label="Clear search"
             >
               <X className="size-4" aria-hidden />

@@ -23,10 +23,10 @@ export function NewCustomersChart({ months }: { months: { month: string; count: 
     >
       <div className="h-56">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} interval="equidistantPreserveStart" minTickGap={4} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatCount(value)} />
+            <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} interval="equidistantPreserveStart" minTickGap={4} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatCount(value)} />
             <Tooltip cursor={{ fill: '#eef2ff' }} formatter={(value) => [formatCount(Number(value)), 'New customers']} />
             <Bar dataKey="count" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           </BarChart>

@@ -27,9 +27,9 @@ export function RevenueByGroupChart({ groups, currency }: { groups: { name: stri
     >
       <div style={{ height: Math.max(120, groups.length * 44 + 28) }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={groups} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={groups} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatMoney(value, currency, { compact: true })} />
+            <XAxis type="number" tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatMoney(value, currency, { compact: true })} />
             <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12, fill: '#334155' }} tickLine={false} axisLine={false} />
             <Tooltip cursor={{ fill: '#ecfdf5' }} formatter={(value) => [formatMoney(Number(value), currency), 'Revenue']} />
             <Bar dataKey="revenue" fill="#059669" radius={[0, 3, 3, 0]} barSize={22} isAnimationActive={false} />

@@ -36,9 +36,9 @@ export function SegmentsChart({ segments, note }: { segments: { segment: string;
     >
       <div style={{ height: Math.max(120, segments.length * 30 + 28) }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={segments} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={segments} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatCount(value)} />
+            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} tickFormatter={(value: number) => formatCount(value)} />
             <YAxis type="category" dataKey="segment" width={124} interval={0} tick={{ fontSize: 12, fill: '#334155' }} tickLine={false} axisLine={false} />
             <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(value) => [formatCount(Number(value)), 'Customers']} />
             <Bar dataKey="count" radius={[0, 3, 3, 0]} barSize={18} isAnimationActive={false}>

@@ -33,14 +33,14 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         </span>
         <span className="hidden min-w-0 sm:block">
           <span className="block max-w-40 truncate text-sm font-medium text-slate-900">{name}</span>
-          <span className="block text-xs text-slate-500">{ROLE_LABELS[role]}</span>
+          <span className="block text-xs text-slate-600">{ROLE_LABELS[role]}</span>
         </span>
         <ChevronDown className="size-4 text-slate-400" aria-hidden />
       </DropdownMenuTrigger>
       <DropdownMenuContent className="w-60">
         <DropdownMenuLabel>
           <span className="block truncate font-medium text-slate-900">{name}</span>
-          <span className="block truncate text-xs font-normal text-slate-500">{email}</span>
+          <span className="block truncate text-xs font-normal text-slate-600">{email}</span>
           <Badge variant="secondary" className="mt-1.5">
             {ROLE_LABELS[role]}
           </Badge>

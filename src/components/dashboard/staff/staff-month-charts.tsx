@@ -19,10 +19,10 @@ export function StaffMonthCharts({ months, currency, summaries }: { months: Staf
         <figcaption className="mb-3 text-sm font-medium text-slate-900">Customers acquired per month</figcaption>
         <div className="h-56" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
+            <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={8} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} />
+              <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={8} />
+              <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} />
               <Tooltip cursor={{ fill: '#eef2ff' }} formatter={(value) => [String(value), 'Customers']} />
               <Bar dataKey="customersAcquired" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
             </BarChart>
@@ -33,10 +33,10 @@ export function StaffMonthCharts({ months, currency, summaries }: { months: Staf
         <figcaption className="mb-3 text-sm font-medium text-slate-900">Revenue from these customers per month</figcaption>
         <div className="h-56" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
+            <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={8} />
-              <YAxis tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={56} tickFormatter={(value: number) => formatMoney(value, currency, { compact: true })} />
+              <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={8} />
+              <YAxis tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={56} tickFormatter={(value: number) => formatMoney(value, currency, { compact: true })} />
               <Tooltip cursor={{ fill: '#ecfdf5' }} formatter={(value) => [formatMoney(Number(value), currency), 'Revenue']} />
               <Bar dataKey="revenue" fill="#059669" radius={[3, 3, 0, 0]} isAnimationActive={false} />
             </BarChart>

@@ -139,7 +139,7 @@ export function SuggestionsTable({
             <div className={`text-sm ${besideCheckbox}`}>
               <p className="flex flex-wrap items-center gap-1.5">
                 <span className="text-slate-600">{s.currentGroupName ?? 'No group'}</span>
-                <ArrowRight aria-label="to" className="size-3.5 text-slate-400" />
+                <ArrowRight aria-label="to" className="size-3.5 text-slate-500" />
                 <span className="font-semibold text-slate-900">{s.suggestedGroupName}</span>
               </p>
               <p className="mt-1 text-xs text-slate-600">{formatConfidence(s.confidence)} confident</p>

@@ -112,7 +112,7 @@ export function MergeComparison({ pair, initialTargetId, onCancel }: { pair: [Cu
                     onChange={() => setChoices((current) => ({ ...current, [field]: side(customer) }))}
                     aria-label={`${MERGE_FIELD_LABELS[field]}: ${values[index] ?? 'none'} (from ${fullName(customer)})`}
                   />
-                  <span className={cn('min-w-0 break-words', values[index] === null && 'italic text-slate-400')}>
+                  <span className={cn('min-w-0 break-words', values[index] === null && 'italic text-slate-600')}>
                     {field === 'notes' && values[index] ? <span className="line-clamp-3 whitespace-pre-line">{values[index]}</span> : (values[index] ?? 'None')}
                   </span>
                 </label>

@@ -58,7 +58,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
         description={
           <>
             Which group each customer&apos;s purchases point to, with the figures behind it. Accepting moves the customer, and their discounts follow
-            the group. <Link href="/dashboard/settings/classification" className="text-indigo-700 hover:underline">See the rules</Link>.
+            the group. <Link href="/dashboard/settings/classification" className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">See the rules</Link>.
           </>
         }
       />
