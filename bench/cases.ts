@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 
 import type { DatabaseHandle } from '@/db/client';
 import { CUSTOMER_SORTS, type CustomerSort } from '@/lib/validation/customer';
-import { getCustomerById, listCustomers, listDuplicateCustomers } from '@/services/customers';
+import { countCustomerMatches, getCustomerById, listCustomers, listDuplicateCustomers } from '@/services/customers';
 
 import { rowsOf } from './database';
 
@@ -62,6 +62,20 @@ export async function buildCases(handle: DatabaseHandle, iterations: number): Pr
   const [wholesaler] = await rowsOf<{ id: string }>(handle, sql`select id from customer_groups where lower(name) = 'wholesaler'`);
   if (wholesaler) cases.push(listCase('filter group Wholesaler', { groupId: wholesaler.id, limit: PAGE }));
   cases.push(listCase('filter tag "vip"', { tag: 'vip', limit: PAGE }));
+  cases.push(listCase('filter email consent, ordered 2+', { emailConsent: 'yes', minOrders: 2, limit: PAGE }));
+  cases.push(listCase('filter never ordered', { neverOrdered: 'yes', limit: PAGE }));
+  cases.push(listCase('filter country GB', { country: 'GB', limit: PAGE }));
+  cases.push(listCase('filter RFM segment Champions', { rfmSegment: 'Champions', limit: PAGE }));
+
+  // The number above the list: an estimate for broad filters, a bounded exact count for narrow ones; the count is
+  // returned so that the report shows what a person would read.
+  const countCase = (name: string, filter: Parameters<typeof countCustomerMatches>[0]): BenchCase => ({ name: `count ${name}`, run: async () => (await countCustomerMatches(filter)).count });
+  cases.push(countCase('every customer', {}));
+  cases.push(countCase('search broad "example.org"', { q: 'example.org' }));
+  if (known) cases.push(countCase(`search email part`, { q: known.email.slice(0, known.email.indexOf('@')) }));
+  cases.push(countCase('tag "vip"', { tag: 'vip' }));
+  cases.push(countCase('email consent, ordered 2+', { emailConsent: 'yes', minOrders: 2 }));
+  cases.push(countCase('RFM segment Champions', { rfmSegment: 'Champions' }));
 
   // The Duplicates page: every reason's self-join, first page (bench/duplicates.ts plants pairs and walks them all).
   cases.push({ name: 'duplicate pairs, first page', run: async () => (await listDuplicateCustomers({ limit: 25 })).data.length });

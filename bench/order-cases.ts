@@ -1,5 +1,6 @@
 import { getCustomerById } from '@/services/customers';
-import { listCustomerOrders, listOrders } from '@/services/orders';
+import { ORDER_SORTS } from '@/lib/validation/order';
+import { countOrderMatches, listCustomerOrders, listOrders } from '@/services/orders';
 
 import type { BenchCase } from './cases';
 import { HISTORY_ORDERS } from './orders-data';
@@ -25,5 +26,8 @@ export async function buildOrderCases(historyCustomerId: string): Promise<BenchC
     { name: 'listOrders first page', run: async () => (await listOrders({ limit: PAGE })).data.length },
     { name: 'listOrders status pending', run: async () => (await listOrders({ status: 'pending', limit: PAGE })).data.length },
     { name: 'listOrders status partially_refunded', run: async () => (await listOrders({ status: 'partially_refunded', limit: PAGE })).data.length },
+    ...ORDER_SORTS.map((sort) => ({ name: `listOrders first page ${sort}`, run: async () => (await listOrders({ sort, limit: PAGE })).data.length })),
+    { name: 'count orders (every order)', run: async () => (await countOrderMatches({})).count },
+    { name: 'count orders status partially_refunded', run: async () => (await countOrderMatches({ status: 'partially_refunded' })).count },
   ];
 }

@@ -4,6 +4,7 @@ import { findCustomerGroupByName } from '@/services/customer-groups';
 import { createCustomer } from '@/services/customers';
 import { bootstrapOwner, createStaffMember } from '@/services/staff';
 
+import { seedCustomerListFixtures } from './customer-list-fixtures';
 import { seedOrderListFixtures } from './order-list-fixtures';
 
 export const OWNER = { email: 'owner@e2e.test', password: 'correct-horse-battery' };
@@ -31,6 +32,7 @@ export async function seedE2eData(env: Record<string, string>): Promise<string> 
     // Kept for the order journey, which asserts her exact totals: no other spec gives her orders.
     await createCustomer({ actor: SYSTEM, input: { firstName: 'Dorothy', lastName: 'Vaughan', email: 'dorothy.vaughan@langley.example', company: 'NACA' } });
     await seedOrderListFixtures();
+    await seedCustomerListFixtures();
     for (const { group, ...customer } of Object.values(DISCOUNT_CUSTOMERS)) {
       await createCustomer({ actor: SYSTEM, input: { ...customer, customerGroupId: (await findCustomerGroupByName(group))?.id } });
     }

@@ -28,6 +28,14 @@ const statuses = () => column(3);
 const param = (name: string) => new URL(page.url()).searchParams.get(name);
 const settled = () => poll(async () => (await page.locator('[aria-busy="true"]').count()) === 0).toBe(true);
 
+/** Annie Easley's id, from the API-free way a person finds it: her customer page. */
+async function easleyId(): Promise<string> {
+  const response = await page.request.get(`${baseURL}/dashboard/customers?q=annie.easley`);
+  const match = /\/dashboard\/customers\/([0-9a-f-]{36})/.exec(await response.text());
+  if (!match) throw new Error('Annie Easley not found');
+  return match[1];
+}
+
 /** yyyy-mm-dd of noon UTC `days` ago, as the fixtures place orders. */
 function dayAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -115,6 +123,73 @@ describe('order list', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await poll(() => new URL(page.url()).search).toBe('');
     await poll(() => rows().count()).toBeGreaterThan(0);
+  });
+
+  it('says how many orders match above the table, and follows the filters', async () => {
+    await page.goto(`${baseURL}/dashboard/orders?status=refunded`);
+    const count = page.getByTestId('match-count');
+    await poll(() => count.innerText()).toMatch(/^\d+ orders?$/);
+    // One page of refunded orders: the count is the rows'.
+    expect(await count.innerText()).toBe(`${await rows().count()} order${(await rows().count()) === 1 ? '' : 's'}`);
+    await page.goto(`${baseURL}/dashboard/orders?customerId=${await easleyId()}`);
+    await poll(() => count.innerText()).toBe(`${EASLEY_ORDER_COUNT} orders`);
+  });
+
+  it('shows 25 rows by default, 50 when chosen, and keeps the choice when paging and filtering', async () => {
+    await page.goto(`${baseURL}/dashboard/orders`);
+    await poll(() => rows().count()).toBe(25);
+    const size = page.getByRole('combobox', { name: 'Rows per page' });
+    await waitForHydration(size);
+    await size.selectOption('50');
+    await poll(() => param('limit')).toBe('50');
+    await poll(() => rows().count()).toBeGreaterThan(25);
+    const tabs = page.getByRole('navigation', { name: 'Order status' });
+    await tabs.getByRole('link', { name: 'Completed', exact: true }).click();
+    await poll(() => param('status')).toBe('completed');
+    expect(param('limit')).toBe('50');
+    await size.selectOption('25');
+    await poll(() => param('limit')).toBeNull();
+    await poll(() => rows().count()).toBe(25);
+    await page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Next' }).click();
+    await poll(() => param('page')).toBe('2');
+    await size.selectOption('100');
+    // Another size starts again at the first page.
+    await poll(() => param('limit')).toBe('100');
+    expect(param('cursor')).toBeNull();
+  });
+
+  it('sorts by total, customer and status both ways, paging without repeats', async () => {
+    await page.goto(`${baseURL}/dashboard/orders`);
+    const sort = page.getByRole('combobox', { name: 'Sort by' });
+    await waitForHydration(sort);
+    await sort.selectOption('total:desc');
+    await poll(() => param('sort')).toBe('total:desc');
+    await settled();
+    const amount = (text: string) => Number(text.split('\n')[0].replace(/[^\d.]/g, ''));
+    const totals = (await column(5)).map(amount);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    const firstPage = await orderNumbers();
+    await page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Next' }).click();
+    await poll(() => param('page')).toBe('2');
+    await settled();
+    expect(param('sort')).toBe('total:desc');
+    const nextTotals = (await column(5)).map(amount);
+    expect(Math.max(...nextTotals)).toBeLessThanOrEqual(Math.min(...totals));
+    expect((await orderNumbers()).filter((n) => firstPage.includes(n))).toEqual([]);
+
+    await sort.selectOption('customer:asc');
+    await poll(() => param('sort')).toBe('customer:asc');
+    expect(param('cursor')).toBeNull();
+    await settled();
+    const names = await customers();
+    expect(names.indexOf('Ada Lovelace')).toBeLessThan(names.indexOf('Annie Easley'));
+    await sort.selectOption('status:desc');
+    await poll(() => param('sort')).toBe('status:desc');
+    await settled();
+    const shown = await statuses();
+    expect(shown[0]).toBe('Refunded');
+    await sort.selectOption('placedAt:desc');
+    await poll(() => param('sort')).toBeNull();
   });
 
   it('explains a broken page link instead of failing', async () => {

@@ -4,6 +4,12 @@ export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];
 
 export const SAVED_VIEW_NAME_MAX = 40;
 
+/**
+ * Each list's page size when the URL names none. The dashboard's lists differ from the API's default (50), so a view
+ * compares its page size with these, not with the schema's default.
+ */
+export const LIST_DEFAULT_PAGE_SIZE: Record<SavedViewList, number> = { customers: 50, orders: 25 };
+
 /** A named filter, sort and page size of a list, as a member sees it. */
 export interface SavedView {
   id: string;

@@ -19,7 +19,7 @@ import { assertCanChangeCustomer } from './ownership';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
 
-export { listCustomers } from './customers/list';
+export { countCustomerMatches, listCustomers } from './customers/list';
 export { dismissDuplicate, listDuplicateCustomers } from './customers/duplicates';
 export { mergeCustomers } from './customers/merge';
 export { addTagsToCustomers, removeTagsFromCustomers } from './customers/bulk-tags';

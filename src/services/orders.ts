@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 
 import { getDb, type Db, type Tx } from '@/db/client';
 import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
-import type { Actor, Order, OrderListItem, OrderSummary, Page } from '@/lib/types';
-import { orderCreateSchema, orderFilterSchema, orderListQuerySchema, orderRefundSchema, type OrderCreateInput, type OrderListQuery, type OrderRefundInput } from '@/lib/validation/order';
+import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
+import { orderCreateSchema, orderRefundSchema, type OrderCreateInput, type OrderRefundInput } from '@/lib/validation/order';
 
 import { recordCustomerEvent } from './customers/events';
 import { isUniqueViolation } from './db-errors';
@@ -206,34 +206,7 @@ export async function getOrderById({ id, customerId }: { id: string; customerId?
   return toOrder(found.order, items, customer ? { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email } : null);
 }
 
-type OrderFilter = z.output<typeof orderFilterSchema>;
-type OrderFilterKey = keyof OrderFilter;
-
-// One condition per filter of the list schema: the type makes a new filter name its condition here.
-const ORDER_FILTERS: { [K in OrderFilterKey]: (value: NonNullable<OrderFilter[K]>) => SQL } = {
-  status: (status) => eq(orders.status, status),
-  customerId: (customerId) => eq(orders.customerId, customerId),
-  placedAfter: (after) => gte(orders.placedAt, after),
-  placedBefore: (before) => lte(orders.placedAt, before),
-};
-
-/** Orders newest first, filtered by status, customer and placement dates, keyset-paged. Throws ValidationFailedError. */
-export async function listOrders(query: OrderListQuery = {}): Promise<Page<OrderListItem>> {
-  const q = parseInput(orderListQuerySchema, query);
-  const filters = (Object.keys(ORDER_FILTERS) as OrderFilterKey[]).map((key) => {
-    const value = q[key];
-    return value == null ? undefined : (ORDER_FILTERS[key] as (value: unknown) => SQL)(value);
-  });
-  const conditions: (SQL | undefined)[] = [...filters, q.cursor ? beforeCursor(q.cursor) : undefined];
-  const rows = await getDb()
-    .select({ order: orders, customerName: sql<string>`coalesce(${customers.firstName} || ' ' || ${customers.lastName}, '')` })
-    .from(orders)
-    .leftJoin(customers, eq(customers.id, orders.customerId))
-    .where(and(...conditions))
-    .orderBy(desc(orders.placedAt), desc(orders.id))
-    .limit(q.limit + 1);
-  return toPage(rows.map((row) => ({ ...toOrderSummary(row.order), customerId: row.order.customerId, customerName: row.customerName.trim() })), q.limit);
-}
+export { countOrderMatches, listOrders } from './orders/list';
 
 function beforeCursor(cursor: string): SQL | undefined {
   const [at, id] = orderCursor.decode(cursor);

@@ -131,6 +131,8 @@ export const customerAddresses = pgTable(
     // At most one default of each kind per customer, whatever races happen.
     uniqueIndex('customer_addresses_default_shipping_idx').on(t.customerId).where(sql`${t.isDefaultShipping}`),
     uniqueIndex('customer_addresses_default_billing_idx').on(t.customerId).where(sql`${t.isDefaultBilling}`),
+    // The customer list's country filter (of the default shipping address): a rare country's customers at once.
+    index('customer_addresses_default_country_idx').on(t.countryCode, t.customerId).where(sql`${t.isDefaultShipping}`),
     // Customers sharing a postcode or a street line are the only ones whose names the duplicate finder compares.
     index('customer_addresses_postal_key_idx').on(t.countryCode, t.postalKey, t.customerId).where(sql`${t.postalKey} is not null`),
     index('customer_addresses_line1_key_idx').on(t.countryCode, t.line1Key, t.customerId).where(sql`${t.line1Key} is not null`),

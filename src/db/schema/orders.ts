@@ -52,7 +52,10 @@ export const orders = pgTable(
     uniqueIndex('orders_external_id_idx').on(t.externalId),
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt, t.id),
     index('orders_placed_idx').on(t.placedAt, t.id),
+    // The order list's sorts: by placed date (above), by status then placed date (the status index), by total, and
+    // by customer name (customers_sort_name_idx, then each customer's orders by orders_customer_placed_idx).
     index('orders_status_placed_idx').on(t.status, t.placedAt, t.id),
+    index('orders_total_idx').on(t.total, t.id),
     check('orders_amounts_valid', sql`${t.subtotal} >= 0 and ${t.discountTotal} >= 0 and ${t.taxTotal} >= 0 and ${t.shippingTotal} >= 0 and ${t.total} >= 0`),
     check('orders_total_adds_up', sql`${t.total} = ${t.subtotal} - ${t.discountTotal} + ${t.taxTotal} + ${t.shippingTotal}`),
     check('orders_refund_within_total', sql`${t.refundedTotal} >= 0 and ${t.refundedTotal} <= ${t.total}`),

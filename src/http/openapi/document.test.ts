@@ -157,13 +157,17 @@ describe('GET /api/v1/openapi.json', () => {
     const { document } = await fetchDocument();
     const parameters = document.paths['/customers'].get.parameters as { name: string; in: string; schema: Json }[];
     expect(parameters.map((p) => p.name)).toEqual([
-      'q', 'groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById', 'erased', 'sort', 'limit', 'cursor',
+      'q', 'groupId', 'tag', 'minSpend', 'maxSpend', 'lastOrderAfter', 'lastOrderBefore', 'createdById',
+      'rfmSegment', 'country', 'emailConsent', 'smsConsent', 'hasAccount', 'minOrders', 'maxOrders', 'neverOrdered', 'erased', 'sort', 'limit', 'cursor',
     ]);
     const byName = Object.fromEntries(parameters.map((p) => [p.name, p.schema]));
     expect(byName.limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
     expect(byName.minSpend).toMatchObject({ type: 'integer', minimum: 0 });
     expect(byName.sort).toMatchObject({ default: 'createdAt:desc', enum: expect.arrayContaining(['name:asc', 'lastOrderDate:desc']) });
     expect(byName.lastOrderAfter).toMatchObject({ type: 'string' });
+    expect(byName.rfmSegment).toMatchObject({ enum: expect.arrayContaining(['Champions', 'At risk']) });
+    expect(byName.emailConsent).toMatchObject({ enum: ['yes', 'no'] });
+    expect(byName.minOrders).toMatchObject({ type: 'integer', minimum: 0 });
   });
 
   it('describes orders from the shared zod schemas, with the completion header and the idempotency key', async () => {
@@ -177,7 +181,8 @@ describe('GET /api/v1/openapi.json', () => {
     expect(parameters.OrderId).toMatchObject({ name: 'id', in: 'path', required: true });
 
     const list = document.paths['/orders'].get.parameters as { name: string; schema: Json }[];
-    expect(list.map((p) => p.name)).toEqual(['status', 'customerId', 'placedAfter', 'placedBefore', 'limit', 'cursor']);
+    expect(list.map((p) => p.name)).toEqual(['status', 'customerId', 'placedAfter', 'placedBefore', 'sort', 'limit', 'cursor']);
+    expect(list.find((p) => p.name === 'sort')!.schema).toMatchObject({ default: 'placedAt:desc', enum: expect.arrayContaining(['customer:asc', 'total:desc', 'status:asc']) });
     expect(list.find((p) => p.name === 'status')!.schema).toMatchObject({ type: 'string', enum: expect.arrayContaining(['pending', 'partially_refunded']) });
     const complete = document.paths['/orders/{id}/complete'].post.responses['200'] as { headers: Record<string, Json> };
     expect(complete.headers['Completion-Applied']).toMatchObject({ schema: { enum: ['true', 'false'] } });

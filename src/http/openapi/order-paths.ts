@@ -12,6 +12,7 @@ const LIST_PARAMETERS: Record<OrderListParam, string> = {
   customerId: 'Only orders of this customer',
   placedAfter: 'Placed on or after this time',
   placedBefore: 'Placed on or before this time',
+  sort: 'Sort field and direction: placed date (default newest first), total, customer name or status; ties by placed date, then id, in the same direction',
   limit: 'Page size',
   cursor: 'The `nextCursor` of the previous page, unchanged',
 };
@@ -27,8 +28,8 @@ export function orderPaths() {
       get: {
         operationId: 'listOrders',
         tags: ORDERS,
-        summary: 'List orders, newest first',
-        description: 'Ordered by `placedAt`, newest first. Keyset-paged: `nextCursor` is null on the last page.',
+        summary: 'List orders, newest first or sorted',
+        description: 'Ordered by `sort`, by default `placedAt` newest first. Keyset-paged: `nextCursor` is null on the last page and valid only with the same sort and filters.',
         parameters: queryParametersOf(orderListQuerySchema, LIST_PARAMETERS, Object.keys(LIST_PARAMETERS) as OrderListParam[]),
         responses: { 200: jsonResponse('A page of orders', 'OrderPage'), ...problems(422) },
       },

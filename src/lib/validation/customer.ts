@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { blankToNull, dateParamSchema, emailSchema, moneyMinorSchema, optionalText, phoneSchema, text, uuidSchema } from './common';
+import { blankToNull, countryCodeSchema, dateParamSchema, emailSchema, moneyMinorSchema, optionalText, phoneSchema, text, uuidSchema } from './common';
+import { RFM_SEGMENTS } from './metrics';
 
 export const TAG_MAX_LENGTH = 40;
 export const TAGS_MAX = 50;
@@ -83,6 +84,12 @@ export type CustomerSort = `${CustomerSortField}:${'asc' | 'desc'}`;
 const isoDate = dateParamSchema;
 export const ERASED_FILTER_VALUES = ['include', 'only'] as const;
 const moneyParam = z.preprocess(blankToNull, z.coerce.number().pipe(moneyMinorSchema).nullable().optional());
+export const YES_NO_VALUES = ['yes', 'no'] as const;
+const yesNoParam = z.preprocess(blankToNull, z.enum(YES_NO_VALUES, { error: 'Choose yes or no' }).nullable().optional());
+const orderCountParam = z.preprocess(
+  blankToNull,
+  z.coerce.number({ error: 'Enter a whole number of orders' }).int('Enter a whole number of orders').min(0, 'Orders cannot be negative').max(1_000_000, 'At most 1,000,000 orders').nullable().optional(),
+);
 
 export const customerListQuerySchema = z.object({
   q: z.preprocess(blankToNull, text().max(200, 'Search is at most 200 characters').nullable().optional()),
@@ -93,6 +100,18 @@ export const customerListQuerySchema = z.object({
   lastOrderAfter: isoDate,
   lastOrderBefore: isoDate,
   createdById: z.preprocess(blankToNull, z.string().max(100).nullable().optional()),
+  // The segment of the last metrics run (services/metrics); customers without orders have none.
+  rfmSegment: z.preprocess(blankToNull, z.enum(RFM_SEGMENTS, { error: 'Choose an RFM segment' }).nullable().optional()),
+  // The country of the default shipping address.
+  country: z.preprocess(blankToNull, countryCodeSchema.nullable().optional()),
+  emailConsent: yesNoParam,
+  smsConsent: yesNoParam,
+  // Whether the customer has signed up in the storefront (a store login linked to the record).
+  hasAccount: yesNoParam,
+  // Completed orders, as the list's Orders column counts them (services/orders/customer-stats.ts).
+  minOrders: orderCountParam,
+  maxOrders: orderCountParam,
+  neverOrdered: yesNoParam,
   // Erased customers (services/privacy) are left out unless asked for: `include` lists them too, `only` them alone.
   erased: z.preprocess(blankToNull, z.enum(ERASED_FILTER_VALUES, { error: 'Choose include or only' }).nullable().optional()),
   sort: z.enum(CUSTOMER_SORTS as unknown as [CustomerSort, ...CustomerSort[]]).default('createdAt:desc'),
@@ -124,14 +143,26 @@ export function customerFilterRangeIssues(filter: {
   maxSpend?: number | string | null;
   lastOrderAfter?: Date | string | number | null;
   lastOrderBefore?: Date | string | number | null;
-}): { path: 'maxSpend' | 'lastOrderBefore'; message: string }[] {
-  const issues: { path: 'maxSpend' | 'lastOrderBefore'; message: string }[] = [];
+  minOrders?: number | string | null;
+  maxOrders?: number | string | null;
+}): { path: 'maxSpend' | 'lastOrderBefore' | 'maxOrders'; message: string }[] {
+  const issues: { path: 'maxSpend' | 'lastOrderBefore' | 'maxOrders'; message: string }[] = [];
   const { minSpend, maxSpend, lastOrderAfter, lastOrderBefore } = filter;
   if (typeof minSpend === 'number' && typeof maxSpend === 'number' && maxSpend < minSpend) issues.push({ path: 'maxSpend', message: 'Max spend is less than min spend' });
+  // Order counts come as numbers from the service and as typed text from the URL.
+  const minOrders = wholeNumber(filter.minOrders);
+  const maxOrders = wholeNumber(filter.maxOrders);
+  if (minOrders !== null && maxOrders !== null && maxOrders < minOrders) issues.push({ path: 'maxOrders', message: 'Max orders is less than min orders' });
   const after = lastOrderAfter ? new Date(lastOrderAfter).getTime() : Number.NaN;
   const before = lastOrderBefore ? new Date(lastOrderBefore).getTime() : Number.NaN;
   if (before < after) issues.push({ path: 'lastOrderBefore', message: 'This date is before the “from” date' });
   return issues;
+}
+
+function wholeNumber(value: number | string | null | undefined): number | null {
+  if (value == null || value === '') return null;
+  const number = Number(value);
+  return Number.isInteger(number) ? number : null;
 }
 
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;

@@ -16,6 +16,9 @@ describe('normaliseListQuery', () => {
   it('drops a value its schema reads as the default: the default sort and page size are the whole list', () => {
     expect(normaliseListQuery('customers', 'sort=createdAt:desc&limit=50')).toBe('');
     expect(normaliseListQuery('customers', 'sort=createdAt:asc&limit=100')).toBe('sort=createdAt%3Aasc&limit=100');
+    // The orders list shows 25 a page unless told otherwise (the API's default is 50): a view of 50 keeps its size.
+    expect(normaliseListQuery('orders', 'limit=25')).toBe('');
+    expect(normaliseListQuery('orders', 'limit=50')).toBe('limit=50');
   });
 
   it('keeps values as the URL writes them, even those the schema refuses, so a stale view still opens and shows its error', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { SAVED_VIEW_LISTS, SAVED_VIEW_NAME_MAX, type SavedViewList } from '../saved-view-types';
+import { LIST_DEFAULT_PAGE_SIZE, SAVED_VIEW_LISTS, SAVED_VIEW_NAME_MAX, type SavedViewList } from '../saved-view-types';
 
 import { text } from './common';
 import { customerListQuerySchema } from './customer';
@@ -29,7 +29,7 @@ function toSearchParams(search: SearchLike): URLSearchParams {
 /**
  * The list's URL query as a view stores it, so that two URLs showing the same list compare equal: only the list
  * schema's keys, in its order, without the cursor, blanks or a value its schema reads as the default (the default sort,
- * the default page size). Values stay as the URL writes them (amounts in major units, days), not as the service reads
+ * the list's default page size). Values stay as the URL writes them (amounts in major units, days), not as the service reads
  * them: a value the schema refuses is kept, so a view whose filter no longer works (a deleted group) still opens and
  * the list says what is wrong with it, as it does for any URL.
  */
@@ -42,7 +42,7 @@ export function normaliseListQuery(list: SavedViewList, search: SearchLike): str
     if (NOT_SAVED.has(key)) continue;
     const value = params.get(key)?.trim();
     if (!value) continue;
-    const fallback = defaults.success ? (defaults.data as Record<string, unknown>)[key] : undefined;
+    const fallback = key === 'limit' ? LIST_DEFAULT_PAGE_SIZE[list] : defaults.success ? (defaults.data as Record<string, unknown>)[key] : undefined;
     if (fallback !== undefined) {
       const read = rule.safeParse(value);
       if (read.success && JSON.stringify(read.data) === JSON.stringify(fallback)) continue;

@@ -1,12 +1,13 @@
-import { and, eq, gte, isNotNull, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gt, gte, isNotNull, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 
 import { getDb } from '@/db/client';
-import { customerGroups, customers } from '@/db/schema';
+import { customerAddresses, customerGroups, customerMetrics, customers } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
 import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
 
 import { keysetCursor, type KeyColumn } from '../keyset-cursor';
+import { countMatches, EXACT_COUNT_MAX, estimateRows, type MatchCount } from '../match-count';
 import { parseInput } from '../validate';
 import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 
@@ -50,7 +51,7 @@ export function searchConditions(q: string, searchText: SQLWrapper = customers.s
   return terms.map((term) => sql`${searchText} like ${`%${escapeLike(term)}%`}`);
 }
 
-// Search and tag filters are where plans go wrong: the planner's estimates for them are rough, and the matches may
+// Search, tag, RFM segment and country filters are where plans go wrong: the planner's estimates for them are rough, and the matches may
 // sit together at the far end of the sort order. Walking the sort index and filtering can then read most of the table
 // for a handful of rows, and collecting every match to sort it can sort most of it. So a narrowed list asks the
 // planner how many rows it expects (EXPLAIN, nothing read), takes the way that suits, bounded, with the other behind
@@ -93,7 +94,7 @@ async function walkSortWindow(base: SQL | undefined, q: ListQuery, { key, order,
     .select({ customer: stretch.customer, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
     .from(stretch)
     .leftJoin(customerGroups, eq(customerGroups.id, stretch.customer.customerGroupId))
-    .where(and(...guessedConditions(q, stretch.searchText, stretch.customer.tags)))
+    .where(and(...guessedConditions(q, { id: stretch.customer.id, searchText: stretch.searchText, tags: stretch.customer.tags })))
     .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customer.id} ${order}`)
     .limit(limit);
 }
@@ -140,20 +141,42 @@ function walkSortIndex(where: SQL | undefined, { key, order, limit }: Strategy):
 }
 
 /** The planner's estimate of how many customers match, from its statistics: no rows are read. */
-async function estimateMatches(where: SQL | undefined): Promise<number> {
-  const db = getDb();
-  const result = await db.execute(sql`explain (format json) ${db.select({ one: sql`1` }).from(customers).where(where)}`);
-  // Both drivers answer { rows }; the plan column is json, which one driver may hand over unparsed.
-  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  const value = Object.values(row)[0];
-  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as [{ Plan: { 'Plan Rows': number } }];
-  return plan[0].Plan['Plan Rows'];
+function estimateMatches(where: SQL | undefined): Promise<number> {
+  return estimateRows(getDb().select({ one: sql`1` }).from(customers).where(where));
 }
 
-/** Search words and tag: the filters whose selectivity the planner can only guess. */
-function guessedConditions(q: FilterQuery, searchText: SQLWrapper, tags: SQLWrapper): SQL[] {
-  const conditions = q.q ? searchConditions(q.q, searchText) : [];
-  if (q.tag) conditions.push(sql`${tags} @> array[${q.tag}]::text[]`);
+/** The columns of the customer row the guessed conditions read, in `customers` or in a subquery of it. */
+interface GuessedColumns {
+  id: SQLWrapper;
+  searchText: SQLWrapper;
+  tags: SQLWrapper;
+}
+
+const CUSTOMER_COLUMNS: GuessedColumns = { id: customers.id, searchText: customers.searchText, tags: customers.tags };
+
+/**
+ * Search words, tag, RFM segment and country: the filters whose matches no index of `customers` finds in the list's
+ * order, so a page is found as FEW_MATCHES explains. The planner estimates the segment and country well (column
+ * statistics of customer_metrics and customer_addresses; the semi-join needs no index for that).
+ * - RFM segment: customer_metrics deliberately has no index but its key (see db/schema/engagement.ts: its recompute
+ *   rewrites every row), so a segment is never looked up by value. A walk of the sort index checks each customer by
+ *   primary key (one probe per row, at most SORT_WINDOW of them when a page does not fill), and a rare segment is
+ *   collected by one pass over customer_metrics (hashed, capped at IN_MEMORY_SORT_MAX matches), never a row per row
+ *   of customers beyond the window.
+ * - Country: the default shipping address is one row per customer (customer_addresses_default_shipping_idx), probed
+ *   per row in a walk; a rare country is collected through customer_addresses_default_country_idx.
+ */
+function guessedConditions(q: FilterQuery, row: GuessedColumns): SQL[] {
+  const conditions = q.q ? searchConditions(q.q, row.searchText) : [];
+  if (q.tag) conditions.push(sql`${row.tags} @> array[${q.tag}]::text[]`);
+  if (q.rfmSegment) {
+    conditions.push(sql`exists (select 1 from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id} and ${customerMetrics.rfmSegment} = ${q.rfmSegment})`);
+  }
+  if (q.country) {
+    conditions.push(
+      sql`exists (select 1 from ${customerAddresses} where ${customerAddresses.customerId} = ${row.id} and ${customerAddresses.isDefaultShipping} and ${customerAddresses.countryCode} = ${q.country})`,
+    );
+  }
   return conditions;
 }
 
@@ -161,7 +184,7 @@ type FilterQuery = z.output<typeof customerFilterSchema>;
 
 /** The list's filters as conditions on `customers`, for operations on every customer matching them (bulk moves). */
 export function customerFilterConditions(q: FilterQuery): SQL[] {
-  return [...filterConditions(q), ...guessedConditions(q, customers.searchText, customers.tags)];
+  return [...filterConditions(q), ...guessedConditions(q, CUSTOMER_COLUMNS)];
 }
 
 /** How many customers match the list's filters (for "select all N matching"). Throws ValidationFailedError on a bad filter. */
@@ -171,7 +194,16 @@ export async function countCustomers(filter: CustomerFilter = {}): Promise<numbe
   return count;
 }
 
-type IndexedFilterKey = Exclude<keyof FilterQuery, 'q' | 'tag'>;
+/**
+ * How many customers match the list's filters, for the number above the list: exact up to `exactMax`, else the
+ * planner's estimate (services/match-count.ts). Never a full count of a million rows. Throws ValidationFailedError.
+ */
+export async function countCustomerMatches(filter: CustomerFilter = {}, exactMax: number = EXACT_COUNT_MAX): Promise<MatchCount> {
+  const q = parseInput(customerFilterSchema.strict(), filter);
+  return countMatches(customers, and(...customerFilterConditions(q)), exactMax);
+}
+
+type IndexedFilterKey = Exclude<keyof FilterQuery, 'q' | 'tag' | 'rfmSegment' | 'country'>;
 
 /**
  * Filters the planner estimates well (each has an index and plain statistics), one condition per filter of the list
@@ -185,6 +217,17 @@ const INDEXED_FILTERS: { [K in IndexedFilterKey]: (value: NonNullable<FilterQuer
   lastOrderAfter: (after) => sql`${lastOrderKey} >= ${after.toISOString()}::timestamptz`,
   lastOrderBefore: (before) => sql`${lastOrderKey} <= ${before.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`,
   createdById: (createdById) => eq(customers.createdById, createdById),
+  // Consent and account are yes/no columns the planner estimates exactly (their statistics are two values). None has
+  // an index of its own: a common value fills a page after a few rows of the sort index, and for a rare one the
+  // planner reads the table once and sorts the matches rather than walk the index (bounded by the table).
+  emailConsent: (value) => eq(customers.emailMarketingConsent, value === 'yes'),
+  smsConsent: (value) => eq(customers.smsMarketingConsent, value === 'yes'),
+  // customers_user_id_idx holds the nulls too, so either answer can be read from it when it is the rarer.
+  hasAccount: (value) => (value === 'yes' ? isNotNull(customers.userId) : isNull(customers.userId)),
+  // The order count's own index (customers_order_count_idx) serves the range, "never ordered" and the sort by orders.
+  minOrders: (min) => gte(customers.orderCount, min),
+  maxOrders: (max) => lte(customers.orderCount, max),
+  neverOrdered: (value) => (value === 'yes' ? eq(customers.orderCount, 0) : gt(customers.orderCount, 0)),
   // `only` reads the few erased rows through customers_erased_idx; without the filter they are left out (below).
   erased: (erased) => (erased === 'only' ? isNotNull(customers.erasedAt) : sql`true`),
 };
@@ -261,7 +304,7 @@ export async function listCustomers(query: CustomerListQuery = {}, tuning: ListT
   const strategy: Strategy = { key: SORT_KEYS[field], order: direction === 'asc' ? sql`asc` : sql`desc`, limit: q.limit + 1 };
 
   const base = indexedConditions(q, strategy.key, direction);
-  const guessed = guessedConditions(q, customers.searchText, customers.tags);
+  const guessed = guessedConditions(q, CUSTOMER_COLUMNS);
   const where = and(...base, ...guessed);
   const rows =
     guessed.length === 0

@@ -11,6 +11,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import type { FieldError } from '@/lib/types';
 import { cn } from '@/lib/utils';
 
+import { CustomerMoreFilters } from './customer-more-filters';
 import { useCustomersListNavigation } from './customers-list-navigation';
 import { activeFilterChips, FILTER_KEYS, withoutFilters, withQuery, type FilterKey, type ListParams } from './customers-list-query';
 
@@ -164,6 +165,7 @@ export function CustomerFilters({ groups, staff, currency, currencySymbol, error
               </div>
               <FieldErrors ids={['lastOrderAfter', 'lastOrderBefore']} errors={errorByField} />
             </fieldset>
+            <CustomerMoreFilters fieldProps={fieldProps} errors={errorByField} />
             <Field id="filter-erased" label="Erased customers" error={errorByField.get('erased')}>
               <NativeSelect {...fieldProps('erased')}>
                 <option value="">Leave out</option>

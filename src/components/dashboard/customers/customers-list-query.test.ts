@@ -118,3 +118,54 @@ describe('activeFilterChips', () => {
     expect(activeFilterChips({ groupId: 'none' }, names)[0].label).toBe('No group');
   });
 });
+
+describe('the segment, country, consent, account and order filters', () => {
+  const names = { groups: [], staff: [], currency: 'GBP' };
+
+  it('describes each in words, as removable chips', () => {
+    const chips = activeFilterChips(
+      { rfmSegment: 'At risk', country: 'FR', emailConsent: 'yes', smsConsent: 'no', hasAccount: 'yes', minOrders: '2', maxOrders: '5', neverOrdered: 'no' },
+      names,
+    );
+    expect(chips.map((c) => c.label)).toEqual([
+      'Segment: At risk',
+      'Ships to France',
+      'Email marketing: yes',
+      'SMS marketing: no',
+      'Has a store account',
+      'Orders ≥ 2',
+      'Orders ≤ 5',
+      'Has ordered',
+    ]);
+    // A hand-edited country that is no code is shown as typed, not thrown on.
+    expect(activeFilterChips({ country: '12345' }, names)[0].label).toBe('Ships to 12345');
+  });
+
+  it('passes them to the service, and names the ones it cannot use', () => {
+    const { query, errors } = toListQuery({ rfmSegment: 'Lost', country: 'gb', neverOrdered: 'yes', minOrders: '1' }, 'GBP');
+    expect(errors).toEqual([]);
+    expect(query).toMatchObject({ rfmSegment: 'Lost', country: 'gb', neverOrdered: 'yes', minOrders: '1' });
+    const bad = toListQuery({ rfmSegment: 'Whales', emailConsent: 'maybe', minOrders: 'lots', country: 'ZZ' }, 'GBP');
+    expect(bad.errors.map((e) => e.path).sort()).toEqual(['country', 'emailConsent', 'minOrders', 'rfmSegment']);
+  });
+
+  it('refuses an order range that ends before it starts, on its upper end', () => {
+    expect(toListQuery({ minOrders: '5', maxOrders: '2' }, 'GBP').errors).toEqual([{ path: 'maxOrders', message: 'Max orders is less than min orders' }]);
+  });
+});
+
+describe('page size', () => {
+  it('reads an offered size from the URL, else the default of 50', () => {
+    expect(toListQuery({ limit: '200' }, 'GBP').query.limit).toBe(200);
+    expect(toListQuery({ limit: '7' }, 'GBP').query.limit).toBe(50);
+    expect(toListQuery({}, 'GBP').query.limit).toBe(50);
+  });
+
+  it('is kept when paging and when filters are cleared, and a change starts again at the first page', () => {
+    const next = nextPageParams({ limit: '100', tag: 'vip' }, 'c2');
+    expect(next).toMatchObject({ limit: '100', cursor: 'c2' });
+    expect(withoutFilters({ limit: '100', tag: 'vip', sort: 'name:asc' })).toEqual({ limit: '100', sort: 'name:asc' });
+    expect(withQuery({ ...next, limit: '100' }, { limit: '25' })).toEqual({ limit: '25', tag: 'vip' });
+    expect(listHref({ q: 'ada', limit: '25', sort: 'name:asc' })).toBe('/dashboard/customers?q=ada&sort=name%3Aasc&limit=25');
+  });
+});

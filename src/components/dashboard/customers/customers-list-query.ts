@@ -1,6 +1,8 @@
 // The customer list's URL is its state. This module reads it, turns it into a listCustomers query, and
 // writes the next URL. It is pure so that the server page and the client controls agree, and testable.
+import { countryName } from '@/lib/countries';
 import { formatDate, formatMoney, parseMajorToMinor } from '@/lib/format';
+import { LIST_DEFAULT_PAGE_SIZE } from '@/lib/saved-view-types';
 import type { FieldError } from '@/lib/types';
 import {
   CUSTOMER_FILTER_KEYS,
@@ -14,21 +16,22 @@ import {
 } from '@/lib/validation/customer';
 
 import { PAGING_KEYS } from '../list/keyset-paging';
+import { parsePageSize } from '../list/page-size';
 import { addSchemaErrors, dayRangeReaders, filterChips, readFilters, readUrlParams, urlOf, withChangedQuery, type FilterChip, type SearchParamsLike, type UrlParams } from '../list/list-url';
 
 export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
 
 export const CUSTOMERS_PATH = '/dashboard/customers';
 export const DEFAULT_SORT: CustomerSort = 'createdAt:desc';
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = LIST_DEFAULT_PAGE_SIZE.customers;
 /** How many previous cursors the URL keeps for the Previous button (each is ~100 characters). */
 
 /** The list schema's filters but the search, which has its own box: the filter panel's fields and chips. */
 export type FilterKey = Exclude<CustomerFilterKey, 'q'>;
 export const FILTER_KEYS = CUSTOMER_FILTER_KEYS.filter((key): key is FilterKey => key !== 'q');
-type ParamKey = CustomerFilterKey | 'sort' | (typeof PAGING_KEYS)[number];
+type ParamKey = CustomerFilterKey | 'sort' | 'limit' | (typeof PAGING_KEYS)[number];
 /** Every URL parameter, in the order the list's URLs write them. */
-export const PARAM_KEYS: ParamKey[] = ['q', ...FILTER_KEYS, 'sort', ...PAGING_KEYS];
+export const PARAM_KEYS: ParamKey[] = ['q', ...FILTER_KEYS, 'sort', 'limit', ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Spend is in major units ("19.99") and dates are yyyy-mm-dd;
@@ -47,9 +50,18 @@ export const PARAM_LABELS: Record<Exclude<ParamKey, 'prev' | 'page'>, string> = 
   lastOrderAfter: 'Last order from',
   lastOrderBefore: 'Last order until',
   createdById: 'Created by',
+  rfmSegment: 'RFM segment',
+  country: 'Country',
+  emailConsent: 'Email marketing',
+  smsConsent: 'SMS marketing',
+  hasAccount: 'Storefront account',
+  minOrders: 'Min orders',
+  maxOrders: 'Max orders',
+  neverOrdered: 'Never ordered',
   erased: 'Erased customers',
   cursor: 'Page link',
   sort: 'Sort',
+  limit: 'Rows per page',
 };
 
 export const readListParams = (searchParams: SearchParamsLike): ListParams => readUrlParams(PARAM_KEYS, searchParams);
@@ -85,7 +97,7 @@ export function toListQuery(params: ListParams, currency: string): { query: Cust
 
   errors.push(...customerFilterRangeIssues(filters));
 
-  const query: CustomerListQuery = { q: params.q, ...filters, sort: parseSort(params.sort).value, cursor: params.cursor, limit: PAGE_SIZE };
+  const query: CustomerListQuery = { q: params.q, ...filters, sort: parseSort(params.sort).value, cursor: params.cursor, limit: parsePageSize(params.limit, PAGE_SIZE) };
   addSchemaErrors(customerListQuerySchema, query, errors);
   return { query, errors };
 }
@@ -116,9 +128,12 @@ export const listHref = (params: ListParams): string => urlOf(CUSTOMERS_PATH, PA
  */
 export const withQuery = (params: ListParams, patch: ListParams): ListParams => withChangedQuery(params, patch);
 
-/** Search and filters removed; the sort stays. */
+/** Search and filters removed; the sort and the page size stay. */
 export function withoutFilters(params: ListParams): ListParams {
-  return params.sort ? { sort: params.sort } : {};
+  const kept: ListParams = {};
+  if (params.sort) kept.sort = params.sort;
+  if (params.limit) kept.limit = params.limit;
+  return kept;
 }
 
 /** One removable chip per filter in use, in words ("Group: VIP", "Spent ≥ £100.00"). */
@@ -139,6 +154,14 @@ export function activeFilterChips(
     lastOrderAfter: (value) => `Last order from ${day(value)}`,
     lastOrderBefore: (value) => `Last order until ${day(value)}`,
     createdById: (value) => `Created by ${names.staff.find((s) => s.id === value)?.name ?? 'Unknown'}`,
+    rfmSegment: (value) => `Segment: ${value}`,
+    country: (value) => `Ships to ${/^[a-z]{2}$/i.test(value) ? countryName(value.toUpperCase()) : value}`,
+    emailConsent: (value) => (value === 'yes' ? 'Email marketing: yes' : value === 'no' ? 'Email marketing: no' : `Email marketing: ${value}`),
+    smsConsent: (value) => (value === 'yes' ? 'SMS marketing: yes' : value === 'no' ? 'SMS marketing: no' : `SMS marketing: ${value}`),
+    hasAccount: (value) => (value === 'yes' ? 'Has a store account' : value === 'no' ? 'No store account' : `Store account: ${value}`),
+    minOrders: (value) => `Orders ≥ ${value}`,
+    maxOrders: (value) => `Orders ≤ ${value}`,
+    neverOrdered: (value) => (value === 'yes' ? 'Never ordered' : value === 'no' ? 'Has ordered' : `Never ordered: ${value}`),
     erased: (value) => (value === 'only' ? 'Erased customers only' : 'Including erased customers'),
   };
   return filterChips(FILTER_KEYS, params, labels);

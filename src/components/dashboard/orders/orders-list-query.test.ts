@@ -6,6 +6,7 @@ import {
   isDay,
   nextPageParams,
   ordersListHref,
+  parseOrderSort,
   PREVIOUS_CURSORS_MAX,
   previousPageParams,
   readOrdersListParams,
@@ -81,5 +82,20 @@ describe('activeFilterChips', () => {
       { key: 'customerId', label: 'Customer: Ada Lovelace' },
       { key: 'placedAfter', label: 'Placed from 3 Mar 2025' },
     ]);
+  });
+});
+
+describe('sort and page size', () => {
+  it('reads an offered sort and size, else newest first and 25 per page', () => {
+    expect(toOrdersListQuery({ sort: 'total:asc', limit: '100' }).query).toMatchObject({ sort: 'total:asc', limit: 100 });
+    expect(toOrdersListQuery({ sort: 'password:asc', limit: '1000' }).query).toMatchObject({ sort: 'placedAt:desc', limit: 25 });
+    expect(parseOrderSort(undefined)).toBe('placedAt:desc');
+  });
+
+  it('keeps both when paging, and a change of either starts again at the first page', () => {
+    const next = nextPageParams({ sort: 'customer:asc', limit: '50', status: 'completed' }, 'c2');
+    expect(next).toMatchObject({ sort: 'customer:asc', limit: '50', cursor: 'c2' });
+    expect(withFilters(next, { sort: 'total:desc' })).toEqual({ sort: 'total:desc', limit: '50', status: 'completed' });
+    expect(ordersListHref({ status: 'pending', sort: 'status:asc', limit: '200' })).toBe('/dashboard/orders?status=pending&sort=status%3Aasc&limit=200');
   });
 });

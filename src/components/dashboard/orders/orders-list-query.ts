@@ -1,11 +1,13 @@
 // The order list's URL is its state. This module reads it, turns it into a listOrders query, and writes the
 // next URL. It is pure so that the server page and the client controls agree, and testable.
 import { formatDate } from '@/lib/format';
+import { LIST_DEFAULT_PAGE_SIZE } from '@/lib/saved-view-types';
 import type { FieldError, OrderStatus } from '@/lib/types';
-import { ORDER_FILTER_KEYS, ORDER_STATUS_VALUES, orderListQuerySchema, type OrderFilterKey, type OrderListQuery } from '@/lib/validation/order';
+import { DEFAULT_ORDER_SORT, ORDER_FILTER_KEYS, ORDER_SORTS, ORDER_STATUS_VALUES, orderListQuerySchema, type OrderFilterKey, type OrderListQuery, type OrderSort } from '@/lib/validation/order';
 
 import { orderStatusLabel } from './order-status-badge';
 import { PAGING_KEYS } from '../list/keyset-paging';
+import { parsePageSize } from '../list/page-size';
 import { addSchemaErrors, dayRangeReaders, filterChips, readFilters, readUrlParams, urlOf, withChangedQuery, type FilterChip, type SearchParamsLike, type UrlParams } from '../list/list-url';
 
 export { firstPageParams, nextPageParams, pageNumber, previousPageParams, PREVIOUS_CURSORS_MAX } from '../list/keyset-paging';
@@ -15,14 +17,14 @@ export const orderHref = (id: string) => `${ORDERS_PATH}/${id}`;
 export const NEW_ORDER_HREF = `${ORDERS_PATH}/new`;
 /** The order list narrowed to one customer, as the customer page links to it. */
 export const customerOrdersHref = (customerId: string) => `${ORDERS_PATH}?customerId=${encodeURIComponent(customerId)}`;
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = LIST_DEFAULT_PAGE_SIZE.orders;
 /** How many previous cursors the URL keeps for the Previous button (each is ~70 characters). */
 
 export const FILTER_KEYS = ORDER_FILTER_KEYS;
 export type FilterKey = OrderFilterKey;
-type ParamKey = FilterKey | (typeof PAGING_KEYS)[number];
+type ParamKey = FilterKey | 'sort' | 'limit' | (typeof PAGING_KEYS)[number];
 /** Every URL parameter, in the order the list's URLs write them. */
-export const PARAM_KEYS: ParamKey[] = [...FILTER_KEYS, ...PAGING_KEYS];
+export const PARAM_KEYS: ParamKey[] = [...FILTER_KEYS, 'sort', 'limit', ...PAGING_KEYS];
 
 /**
  * The list's URL parameters as typed. Dates are yyyy-mm-dd (both days included); `cursor` is the current
@@ -36,6 +38,8 @@ export const PARAM_LABELS: Record<Exclude<ParamKey, 'prev' | 'page'>, string> = 
   customerId: 'Customer',
   placedAfter: 'Placed from',
   placedBefore: 'Placed until',
+  sort: 'Sort',
+  limit: 'Rows per page',
   cursor: 'Page link',
 };
 
@@ -67,10 +71,15 @@ export function toOrdersListQuery(params: OrdersListParams): { query: OrderListQ
     errors.push({ path: 'placedBefore', message: 'This date is before the “from” date' });
   }
 
-  const query: OrderListQuery = { ...filters, cursor: params.cursor, limit: PAGE_SIZE };
+  const query: OrderListQuery = { ...filters, sort: parseOrderSort(params.sort), cursor: params.cursor, limit: parsePageSize(params.limit, PAGE_SIZE) };
   // The service's own schema finds the rest (an unknown status, a malformed customer id), all at once.
   addSchemaErrors(orderListQuerySchema, query, errors, (path, message) => (path === 'customerId' ? 'This customer link is not valid' : message));
   return { query, errors };
+}
+
+/** The sort in the URL, or newest first for a missing or unknown one. */
+export function parseOrderSort(sort: string | undefined): OrderSort {
+  return sort && (ORDER_SORTS as readonly string[]).includes(sort) ? (sort as OrderSort) : DEFAULT_ORDER_SORT;
 }
 
 export function hasActiveFilters(params: OrdersListParams): boolean {
@@ -80,7 +89,7 @@ export function hasActiveFilters(params: OrdersListParams): boolean {
 /** The list URL for these parameters, in a stable order, leaving out empty ones. */
 export const ordersListHref = (params: OrdersListParams): string => urlOf(ORDERS_PATH, PARAM_KEYS, params);
 
-/** Changes filters and starts again at the first page: a keyset cursor belongs to one filter set. */
+/** Changes filters or sort and starts again at the first page: a keyset cursor belongs to one filter set and sort. */
 export const withFilters = (params: OrdersListParams, patch: OrdersListParams): OrdersListParams => withChangedQuery(params, patch);
 
 /** One removable chip per filter in use, in words ("Status: Completed", "Customer: Ada Lovelace"). */

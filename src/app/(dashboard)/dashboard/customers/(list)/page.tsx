@@ -15,6 +15,9 @@ import { CustomersListSearch } from '@/components/dashboard/customers/customers-
 import { CustomersListSortSelect } from '@/components/dashboard/customers/customers-list-sort-select';
 import { CustomersTable } from '@/components/dashboard/customers/customers-table';
 import { ListPagination, ListResults } from '@/components/dashboard/list/list-navigation';
+import { ListSummaryBar } from '@/components/dashboard/list/list-summary-bar';
+import { pageMatchCount } from '@/components/dashboard/list/page-match-count';
+import { parsePageSize } from '@/components/dashboard/list/page-size';
 import { ListParamErrors } from '@/components/dashboard/list/list-param-errors';
 import { SavedViewTabs } from '@/components/dashboard/list/saved-view-tabs';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
@@ -25,7 +28,7 @@ import { currencySymbol } from '@/lib/format';
 import type { Customer, FieldError, Page } from '@/lib/types';
 import { toCustomerFilter } from '@/lib/validation/customer';
 import { listCustomerGroupOptions } from '@/services/customer-groups';
-import { listCustomers } from '@/services/customers';
+import { countCustomerMatches, listCustomers } from '@/services/customers';
 import { listSavedViews } from '@/services/saved-views';
 import { ValidationFailedError } from '@/services/errors';
 import { can } from '@/services/permissions';
@@ -55,6 +58,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   ]);
   const staffOptions = staff.map(({ id, name }) => ({ id, name }));
   const page = result.page;
+  const pageSize = parsePageSize(params.limit, PAGE_SIZE);
+  // Streams after the rows (its own Suspense boundary); a last first page is its own exact count.
+  const matchCount = page && pageMatchCount(page, params.cursor, () => countCustomerMatches(toCustomerFilter(parsed.query)));
   // Exports the filter the list shows; a filter the list cannot read exports nothing.
   const exportQuery = can(actor, 'customers:export') && page !== null ? toExportQuery(parsed.query) : undefined;
   const bulk = can(actor, 'customers:bulk_edit')
@@ -114,6 +120,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             <CustomersListSortSelect className="min-w-0 flex-1 sm:flex-none lg:hidden" />
           </div>
           <CustomersListActiveFilters groups={groupOptions} staff={staffOptions} currency={SHOP_CURRENCY} />
+          <ListSummaryBar count={matchCount} noun={{ one: 'customer', other: 'customers' }} filterKey={JSON.stringify(toCustomerFilter(parsed.query))} defaultPageSize={PAGE_SIZE} />
         </div>
         <ListResults>
           {page === null ? (
@@ -126,7 +133,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               ) : (
                 <CustomersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-customers'} />
               )}
-              <ListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
+              <ListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={pageSize} />
             </Card>
           )}
         </ListResults>

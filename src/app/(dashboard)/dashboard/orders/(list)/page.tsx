@@ -4,6 +4,9 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { ListPagination, ListResults } from '@/components/dashboard/list/list-navigation';
+import { ListSummaryBar } from '@/components/dashboard/list/list-summary-bar';
+import { pageMatchCount } from '@/components/dashboard/list/page-match-count';
+import { parsePageSize } from '@/components/dashboard/list/page-size';
 import { ListParamErrors } from '@/components/dashboard/list/list-param-errors';
 import { SavedViewTabs } from '@/components/dashboard/list/saved-view-tabs';
 import { OrdersCustomerFilter } from '@/components/dashboard/orders/orders-customer-filter';
@@ -14,14 +17,16 @@ import { OrdersListProvider } from '@/components/dashboard/orders/orders-list-na
 import { hasActiveFilters, NEW_ORDER_HREF, PAGE_SIZE, PARAM_LABELS, readOrdersListParams, toOrdersListQuery } from '@/components/dashboard/orders/orders-list-query';
 import { toOrdersListRows } from '@/components/dashboard/orders/orders-list-rows';
 import { OrdersStatusFilter } from '@/components/dashboard/orders/orders-status-filter';
+import { OrdersListSortSelect } from '@/components/dashboard/orders/orders-list-sort-select';
 import { OrdersTable } from '@/components/dashboard/orders/orders-table';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { FieldError, OrderListItem, Page } from '@/lib/types';
+import { toOrderFilter } from '@/lib/validation/order';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError, ValidationFailedError } from '@/services/errors';
-import { listOrders } from '@/services/orders';
+import { countOrderMatches, listOrders } from '@/services/orders';
 import { listSavedViews } from '@/services/saved-views';
 
 export const metadata: Metadata = { title: 'Orders' };
@@ -63,7 +68,7 @@ const NewOrderButton = () => (
   </Button>
 );
 
-const ORDERS_DESCRIPTION = 'Every order in the shop, newest first. Narrow it by status, customer or the date it was placed.';
+const ORDERS_DESCRIPTION = 'Every order in the shop, newest first or sorted as you choose. Narrow it by status, customer or the date it was placed.';
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff('orders:read');
@@ -77,6 +82,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   ]);
   const errors = customer.error ? [...listed.errors, customer.error] : listed.errors;
   const page = customer.error ? null : listed.page;
+  const pageSize = parsePageSize(params.limit, PAGE_SIZE);
+  const filter = toOrderFilter(parsed.query);
+  // Streams after the rows (its own Suspense boundary); a last first page is its own exact count.
+  const matchCount = page && pageMatchCount(page, params.cursor, () => countOrderMatches(filter));
 
   return (
     <>
@@ -90,6 +99,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <OrdersDateFilter errors={errors} />
           </div>
           <OrdersListActiveFilters customerName={customer.name} />
+          <ListSummaryBar count={matchCount} noun={{ one: 'order', other: 'orders' }} filterKey={JSON.stringify(filter)} defaultPageSize={PAGE_SIZE}>
+            <OrdersListSortSelect />
+          </ListSummaryBar>
         </div>
         <ListResults>
           {page === null ? (
@@ -101,7 +113,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               ) : (
                 <OrdersListEmpty reason={params.cursor ? 'past-end' : hasActiveFilters(params) ? 'no-matches' : 'no-orders'} customerName={customer.name} />
               )}
-              <ListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={PAGE_SIZE} />
+              <ListPagination nextCursor={page.nextCursor} rowCount={page.data.length} pageSize={pageSize} />
             </Card>
           )}
         </ListResults>

@@ -1,0 +1,2 @@
+CREATE INDEX "customer_addresses_default_country_idx" ON "customer_addresses" USING btree ("country_code","customer_id") WHERE "customer_addresses"."is_default_shipping";--> statement-breakpoint
+CREATE INDEX "orders_total_idx" ON "orders" USING btree ("total","id");
