@@ -9,3 +9,4 @@ export * from './jobs';
 export * from './idempotency-keys';
 export * from './import-files';
 export * from './customer-merges';
+export * from './webhooks';
