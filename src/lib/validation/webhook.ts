@@ -37,3 +37,9 @@ export const webhookEndpointUpdateSchema = z
 
 export type WebhookEndpointCreateInput = z.input<typeof webhookEndpointCreateSchema>;
 export type WebhookEndpointUpdateInput = z.input<typeof webhookEndpointUpdateSchema>;
+
+/** GET /webhooks/{id}/deliveries: newest first, keyset-paged. */
+export const webhookDeliveryListQuerySchema = z.object({
+  cursor: z.string().max(20, 'cursor is the nextCursor of a previous page').optional(),
+  limit: z.coerce.number().int('Limit is a whole number').min(1, 'Limit is at least 1').max(100, 'Limit is at most 100').default(50),
+});
