@@ -18,6 +18,7 @@ import { measure } from './measure';
 import { buildOrderCases } from './order-cases';
 import { ensureHistoryCustomer, ensureOrders, HISTORY_ORDERS } from './orders-data';
 import { formatResults, formatThroughput, type CaseResult } from './report';
+import { measureWebhooks } from './webhooks';
 
 const COMPLETION_WORKERS = [1, 8, 32];
 
@@ -25,11 +26,13 @@ const log = (line = '') => console.log(line);
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return log(BENCH_USAGE);
-  const args = parseBenchArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2).filter((arg, index, all) => arg !== '--webhooks' && all[index - 1] !== '--webhooks'));
   const database = await openBenchDatabase(args.pgliteDir);
   const { handle } = database;
   try {
     log(`Database: ${database.description}`);
+    const webhooksAt = process.argv.indexOf('--webhooks');
+    if (webhooksAt > 0) return await measureWebhooks(Number(process.argv[webhooksAt + 1] ?? 10_000) || 10_000, log);
     if (args.isImportOnly) return await measureCustomerImport(args.importRows || 100_000, log);
     const seeding = await ensureCustomers(handle, args.customers, args.ordersPerCustomer, args.seed, log);
     if (seeding.added) {

@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
     throw new Error('End-to-end tests run against the production build: run `npm run build` first (npm test does this).');
   }
 
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SKIP_DEMO_DATA: '1', NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_SECRET: 'e2e-only-secret-not-for-production-use' };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SKIP_DEMO_DATA: '1', NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_SECRET: 'e2e-only-secret-not-for-production-use', WEBHOOKS_ALLOW_PRIVATE: '1' };
   // Campaign messages go to a throw-away outbox that the specs read.
   const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'customers-e2e-outbox-'));
   env.OUTBOX_DIR = outboxDir;

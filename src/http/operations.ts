@@ -69,6 +69,15 @@ export const STAFF_OPERATIONS = {
   'GET /staff/{id}/metrics': 'staff:read',
   // Any staff member may ask; the job's kind says who may read it (an import: customers:import), else 403.
   'GET /jobs/{id}': 'customers:read',
+  'GET /webhooks': 'webhooks:manage',
+  'POST /webhooks': 'webhooks:manage',
+  'GET /webhooks/{id}': 'webhooks:manage',
+  'PATCH /webhooks/{id}': 'webhooks:manage',
+  'DELETE /webhooks/{id}': 'webhooks:manage',
+  'POST /webhooks/{id}/rotate-secret': 'webhooks:manage',
+  'POST /webhooks/{id}/test': 'webhooks:manage',
+  'GET /webhooks/{id}/deliveries': 'webhooks:manage',
+  'POST /webhooks/{id}/deliveries/{deliveryId}/resend': 'webhooks:manage',
 } as const satisfies Record<string, Permission>;
 
 export type StaffOperation = keyof typeof STAFF_OPERATIONS;
@@ -104,6 +113,8 @@ const RECORD_BY_COLLECTION: Record<string, string> = {
   'classification-runs': 'classification run',
   'classification-suggestions': 'suggestion',
   jobs: 'job',
+  webhooks: 'webhook endpoint',
+  deliveries: 'delivery',
 };
 
 /** The path parameters of an operation with what each names: 'GET /orders/{id}' → [['id', 'order']]. */

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'orders:refund': MANAGERS,
   'customers:reconcile': MANAGERS,
   'api_keys:manage': MANAGERS,
+  // Webhook endpoints carry signing secrets and send customer data out of the shop.
+  'webhooks:manage': MANAGERS,
   'discounts:read': EVERYONE,
   'discounts:manage': MANAGERS,
   'campaigns:read': EVERYONE,

@@ -18,6 +18,7 @@ import { listCustomerOrders } from './orders';
 import { assertCanChangeCustomer } from './ownership';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
+import { emitWebhookEvent } from './webhooks';
 
 export { countCustomerMatches, listCustomers } from './customers/list';
 export { dismissDuplicate, listDuplicateCustomers } from './customers/duplicates';
@@ -49,7 +50,9 @@ export async function createCustomer({ actor, input }: { actor: Actor; input: Cu
         })
         .returning();
       await recordCustomerEvent(tx, actor, row.id, 'customer.created');
-      return toCustomer(row, await groupOf(tx, row.customerGroupId));
+      const customer = toCustomer(row, await groupOf(tx, row.customerGroupId));
+      await emitWebhookEvent(tx, 'customer.created', customer, row.id);
+      return customer;
     });
   } catch (error) {
     throw mapCustomerWriteError(error);
@@ -150,7 +153,10 @@ export async function updateCustomer({ actor, id, input }: { actor: Actor; id: s
       const { customerGroupId: groupChange, ...otherChanges } = changes;
       if (Object.keys(otherChanges).length) await recordCustomerEvent(tx, actor, id, 'customer.updated', { changes: otherChanges });
       if (groupChange) await recordCustomerEvent(tx, actor, id, 'customer.group_changed', { from: groupChange[0], to: groupChange[1] });
-      return toCustomer(row, await groupOf(tx, row.customerGroupId));
+      const customer = toCustomer(row, await groupOf(tx, row.customerGroupId));
+      if (Object.keys(otherChanges).length) await emitWebhookEvent(tx, 'customer.updated', customer, id);
+      if (groupChange) await emitWebhookEvent(tx, 'customer.group_changed', { ...customer, previousCustomerGroupId: groupChange[0] }, id);
+      return customer;
     });
   } catch (error) {
     throw mapCustomerWriteError(error);
@@ -189,6 +195,7 @@ export async function deleteCustomer({ actor, id }: { actor: Actor; id: string }
     const [{ orderCount }] = await tx.select({ orderCount: customerOrderTotal }).from(customers).where(eq(customers.id, id));
     if (orderCount > 0) throw new ConflictError(hasOrdersMessage(orderCount));
     await tx.delete(customers).where(eq(customers.id, id));
+    await emitWebhookEvent(tx, 'customer.deleted', { id }, id);
   });
 }
 

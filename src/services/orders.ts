@@ -20,6 +20,7 @@ import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
+import { emitWebhookEvent } from './webhooks';
 
 const NOT_FOUND = 'No order with this id';
 const CUSTOMER_NOT_FOUND = 'No customer with this id';
@@ -79,7 +80,10 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
         .returning();
       if (discount) await recordRedemption(tx, discount, row.customerId, row.id);
       await recordCustomerEvent(tx, actor, row.customerId, 'order.placed', { orderId: row.id, orderNumber: row.orderNumber, total, ...(discount && { discountCode: discount.code }) });
-      return toOrder(row, items, { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email });
+      const order = toOrder(row, items, { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email });
+      // Keyed by customer: a receiver gets a customer's and their orders' events in the order they happened.
+      await emitWebhookEvent(tx, 'order.created', order, row.customerId);
+      return order;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'orders_external_id_idx')) throw new ConflictError('An order with this external id exists', [{ path: 'externalId', message: 'Already imported' }]);
@@ -108,6 +112,7 @@ export async function completeOrder({ actor, id }: { actor: Actor; id: string })
     await tx.update(orders).set({ status: 'completed', completedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
     await addCompletedOrder(tx, order.customerId, order.total, order.placedAt);
     await recordCustomerEvent(tx, actor, order.customerId, 'order.completed', { orderId: id, orderNumber: order.orderNumber, total: order.total });
+    await emitWebhookEvent(tx, 'order.completed', () => loadOrder(tx, id), order.customerId);
     return true;
   });
   return { order: await getOrderById({ id }), applied };
@@ -122,6 +127,7 @@ export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): 
     await tx.update(orders).set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
     if (order.status === 'completed') await removeCancelledOrder(tx, order.customerId, order.total - order.refundedTotal);
     await recordCustomerEvent(tx, actor, order.customerId, 'order.cancelled', { orderId: id, orderNumber: order.orderNumber, wasCompleted: order.status === 'completed' });
+    await emitWebhookEvent(tx, 'order.cancelled', () => loadOrder(tx, id), order.customerId);
   });
   return getOrderById({ id });
 }
@@ -153,6 +159,7 @@ export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id:
       await tx.insert(orderRefunds).values({ customerId: order.customerId, orderId: id, amount, reason: data.reason, idempotencyKey: data.idempotencyKey, createdById: actor.id });
       await takeBackRefund(tx, order.customerId, amount);
       await recordCustomerEvent(tx, actor, order.customerId, 'order.refunded', { orderId: id, orderNumber: order.orderNumber, amount, full: isFull, reason: data.reason });
+      await emitWebhookEvent(tx, 'order.refunded', async () => ({ ...(await loadOrder(tx, id)), refund: { amount, reason: data.reason ?? null } }), order.customerId);
     });
   } catch (error) {
     // Two requests with one new idempotency key at once: the loser's insert hits the unique index; the winner refunded.
@@ -194,7 +201,11 @@ export async function orderExists(id: string): Promise<boolean> {
 export async function getOrderById({ id, customerId }: { id: string; customerId?: string }): Promise<Order> {
   assertUuid(id, NOT_FOUND);
   if (customerId !== undefined) assertUuid(customerId, NOT_FOUND);
-  const db = getDb();
+  return loadOrder(getDb(), id, customerId);
+}
+
+/** The order as the API returns it, read in `db` (a transaction sees its own changes: webhook payloads). */
+async function loadOrder(db: Db | Tx, id: string, customerId?: string): Promise<Order> {
   const [found] = await db
     .select({ order: orders, customer: { id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email } })
     .from(orders)

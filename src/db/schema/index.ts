@@ -10,3 +10,4 @@ export * from './idempotency-keys';
 export * from './import-files';
 export * from './customer-merges';
 export * from './saved-views';
+export * from './webhooks';

@@ -1,3 +1,4 @@
+import { WEBHOOKS_TAG, webhookInputSchemas, webhookOutputSchemas, webhookParameters } from './webhook-paths';
 import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
 import { campaignFieldsSchema, campaignScheduleSchema, campaignTestSchema } from '@/lib/validation/campaign';
 import { uuidSchema } from '@/lib/validation/common';
@@ -68,6 +69,8 @@ export function buildOpenApiDocument() {
       METRICS_TAG,
       STAFF_TAG,
       CLASSIFICATION_TAG,
+      WEBHOOKS_TAG,
+      WEBHOOKS_TAG,
       { name: 'Meta', description: 'This document' },
     ],
     paths: withIdempotencyKeys(withPermissions(buildPaths())),
@@ -93,6 +96,7 @@ export function buildOpenApiDocument() {
         ...storeParameters(),
         ...staffParameters(),
         ...classificationParameters(),
+        ...webhookParameters(),
       },
       schemas: {
         ...componentSchemas(
@@ -117,6 +121,7 @@ export function buildOpenApiDocument() {
             ...bulkInputSchemas(),
             ...classificationInputSchemas(),
             ...privacyInputSchemas(),
+            ...webhookInputSchemas(),
           },
           'input',
         ),
@@ -156,6 +161,7 @@ export function buildOpenApiDocument() {
             ImportReport: importReportSchema.extend({ fileId: importReportSchema.shape.fileName.describe('The stored file (dry run): import it with ?fileId=') }),
             Job: jobSchema,
             ...privacyOutputSchemas(),
+            ...webhookOutputSchemas(),
             Problem: problemSchema,
           },
           'output',

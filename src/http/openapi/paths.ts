@@ -16,6 +16,7 @@ import { orderPaths } from './order-paths';
 import { staffPaths } from './staff-paths';
 import { classificationPaths } from './classification-paths';
 import { storePaths } from './store-paths';
+import { webhookPaths } from './webhook-paths';
 
 type CustomerListParam = keyof z.input<typeof customerListQuerySchema>;
 
@@ -147,6 +148,7 @@ export function buildPaths() {
     ...staffPaths(),
     ...classificationPaths(),
     ...privacyPaths(),
+    ...webhookPaths(),
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',

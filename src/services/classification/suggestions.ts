@@ -24,6 +24,7 @@ import { assertUuid } from '../ids';
 import { keysetCursor } from '../keyset-cursor';
 import { assertCan } from '../permissions';
 import { parseInput } from '../validate';
+import { webhookOutboxCtes } from '../webhooks';
 import { classifyCustomer, type ClassificationResult } from './index';
 
 const NOT_FOUND = 'No suggestion with this id';
@@ -62,7 +63,15 @@ export async function storeSuggestions(tx: Db | Tx, results: ClassificationResul
             id = excluded.id, suggested_group_id = excluded.suggested_group_id, current_group_id = excluded.current_group_id,
             confidence = excluded.confidence, reasons = excluded.reasons, source = excluded.source, model = excluded.model,
             fallback_reason = excluded.fallback_reason, run_id = excluded.run_id, created_at = now()
-          returning 1)
+          returning *),
+        ${webhookOutboxCtes(
+          'classification.suggestion_created',
+          sql`select customer_id::text as resource_key, jsonb_build_object(
+              'id', id, 'customerId', customer_id, 'currentGroupId', current_group_id, 'suggestedGroupId', suggested_group_id,
+              'confidence', confidence, 'reasons', reasons, 'source', source, 'model', model, 'fallbackReason', fallback_reason,
+              'status', status, 'runId', run_id, 'createdAt', to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+            ) as data from stored`,
+        )}
         select count(*)::int as stored from stored`,
   );
   return Number(stored);

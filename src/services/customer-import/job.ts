@@ -2,7 +2,10 @@
 import type { ColumnTarget } from '@/lib/customer-import-formats';
 import type { Actor } from '@/lib/types';
 
+import { getDb } from '@/db/client';
+
 import type { JobDefinition } from '../jobs/run';
+import { emitWebhookEvent } from '../webhooks';
 import { deleteImportFile, getImportFile, readImportFile } from './file-store';
 import type { ImportReport } from './report';
 import { runImport, type ImportCheckpoint } from './run-import';
@@ -41,7 +44,14 @@ export const customerImportJob: JobDefinition<CustomerImportPayload, ImportRepor
       resumeFrom: (job.cursor as ImportCheckpoint | null) ?? null,
       onCheckpoint: (cursor, tx) => checkpoint({ cursor, done: Math.min(cursor.rowsDone, total), total }, tx),
     });
-    await checkpoint({ done: report.rows, total: report.rows });
+    // The event commits with the final checkpoint, which holds the lease: a worker that lost the job emits nothing. A
+    // crash before the job is marked done resumes at the end and emits again (webhooks are at least once anyway).
+    // Counts only: the problems quote rows, which hold personal data.
+    const { problems: _problems, ...counts } = report;
+    await getDb().transaction(async (tx) => {
+      await checkpoint({ done: report.rows, total: report.rows }, tx);
+      await emitWebhookEvent(tx, 'customers.import_finished', { jobId: job.id, ...counts });
+    });
     await deleteImportFile(fileId);
     return report;
   },

@@ -10,6 +10,7 @@ import { ConflictError, ValidationFailedError } from '../errors';
 import { customerStatsFromOrders } from '../orders/customer-stats';
 import { assertCan } from '../permissions';
 import { parseInput } from '../validate';
+import { emitCustomerWebhookEvent } from '../webhooks';
 
 import { recordCustomerEvent } from './events';
 import { mergedValues, resolveMergeSides, unionTags } from './merge-fields';
@@ -76,6 +77,8 @@ export async function mergeCustomers({ actor, input }: { actor: Actor; input: Cu
       addressesMoved,
       fromSource: MERGE_FIELDS.filter((field) => sides[field] === 'source'),
     });
+    // The receiver learns which id went away (it answers "merged into" from now on) and the merged customer.
+    await emitCustomerWebhookEvent(tx, 'customer.merged', targetId, { mergedCustomerId: sourceId, ordersMoved, addressesMoved });
     return { targetId, sourceId, ordersMoved, addressesMoved };
   });
 }

@@ -24,6 +24,7 @@ import { toCustomer } from '../customers/mapping';
 import { ConflictError, NotFoundError } from '../errors';
 import { assertUuid } from '../ids';
 import { parseInput } from '../validate';
+import { emitWebhookEvent, redactWebhookEvents } from '../webhooks';
 import { assertCanActOnPersonalData } from './access';
 import { personalValuesOf, redactText } from './personal-values';
 
@@ -90,7 +91,10 @@ export async function eraseCustomer({ actor, customerId, input }: { actor: Actor
     await redactSuggestions(tx, customerId, values);
     await deleteIdleImportFiles(tx);
     await recordCustomerEvent(tx, actor, customerId, 'customer.erased');
-    return erasedCustomer(tx, customerId);
+    await redactWebhookEvents(tx, customerId);
+    const erased = await erasedCustomer(tx, customerId);
+    await emitWebhookEvent(tx, 'customer.erased', erased, customerId);
+    return erased;
   });
 }
 

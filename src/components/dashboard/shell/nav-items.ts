@@ -1,4 +1,4 @@
-import { CalendarClock, KeyRound, LayoutDashboard, Megaphone, Receipt, SlidersHorizontal, Sparkles, TicketPercent, UserCog, UserPlus, Users, UsersRound, type LucideIcon } from 'lucide-react';
+import { CalendarClock, KeyRound, LayoutDashboard, Megaphone, Receipt, SlidersHorizontal, Sparkles, TicketPercent, UserCog, UserPlus, Users, UsersRound, Webhook, type LucideIcon } from 'lucide-react';
 
 import type { Permission } from '@/lib/permissions';
 
@@ -36,6 +36,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/dashboard/settings/classification', label: 'Classification', icon: SlidersHorizontal, permission: 'classification:read' },
       { href: '/dashboard/settings/team', label: 'Team', icon: UserPlus, permission: 'staff:manage' },
       { href: '/dashboard/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'api_keys:manage' },
+      { href: '/dashboard/settings/webhooks', label: 'Webhooks', icon: Webhook, permission: 'webhooks:manage' },
     ],
   },
 ];
