@@ -31,7 +31,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const NOT_VISITED: Record<string, string> = {};
 
 /** The ids the dashboard's and the store's detail pages need; found or made through the REST API before the tests. */
-const ids = { customer: '', order: '', discount: '', campaign: '', staff: '', storeOrder: '' };
+const ids = { customer: '', order: '', discount: '', campaign: '', staff: '', storeOrder: '', webhook: '' };
 
 interface Visit {
   /** The `page.tsx` route this covers, as src/app names it without route groups: `/dashboard/customers/[id]`. */
@@ -88,6 +88,8 @@ const DASHBOARD: Visit[] = [
   { route: '/dashboard/settings', name: 'settings', path: '/dashboard/settings' },
   { route: '/dashboard/settings/team', name: 'settings: team', path: '/dashboard/settings/team' },
   { route: '/dashboard/settings/api-keys', name: 'settings: API keys', path: '/dashboard/settings/api-keys' },
+  { route: '/dashboard/settings/webhooks', name: 'settings: webhooks', path: '/dashboard/settings/webhooks', phone: true },
+  { route: '/dashboard/settings/webhooks/[id]', name: "a webhook endpoint's delivery log", path: () => `/dashboard/settings/webhooks/${ids.webhook}`, phone: true },
   { route: '/dashboard/settings/metrics', name: 'settings: metrics', path: '/dashboard/settings/metrics' },
   { route: '/dashboard/settings/classification', name: 'settings: classifier', path: '/dashboard/settings/classification' },
   { route: '/dashboard/account', name: 'your account', path: '/dashboard/account', phone: true },
@@ -95,6 +97,15 @@ const DASHBOARD: Visit[] = [
   { route: '/dashboard', name: 'navigation menu open', steps: opens('/dashboard', 'Open menu', 'dialog'), phone: 'only' },
   { route: '/dashboard/customers', name: 'account menu open', steps: opens('/dashboard/customers', /^Account: /, 'menu') },
   { route: '/dashboard/customers', name: 'export menu open', steps: opens('/dashboard/customers', 'Export', 'menu') },
+  {
+    route: '/dashboard/customers',
+    name: 'customers list narrowed by the new filters, with its count and page size',
+    path: '/dashboard/customers?emailConsent=yes&minOrders=1&country=GB&limit=25',
+    ready: /^(about |more than )?[\d,]+ customers?$/,
+    phone: true,
+  },
+  { route: '/dashboard/customers', name: 'save view dialog', steps: opens('/dashboard/customers?sort=totalSpend:desc', 'Save view…', 'dialog'), phone: true },
+  { route: '/dashboard/orders', name: 'orders list sorted by total', path: '/dashboard/orders?sort=total:desc&limit=50' },
   {
     route: '/dashboard/customers',
     name: 'customers list with a row selected (bulk actions)',
@@ -105,6 +116,27 @@ const DASHBOARD: Visit[] = [
       await page.getByRole('button', { name: 'Move to group…' }).waitFor();
     },
     phone: true,
+  },
+  {
+    route: '/dashboard/customers',
+    name: 'bulk tags dialog',
+    steps: async (page) => {
+      await page.goto(`${baseURL}/dashboard/customers`);
+      await clickHydrated(page.getByRole('checkbox', { name: 'Select Margaret Hamilton' }).locator('visible=true'));
+      await page.getByRole('button', { name: 'Tags…' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+    phone: true,
+  },
+  {
+    route: '/dashboard/customers',
+    name: 'bulk delete confirmation',
+    steps: async (page) => {
+      await page.goto(`${baseURL}/dashboard/customers`);
+      await clickHydrated(page.getByRole('checkbox', { name: 'Select Margaret Hamilton' }).locator('visible=true'));
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      await page.getByRole('alertdialog').waitFor();
+    },
   },
   { route: '/dashboard/customers/new', name: 'new customer sent empty (field errors)', steps: opens('/dashboard/customers/new', 'Create customer', 'invalid'), phone: true },
   { route: '/dashboard/customers/[id]', name: "a customer's page: add address dialog", steps: opens(() => `/dashboard/customers/${ids.customer}`, 'Add address', 'dialog') },
@@ -368,6 +400,10 @@ beforeAll(async () => {
   });
   expect(campaign.status, await campaign.clone().text()).toBe(201);
   ids.campaign = ((await campaign.json()) as { id: string }).id;
+  // The browser suite's server accepts local webhook URLs (WEBHOOKS_ALLOW_PRIVATE): nothing listens on this port.
+  const webhook = await api('/webhooks', { method: 'POST', body: JSON.stringify({ url: 'http://127.0.0.1:9/axe-hooks', events: ['customer.created'], description: 'Axe' }) });
+  expect(webhook.status, await webhook.clone().text()).toBe(201);
+  ids.webhook = ((await webhook.json()) as { id: string }).id;
 
   const customer = await signUpStoreCustomerOverHttp(baseURL, outboxDir, shopper);
   const order = await placeOrder(baseURL, apiKey, { customerId: customer.customerId, items: [{ sku: 'AXE-1', name: 'Contrast checker', quantity: 2, unitPrice: 1500 }] });

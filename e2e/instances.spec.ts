@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDatabase } from '@/db/client';
 import { createApiKey } from '@/services/api-keys';
 import { bootstrapOwner } from '@/services/staff';
+import { startWebhookReceiver } from '@/test/webhook-receiver';
 
 import { freePort, waitForServer } from './global-setup';
 
@@ -61,6 +62,8 @@ async function startInstance(name: string): Promise<Instance> {
       DATABASE_URL: databaseUrl,
       BETTER_AUTH_SECRET: SECRET,
       OUTBOX_DIR: outboxDir,
+      // The webhook receiver of the test listens on 127.0.0.1.
+      WEBHOOKS_ALLOW_PRIVATE: '1',
       // The shortest check interval, so that both instances look for stale metrics during the test.
       METRICS_RECOMPUTE_INTERVAL_SECONDS: '10',
     },
@@ -237,8 +240,26 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL database', () =
     expect(await sessionOn(a)).toBeNull();
   });
 
-  // Filled in by the integrator with the webhooks branch (its delivery job runs on the same job queue).
-  it.todo('webhooks: delivers each webhook attempt once with both instances running (webhooks branch)');
+  it('delivers each webhook once while both instances run their delivery workers', async () => {
+    const [a, b] = instances;
+    const receiver = await startWebhookReceiver();
+    try {
+      await api(a, 'POST', '/webhooks', { url: receiver.url, events: ['customer.created'], description: 'both instances' });
+      const count = 20;
+      for (let i = 0; i < count; i++) {
+        await api(i % 2 ? b : a, 'POST', '/customers', { firstName: `Hooked${i}`, email: `hooked${i}.${RUN}@instances.example` });
+      }
+      const ids = () => receiver.received.map((hook) => String(hook.headers['webhook-id']));
+      await poll(() => new Set(ids()).size, 60_000).toBe(count);
+      // Both workers keep polling the outbox for a while: still one request per event, as each attempt succeeded.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(ids()).toHaveLength(count);
+      const names = receiver.received.map((hook) => (JSON.parse(hook.body) as { data: { firstName: string } }).data.firstName).sort();
+      expect(names).toEqual(Array.from({ length: count }, (_, i) => `Hooked${i}`).sort());
+    } finally {
+      await receiver.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!!serverUrl)('two app instances on one database', () => {
