@@ -1,4 +1,4 @@
-import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
+import { addressCreateSchema, addressSnapshotSchema, addressUpdateSchema } from '@/lib/validation/address';
 import { campaignFieldsSchema, campaignScheduleSchema, campaignTestSchema } from '@/lib/validation/campaign';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
@@ -28,6 +28,7 @@ import {
   customerSchema,
   groupMembersMovedSchema,
   orderItemResponseSchema,
+  orderAddressSchema,
   orderListItemSchema,
   orderSchema,
   orderSummarySchema,
@@ -101,6 +102,7 @@ export function buildOpenApiDocument() {
             AddressCreate: addressCreateSchema.strict(),
             AddressUpdate: addressUpdateSchema.strict(),
             OrderCreate: orderCreateSchema.strict(),
+            OrderAddressInput: addressSnapshotSchema,
             OrderRefund: orderRefundSchema.strict(),
             CampaignCreate: campaignFieldsSchema.strict(),
             CampaignSchedule: campaignScheduleSchema.strict(),
@@ -132,6 +134,7 @@ export function buildOpenApiDocument() {
             CustomerGroupDeleted: customerGroupDeletedSchema,
             Order: orderSchema,
             OrderItem: orderItemResponseSchema,
+            OrderAddress: orderAddressSchema,
             OrderSummary: orderSummarySchema,
             OrderListItem: orderListItemSchema,
             OrderPage: pageOf(orderListItemSchema),
