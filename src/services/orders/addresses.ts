@@ -38,12 +38,6 @@ export function toOrderAddress(address: Snapshot | CustomerAddressRow): OrderAdd
   return Object.fromEntries(SNAPSHOT_KEYS.map((key) => [key, address[key] ?? null])) as unknown as OrderAddress;
 }
 
-/** Whether two snapshots are the same address (the order page then says "Same as shipping"). */
-export function sameOrderAddress(a: OrderAddress | null, b: OrderAddress | null): boolean {
-  if (!a || !b) return a === b;
-  return SNAPSHOT_KEYS.every((key) => (a[key] ?? null) === (b[key] ?? null));
-}
-
 /**
  * The same snapshot built in SQL from a customer_addresses row aliased `alias`, for the demo seed, which inserts
  * orders set-based: jsonb_build_object over the one column list above.
