@@ -117,7 +117,7 @@ describe('order journey: enter → complete → customer totals → partial refu
     await line2.getByLabel('Unit price').fill('0.10');
     await form.getByLabel('Discount', { exact: true }).fill('5');
     await form.getByLabel('Tax').fill('11.01');
-    await form.getByLabel('Shipping').fill('4.95');
+    await form.getByLabel('Shipping', { exact: true }).fill('4.95');
 
     await form.getByRole('button', { name: 'Place order' }).click();
     const quantity = line2.getByLabel('Quantity');
