@@ -17,6 +17,7 @@ const TODAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short',
 let browser: Browser;
 let page: Page;
 let orderUrl = '';
+const addressIds: { home: string; office: string } = { home: '', office: '' };
 
 // Each step waits for a server round trip (and the customer search's debounce), beyond expect.poll's 1 s default.
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -56,6 +57,20 @@ describe('order journey: enter → complete → customer totals → partial refu
     await page.getByRole('heading', { name: CUSTOMER, level: 1 }).waitFor();
     expect(await stat('Total spend')).toBe('£0.00');
     expect(await stat('Last order')).toBe('No orders yet');
+
+    // Her address book: home is her default for both; the office is another.
+    const customerId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const add = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${baseURL}/api/v1/customers/${customerId}/addresses`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    addressIds.home = await add({ firstName: 'Dorothy', lastName: 'Vaughan', line1: '12 Mercury Road', city: 'Hampton', region: 'VA', postalCode: '23666', countryCode: 'US' });
+    addressIds.office = await add({ firstName: 'Dorothy', lastName: 'Vaughan', company: 'NACA', line1: '1 Langley Field', city: 'Hampton', region: 'VA', postalCode: '23665', countryCode: 'US' });
   });
 
   it('New order comes with her chosen; changing and searching finds her again by part of her email', async () => {
@@ -77,6 +92,16 @@ describe('order journey: enter → complete → customer totals → partial refu
     await form.getByRole('button', { name: `Change customer (now ${CUSTOMER})` }).waitFor();
   });
 
+  it('offers her addresses with her default preselected for shipping and billing; billing is changed to the office', async () => {
+    const form = page.locator('form[aria-label="New order"]');
+    const shipping = form.getByLabel('Shipping address');
+    const billing = form.getByLabel('Billing address');
+    await poll(() => shipping.inputValue()).toBe(addressIds.home);
+    expect(await billing.inputValue()).toBe(addressIds.home);
+    expect(await shipping.locator('option').allInnerTexts()).toEqual(['No address', expect.stringContaining('12 Mercury Road'), expect.stringContaining('1 Langley Field')]);
+    await billing.selectOption(addressIds.office);
+  });
+
   it('adds two items with a live total; a fractional quantity is refused inline on that line', async () => {
     const form = page.locator('form[aria-label="New order"]');
     const line1 = form.getByRole('group', { name: 'Item 1' });
@@ -92,7 +117,7 @@ describe('order journey: enter → complete → customer totals → partial refu
     await line2.getByLabel('Unit price').fill('0.10');
     await form.getByLabel('Discount', { exact: true }).fill('5');
     await form.getByLabel('Tax').fill('11.01');
-    await form.getByLabel('Shipping').fill('4.95');
+    await form.getByLabel('Shipping', { exact: true }).fill('4.95');
 
     await form.getByRole('button', { name: 'Place order' }).click();
     const quantity = line2.getByLabel('Quantity');
@@ -115,6 +140,11 @@ describe('order journey: enter → complete → customer totals → partial refu
     await page.locator('header').getByText('Pending', { exact: true }).waitFor();
     expect(await page.getByRole('row', { name: /Enamel mug/ }).innerText()).toContain('£59.97');
     expect(await orderFigure('Total')).toBe('£71.03');
+    // The addresses it was placed with, written the American way.
+    const shipping = page.getByRole('region', { name: 'Shipping address' });
+    const billing = page.getByRole('region', { name: 'Billing address' });
+    expect(await shipping.innerText()).toMatch(/Dorothy Vaughan\s+12 Mercury Road\s+Hampton, VA 23666\s+United States/);
+    expect(await billing.innerText()).toMatch(/NACA\s+1 Langley Field\s+Hampton, VA 23665/);
   });
 
   it('completes the order after confirmation', async () => {

@@ -7,8 +7,9 @@ import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
 import { toIdempotentActionResult } from '@/http/idempotent-action';
-import type { CustomerOption } from '@/lib/types';
+import type { CustomerAddress, CustomerOption } from '@/lib/types';
 import type { OrderCreateInput, OrderRefundInput } from '@/lib/validation/order';
+import { listCustomerAddresses } from '@/services/customer-addresses';
 import { listCustomers } from '@/services/customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services/orders';
 
@@ -34,6 +35,12 @@ export async function searchCustomersAction(q: string): Promise<ActionResult<Cus
       company: customer.company,
     }));
   });
+}
+
+/** The chosen customer's addresses, for the order form's shipping and billing choices. */
+export async function customerAddressesAction(customerId: string): Promise<ActionResult<CustomerAddress[]>> {
+  await requireStaff('customers:read');
+  return toActionResult(() => listCustomerAddresses({ customerId }));
 }
 
 // Each action below takes the form's idempotency key: a repeat with it (a double click, a retry) acts once.

@@ -2,7 +2,7 @@
 // erasure leaves behind. One shape for the staff and the shopper: it is the person's right to see all of it (staff
 // notes and tags included), and it names no staff member, whose identity is not theirs to take.
 
-import type { Customer, CustomerAddress, CustomerEvent, CustomerMetrics, OrderItem, OrderSummary } from './types';
+import type { Customer, CustomerAddress, CustomerEvent, CustomerMetrics, OrderAddress, OrderItem, OrderSummary } from './types';
 
 /** The first name an erased customer keeps: the row stays, so orders still have a customer, but names no one. */
 export const ERASED_FIRST_NAME = 'Erased customer';
@@ -38,6 +38,8 @@ export interface ExportedOrder extends OrderSummary {
   shippingTotal: number;
   cancelledAt: string | null;
   items: OrderItem[];
+  shippingAddress: OrderAddress | null;
+  billingAddress: OrderAddress | null;
   refunds: ExportedRefund[];
 }
 

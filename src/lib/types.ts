@@ -29,6 +29,9 @@ export interface CustomerGroup {
 /** An address's own fields, without who it belongs to or whether it is a default (what a CSV carries). */
 export type AddressFields = Pick<CustomerAddress, 'firstName' | 'lastName' | 'company' | 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'countryCode' | 'phone'>;
 
+/** An order's shipping or billing address: a copy of the address as it was when the order was placed. */
+export type OrderAddress = AddressFields;
+
 export interface CustomerAddress {
   id: string;
   customerId: string;
@@ -149,6 +152,9 @@ export interface Order extends OrderSummary {
   cancelledAt: string | null;
   createdById: string | null;
   items: OrderItem[];
+  /** Null for an order placed without one (and for orders from before addresses were recorded, or erased). */
+  shippingAddress: OrderAddress | null;
+  billingAddress: OrderAddress | null;
 }
 
 /** getCustomerById's answer: the profile with addresses, newest orders, metrics and its creator. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 
 import type { Db, Tx } from '@/db/client';
 import { orderNumberSequence } from '@/db/schema';
+import { orderAddressSql } from '@/services/orders/addresses';
 import { customerStatsFromOrders } from '@/services/orders/customer-stats';
 
 import type { DemoOrders } from './demo-orders';
@@ -29,6 +30,11 @@ export async function insertDemoOrderRows(tx: Db | Tx, rows: DemoOrders): Promis
   await refreshCustomerStats(tx, [...new Set(orders.map((order) => order.customer_id))]);
 }
 
+// The customer's default addresses, copied as createOrder copies them (billing falls back to shipping); one lookup each
+// on the one-default-per-kind unique indexes.
+const defaultAddress = (kind: 'shipping' | 'billing') =>
+  sql`(select ${orderAddressSql('a')} from customer_addresses a where a.customer_id = input.customer_id and ${sql.raw(kind === 'shipping' ? 'a.is_default_shipping' : 'a.is_default_billing')})`;
+
 // A placed event by whoever placed it (the customer in the storefront, or the staff member who entered it), then one
 // event for each later step at the moment it happened. nextval runs in the order of the JSON array, which is sorted.
 async function insertOrdersWithEvents(tx: Db | Tx, orders: DemoOrders['orders']): Promise<void> {
@@ -42,11 +48,13 @@ async function insertOrdersWithEvents(tx: Db | Tx, orders: DemoOrders['orders'])
     ), inserted as (
       insert into orders (
         customer_id, id, order_number, status, currency, subtotal, discount_total, tax_total, shipping_total, total,
-        refunded_total, item_count, placed_at, completed_at, cancelled_at, created_by_id, created_at, updated_at
+        refunded_total, item_count, placed_at, completed_at, cancelled_at, created_by_id, created_at, updated_at,
+        shipping_address, billing_address
       )
       select
         customer_id, id, ${ORDER_NUMBER}, status, currency, subtotal, discount_total, tax_total, shipping_total, total,
-        refunded_total, item_count, placed_at, completed_at, cancelled_at, created_by_id, placed_at, updated_at
+        refunded_total, item_count, placed_at, completed_at, cancelled_at, created_by_id, placed_at, updated_at,
+        ${defaultAddress('shipping')}, coalesce(${defaultAddress('billing')}, ${defaultAddress('shipping')})
       from input
       returning customer_id, id, order_number, total, placed_at, completed_at, cancelled_at, created_by_id
     )

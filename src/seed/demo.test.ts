@@ -5,7 +5,7 @@ import { getDb, openDatabase, setDatabase } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { phoneSchema } from '@/lib/validation/common';
 import { SHOP_CURRENCY } from '@/lib/config';
-import { createOrder } from '@/services/orders';
+import { createOrder, getOrderById } from '@/services/orders';
 import { reconcileCustomerStats } from '@/services/reconcile';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
@@ -101,6 +101,16 @@ describe(`seedDemoData (${TEST_DB_KIND})`, () => {
     expect(counts.customers_with).toBeLessThan(N);
     expect(counts).toMatchObject({ placed: counts.orders, completed: counts.done, refunded: counts.refunds, bad_refund_sums: 0, currencies: [SHOP_CURRENCY] });
     expect(counts.refunds).toBeGreaterThan(0);
+  });
+
+  it("gives every order its customer's default shipping and billing addresses, as createOrder copies them", async () => {
+    const [order] = await rows<{ id: string; customer_id: string }>(sql`select id, customer_id from orders order by placed_at, id limit 1`);
+    const [address] = await rows<{ line1: string; city: string; country_code: string }>(sql`select line1, city, country_code from customer_addresses where customer_id = ${order.customer_id} and is_default_shipping`);
+    const [{ without }] = await rows<{ without: number }>(sql`select count(*)::int as without from orders where shipping_address is null or billing_address is null`);
+    expect(without).toBe(0);
+    const shown = await getOrderById({ id: order.id });
+    expect(shown.shippingAddress).toMatchObject({ line1: address.line1, city: address.city, countryCode: address.country_code });
+    expect(Object.keys(shown.shippingAddress!).sort()).toEqual(['city', 'company', 'countryCode', 'firstName', 'lastName', 'line1', 'line2', 'phone', 'postalCode', 'region']);
   });
 
   it('stores exactly the stats that the orders give, as reconcile recomputes them', async () => {

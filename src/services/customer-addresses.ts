@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 
 import { getDb, type Tx } from '@/db/client';
 import { customerAddresses, customers } from '@/db/schema';
@@ -30,6 +30,23 @@ async function clearOtherDefaults(tx: Tx, customerId: string, keepId: string, ki
   const others = and(eq(customerAddresses.customerId, customerId), ne(customerAddresses.id, keepId));
   if (kinds.shipping) await tx.update(customerAddresses).set({ isDefaultShipping: false }).where(and(others, eq(customerAddresses.isDefaultShipping, true)));
   if (kinds.billing) await tx.update(customerAddresses).set({ isDefaultBilling: false }).where(and(others, eq(customerAddresses.isDefaultBilling, true)));
+}
+
+// A customer keeps a handful of addresses; the bound only keeps a runaway list (an integration adding one per order)
+// from flooding the order form. Read on the (customer_id, created_at) index.
+const ADDRESS_CHOICES = 100;
+
+/** A customer's addresses for choosing an order's: defaults first, then oldest first. Throws NotFoundError (bad id). */
+export async function listCustomerAddresses({ customerId }: { customerId: string }): Promise<CustomerAddress[]> {
+  assertUuid(customerId, CUSTOMER_NOT_FOUND);
+  const rows = await getDb()
+    .select()
+    .from(customerAddresses)
+    .where(eq(customerAddresses.customerId, customerId))
+    .orderBy(asc(customerAddresses.createdAt), asc(customerAddresses.id))
+    .limit(ADDRESS_CHOICES);
+  const rank = (row: (typeof rows)[number]) => (row.isDefaultShipping ? 0 : row.isDefaultBilling ? 1 : 2);
+  return rows.sort((a, b) => rank(a) - rank(b)).map(toCustomerAddress);
 }
 
 /** Adds an address; the customer's first address becomes both defaults. Throws NotFoundError, ValidationFailedError. */

@@ -11,6 +11,7 @@ import { isUniqueViolation } from './db-errors';
 import { recordRedemption, takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
+import { resolveOrderAddresses } from './orders/addresses';
 import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
 
@@ -27,8 +28,8 @@ const CUSTOMER_NOT_FOUND = 'No customer with this id';
 
 /**
  * Places a pending order for an existing customer, with an optional discount code whose use is taken in the same
- * transaction. Cancelling or refunding the order later does not give the use back (the redemption is history).
- * Throws ValidationFailedError (naming the field; `discountCode` with the reason it cannot be used), NotFoundError.
+ * transaction, and copies of its shipping and billing addresses (given, picked from the customer's, or their defaults). Cancelling or refunding the order later does not give the use back (the redemption is history).
+ * Throws ValidationFailedError (naming the field; `discountCode` with the reason it cannot be used; `shippingAddressId` that is not the customer's), NotFoundError.
  */
 export async function createOrder({ actor, input, externalId }: { actor: Actor; input: OrderCreateInput; externalId?: string }): Promise<Order> {
   assertCan(actor, 'orders:write');
@@ -53,6 +54,10 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
       if (customer.erasedAt) throw new ValidationFailedError('Erased customer', [{ path: 'customerId', message: "This customer's personal data was erased: place the order for a new customer" }]);
       // The code's window is judged at entry time, not at a back-dated placedAt.
       const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.groupId, subtotal, at: new Date() }) : null;
+      const addresses = await resolveOrderAddresses(tx, customer.id, {
+        shipping: { address: data.shippingAddress, addressId: data.shippingAddressId },
+        billing: { address: data.billingAddress, addressId: data.billingAddressId },
+      });
       const discountTotal = discount ? discount.amount : data.discountTotal;
       const total = subtotal - discountTotal + data.taxTotal + data.shippingTotal;
       const [row] = await tx
@@ -72,6 +77,7 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
           placedAt: data.placedAt ?? sql`now()`,
           createdById: actor.type === 'staff' ? actor.id : null,
           externalId,
+          ...addresses,
         })
         .returning();
       const items = await tx

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { ORDER_STATUSES } from '../../lib/order-status';
+import type { OrderAddress } from '../../lib/types';
 
 import { createdAt, timestampMs, updatedAt } from './columns';
 import { customers } from './customers';
@@ -41,6 +42,11 @@ export const orders = pgTable(
     discountCode: text('discount_code'),
     // The order's id in the system it was imported from (e.g. an invoice number), for idempotent re-imports.
     externalId: text('external_id'),
+    // Copies of the addresses as they were when the order was placed (services/orders/addresses.ts), so editing or
+    // deleting the customer's address later does not rewrite the order. jsonb rather than twenty columns: the order
+    // only ever reads, shows and erases them whole, never filters by their fields. Null: none was recorded.
+    shippingAddress: jsonb('shipping_address').$type<OrderAddress>(),
+    billingAddress: jsonb('billing_address').$type<OrderAddress>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -58,6 +64,7 @@ export const orders = pgTable(
     index('orders_total_idx').on(t.total, t.id),
     check('orders_amounts_valid', sql`${t.subtotal} >= 0 and ${t.discountTotal} >= 0 and ${t.taxTotal} >= 0 and ${t.shippingTotal} >= 0 and ${t.total} >= 0`),
     check('orders_total_adds_up', sql`${t.total} = ${t.subtotal} - ${t.discountTotal} + ${t.taxTotal} + ${t.shippingTotal}`),
+    check('orders_addresses_are_objects', sql`(${t.shippingAddress} is null or jsonb_typeof(${t.shippingAddress}) = 'object') and (${t.billingAddress} is null or jsonb_typeof(${t.billingAddress}) = 'object')`),
     check('orders_refund_within_total', sql`${t.refundedTotal} >= 0 and ${t.refundedTotal} <= ${t.total}`),
   ],
 );

@@ -1,5 +1,5 @@
 import { WEBHOOKS_TAG, webhookInputSchemas, webhookOutputSchemas, webhookParameters } from './webhook-paths';
-import { addressCreateSchema, addressUpdateSchema } from '@/lib/validation/address';
+import { addressCreateSchema, addressSnapshotSchema, addressUpdateSchema } from '@/lib/validation/address';
 import { campaignFieldsSchema, campaignScheduleSchema, campaignTestSchema } from '@/lib/validation/campaign';
 import { uuidSchema } from '@/lib/validation/common';
 import { customerCreateSchema, customerUpdateSchema } from '@/lib/validation/customer';
@@ -30,6 +30,7 @@ import {
   customerSchema,
   groupMembersMovedSchema,
   orderItemResponseSchema,
+  orderAddressSchema,
   orderListItemSchema,
   orderSchema,
   orderSummarySchema,
@@ -106,6 +107,7 @@ export function buildOpenApiDocument() {
             AddressCreate: addressCreateSchema.strict(),
             AddressUpdate: addressUpdateSchema.strict(),
             OrderCreate: orderCreateSchema.strict(),
+            OrderAddressInput: addressSnapshotSchema,
             OrderRefund: orderRefundSchema.strict(),
             CampaignCreate: campaignFieldsSchema.strict(),
             CampaignSchedule: campaignScheduleSchema.strict(),
@@ -139,6 +141,7 @@ export function buildOpenApiDocument() {
             CustomerGroupDeleted: customerGroupDeletedSchema,
             Order: orderSchema,
             OrderItem: orderItemResponseSchema,
+            OrderAddress: orderAddressSchema,
             OrderSummary: orderSummarySchema,
             OrderListItem: orderListItemSchema,
             OrderPage: pageOf(orderListItemSchema),

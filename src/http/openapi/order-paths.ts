@@ -42,7 +42,12 @@ export function orderPaths() {
           '`total` = items subtotal − `discountTotal` + `taxTotal` + `shippingTotal`. `currency` defaults to, and must be, the shop currency. ' +
           '`placedAt` defaults to now and cannot be in the future. `createdById` is the calling staff member for session callers, null for API keys. ' +
           '`discountCode` (instead of `discountTotal`) applies a discount (see /discounts): it is checked for this customer now, its amount becomes `discountTotal`, and one use is taken; ' +
-          'a code the customer may not use is a 422 on `discountCode` with the reason. Cancelling or refunding the order does not give the use back.',
+          'a code the customer may not use is a 422 on `discountCode` with the reason. Cancelling or refunding the order does not give the use back. ' +
+          'Addresses: the order keeps a copy of its shipping and billing address, which later edits or deletions of the customer\'s addresses do not change. ' +
+          'Send `shippingAddress` (an address, checked like the customer\'s addresses: errors name the field, e.g. `shippingAddress.postalCode`) or ' +
+          '`shippingAddressId` (one of this customer\'s own addresses; any other id is a 422 naming `shippingAddressId`), or `null` for none; not both. ' +
+          'Left out, the customer\'s default shipping address is copied. Billing works the same with `billingAddress`/`billingAddressId`; left out, ' +
+          'it is the default billing address, or the shipping address when the customer has no default billing address.',
         requestBody: jsonBody('OrderCreate'),
         responses: {
           201: {
@@ -58,7 +63,7 @@ export function orderPaths() {
       get: {
         operationId: 'getOrder',
         tags: ORDERS,
-        summary: 'One order with its items and customer',
+        summary: 'One order with its items, customer and addresses',
         responses: { ...orderResponse('The order'), ...problems(404) },
       },
     },

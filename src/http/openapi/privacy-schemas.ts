@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PERSONAL_DATA_EXPORT_FORMAT } from '@/lib/privacy-types';
 import { moneyMinorSchema, uuidSchema } from '@/lib/validation/common';
 
-import { customerAddressSchema, customerEventSchema, customerMetricsSchema, customerSchema, orderItemResponseSchema, orderSummarySchema } from './schemas';
+import { customerAddressSchema, customerEventSchema, customerMetricsSchema, customerSchema, orderAddressSchema, orderItemResponseSchema, orderSummarySchema } from './schemas';
 
 // The personal data export (GET /customers/{id}/export, GET /store/me/export); document.test.ts holds it equal to
 // PersonalDataExport in lib/privacy-types.ts, which the service returns.
@@ -28,6 +28,8 @@ const exportedOrderSchema = orderSummarySchema.extend({
   shippingTotal: minor('Shipping'),
   cancelledAt: timestamp.nullable(),
   items: z.array(orderItemResponseSchema),
+  shippingAddress: orderAddressSchema.nullable(),
+  billingAddress: orderAddressSchema.nullable(),
   refunds: z.array(exportedRefundSchema),
 });
 

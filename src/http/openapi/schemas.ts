@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { addressCreateSchema } from '@/lib/validation/address';
+import { addressCreateSchema, addressSnapshotSchema } from '@/lib/validation/address';
 import { moneyMinorSchema, uuidSchema } from '@/lib/validation/common';
 import { customerFieldsSchema, customerUpdateSchema } from '@/lib/validation/customer';
 import { ORDER_STATUS_VALUES, orderItemSchema } from '@/lib/validation/order';
@@ -43,6 +43,12 @@ export const customerAddressSchema = addressCreateSchema.required().extend({
   updatedAt: timestamp,
 });
 
+/** An order's shipping or billing address: every field present, null when empty. */
+export const orderAddressSchema = z
+  .object(addressSnapshotSchema.shape)
+  .required()
+  .describe('A copy of the address as it was when the order was placed; editing the customer\'s addresses later does not change it');
+
 export const orderSummarySchema = z.object({
   id: uuidSchema,
   orderNumber: z.string(),
@@ -75,6 +81,8 @@ export const orderSchema = orderSummarySchema.extend({
   cancelledAt: timestamp.nullable(),
   createdById: z.string().nullable().describe('The staff member who entered the order; null for API keys and imports'),
   items: z.array(orderItemResponseSchema),
+  shippingAddress: orderAddressSchema.nullable().describe('Null when none was recorded (orders from before addresses were kept, imports, erased customers)'),
+  billingAddress: orderAddressSchema.nullable().describe('Null when none was recorded'),
 });
 
 /** A row of GET /orders: the summary with whose order it is. */

@@ -45,3 +45,19 @@ export const addressUpdateSchema = z.object(addressFieldRules).partial().superRe
 
 export type AddressCreateInput = z.input<typeof addressCreateSchema>;
 export type AddressUpdateInput = z.input<typeof addressUpdateSchema>;
+
+const { isDefaultShipping: _shipping, isDefaultBilling: _billing, ...ownFieldRules } = addressFieldRules;
+
+/**
+ * An address's own fields, without the default flags: what an order keeps as its shipping or billing address (a copy,
+ * so later edits of the customer's address book do not rewrite the order). Strict, so a misspelt field is named.
+ */
+export const addressSnapshotSchema = z
+  .strictObject({
+    ...ownFieldRules,
+    firstName: ownFieldRules.firstName.default(''),
+    lastName: ownFieldRules.lastName.default(''),
+  })
+  .superRefine(checkPostcode);
+
+export type AddressSnapshotInput = z.input<typeof addressSnapshotSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { ORDER_STATUSES } from '../order-status';
 
+import { addressSnapshotSchema } from './address';
 import { blankToNull, dateParamSchema, moneyMinorSchema, text, uuidSchema } from './common';
 import { discountCodeSchema } from './discount';
 
@@ -24,8 +25,18 @@ export const orderCreateSchema = z
     shippingTotal: moneyMinorSchema.default(0),
     // For orders taken earlier (a phone order entered later, an import); defaults to now.
     placedAt: dateParamSchema,
+    // Each address is given as an address, as the id of one of the customer's addresses, or as null for none; left
+    // out, the customer's default is copied (billing falls back to the shipping address). services/orders/addresses.ts
+    shippingAddress: addressSnapshotSchema.nullable().optional(),
+    shippingAddressId: z.preprocess(blankToNull, uuidSchema.nullable().optional()),
+    billingAddress: addressSnapshotSchema.nullable().optional(),
+    billingAddressId: z.preprocess(blankToNull, uuidSchema.nullable().optional()),
   })
   .superRefine((order, ctx) => {
+    for (const kind of ['shipping', 'billing'] as const) {
+      if (order[`${kind}Address`] !== undefined && order[`${kind}AddressId`] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [`${kind}AddressId`], message: `Give ${kind}Address or ${kind}AddressId, not both` });
+    }
     const subtotal = order.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
     // Tax and shipping can push a safe subtotal past 2^53, where JS sums round and the database's total check fails.
     const total = subtotal - order.discountTotal + order.taxTotal + order.shippingTotal;

@@ -29,6 +29,8 @@ export function toOrder(row: OrderRow, items: OrderItemRow[], customer: Order['c
     shippingTotal: row.shippingTotal,
     cancelledAt: iso(row.cancelledAt),
     createdById: row.createdById,
+    shippingAddress: row.shippingAddress,
+    billingAddress: row.billingAddress,
     items: items.map(({ id, sku, name, quantity, unitPrice, lineTotal }) => ({ id, sku, name, quantity, unitPrice, lineTotal })),
   };
 }

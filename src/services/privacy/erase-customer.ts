@@ -35,7 +35,7 @@ export const PENDING_ORDERS_MESSAGE =
 /**
  * Erases a person's personal data, irreversibly, in one transaction, and keeps what the books need: the customer row
  * (first name "Erased customer", `erased_at` set), their orders, items, refunds, redemptions and stats. Replaced or
- * removed: name, email, phone, company, notes, tags, external id, consent, addresses, timeline payloads (types and
+ * removed: name, email, phone, company, notes, tags, external id, consent, addresses (also the orders' copies), timeline payloads (types and
  * times stay), campaign delivery addresses, the storefront login with its sessions, accounts and tokens, stored
  * idempotent answers that carry the person, and quotes of them in refund reasons and classification reasons.
  * Adds a `customer.erased` event naming who did it (as the actor) and nothing about the person.
@@ -80,6 +80,9 @@ export async function eraseCustomer({ actor, customerId, input }: { actor: Actor
       })
       .where(eq(customers.id, customerId));
     await tx.delete(customerAddresses).where(eq(customerAddresses.customerId, customerId));
+    // The orders' copies of the addresses go whole, country too: the erasure keeps no part of an address anywhere
+    // (the address book's rows are deleted, not blanked), and the orders' money needs none of it.
+    await tx.update(orders).set({ shippingAddress: null, billingAddress: null }).where(eq(orders.customerId, customerId));
     await tx.update(customerEvents).set({ data: REDACTED_EVENT_DATA }).where(eq(customerEvents.customerId, customerId));
     await tx
       .update(campaignDeliveries)

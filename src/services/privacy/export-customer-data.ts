@@ -152,6 +152,8 @@ async function readOrders(db: Db, customerId: string): Promise<ExportedOrder[]> 
     taxTotal: order.taxTotal,
     shippingTotal: order.shippingTotal,
     cancelledAt: iso(order.cancelledAt),
+    shippingAddress: order.shippingAddress,
+    billingAddress: order.billingAddress,
     items: itemRows
       .filter((item) => item.orderId === order.id)
       .map(({ id, sku, name, quantity, unitPrice, lineTotal }) => ({ id, sku, name, quantity, unitPrice, lineTotal })),

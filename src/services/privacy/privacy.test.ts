@@ -47,6 +47,8 @@ describe(`exportCustomerData (${TEST_DB_KIND})`, () => {
     expect(data.orders.map((order) => order.status).sort()).toEqual(['partially_refunded', 'pending']);
     const completed = data.orders.find((order) => order.id === person.completedOrderId)!;
     expect(completed).toMatchObject({ subtotal: 9000, discountTotal: 500, total: 8500, refundedTotal: 1000, items: [{ sku: 'VASE-1', quantity: 2, lineTotal: 9000 }] });
+    expect(completed.shippingAddress).toMatchObject({ line1: person.values[9], postalCode: person.values[13] });
+    expect(completed.billingAddress).toEqual(completed.shippingAddress);
     expect(completed.refunds).toEqual([expect.objectContaining({ amount: 1000, reason: expect.stringContaining('cracked'), items: [] })]);
     expect(data.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['customer.created', 'customer.updated', 'address.added', 'order.completed', 'customer.account_linked']));
     expect(data.metrics.stats).toMatchObject({ orderCount: 1, totalSpend: 7500 });
@@ -100,7 +102,9 @@ describe(`eraseCustomer (${TEST_DB_KIND})`, () => {
     expect(erased).toMatchObject({ firstName: ERASED_FIRST_NAME, lastName: '', email: null, phone: null, company: null, notes: '', tags: [], userId: null, emailMarketingConsent: false });
     expect(erased.erasedAt).not.toBeNull();
     expect({ totalSpend: erased.totalSpend, orderCount: erased.orderCount, group: erased.customerGroupId }).toEqual({ totalSpend: before.totalSpend, orderCount: before.orderCount, group: before.customerGroupId });
-    expect(await getDb().select().from(orders).where(eq(orders.customerId, person.id))).toEqual(orderRows);
+    // The orders stay whole but for their copies of the addresses, blanked with the address book.
+    expect(orderRows.every((order) => order.shippingAddress && order.billingAddress)).toBe(true);
+    expect(await getDb().select().from(orders).where(eq(orders.customerId, person.id))).toEqual(orderRows.map((order) => ({ ...order, shippingAddress: null, billingAddress: null })));
     expect((await getCustomerById({ id: person.id })).addresses).toEqual([]);
     const report = await reconcileCustomerStats({ actor: admin });
     expect(report.driftCount).toBe(0);

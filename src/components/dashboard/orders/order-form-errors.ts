@@ -14,6 +14,8 @@ const ADJUSTMENTS = ['discountCode', 'discountTotal', 'taxTotal', 'shippingTotal
  */
 export function placeOrderError(path: string): ErrorPlace<OrderFormErrorTarget> | null {
   if (path === 'customerId') return { name: 'customerId', rank: 0 };
+  // The address choices sit under the customer, before the items.
+  if (path === 'shippingAddressId' || path === 'billingAddressId') return { name: path, rank: path === 'shippingAddressId' ? 0.25 : 0.5 };
   const line = /^items\.(\d+)\.(\w+)$/.exec(path);
   const field = ITEM_FIELDS.indexOf(line?.[2] as (typeof ITEM_FIELDS)[number]);
   if (line && field >= 0) return { name: path as OrderFormErrorTarget, rank: 1 + Number(line[1]) * ITEM_FIELDS.length + field };

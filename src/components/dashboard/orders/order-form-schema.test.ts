@@ -8,6 +8,8 @@ const CUSTOMER_ID = '0b7c2f1e-4d5a-4c3b-9a8e-1f2d3c4b5a69';
 function values(overrides: Partial<OrderFormValues> = {}): OrderFormValues {
   return {
     customerId: CUSTOMER_ID,
+    shippingAddressId: '',
+    billingAddressId: '',
     items: [{ sku: 'MUG-1', name: 'Mug', quantity: '3', unitPrice: '19.99' }],
     discountCode: '',
     discountTotal: '',
@@ -25,6 +27,11 @@ function errorsOf(input: OrderFormValues, currency = 'GBP'): Record<string, stri
 }
 
 describe('orderFormSchema', () => {
+  it('sends the chosen address ids, and "No address" as null so that no default is copied', () => {
+    const chosen = orderFormSchema('GBP').parse(values({ shippingAddressId: CUSTOMER_ID, billingAddressId: '' }));
+    expect([chosen.shippingAddressId, chosen.billingAddressId]).toEqual([CUSTOMER_ID, null]);
+  });
+
   it('turns prices typed in pounds into exact pence (19.99 × 3 is 5997, not 5996.999…)', () => {
     const order = orderFormSchema('GBP').parse(values({ shippingTotal: '4.95', taxTotal: '0.10', discountTotal: '.5' }));
     expect(order.items).toEqual([{ sku: 'MUG-1', name: 'Mug', quantity: 3, unitPrice: 1999 }]);

@@ -15,6 +15,9 @@ export interface OrderItemFormValues {
 /** The order form's own shape: text boxes hold strings; `orderFormSchema` turns them into the create input. */
 export interface OrderFormValues {
   customerId: string;
+  // The id of one of the customer's addresses, or '' for none.
+  shippingAddressId: string;
+  billingAddressId: string;
   items: OrderItemFormValues[];
   // A code the customer gave; the service checks it (group, dates, limits, minimum) and sets the discount from it.
   discountCode: string;
@@ -74,6 +77,8 @@ export function orderFormSchema(currency: string) {
   return z
     .object({
       customerId: z.string().min(1, 'Choose a customer').pipe(shape.customerId),
+      shippingAddressId: shape.shippingAddressId,
+      billingAddressId: shape.billingAddressId,
       items: z.array(item).pipe(shape.items),
       discountCode: z
         .string()

@@ -13,9 +13,10 @@ import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import type { CustomerOption } from '@/lib/types';
+import type { CustomerAddress, CustomerOption } from '@/lib/types';
 
 import { CustomerCombobox } from './customer-combobox';
+import { defaultAddressIds, OrderAddressChoices } from './order-address-choices';
 import { placeOrderError } from './order-form-errors';
 import { MoneyInput } from './money-input';
 import { EMPTY_ITEM, orderFormSchema, previewTotals, type OrderFormOutput, type OrderFormValues } from './order-form-schema';
@@ -30,14 +31,14 @@ const ADJUSTMENTS: { name: AdjustmentName; label: string; hint?: string }[] = [
 ];
 
 /** Staff enter an order for a customer: checked in the browser by the shared order schema and again by the service. */
-export function OrderForm({ currency, customer: initialCustomer }: { currency: string; customer: CustomerOption | null }) {
+export function OrderForm({ currency, customer: initialCustomer, addresses: initialAddresses = [] }: { currency: string; customer: CustomerOption | null; addresses?: CustomerAddress[] }) {
   const [customer, setCustomer] = React.useState<CustomerOption | null>(initialCustomer);
   // Stays true while the browser moves to the new order, so a second click cannot place it twice.
   const schema = React.useMemo(() => orderFormSchema(currency), [currency]);
   const form = useForm<OrderFormValues, unknown, OrderFormOutput>({
     // The schema reads text boxes (strings) and produces the create input (integers of minor units).
     resolver: zodResolver(schema) as Resolver<OrderFormValues, unknown, OrderFormOutput>,
-    defaultValues: { customerId: initialCustomer?.id ?? '', items: [{ ...EMPTY_ITEM }], discountCode: '', discountTotal: '', taxTotal: '', shippingTotal: '' },
+    defaultValues: { customerId: initialCustomer?.id ?? '', ...defaultAddressIds(initialAddresses), items: [{ ...EMPTY_ITEM }], discountCode: '', discountTotal: '', taxTotal: '', shippingTotal: '' },
   });
   const { register, handleSubmit, formState, control } = form;
   const { formError, isBusy, saveThenOpen } = useSaveThenOpen(form, placeOrderError);
@@ -55,7 +56,7 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
         <FormErrorAlert message={formError} className="lg:col-span-2" />
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardContent className="py-4">
+            <CardContent className="space-y-4 py-4">
               <Field id={id('customer')} label="Customer" error={errors.customerId?.message}>
                 <Controller
                   control={control}
@@ -75,6 +76,11 @@ export function OrderForm({ currency, customer: initialCustomer }: { currency: s
                   )}
                 />
               </Field>
+              <OrderAddressChoices
+                customerId={customer?.id ?? ''}
+                initial={initialCustomer ? { customerId: initialCustomer.id, addresses: initialAddresses } : null}
+                idPrefix={id('address')}
+              />
             </CardContent>
           </Card>
           <Card>

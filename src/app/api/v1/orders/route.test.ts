@@ -5,6 +5,7 @@ import type { Customer, CustomerDetail, Order, Page } from '@/lib/types';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { apiKey, call, problemOf } from '@/http/test-http';
+import * as addressesRoute from '../customers/[id]/addresses/route';
 import * as customerRoute from '../customers/[id]/route';
 import * as customersRoute from '../customers/route';
 import * as completeRoute from './[id]/complete/route';
@@ -203,5 +204,39 @@ describe(`GET /api/v1/orders (${TEST_DB_KIND})`, () => {
     const response = await call(ordersRoute.GET, 'GET', `/orders?${query}`, { key: staffKey });
     expect(response.status).toBe(422);
     expect((await problemOf(response)).paths).toEqual([path]);
+  });
+
+  it("copies the customer's default address, takes an address or one of the customer's by id, refuses anyone else's with a 422 naming the field, and answers both on GET", async () => {
+    const customer = await newCustomer('Addressed');
+    const stranger = await newCustomer('Stranger');
+    const addAddress = async (customerId: string, body: Record<string, unknown>) => {
+      const response = await call(addressesRoute.POST, 'POST', `/customers/${customerId}/addresses`, { key: adminKey, params: { id: customerId }, body });
+      expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
+      return (await response.json()) as { id: string };
+    };
+    const home = { firstName: 'Ada', lastName: 'Buyer', line1: '3 Mill Lane', city: 'York', postalCode: 'YO1 7HH', countryCode: 'GB' };
+    const homeId = (await addAddress(customer.id, home)).id;
+    const strangerAddress = await addAddress(stranger.id, { ...home, line1: '8 Other Street' });
+
+    const placed = await place({ customerId: customer.id, items: [mug] });
+    expect(placed.shippingAddress).toMatchObject(home);
+    expect(placed.billingAddress).toEqual(placed.shippingAddress);
+    const got = await call(orderRoute.GET, 'GET', `/orders/${placed.id}`, { key: staffKey, params: { id: placed.id } });
+    const read = (await got.json()) as Order;
+    expect(orderSchema.parse(read)).toMatchObject({ shippingAddress: { line1: '3 Mill Lane', company: null }, billingAddress: { line1: '3 Mill Lane' } });
+
+    const given = await place({ customerId: customer.id, items: [mug], shippingAddress: { line1: '1 Gift Row', city: 'Bath', countryCode: 'gb' }, billingAddressId: homeId });
+    expect(given).toMatchObject({ shippingAddress: { line1: '1 Gift Row', countryCode: 'GB', firstName: '' }, billingAddress: { line1: '3 Mill Lane' } });
+
+    for (const [body, path] of [
+      [{ shippingAddressId: strangerAddress.id }, 'shippingAddressId'],
+      [{ billingAddressId: 'not-a-uuid' }, 'billingAddressId'],
+      [{ shippingAddress: { line1: '1 Gift Row', city: 'Bath', countryCode: 'GB', postcode: 'BA1' } }, 'shippingAddress.postcode'],
+      [{ shippingAddress: { line1: '', city: 'Bath', countryCode: 'GB' } }, 'shippingAddress.line1'],
+    ] as const) {
+      const response = await call(ordersRoute.POST, 'POST', '/orders', { key: staffKey, body: { customerId: customer.id, items: [mug], ...body } });
+      expect(response.status).toBe(422);
+      expect((await problemOf(response)).paths).toEqual([path]);
+    }
   });
 });

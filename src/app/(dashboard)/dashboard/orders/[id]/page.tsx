@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { OrderActions } from '@/components/dashboard/orders/order-actions';
+import { OrderAddressesCard } from '@/components/dashboard/orders/order-addresses-card';
 import { OrderDetailsCard } from '@/components/dashboard/orders/order-details-card';
 import { OrderItemsCard } from '@/components/dashboard/orders/order-items-card';
 import { OrderRefundsCard } from '@/components/dashboard/orders/order-refunds-card';
@@ -54,6 +55,7 @@ export default async function OrderDetailPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <aside className="space-y-6 lg:order-last" aria-label="Customer and history">
           <OrderDetailsCard order={order} enteredBy={enteredBy} refunds={refunds} />
+          <OrderAddressesCard order={order} />
         </aside>
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <OrderItemsCard order={order} />

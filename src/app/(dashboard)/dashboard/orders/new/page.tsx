@@ -4,7 +4,7 @@ import Link from 'next/link';
 
 import { requireStaff } from '@/auth/require-staff';
 import { OrderForm } from '@/components/dashboard/orders/order-form';
-import type { CustomerDetail, CustomerOption } from '@/lib/types';
+import type { CustomerAddress, CustomerDetail, CustomerOption } from '@/lib/types';
 import { getCustomerById } from '@/services/customers';
 import { NotFoundError } from '@/services/errors';
 import { SHOP_CURRENCY } from '@/lib/config';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'New order' };
 type Props = { searchParams: Promise<{ customerId?: string | string[] }> };
 
 /** The customer named by `?customerId=`, or null when absent or unknown (the form then asks for one). */
-async function preselected(customerId: string | undefined): Promise<CustomerOption | null> {
+async function preselected(customerId: string | undefined): Promise<(CustomerOption & { addresses: CustomerAddress[] }) | null> {
   if (!customerId) return null;
   let customer: CustomerDetail;
   try {
@@ -25,7 +25,7 @@ async function preselected(customerId: string | undefined): Promise<CustomerOpti
     if (error instanceof NotFoundError) return null;
     throw error;
   }
-  return { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email, company: customer.company };
+  return { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email, company: customer.company, addresses: customer.addresses };
 }
 
 export default async function NewOrderPage({ searchParams }: Props) {
@@ -49,7 +49,7 @@ export default async function NewOrderPage({ searchParams }: Props) {
           The customer in the link was not found (they may have been deleted). Search for the customer below.
         </p>
       )}
-      <OrderForm currency={SHOP_CURRENCY} customer={customer} />
+      <OrderForm currency={SHOP_CURRENCY} customer={customer && { id: customer.id, name: customer.name, email: customer.email, company: customer.company }} addresses={customer?.addresses} />
     </div>
   );
 }

@@ -4,8 +4,9 @@ import Link from 'next/link';
 
 import { requireCustomer } from '@/auth/require-customer';
 import { StoreOrderStatusBadge } from '@/components/store/account/order-status-badge';
+import { addressLines, sameAddress } from '@/lib/address-lines';
 import { formatDate, formatMoney } from '@/lib/format';
-import type { StoreOrder } from '@/lib/types';
+import type { OrderAddress, StoreOrder } from '@/lib/types';
 
 import { loadStoreOrder } from './load-store-order';
 
@@ -59,18 +60,33 @@ export default async function StoreOrderPage({ params }: Props) {
           <Totals order={order} money={money} />
         </section>
 
-        <section aria-labelledby="history-heading" className="h-fit rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="history-heading" className="font-semibold text-stone-900">
-            What happened
-          </h2>
-          <ol className="mt-3 space-y-3 text-sm">
-            <Step label="Placed" at={order.placedAt} />
-            {order.completedAt && <Step label="Completed" at={order.completedAt} />}
-            {order.cancelledAt && <Step label="Cancelled" at={order.cancelledAt} />}
-            {order.status === 'pending' && <li className="text-stone-600">We are preparing your order.</li>}
-            {order.refundedTotal > 0 && <li className="text-stone-600">{money(order.refundedTotal)} refunded to you.</li>}
-          </ol>
-        </section>
+        <div className="space-y-6">
+          <section aria-labelledby="addresses-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="addresses-heading" className="font-semibold text-stone-900">
+              Addresses
+            </h2>
+            {order.shippingAddress || order.billingAddress ? (
+              <div className="mt-3 grid gap-4 text-sm sm:grid-cols-2 md:grid-cols-1">
+                <StoreAddress label="Delivery" address={order.shippingAddress} />
+                <StoreAddress label="Billing" address={order.billingAddress} same={Boolean(order.billingAddress) && sameAddress(order.billingAddress, order.shippingAddress)} />
+              </div>
+            ) : (
+              <p className="mt-2 text-sm text-stone-600">No address recorded for this order.</p>
+            )}
+          </section>
+          <section aria-labelledby="history-heading" className="h-fit rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="history-heading" className="font-semibold text-stone-900">
+              What happened
+            </h2>
+            <ol className="mt-3 space-y-3 text-sm">
+              <Step label="Placed" at={order.placedAt} />
+              {order.completedAt && <Step label="Completed" at={order.completedAt} />}
+              {order.cancelledAt && <Step label="Cancelled" at={order.cancelledAt} />}
+              {order.status === 'pending' && <li className="text-stone-600">We are preparing your order.</li>}
+              {order.refundedTotal > 0 && <li className="text-stone-600">{money(order.refundedTotal)} refunded to you.</li>}
+            </ol>
+          </section>
+        </div>
       </div>
     </div>
   );
@@ -111,5 +127,26 @@ function Step({ label, at }: { label: string; at: string }) {
         {formatDate(at, 'datetime')}
       </time>
     </li>
+  );
+}
+
+function StoreAddress({ label, address, same = false }: { label: string; address: OrderAddress | null; same?: boolean }) {
+  return (
+    <div className="min-w-0">
+      <h3 className="font-medium text-stone-900">{label}</h3>
+      {!address ? (
+        <p className="mt-1 text-stone-600">No address recorded</p>
+      ) : same ? (
+        <p className="mt-1 text-stone-600">Same as delivery</p>
+      ) : (
+        <address className="mt-1 break-words not-italic leading-6 text-stone-700">
+          {addressLines(address).map((line, index) => (
+            <span key={index} className="block">
+              {line}
+            </span>
+          ))}
+        </address>
+      )}
+    </div>
   );
 }

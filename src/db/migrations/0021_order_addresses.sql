@@ -1,0 +1,3 @@
+ALTER TABLE "orders" ADD COLUMN "shipping_address" jsonb;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "billing_address" jsonb;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_addresses_are_objects" CHECK (("orders"."shipping_address" is null or jsonb_typeof("orders"."shipping_address") = 'object') and ("orders"."billing_address" is null or jsonb_typeof("orders"."billing_address") = 'object'));
