@@ -90,6 +90,15 @@ const DASHBOARD: Visit[] = [
   { route: '/dashboard/settings/api-keys', name: 'settings: API keys', path: '/dashboard/settings/api-keys' },
   { route: '/dashboard/settings/webhooks', name: 'settings: webhooks', path: '/dashboard/settings/webhooks', phone: true },
   { route: '/dashboard/settings/webhooks/[id]', name: "a webhook endpoint's delivery log", path: () => `/dashboard/settings/webhooks/${ids.webhook}`, phone: true },
+  {
+    route: '/dashboard/settings/webhooks/[id]',
+    name: "a webhook endpoint's edit form open",
+    steps: async (page) => {
+      await page.goto(`${baseURL}/dashboard/settings/webhooks/${ids.webhook}`);
+      await page.getByText('Edit URL, description and events').click();
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
+    },
+  },
   { route: '/dashboard/settings/metrics', name: 'settings: metrics', path: '/dashboard/settings/metrics' },
   { route: '/dashboard/settings/classification', name: 'settings: classifier', path: '/dashboard/settings/classification' },
   { route: '/dashboard/account', name: 'your account', path: '/dashboard/account', phone: true },

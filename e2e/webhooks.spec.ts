@@ -67,4 +67,23 @@ describe('webhooks journey: add an endpoint → secret once → test event → d
       }, { timeout: 20_000 })
       .toBe(1);
   });
+
+  it("changes the endpoint's description and events from its log page, and refuses a bad URL naming the field", async () => {
+    await page.getByText('Edit URL, description and events').click();
+    const form = page.getByRole('form', { name: 'Edit endpoint' });
+    await form.getByLabel('Description').fill('E2E receiver, renamed');
+    await form.getByLabel('order.completed').check();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Saved.').waitFor();
+    await page.goto(`${baseURL}/dashboard/settings/webhooks`);
+    await page.getByText('E2E receiver, renamed').waitFor();
+    expect(await page.getByText('order.completed').count()).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'Delivery log' }).first().click();
+    await page.getByText('Edit URL, description and events').click();
+    await form.getByLabel('Endpoint URL').fill('not a url');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => form.getByLabel('Endpoint URL').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Endpoint URL').inputValue()).toBe('not a url');
+  });
 });

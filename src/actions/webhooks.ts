@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 
 import { requireStaff } from '@/auth/require-staff';
 import { toActionResult, type ActionResult } from '@/http/action-result';
-import type { WebhookEndpoint } from '@/lib/webhook-events';
+import type { WebhookEndpoint, WebhookEventType } from '@/lib/webhook-events';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -17,6 +17,16 @@ import {
 const WEBHOOKS_PATH = '/dashboard/settings/webhooks';
 
 export type WebhookSecretState = ActionResult<{ secret: string; endpoint: WebhookEndpoint }> | null;
+export type WebhookEndpointState = ActionResult<WebhookEndpoint> | null;
+
+/** The endpoint fields of the add and edit forms (components/dashboard/webhooks/webhook-endpoint-fields.tsx). */
+function endpointFieldsOf(formData: FormData) {
+  return {
+    url: String(formData.get('url') ?? ''),
+    description: String(formData.get('description') ?? ''),
+    events: formData.getAll('events').map(String) as WebhookEventType[],
+  };
+}
 
 /** Form action: adds an endpoint and answers its signing secret, which is shown once. */
 export async function createWebhookEndpointAction(_previous: WebhookSecretState, formData: FormData): Promise<WebhookSecretState> {
@@ -25,10 +35,18 @@ export async function createWebhookEndpointAction(_previous: WebhookSecretState,
   const result = await toActionResult(() =>
     createWebhookEndpoint({
       actor,
-      input: { url: String(formData.get('url') ?? ''), description: String(formData.get('description') ?? ''), events: formData.getAll('events').map(String) as never },
+      input: endpointFieldsOf(formData),
     }),
   );
   if (result.ok) revalidatePath(WEBHOOKS_PATH);
+  return result;
+}
+
+/** Form action: changes an endpoint's URL, description and events (its secret and state stay). */
+export async function updateWebhookEndpointAction(id: string, _previous: WebhookEndpointState, formData: FormData): Promise<WebhookEndpointState> {
+  const actor = await requireStaff();
+  const result = await toActionResult(() => updateWebhookEndpoint({ actor, id, input: endpointFieldsOf(formData) }));
+  if (result.ok) revalidatePath(WEBHOOKS_PATH, 'layout');
   return result;
 }
 

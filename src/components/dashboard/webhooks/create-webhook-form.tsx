@@ -7,12 +7,9 @@ import { createWebhookEndpointAction, type WebhookSecretState } from '@/actions/
 import { errorsByField } from '@/components/forms/server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/checkbox';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { WEBHOOK_EVENT_TYPES } from '@/lib/webhook-events';
 
 import { SecretNotice } from './secret-notice';
+import { WebhookEndpointFields } from './webhook-endpoint-fields';
 
 /** URL, description and events of a new endpoint; after creating, its signing secret is shown once. */
 export function CreateWebhookForm() {
@@ -39,30 +36,7 @@ export function CreateWebhookForm() {
         }}
         noValidate
         className="space-y-4">
-        <div className="grid gap-4 md:grid-cols-2">
-          <Field id="webhook-url" label="Endpoint URL" error={refusal.byField.url} hint="Where the shop POSTs events, e.g. https://example.com/webhooks.">
-            <Input id="webhook-url" name="url" type="url" required maxLength={2000} autoComplete="off" placeholder="https://" aria-invalid={refusal.byField.url ? true : undefined} />
-          </Field>
-          <Field id="webhook-description" label="Description" error={refusal.byField.description} hint="Optional: what receives it.">
-            <Input id="webhook-description" name="description" maxLength={500} autoComplete="off" />
-          </Field>
-        </div>
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-900">Events</legend>
-          <div className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
-              <label key={type} className="flex items-center gap-2 text-sm text-slate-700">
-                <Checkbox name="events" value={type} />
-                <code className="text-xs">{type}</code>
-              </label>
-            ))}
-          </div>
-          {refusal.byField.events && (
-            <p className="mt-2 text-sm text-red-700" role="alert">
-              {refusal.byField.events}
-            </p>
-          )}
-        </fieldset>
+        <WebhookEndpointFields idPrefix="webhook" errors={refusal.byField} />
         <Button type="submit" disabled={isPending}>
           {isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}
           Add endpoint

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { requireStaff } from '@/auth/require-staff';
 import { orNotFound } from '@/http/not-found';
 import { PageHeader } from '@/components/dashboard/shell/page-header';
+import { EditWebhookForm } from '@/components/dashboard/webhooks/edit-webhook-form';
 import { EndpointActions } from '@/components/dashboard/webhooks/endpoint-actions';
 import { ResendButton } from '@/components/dashboard/webhooks/resend-button';
 import { Badge } from '@/components/ui/badge';
@@ -30,6 +31,14 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
         ← All endpoints
       </Link>
       <EndpointActions endpoint={endpoint} />
+      <details className="group rounded-lg border border-slate-200 bg-white">
+        <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-medium text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
+          Edit URL, description and events
+        </summary>
+        <div className="border-t border-slate-200 p-4">
+          <EditWebhookForm endpoint={endpoint} />
+        </div>
+      </details>
       <Card className="overflow-hidden">
         {page.data.length === 0 ? (
           <p className="px-6 py-12 text-center text-sm text-slate-600">No deliveries yet. Send a test event, or wait for a subscribed change.</p>
