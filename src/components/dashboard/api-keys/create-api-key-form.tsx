@@ -1,10 +1,11 @@
 'use client';
 
-import { AlertTriangle, Check, Copy, KeyRound, Loader2 } from 'lucide-react';
+import { AlertTriangle, KeyRound, Loader2 } from 'lucide-react';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 
+import { ShownOnceSecret } from '@/components/dashboard/shown-once-secret';
 import { errorsByField } from '@/components/forms/server-errors';
-import { Alert, AlertTitle } from '@/components/ui/alert';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -73,49 +74,14 @@ export function CreateApiKeyForm() {
 }
 
 function NewKeyNotice({ name, apiKey, onDone }: { name: string; apiKey: string; onDone: () => void }) {
-  const [isCopied, setIsCopied] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(apiKey);
-      setIsCopied(true);
-    } catch {
-      // Clipboard access can be refused (insecure origin, permissions): select it for Ctrl+C instead.
-      inputRef.current?.select();
-    }
-  }
-
   return (
-    <Alert variant="success" role="status">
-      <Check aria-hidden />
-      <div className="min-w-0 flex-1 space-y-3">
-        <div>
-          <AlertTitle>Key “{name}” created</AlertTitle>
-          <p className="mt-1 flex items-start gap-1.5 text-amber-800">
-            <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
-            Copy it now and keep it somewhere safe. It will not be shown again; if it is lost, revoke it and create another.
-          </p>
-        </div>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <label htmlFor="new-api-key" className="sr-only">
-            New API key
-          </label>
-          <Input id="new-api-key" ref={inputRef} readOnly value={apiKey} onFocus={(event) => event.target.select()} className="font-mono text-xs" />
-          <div className="flex gap-2">
-            <Button type="button" variant="outline" onClick={copy} className="flex-1 sm:flex-none">
-              {isCopied ? <Check aria-hidden /> : <Copy aria-hidden />}
-              {isCopied ? 'Copied' : 'Copy'}
-            </Button>
-            <Button type="button" variant="ghost" onClick={onDone}>
-              Done
-            </Button>
-          </div>
-        </div>
-        <span aria-live="polite" className="sr-only">
-          {isCopied ? 'Key copied to the clipboard' : ''}
-        </span>
-      </div>
-    </Alert>
+    <ShownOnceSecret
+      id="new-api-key"
+      title={`Key “${name}” created`}
+      label="New API key"
+      warning="Copy it now and keep it somewhere safe. It will not be shown again; if it is lost, revoke it and create another."
+      secret={apiKey}
+      onDone={onDone}
+    />
   );
 }
