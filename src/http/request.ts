@@ -62,7 +62,9 @@ export async function readText(request: Request): Promise<string> {
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
+      // Not awaited: a clone's body is one branch of a tee, whose cancel settles only once the other branch is
+      // cancelled too, and the request itself is never read when the clone (an Idempotency-Key's fingerprint) is too big.
+      reader.cancel().catch(() => undefined);
       throw new PayloadTooLargeError(TOO_LARGE);
     }
     chunks.push(chunk.value);

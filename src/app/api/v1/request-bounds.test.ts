@@ -46,6 +46,16 @@ describe(`request bounds (${TEST_DB_KIND})`, () => {
     expect(said.status).toBe(413);
   });
 
+  it('answers a body over 1 MiB sent with an Idempotency-Key with 413 at once, rather than never', async () => {
+    // The key's fingerprint reads a clone of the body; giving up on it must not wait for the unread original.
+    const rawBody = JSON.stringify({ firstName: 'x'.repeat(MAX_BODY_BYTES) });
+    const answer = call(customersRoute.POST, 'POST', '/customers', { key: adminKey, rawBody, headers: { 'content-type': 'application/json', 'idempotency-key': 'too-big-1' } });
+    const waited = new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 10_000));
+    const response = await Promise.race([answer, waited]);
+    expect(response).not.toBe('no answer');
+    expect((response as Response).status).toBe(413);
+  });
+
   it('refuses text with a lone surrogate (\\ud800, which a jsonb column cannot hold) with 422 naming the field, not a 500', async () => {
     const rawBody = '{"filter":{"createdById":"\\ud800"}}';
     const response = await call(classificationRunsRoute.POST, 'POST', '/classification-runs', { key: adminKey, rawBody, headers: { 'content-type': 'application/json' } });
