@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER, STAFF } from './fixtures';
 import { appPageRoutes } from './page-routes';
 import { adminApi, clientAddress, outboxFiles, placeOrder, signUpStoreCustomerOverHttp, STORE_PASSWORD, uniqueEmail, waitForMail } from './store-fixtures';
@@ -307,17 +307,6 @@ async function check(page: Page, visit: Visit, size: string): Promise<void> {
   if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${visit.name.replace(/\W+/g, '-')}-${size}.png`), fullPage: true });
   const blocking = (await axeViolations(page)).filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
   expect(blocking, describeViolations(visit, size, blocking)).toEqual([]);
-}
-
-/** React has attached its handlers (before that a click does nothing), then the click. */
-async function clickHydrated(element: Locator): Promise<void> {
-  await element.waitFor();
-  const deadline = Date.now() + 15_000;
-  while (!(await element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps'))))) {
-    if (Date.now() > deadline) throw new Error('The page did not hydrate within 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await element.click();
 }
 
 /** Steps that open `path`, press the button named `button`, and wait for what it shows: a dialog, a menu, field errors. */

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,4 +21,18 @@ export async function signIn(page: Page, baseURL: string, credentials: { email: 
   await page.getByLabel('Password').fill(credentials.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/dashboard/**');
+}
+
+/**
+ * React has attached its handlers (before that a click may do nothing, or be undone when the page hydrates), then
+ * the click. For links and buttons clicked right after a page opens, while it may still be streaming.
+ */
+export async function clickHydrated(element: Locator): Promise<void> {
+  await element.waitFor();
+  const deadline = Date.now() + 15_000;
+  while (!(await element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps'))))) {
+    if (Date.now() > deadline) throw new Error('The page did not hydrate within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await element.click();
 }

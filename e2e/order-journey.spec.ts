@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER, STAFF } from './fixtures';
 
 // One journey in one page: enter an order for a fixture customer, complete it, see her numbers move on her page
@@ -52,7 +52,7 @@ describe('order journey: enter → complete → customer totals → partial refu
 
   it('opens the fixture customer, who has bought nothing yet', async () => {
     await page.goto(`${baseURL}/dashboard/customers?q=langley`);
-    await page.getByRole('link', { name: CUSTOMER }).click();
+    await clickHydrated(page.getByRole('link', { name: CUSTOMER }));
     await page.waitForURL(CUSTOMER_URL);
     await page.getByRole('heading', { name: CUSTOMER, level: 1 }).waitFor();
     expect(await stat('Total spend')).toBe('£0.00');
