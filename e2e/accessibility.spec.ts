@@ -59,7 +59,7 @@ const DASHBOARD: Visit[] = [
     name: 'customers list with the filters open',
     steps: async (page) => {
       await page.goto(`${baseURL}/dashboard/customers`);
-      await page.getByRole('button', { name: /^Filters/ }).click();
+      await clickHydrated(page.getByRole('button', { name: /^Filters/ }));
       await page.getByRole('region', { name: 'Filters' }).waitFor();
     },
     phone: true,
