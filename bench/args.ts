@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
 
+/** Parts of the bench that --skip can leave out (the read cases always run: they are what the others compare with). */
+export const BENCH_SECTIONS = ['writes', 'completions', 'export', 'duplicates', 'import', 'sweep', 'floors'] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
+
 export interface BenchArgs {
   customers: number;
   /** Average orders of each customer that the bench seeds (or backfills into customers without orders). */
   ordersPerCustomer: number;
-  /** Pending orders created and completed at each concurrency of the completion throughput run. */
+  /** Pending orders created and completed at each concurrency of the completion throughput run (and as many by the floor). */
   completions: number;
   iterations: number;
   seed: number;
@@ -16,20 +20,47 @@ export interface BenchArgs {
   importRows: number;
   /** Only the import case: no seeding, no list cases. */
   isImportOnly: boolean;
+  /** Only the webhook delivery bench, with this many events (null: not asked). */
+  webhookEvents: number | null;
+  /** Where to write the run's results as JSON (null: nowhere). */
+  jsonFile: string | null;
+  /** An earlier run's JSON to print the change against (null: none). */
+  compareFile: string | null;
+  skip: Set<BenchSection>;
 }
 
-export const BENCH_USAGE =
-  'Usage: npm run bench -- [--customers 100000] [--orders-per-customer 5] [--completions 2000] [--iterations 50] [--seed 1]\n' +
-  '                        [--pglite-dir DIR] [--explain-all] [--import-rows 100000] [--import-only]\n' +
-  '  Runs on PostgreSQL when DATABASE_URL is set, otherwise on PGlite in DIR (default: a fresh temporary folder, removed afterwards).\n' +
-  '  Seeds what is missing: customers up to --customers, with orders; orders for customers seeded before orders existed;\n' +
-  '  a customer with 1,000 orders. Each run adds 3 × --completions completed orders.\n' +
-  '  Then imports a generated Shopify customer CSV of --import-rows rows (0 skips it); --import-only runs only that, on the\n' +
-  '  database as it is (give it a fresh one for a clean figure).';
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+  --customers N             customers to have, seeded when fewer (default 100000)
+  --orders-per-customer N   average orders of each seeded customer (default 5)
+  --iterations N            timed runs of each case, after 3 warm-up runs (default 50)
+  --completions N           orders completed at each of 1, 8 and 32 workers, by completeOrder and by the floor (default 2000)
+  --import-rows N           rows of the generated Shopify customer CSV to import at the end (default 100000; 0 skips it)
+  --import-only             only the import, on the database as it is (give it a fresh one for a clean figure)
+  --webhooks N              only the webhook delivery bench, with N events (default 10000)
+  --seed N                  seed of the generated data (default 1)
+  --pglite-dir DIR          PGlite folder when DATABASE_URL is not set (default: a fresh temporary one, removed afterwards)
+  --skip LIST               leave out some of: ${BENCH_SECTIONS.join(', ')} (comma-separated)
+  --explain-all             also print EXPLAIN ANALYZE of every read case
+  --json FILE               write the whole run (machine facts, every figure, the EXPLAIN sweep) as JSON to FILE;
+                            without it nothing is written
+  --compare OLD.json        after the run, print each case's p50 against OLD.json's (a --json file of an earlier run),
+                            marking cases more than 10% slower
+  --help                    this text
+
+  Runs on PostgreSQL when DATABASE_URL is set, otherwise on PGlite. Seeds what is missing: customers up to --customers,
+  with orders; a customer with 1,000 orders; a creator among 4 staff for every 10th customer. Each run adds orders
+  (3 × 2 × --completions completed, a few hundred more), refunds and timeline events, and changes some customers' notes.
+
+  Each case prints p50/p95 of the app's service call and, where there is one, p50 of its floor: the best single SQL
+  statement giving the same answer, measured in the same run, and the ratio case/floor. Write cases time one call
+  each on fresh rows; their floor does the same writes as one statement with data-modifying CTEs. Then the completion
+  throughput against its floor, the CSV export, and an EXPLAIN sweep of every filter × sort of the customer list and
+  every sort of the order list, flagging plans that read more than 1,000 rows for each row they return.`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
+    strict: true,
     options: {
       customers: { type: 'string', default: '100000' },
       'orders-per-customer': { type: 'string', default: '5' },
@@ -40,6 +71,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'explain-all': { type: 'boolean', default: false },
       'import-rows': { type: 'string', default: '100000' },
       'import-only': { type: 'boolean', default: false },
+      webhooks: { type: 'string' },
+      json: { type: 'string' },
+      compare: { type: 'string' },
+      skip: { type: 'string', default: '' },
     },
   });
   return {
@@ -50,14 +85,25 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     seed: wholeNumber(values.seed, 'seed', 0),
     pgliteDir: values['pglite-dir'],
     isExplainAll: values['explain-all'] ?? false,
-    importRows: values['import-rows'] === '0' ? 0 : wholeNumber(values['import-rows'] ?? '100000', 'import-rows', 1),
+    importRows: wholeNumber(values['import-rows'], 'import-rows', 0),
     isImportOnly: values['import-only'] ?? false,
+    webhookEvents: values.webhooks === undefined ? null : wholeNumber(values.webhooks, 'webhooks', 1),
+    jsonFile: values.json || null,
+    compareFile: values.compare || null,
+    skip: sections(values.skip),
   };
+}
+
+function sections(list: string): Set<BenchSection> {
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(BENCH_SECTIONS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`--skip takes ${BENCH_SECTIONS.join(', ')} (got ${unknown.join(', ')})\n${BENCH_USAGE}`);
+  return new Set(names as BenchSection[]);
 }
 
 function wholeNumber(value: string, name: string, min: number): number {
   const number = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(number) || number < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${value})\n${BENCH_USAGE}`);
+  if (value.trim() === '' || !Number.isInteger(number) || number < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${value})\n${BENCH_USAGE}`);
   return number;
 }
 

@@ -2,20 +2,13 @@ import { sql } from 'drizzle-orm';
 
 import type { DatabaseHandle } from '@/db/client';
 import { DEMO_PRODUCTS } from '@/seed/demo-products';
-import type { Actor } from '@/lib/types';
 import { completeOrder, createOrder } from '@/services/orders';
 
 import { rowsOf } from './database';
+import type { ThroughputRow } from './report';
+import { BENCH_ACTOR } from './write-cases';
+import { completeOrderFloor, placePendingOrders } from './write-floors';
 
-export interface ThroughputResult {
-  workers: number;
-  orders: number;
-  seconds: number;
-  /** Orders that completeOrder reported as not applied (should be 0: each order is completed once). */
-  notApplied: number;
-}
-
-const BENCH_ACTOR: Actor = { type: 'system', id: null, role: 'owner', name: 'bench' };
 const CREATE_WORKERS = 8;
 
 /** Runs `task(i)` for i in [0, count) on `workers` concurrent loops; returns the wall-clock seconds. */
@@ -30,29 +23,44 @@ async function runConcurrently(count: number, workers: number, task: (i: number)
   return (performance.now() - started) / 1000;
 }
 
-/**
- * Completion throughput: for each worker count, places `count` pending orders for as many different random customers
- * (with createOrder, not timed), then completes them all with completeOrder from `workers` concurrent loops.
- */
-export async function measureCompletions(handle: DatabaseHandle, count: number, workerCounts: number[]): Promise<ThroughputResult[]> {
-  const results: ThroughputResult[] = [];
-  for (const workers of workerCounts) {
-    const customers = await rowsOf<{ id: string }>(handle, sql`select id from customers where erased_at is null order by random() limit ${count}`);
-    const ids: string[] = [];
-    await runConcurrently(customers.length, handle.kind === 'postgres' ? CREATE_WORKERS : 1, async (i) => {
-      const product = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length];
-      const order = await createOrder({
-        actor: BENCH_ACTOR,
-        input: { customerId: customers[i].id, items: [{ sku: product.sku, name: product.name, quantity: 1 + (i % 3), unitPrice: product.price }], shippingTotal: 395 },
-      });
-      ids.push(order.id);
+/** Places `count` pending orders with createOrder (as the app would, not timed) for as many random customers. */
+async function placeWithService(handle: DatabaseHandle, count: number): Promise<string[]> {
+  const customers = await rowsOf<{ id: string }>(handle, sql`select id from customers where erased_at is null order by random() limit ${count}`);
+  const ids: string[] = [];
+  await runConcurrently(customers.length, handle.kind === 'postgres' ? CREATE_WORKERS : 1, async (i) => {
+    const product = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length];
+    const order = await createOrder({
+      actor: BENCH_ACTOR,
+      input: { customerId: customers[i].id, items: [{ sku: product.sku, name: product.name, quantity: 1 + (i % 3), unitPrice: product.price }], shippingTotal: 395 },
     });
+    ids.push(order.id);
+  });
+  return ids;
+}
+
+/**
+ * Completion throughput: for each worker count, completes `count` pending orders of as many random customers with
+ * completeOrder from `workers` concurrent loops, then (unless `isWithoutFloor`) `count` others with the floor: the same
+ * work (lock the order, complete it, add it to the customer's stats, write the timeline event) as one statement.
+ */
+export async function measureCompletions(handle: DatabaseHandle, count: number, workerCounts: number[], isWithoutFloor = false): Promise<ThroughputRow[]> {
+  const results: ThroughputRow[] = [];
+  for (const workers of workerCounts) {
+    const ids = await placeWithService(handle, count);
     let notApplied = 0;
     const seconds = await runConcurrently(ids.length, workers, async (i) => {
       const { applied } = await completeOrder({ actor: BENCH_ACTOR, id: ids[i] });
       if (!applied) notApplied++;
     });
-    results.push({ workers, orders: ids.length, seconds, notApplied });
+    let floorSeconds: number | null = null;
+    let floorNotApplied = 0;
+    if (!isWithoutFloor) {
+      const floorIds = await placePendingOrders(handle, ids.length);
+      floorSeconds = await runConcurrently(floorIds.length, workers, async (i) => {
+        if (!(await completeOrderFloor(handle, floorIds[i]))) floorNotApplied++;
+      });
+    }
+    results.push({ workers, orders: ids.length, seconds, floorSeconds, notApplied, floorNotApplied });
   }
   return results;
 }

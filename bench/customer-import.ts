@@ -68,8 +68,8 @@ export async function writeFile(file: string, rows: number): Promise<void> {
 
 const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
-/** Generates, uploads and imports `rows` customers; returns the lines to print. */
-export async function measureCustomerImport(rows: number, log: (line?: string) => void): Promise<void> {
+/** Generates, uploads and imports `rows` customers, printing as it goes; returns the upload's and the import's seconds. */
+export async function measureCustomerImport(rows: number, log: (line?: string) => void): Promise<{ rows: number; uploadSeconds: number; seconds: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'customer-import-bench-'));
   try {
     const file = path.join(dir, `shopify-customers-${rows}.csv`);
@@ -115,6 +115,7 @@ export async function measureCustomerImport(rows: number, log: (line?: string) =
     log(`  this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU: ${Math.round((cpu.user + cpu.system) / report.rows)} µs a row; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
     log(`  created ${report.created.toLocaleString('en')}, updated ${report.updated}, unchanged ${report.unchanged}, skipped ${report.skipped}, errors ${report.errors}`);
     log(`  peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB; RSS as it went: ${samples.join(', ')}`);
+    return { rows: report.rows, uploadSeconds, seconds };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

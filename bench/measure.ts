@@ -1,3 +1,6 @@
+import type { BenchCase } from './cases';
+import type { Figure, FigureSection } from './results';
+
 export interface Timing {
   p50: number;
   p95: number;
@@ -6,9 +9,13 @@ export interface Timing {
   rows: number;
 }
 
-const WARM_UP_RUNS = 3;
+export const WARM_UP_RUNS = 3;
 
-/** Times `run` over `iterations` calls after a short warm-up; `run` gets the iteration number and returns its row count. */
+/**
+ * Times `run` over `iterations` calls after a short warm-up; `run` gets the iteration number (0 to iterations - 1 for
+ * the timed calls, iterations and on for the warm-up, so that write cases can give every call a row of its own) and
+ * returns its row count.
+ */
 export async function measure(iterations: number, run: (i: number) => Promise<number>): Promise<Timing> {
   for (let i = 0; i < WARM_UP_RUNS; i++) await run(iterations + i);
   const samples: number[] = [];
@@ -24,6 +31,26 @@ export async function measure(iterations: number, run: (i: number) => Promise<nu
     p95: percentile(samples, 0.95),
     mean: samples.reduce((sum, ms) => sum + ms, 0) / samples.length,
     rows,
+  };
+}
+
+/** A case and, unless `isWithoutFloor`, its floor (the fastest of its candidate statements), as a figure of the run. */
+export async function measureCase(benchCase: BenchCase, section: FigureSection, iterations: number, isWithoutFloor = false): Promise<Figure> {
+  const timing = await measure(iterations, benchCase.run);
+  let floor: Timing | null = null;
+  for (const candidate of isWithoutFloor ? [] : (benchCase.floors ?? [])) {
+    const candidateTiming = await measure(iterations, candidate);
+    if (!floor || candidateTiming.p50 < floor.p50) floor = candidateTiming;
+  }
+  return {
+    name: benchCase.name,
+    section,
+    p50: timing.p50,
+    p95: timing.p95,
+    rows: timing.rows,
+    floorP50: floor?.p50 ?? null,
+    floorRows: floor?.rows ?? null,
+    ratio: floor && floor.p50 > 0 ? timing.p50 / floor.p50 : null,
   };
 }
 
