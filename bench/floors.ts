@@ -35,17 +35,15 @@ export async function customerSortKey(handle: DatabaseHandle, sort: CustomerSort
   return row.key;
 }
 
+type CustomerPageQuery = { filter: CustomerFilter; sort: CustomerSort; limit: number; after?: { key: string; id: string } };
+
 /**
  * One page of the customer list as one SELECT: the filters (the service's own conditions, so the floor answers the
- * same question), the sort's index order, the group joined, after `after` (a key and id) when given. With
- * `isMatchesFirst`, the matches are collected first and sorted (the better statement when they are few); the case's
- * floor is the faster of the two.
+ * same question), the sort's index order, the group joined, after `after` (a key and id) when given; one row more
+ * than the page, as the service reads, to know whether another page follows. With `isMatchesFirst`, the matches are
+ * collected first and sorted (the better statement when they are few).
  */
-export function customerPageFloor(
-  handle: DatabaseHandle,
-  query: { filter: CustomerFilter; sort: CustomerSort; limit: number; after?: { key: string; id: string } },
-  isMatchesFirst = false,
-): Floor {
+export function customerPageStatement(query: CustomerPageQuery, isMatchesFirst = false): SQL {
   const [field, direction] = query.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
   const { expr, type } = CUSTOMER_SORT_KEYS[field];
   const order = direction === 'asc' ? sql`asc` : sql`desc`;
@@ -55,12 +53,17 @@ export function customerPageFloor(
     conditions.push(direction === 'asc' ? sql`(${expr}, customers.id) > ${bound}` : sql`(${expr}, customers.id) < ${bound}`);
   }
   const where = and(...conditions) ?? sql`true`;
-  const statement = isMatchesFirst
+  return isMatchesFirst
     ? sql`with m as materialized (select * from customers where ${where})
           select customers.*, g.name as group_name from m customers left join customer_groups g on g.id = customers.customer_group_id
           order by ${expr} ${order}, customers.id ${order} limit ${query.limit + 1}`
     : sql`select customers.*, g.name as group_name from customers left join customer_groups g on g.id = customers.customer_group_id
           where ${where} order by ${expr} ${order}, customers.id ${order} limit ${query.limit + 1}`;
+}
+
+/** The floor of a page of the customer list (customerPageStatement); returns the page's row count. */
+export function customerPageFloor(handle: DatabaseHandle, query: CustomerPageQuery, isMatchesFirst = false): Floor {
+  const statement = customerPageStatement(query, isMatchesFirst);
   return async () => Math.min(query.limit, (await rowsOf(handle, statement)).length);
 }
 
@@ -117,8 +120,8 @@ const ORDER_SORT_KEYS: Record<OrderSort extends `${infer F}:${string}` ? F : nev
   customer: [sql`c.sort_name`, sql`c.id`, sql`o.placed_at`, sql`o.id`],
 };
 
-/** One page of the order list with its customers' names, on the sort's index. */
-export function orderPageFloor(handle: DatabaseHandle, query: { sort: OrderSort; status?: string; limit: number }): Floor {
+/** One page of the order list with its customers' names, on the sort's index, one row more than the page. */
+export function orderPageStatement(query: { sort: OrderSort; status?: string; limit: number }): SQL {
   const [field, direction] = query.sort.split(':') as [keyof typeof ORDER_SORT_KEYS, 'asc' | 'desc'];
   const order = direction === 'asc' ? sql`asc` : sql`desc`;
   const keys = sql.join(
@@ -126,8 +129,12 @@ export function orderPageFloor(handle: DatabaseHandle, query: { sort: OrderSort;
     sql`, `,
   );
   const where = query.status ? sql`where o.status = ${query.status}` : sql``;
-  const statement = sql`select o.*, c.first_name || ' ' || c.last_name as customer_name, c.sort_name from orders o join customers c on c.id = o.customer_id
+  return sql`select o.*, c.first_name || ' ' || c.last_name as customer_name, c.sort_name from orders o join customers c on c.id = o.customer_id
     ${where} order by ${keys} limit ${query.limit + 1}`;
+}
+
+export function orderPageFloor(handle: DatabaseHandle, query: { sort: OrderSort; status?: string; limit: number }): Floor {
+  const statement = orderPageStatement(query);
   return async () => Math.min(query.limit, (await rowsOf(handle, statement)).length);
 }
 
