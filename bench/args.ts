@@ -26,17 +26,20 @@ export interface BenchArgs {
   jsonFile: string | null;
   /** An earlier run's JSON to print the change against (null: none). */
   compareFile: string | null;
+  /** A later run's JSON to compare with compareFile instead of running the bench (null: run it). */
+  againstFile: string | null;
   skip: Set<BenchSection>;
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --customers N             customers to have, seeded when fewer (default 100000)
   --orders-per-customer N   average orders of each seeded customer (default 5)
-  --iterations N            timed runs of each case, after 3 warm-up runs (default 50)
-  --completions N           orders completed at each of 1, 8 and 32 workers, by completeOrder and by the floor (default 2000)
+  --iterations N            timed runs of each case, after up to 3 warm-up runs (default 50); a case slower than
+                            3 s in all stops there, after at least 5 runs (the table notes how many)
+  --completions N           orders completed at each of 1, 8 and 32 workers, by completeOrder and by the floor (default 1000)
   --import-rows N           rows of the generated Shopify customer CSV to import at the end (default 100000; 0 skips it)
   --import-only             only the import, on the database as it is (give it a fresh one for a clean figure)
-  --webhooks N              only the webhook delivery bench, with N events (default 10000)
+  --webhooks N              only the webhook delivery bench, with N events (10000 is the usual)
   --seed N                  seed of the generated data (default 1)
   --pglite-dir DIR          PGlite folder when DATABASE_URL is not set (default: a fresh temporary one, removed afterwards)
   --skip LIST               leave out some of: ${BENCH_SECTIONS.join(', ')} (comma-separated)
@@ -45,17 +48,19 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
                             without it nothing is written
   --compare OLD.json        after the run, print each case's p50 against OLD.json's (a --json file of an earlier run),
                             marking cases more than 10% slower
+  --against NEW.json        with --compare: compare two saved runs, without running the bench or opening a database
   --help                    this text
 
   Runs on PostgreSQL when DATABASE_URL is set, otherwise on PGlite. Seeds what is missing: customers up to --customers,
   with orders; a customer with 1,000 orders; a creator among 4 staff for every 10th customer. Each run adds orders
-  (3 × 2 × --completions completed, a few hundred more), refunds and timeline events, and changes some customers' notes.
+  (6 × --completions completed, a few hundred more), refunds and timeline events, and changes some customers' notes.
 
   Each case prints p50/p95 of the app's service call and, where there is one, p50 of its floor: the best single SQL
   statement giving the same answer, measured in the same run, and the ratio case/floor. Write cases time one call
   each on fresh rows; their floor does the same writes as one statement with data-modifying CTEs. Then the completion
-  throughput against its floor, the CSV export, and an EXPLAIN sweep of every filter × sort of the customer list and
-  every sort of the order list, flagging plans that read more than 1,000 rows for each row they return.`;
+  throughput against its floor, the CSV export, the duplicate scan (every pair, once), and an EXPLAIN sweep of every
+  filter × sort of the customer list and of the order list, flagging plans that read more than 1,000 rows for each row
+  they return. Figures are milliseconds (completions: wall-clock ms per order); lower is better.`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -64,7 +69,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     options: {
       customers: { type: 'string', default: '100000' },
       'orders-per-customer': { type: 'string', default: '5' },
-      completions: { type: 'string', default: '2000' },
+      completions: { type: 'string', default: '1000' },
       iterations: { type: 'string', default: '50' },
       seed: { type: 'string', default: '1' },
       'pglite-dir': { type: 'string' },
@@ -74,9 +79,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       webhooks: { type: 'string' },
       json: { type: 'string' },
       compare: { type: 'string' },
+      against: { type: 'string' },
       skip: { type: 'string', default: '' },
     },
   });
+  if (values.against && !values.compare) throw new Error(`--against compares with the file of --compare; give both\n${BENCH_USAGE}`);
   return {
     customers: wholeNumber(values.customers, 'customers', 1),
     ordersPerCustomer: nonNegativeNumber(values['orders-per-customer'], 'orders-per-customer'),
@@ -90,6 +97,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     webhookEvents: values.webhooks === undefined ? null : wholeNumber(values.webhooks, 'webhooks', 1),
     jsonFile: values.json || null,
     compareFile: values.compare || null,
+    againstFile: values.against || null,
     skip: sections(values.skip),
   };
 }

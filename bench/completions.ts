@@ -1,15 +1,9 @@
-import { sql } from 'drizzle-orm';
-
 import type { DatabaseHandle } from '@/db/client';
-import { DEMO_PRODUCTS } from '@/seed/demo-products';
-import { completeOrder, createOrder } from '@/services/orders';
+import { completeOrder } from '@/services/orders';
 
-import { rowsOf } from './database';
 import type { ThroughputRow } from './report';
 import { BENCH_ACTOR } from './write-cases';
 import { completeOrderFloor, placePendingOrders } from './write-floors';
-
-const CREATE_WORKERS = 8;
 
 /** Runs `task(i)` for i in [0, count) on `workers` concurrent loops; returns the wall-clock seconds. */
 async function runConcurrently(count: number, workers: number, task: (i: number) => Promise<void>): Promise<number> {
@@ -23,30 +17,16 @@ async function runConcurrently(count: number, workers: number, task: (i: number)
   return (performance.now() - started) / 1000;
 }
 
-/** Places `count` pending orders with createOrder (as the app would, not timed) for as many random customers. */
-async function placeWithService(handle: DatabaseHandle, count: number): Promise<string[]> {
-  const customers = await rowsOf<{ id: string }>(handle, sql`select id from customers where erased_at is null order by random() limit ${count}`);
-  const ids: string[] = [];
-  await runConcurrently(customers.length, handle.kind === 'postgres' ? CREATE_WORKERS : 1, async (i) => {
-    const product = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length];
-    const order = await createOrder({
-      actor: BENCH_ACTOR,
-      input: { customerId: customers[i].id, items: [{ sku: product.sku, name: product.name, quantity: 1 + (i % 3), unitPrice: product.price }], shippingTotal: 395 },
-    });
-    ids.push(order.id);
-  });
-  return ids;
-}
-
 /**
  * Completion throughput: for each worker count, completes `count` pending orders of as many random customers with
  * completeOrder from `workers` concurrent loops, then (unless `isWithoutFloor`) `count` others with the floor: the same
- * work (lock the order, complete it, add it to the customer's stats, write the timeline event) as one statement.
+ * work (lock the order, complete it, add it to the customer's stats, write the timeline event) as one statement. Both
+ * sides' orders are placed alike beforehand, in one statement (not timed): a line each, no addresses.
  */
 export async function measureCompletions(handle: DatabaseHandle, count: number, workerCounts: number[], isWithoutFloor = false): Promise<ThroughputRow[]> {
   const results: ThroughputRow[] = [];
   for (const workers of workerCounts) {
-    const ids = await placeWithService(handle, count);
+    const ids = await placePendingOrders(handle, count);
     let notApplied = 0;
     const seconds = await runConcurrently(ids.length, workers, async (i) => {
       const { applied } = await completeOrder({ actor: BENCH_ACTOR, id: ids[i] });

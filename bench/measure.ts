@@ -7,23 +7,33 @@ export interface Timing {
   mean: number;
   /** Rows returned by the last run. */
   rows: number;
+  /** Timed calls (fewer than asked when the case ran out of its time budget). */
+  runs: number;
 }
 
 export const WARM_UP_RUNS = 3;
+// A case of a second a call would take minutes at 50 iterations: past this much time, a case stops at MIN_ITERATIONS
+// (or later), which is enough for a median of something that slow; fast cases always run every iteration.
+export const CASE_BUDGET_MS = 3000;
+export const MIN_ITERATIONS = 5;
+const WARM_UP_BUDGET_MS = 1000;
 
 /**
- * Times `run` over `iterations` calls after a short warm-up; `run` gets the iteration number (0 to iterations - 1 for
- * the timed calls, iterations and on for the warm-up, so that write cases can give every call a row of its own) and
- * returns its row count.
+ * Times `run` over `iterations` calls (fewer, at least MIN_ITERATIONS, once they have taken CASE_BUDGET_MS) after a
+ * short warm-up; `run` gets the iteration number (0 to iterations - 1 for the timed calls, iterations and on for the
+ * warm-up, so that write cases can give every call a row of its own) and returns its row count.
  */
 export async function measure(iterations: number, run: (i: number) => Promise<number>): Promise<Timing> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) await run(iterations + i);
+  const warmUpStarted = performance.now();
+  for (let i = 0; i < WARM_UP_RUNS && (i === 0 || performance.now() - warmUpStarted < WARM_UP_BUDGET_MS); i++) await run(iterations + i);
   const samples: number[] = [];
   let rows = 0;
+  const started = performance.now();
   for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
+    if (i >= MIN_ITERATIONS && performance.now() - started > CASE_BUDGET_MS) break;
+    const callStarted = performance.now();
     rows = await run(i);
-    samples.push(performance.now() - started);
+    samples.push(performance.now() - callStarted);
   }
   samples.sort((a, b) => a - b);
   return {
@@ -31,6 +41,7 @@ export async function measure(iterations: number, run: (i: number) => Promise<nu
     p95: percentile(samples, 0.95),
     mean: samples.reduce((sum, ms) => sum + ms, 0) / samples.length,
     rows,
+    runs: samples.length,
   };
 }
 
@@ -51,6 +62,7 @@ export async function measureCase(benchCase: BenchCase, section: FigureSection, 
     floorP50: floor?.p50 ?? null,
     floorRows: floor?.rows ?? null,
     ratio: floor && floor.p50 > 0 ? timing.p50 / floor.p50 : null,
+    ...(timing.runs < iterations && { note: `${timing.runs} runs` }),
   };
 }
 

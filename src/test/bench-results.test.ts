@@ -97,7 +97,7 @@ describe('bench --json', () => {
 describe('bench arguments', () => {
   it('has defaults that bench 100,000 customers, writing no file and comparing with none', () => {
     const args = parseBenchArgs([]);
-    expect(args).toMatchObject({ customers: 100_000, iterations: 50, completions: 2000, importRows: 100_000, jsonFile: null, compareFile: null, webhookEvents: null });
+    expect(args).toMatchObject({ customers: 100_000, iterations: 50, completions: 1000, importRows: 100_000, jsonFile: null, compareFile: null, againstFile: null, webhookEvents: null });
     expect(args.skip.size).toBe(0);
   });
 
@@ -112,10 +112,11 @@ describe('bench arguments', () => {
     expect(() => parseBenchArgs(['--iterations', '0'])).toThrow(/--iterations must be a whole number ≥ 1/);
     expect(() => parseBenchArgs(['--iterations', 'many'])).toThrow(BENCH_USAGE.split('\n')[0]);
     expect(() => parseBenchArgs(['--itrations', '5'])).toThrow(/itrations/);
+    expect(() => parseBenchArgs(['--against', 'new.json'])).toThrow(/--against compares with the file of --compare/);
   });
 
   it('documents every flag it takes in --help', () => {
-    for (const flag of ['--json', '--compare', '--skip', '--iterations', '--completions', '--import-rows', '--webhooks', '--explain-all']) expect(BENCH_USAGE).toContain(flag);
+    for (const flag of ['--json', '--compare', '--against', '--skip', '--iterations', '--completions', '--import-rows', '--webhooks', '--explain-all']) expect(BENCH_USAGE).toContain(flag);
   });
 });
 
