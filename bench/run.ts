@@ -205,6 +205,12 @@ async function benchEverything(database: BenchDatabase, args: BenchArgs, git: { 
     });
   }
 
+  const others = figures.filter((figure) => figure.section !== 'reads' && figure.section !== 'writes');
+  if (others.length) {
+    log();
+    log('The other figures as the JSON and --compare hold them (one run each; completions: wall-clock ms per order):');
+    log(formatFigures(others));
+  }
   log();
   log(`The whole bench took ${seconds(started)} s.`);
   const [{ version }] = await rowsOf<{ version: string }>(handle, sql`select current_setting('server_version') as version`);
