@@ -45,7 +45,7 @@ describe(`getCustomerById (${TEST_DB_KIND})`, () => {
       input: { firstName: 'Work', line1: '2 Low Rd', line2: 'Unit 4', city: 'York', region: 'North Yorkshire', countryCode: 'GB', phone: '+447911123457', isDefaultBilling: true },
     });
     // Twelve orders: ten come with the customer, two on the next page. Two share a placed time (ties go by id).
-    const placed = [];
+    const placed: Awaited<ReturnType<typeof placeOrder>>[] = [];
     for (let day = 1; day <= 11; day++) placed.push(await placeOrder(customer.id, 1000 * day, `2025-03-${String(day).padStart(2, '0')}T09:30:00.123Z`));
     placed.push(await placeOrder(customer.id, 777, '2025-03-11T09:30:00.123Z'));
     for (const order of placed.slice(0, 6)) await completeOrder({ actor: staff, id: order.id });
