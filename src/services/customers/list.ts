@@ -145,6 +145,35 @@ async function walkSortWindow(base: SQL | undefined, q: ListQuery, strategy: Str
     .limit(limit);
 }
 
+/**
+ * The page from at most `window` of the tag's rows of customer_tags after the cursor (read from its index alone),
+ * with every other filter applied to their customers afterwards: a tag with a group, a spend range or a search.
+ * Unlike walkSortWindow, even the well-estimated filters stay outside the stretch: they are estimated as if
+ * independent of the tag, and a tag is often the mark of a group (every "vip" in the VIP group, none among
+ * wholesalers), so inside it a combination that matches nobody would walk every row of the tag.
+ */
+async function walkTagWindow(filters: SQL[], after: SQL | undefined, q: ListQuery, strategy: Strategy & { tag: string }, window: number): Promise<ListRow[]> {
+  const { order, limit } = strategy;
+  const walk = walkKeys(strategy);
+  const db = getDb();
+  const stretch = db
+    .select({ customerId: customerTags.customerId, sortValue: sql`${walk.expr}`.as('sort_value') })
+    .from(customerTags)
+    .where(and(eq(customerTags.tag, strategy.tag), after))
+    .orderBy(sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
+    .limit(window)
+    .as('stretch');
+  const sortValue = column('stretch', 'sort_value');
+  return db
+    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
+    .from(stretch)
+    .innerJoin(customers, eq(customers.id, stretch.customerId))
+    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .where(and(...filters, ...guessedConditions(q, CUSTOMER_COLUMNS)))
+    .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customerId} ${order}`)
+    .limit(limit);
+}
+
 /** The page from all matches sorted in memory, or null when there are more than `max` of them. */
 async function sortMatchesInMemory(where: SQL | undefined, { key, order, limit }: Strategy, max: number): Promise<ListRow[] | null> {
   const db = getDb();
@@ -304,14 +333,16 @@ interface KeyExprs {
   id: SQL;
 }
 
-/** The well-estimated filters, and the cursor on the keys given (those of the index that reads the page). */
-function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc', keys: KeyExprs): SQL[] {
-  const conditions = filterConditions(q);
-  if (q.cursor) {
-    const [sortKey, id] = cursorOf(q.sort, key).decode(q.cursor);
-    conditions.push(afterKeys(key, keys, direction, sortKey, id));
-  }
-  return conditions;
+/** The cursor's condition on the keys given (those of the index that reads the page); none on the first page. */
+function afterCursor(q: ListQuery, key: SortKey, direction: 'asc' | 'desc', keys: KeyExprs): SQL | undefined {
+  if (!q.cursor) return undefined;
+  const [sortKey, id] = cursorOf(q.sort, key).decode(q.cursor);
+  return afterKeys(key, keys, direction, sortKey, id);
+}
+
+/** Whether any well-estimated filter narrows the list (leaving erased customers out, the default, does not). */
+function hasIndexedFilter(q: FilterQuery): boolean {
+  return (Object.keys(INDEXED_FILTERS) as IndexedFilterKey[]).some((key) => q[key] != null && !(key === 'erased' && q.erased === 'include'));
 }
 
 /** Rows after (sort key, id) in the sort's direction: the keyset condition, on the index of `keys`. */
@@ -347,22 +378,24 @@ export interface ListTuning {
 }
 
 /**
- * The page of a list narrowed by search, segment or country, found as FEW_MATCHES above explains. `base` is what a
- * walk filters by (with the cursor on the walked keys), `where` every condition on customers alone.
+ * The page of a list narrowed by search, segment or country, or by a tag with other filters, found as FEW_MATCHES
+ * above explains. A walk filters by `filters` and `guessed` with `after` (the cursor on the walked keys: the tag's
+ * or customers'); `where` is every condition on customers alone, for the estimate and the in-memory sort.
  */
 async function findNarrowedPage(
-  base: SQL[],
-  guessed: SQL[],
-  where: SQL | undefined,
+  { filters, after, guessed, where }: { filters: SQL[]; after: SQL | undefined; guessed: SQL[]; where: SQL | undefined },
   q: ListQuery,
   strategy: Strategy,
   tuning: Required<ListTuning>,
 ): Promise<ListRow[]> {
-  const walkAll = () => walkSortIndex(and(...base, ...guessed), strategy);
+  const walkAll = () => walkSortIndex(and(...filters, after, ...guessed), strategy);
   if ((await estimateMatches(where)) <= tuning.fewMatches) {
     return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
   }
-  const rows = await walkSortWindow(and(...base), q, strategy, tuning.sortWindow);
+  const { tag } = strategy;
+  const rows = tag
+    ? await walkTagWindow(filters, after, q, { ...strategy, tag }, tuning.sortWindow)
+    : await walkSortWindow(and(...filters, after), q, strategy, tuning.sortWindow);
   if (rows.length === strategy.limit) return rows;
   return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
 }
@@ -376,14 +409,16 @@ export async function listCustomers(query: CustomerListQuery = {}, tuning: ListT
   const [field, direction] = q.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
   const strategy: Strategy = { key: SORT_KEYS[field], order: direction === 'asc' ? sql`asc` : sql`desc`, limit: q.limit + 1, tag: q.tag ?? null };
 
-  // A walk's conditions (its cursor on the keys it walks: the tag's or customers'), and the same on customers alone.
-  const base = indexedConditions(q, strategy.key, direction, walkKeys(strategy));
+  const filters = filterConditions(q);
+  // The cursor on the keys a walk reads (the tag's or customers'); the estimate and the in-memory sort read customers.
+  const after = afterCursor(q, strategy.key, direction, walkKeys(strategy));
   const guessed = guessedConditions(q, CUSTOMER_COLUMNS);
-  const onCustomers = () => and(...indexedConditions(q, strategy.key, direction, walkKeys({ ...strategy, tag: null })), ...tagCondition(q), ...guessed);
-  const rows =
-    guessed.length === 0
-      ? await walkSortIndex(and(...base), strategy)
-      : await findNarrowedPage(base, guessed, onCustomers(), q, strategy, {
+  // A tag alone walks its own index; with other filters too, how many of its customers match them is a guess.
+  const isNarrowed = guessed.length > 0 || (strategy.tag !== null && hasIndexedFilter(q));
+  const where = () => and(...filters, afterCursor(q, strategy.key, direction, walkKeys({ ...strategy, tag: null })), ...tagCondition(q), ...guessed);
+  const rows = !isNarrowed
+    ? await walkSortIndex(and(...filters, after), strategy)
+    : await findNarrowedPage({ filters, after, guessed, where: where() }, q, strategy, {
           fewMatches: tuning.fewMatches ?? FEW_MATCHES,
           sortWindow: tuning.sortWindow ?? SORT_WINDOW,
           inMemorySortMax: tuning.inMemorySortMax ?? IN_MEMORY_SORT_MAX,
