@@ -105,6 +105,17 @@ interface Strategy {
   limit: number;
   /** The tag whose rows of customer_tags the walks read in order, instead of customers' own sort index. */
   tag: string | null;
+  /** Whether the list is filtered by group (or by having none): the walk of customers may then read a group's index. */
+  isGroupFiltered: boolean;
+}
+
+/**
+ * Filtered by one group, the list's order is also (group, key, id): the order of customers_group_*_idx. Said so, the
+ * planner reads that index for "no group" too: `is null` is not an equality, so it would not know by itself that the
+ * index's first column is constant there, and would walk the whole sort index filtering out the grouped customers.
+ */
+function groupFirst({ isGroupFiltered, tag, order }: Strategy): SQL[] {
+  return isGroupFiltered && !tag ? [sql`${customers.customerGroupId} ${order}`] : [];
 }
 
 /** The sort key and tie-break a walk orders by: customers' own, or the same keys of the tag's rows. */
@@ -132,7 +143,7 @@ async function walkSortWindow(base: SQL | undefined, q: ListQuery, strategy: Str
     strategy.tag,
   )
     .where(base)
-    .orderBy(sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
+    .orderBy(...groupFirst(strategy), sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(window)
     .as('stretch');
   const sortValue = column('stretch', 'sort_value');
@@ -215,7 +226,7 @@ function walkSortIndex(where: SQL | undefined, strategy: Strategy): Promise<List
     .$dynamic();
   return joinWalk(select, strategy.tag)
     .where(where)
-    .orderBy(sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
+    .orderBy(...groupFirst(strategy), sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(limit);
 }
 
@@ -407,7 +418,13 @@ async function findNarrowedPage(
 export async function listCustomers(query: CustomerListQuery = {}, tuning: ListTuning = {}): Promise<Page<Customer>> {
   const q = parseInput(customerListQuerySchema, query);
   const [field, direction] = q.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
-  const strategy: Strategy = { key: SORT_KEYS[field], order: direction === 'asc' ? sql`asc` : sql`desc`, limit: q.limit + 1, tag: q.tag ?? null };
+  const strategy: Strategy = {
+    key: SORT_KEYS[field],
+    order: direction === 'asc' ? sql`asc` : sql`desc`,
+    limit: q.limit + 1,
+    tag: q.tag ?? null,
+    isGroupFiltered: q.groupId != null,
+  };
 
   const filters = filterConditions(q);
   // The cursor on the keys a walk reads (the tag's or customers'); the estimate and the in-memory sort read customers.
