@@ -1,34 +1,20 @@
 -- customer_tags (db/schema/customer-tags.ts) follows customers: a row per tag of each customer with the list's sort
--- keys. Statement-level triggers with transition tables keep it so, set-based: a bulk change of a million customers'
--- tags is one join, not a million function calls, and a single-row update costs two small statements.
+-- keys. Row triggers, so that the many updates that touch neither tags nor a sort key (notes, consent, group, version)
+-- never call the function: `UPDATE OF` and WHEN decide that before it runs. A statement trigger would be set-based
+-- for bulk changes, but it runs (and its transition tables are kept) for every update of customers, and that cost a
+-- single-row update more than the row trigger costs a tagged one.
 
--- A new customer's tags (an insert, or the insert half of an upsert).
-CREATE FUNCTION customer_tags_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Writes the customer's tags with its current sort keys; on an update, first deletes the tags taken off.
+CREATE FUNCTION customer_tags_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.tags IS DISTINCT FROM NEW.tags THEN
+    DELETE FROM customer_tags WHERE customer_id = NEW.id AND tag <> ALL (NEW.tags);
+  END IF;
   INSERT INTO customer_tags (customer_id, tag, created_at, sort_name, email_key, total_spend, order_count, last_order_key)
-  SELECT DISTINCT n.id, t.tag, n.created_at, n.sort_name, coalesce(n.email, ''), n.total_spend, n.order_count,
-         coalesce(n.last_order_date, '-infinity'::timestamptz)
-  FROM new_rows n CROSS JOIN LATERAL unnest(n.tags) AS t(tag)
+  SELECT DISTINCT NEW.id, t.tag, NEW.created_at, NEW.sort_name, coalesce(NEW.email, ''), NEW.total_spend, NEW.order_count,
+         coalesce(NEW.last_order_date, '-infinity'::timestamptz)
+  FROM unnest(NEW.tags) AS t(tag)
   WHERE t.tag IS NOT NULL
-  ON CONFLICT (customer_id, tag) DO NOTHING;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
--- Changed customers: tags taken off are deleted, the others (new or with a changed sort key) written. Updates that
--- touch neither tags nor a sort key (notes, consent, group) find no row to write.
-CREATE FUNCTION customer_tags_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM customer_tags ct
-  USING new_rows n JOIN old_rows o ON o.id = n.id
-  WHERE ct.customer_id = n.id AND o.tags IS DISTINCT FROM n.tags AND ct.tag <> ALL (n.tags);
-
-  INSERT INTO customer_tags (customer_id, tag, created_at, sort_name, email_key, total_spend, order_count, last_order_key)
-  SELECT DISTINCT n.id, t.tag, n.created_at, n.sort_name, coalesce(n.email, ''), n.total_spend, n.order_count,
-         coalesce(n.last_order_date, '-infinity'::timestamptz)
-  FROM new_rows n JOIN old_rows o ON o.id = n.id CROSS JOIN LATERAL unnest(n.tags) AS t(tag)
-  WHERE t.tag IS NOT NULL
-    AND (o.tags, o.created_at, o.sort_name, o.email, o.total_spend, o.order_count, o.last_order_date)
-        IS DISTINCT FROM (n.tags, n.created_at, n.sort_name, n.email, n.total_spend, n.order_count, n.last_order_date)
   ON CONFLICT (customer_id, tag) DO UPDATE SET
     created_at = excluded.created_at, sort_name = excluded.sort_name, email_key = excluded.email_key,
     total_spend = excluded.total_spend, order_count = excluded.order_count, last_order_key = excluded.last_order_key
@@ -40,10 +26,16 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER customer_tags_on_insert AFTER INSERT ON customers
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION customer_tags_on_insert();
+  FOR EACH ROW WHEN (cardinality(NEW.tags) > 0) EXECUTE FUNCTION customer_tags_sync();
 --> statement-breakpoint
-CREATE TRIGGER customer_tags_on_update AFTER UPDATE ON customers
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION customer_tags_on_update();
+-- sort_name follows first_name and last_name, which are listed.
+CREATE TRIGGER customer_tags_on_update
+  AFTER UPDATE OF tags, first_name, last_name, email, total_spend, order_count, last_order_date, created_at ON customers
+  FOR EACH ROW
+  WHEN ((cardinality(OLD.tags) > 0 OR cardinality(NEW.tags) > 0)
+    AND (OLD.tags, OLD.created_at, OLD.sort_name, OLD.email, OLD.total_spend, OLD.order_count, OLD.last_order_date)
+        IS DISTINCT FROM (NEW.tags, NEW.created_at, NEW.sort_name, NEW.email, NEW.total_spend, NEW.order_count, NEW.last_order_date))
+  EXECUTE FUNCTION customer_tags_sync();
 --> statement-breakpoint
 -- The customers there already.
 INSERT INTO customer_tags (customer_id, tag, created_at, sort_name, email_key, total_spend, order_count, last_order_key)
