@@ -1,20 +1,20 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { customerAddresses, customerEvents, customerGroups, customers, staffMembers, type CustomerRow } from '@/db/schema';
+import { customerEvents, customerGroups, customers, type CustomerRow } from '@/db/schema';
 import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
 import { CUSTOMER_FIELDS, customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerField, type CustomerUpdateInput } from '@/lib/validation/customer';
 import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
 import { customerOrderTotal, hasOrdersMessage } from './customers/delete-rule';
+import { readCustomerDetail } from './customers/detail';
 import { recordCustomerEvent } from './customers/events';
-import { toCustomer, toCustomerAddress } from './customers/mapping';
+import { toCustomer } from './customers/mapping';
 import { customerNotFound } from './customers/merged-into';
 import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
 import { keysetCursor } from './keyset-cursor';
-import { listCustomerOrders } from './orders';
 import { assertCanChangeCustomer } from './ownership';
 import { assertCan } from './permissions';
 import { parseInput } from './validate';
@@ -76,40 +76,12 @@ export async function assertCustomerExists(id: string): Promise<void> {
   if (!found) throw await customerNotFound(db, id);
 }
 
-/** The customer with addresses, metrics and creator, in a fixed number of queries. Throws NotFoundError. */
+/** The customer with addresses, newest orders, metrics and creator, in one statement. Throws NotFoundError (`mergedInto` for a merged one). */
 export async function getCustomerById({ id }: { id: string }): Promise<CustomerDetail> {
   assertUuid(id, NOT_FOUND_MESSAGE);
-  const db = getDb();
-  const [[found], addresses, history] = await Promise.all([
-    db
-      .select({ customer: customers, group: { id: customerGroups.id, name: customerGroups.name }, creator: { id: staffMembers.id, name: staffMembers.name } })
-      .from(customers)
-      .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-      .leftJoin(staffMembers, eq(staffMembers.id, customers.createdById))
-      .where(eq(customers.id, id)),
-    db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)).orderBy(customerAddresses.createdAt, customerAddresses.id),
-    listCustomerOrders({ customerId: id, limit: RECENT_ORDERS }),
-  ]).catch(async (error: unknown) => {
-    // The history finds a missing customer first; say where a merged one went.
-    throw error instanceof NotFoundError ? await customerNotFound(db, id) : error;
-  });
-  if (!found) throw await customerNotFound(db, id);
-  const customer = toCustomer(found.customer, found.group);
-  return {
-    ...customer,
-    addresses: addresses.map(toCustomerAddress),
-    orders: history.data,
-    ordersNextCursor: history.nextCursor,
-    metrics: {
-      orderCount: customer.orderCount,
-      totalSpend: customer.totalSpend,
-      averageOrderValue: customer.orderCount ? Math.round(customer.totalSpend / customer.orderCount) : 0,
-      currency: customer.currency,
-      firstOrderDate: customer.firstOrderDate,
-      lastOrderDate: customer.lastOrderDate,
-    },
-    createdBy: found.creator?.id ? found.creator : null,
-  };
+  const detail = await readCustomerDetail(id, RECENT_ORDERS);
+  if (!detail) throw await customerNotFound(getDb(), id);
+  return detail;
 }
 
 /**

@@ -79,7 +79,14 @@ export const customers = pgTable(
     index('customers_total_spend_idx').on(t.totalSpend, t.id),
     index('customers_order_count_idx').on(t.orderCount, t.id),
     index('customers_last_order_idx').on(sql`coalesce(${t.lastOrderDate}, '-infinity'::timestamptz)`, t.id),
+    // The group filter with each sort: a group is often what sets the sort key apart (the VIP group's spend), so
+    // walking the sort's own index for a group's members can read most of the table before a page is full.
     index('customers_group_idx').on(t.customerGroupId, t.createdAt, t.id),
+    index('customers_group_sort_name_idx').on(t.customerGroupId, t.sortName, t.id),
+    index('customers_group_email_idx').on(t.customerGroupId, sql`coalesce(${t.email}, '')`, t.id),
+    index('customers_group_total_spend_idx').on(t.customerGroupId, t.totalSpend, t.id),
+    index('customers_group_order_count_idx').on(t.customerGroupId, t.orderCount, t.id),
+    index('customers_group_last_order_idx').on(t.customerGroupId, sql`coalesce(${t.lastOrderDate}, '-infinity'::timestamptz)`, t.id),
     index('customers_created_by_idx').on(t.createdById, t.createdAt, t.id),
     // A campaign's audience per channel (services/campaigns/audience.ts): counting 1M customers becomes an
     // index-only scan of the consenting members of the targeted groups.

@@ -1,5 +1,6 @@
 export * from './api-keys';
 export * from './customers';
+export * from './customer-tags';
 export * from './staff';
 export * from './orders';
 export * from './marketing';

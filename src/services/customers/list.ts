@@ -1,8 +1,9 @@
 import { and, eq, gt, gte, isNotNull, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 
 import { getDb } from '@/db/client';
-import { customerAddresses, customerGroups, customerMetrics, customers } from '@/db/schema';
+import { customerAddresses, customerGroups, customerMetrics, customers, customerTags } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
 import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
 
@@ -11,17 +12,38 @@ import { countMatches, EXACT_COUNT_MAX, estimateRows, type MatchCount } from '..
 import { parseInput } from '../validate';
 import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 
-// Each sort key matches an index in db/schema/customers.ts exactly. `column` is its cursor key's kind, `keyOf` reads
-// the key from a listed row (text keys as PostgreSQL sorted them, the rest from the customer), and `cast` writes a
-// decoded key back as the SQL type of the sort. A null last order date sorts as '-infinity', as the index has it.
-const SORT_KEYS: Record<CustomerSortField, { expr: SQL; column: KeyColumn; keyOf: (row: SortedCustomerRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
-  createdAt: { expr: sql`${customers.createdAt}`, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
-  name: { expr: sql`${customers.sortName}`, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
-  email: { expr: sql`coalesce(${customers.email}, '')`, column: { kind: 'text' }, keyOf: (row) => row.customer.email ?? '', cast: (key) => sql`cast(${key} as text)` },
-  totalSpend: { expr: sql`${customers.totalSpend}`, column: { kind: 'money' }, keyOf: (row) => row.customer.totalSpend, cast: (key) => sql`cast(${key} as bigint)` },
-  orderCount: { expr: sql`${customers.orderCount}`, column: { kind: 'int' }, keyOf: (row) => row.customer.orderCount, cast: (key) => sql`cast(${key} as integer)` },
+// Each sort key matches an index in db/schema/customers.ts exactly, and `tagExpr` the same key in customer_tags
+// (db/schema/customer-tags.ts), whose index per sort serves a list filtered by a tag. `column` is its cursor key's
+// kind, `keyOf` reads the key from a listed row (text keys as PostgreSQL sorted them, the rest from the customer), and
+// `cast` writes a decoded key back as the SQL type of the sort. A null last order date sorts as '-infinity', as the
+// index has it.
+const SORT_KEYS: Record<CustomerSortField, { expr: SQL; tagExpr: SQL; column: KeyColumn; keyOf: (row: SortedCustomerRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
+  createdAt: { expr: sql`${customers.createdAt}`, tagExpr: sql`${customerTags.createdAt}`, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
+  name: { expr: sql`${customers.sortName}`, tagExpr: sql`${customerTags.sortName}`, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
+  email: {
+    expr: sql`coalesce(${customers.email}, '')`,
+    tagExpr: sql`${customerTags.emailKey}`,
+    column: { kind: 'text' },
+    keyOf: (row) => row.customer.email ?? '',
+    cast: (key) => sql`cast(${key} as text)`,
+  },
+  totalSpend: {
+    expr: sql`${customers.totalSpend}`,
+    tagExpr: sql`${customerTags.totalSpend}`,
+    column: { kind: 'money' },
+    keyOf: (row) => row.customer.totalSpend,
+    cast: (key) => sql`cast(${key} as bigint)`,
+  },
+  orderCount: {
+    expr: sql`${customers.orderCount}`,
+    tagExpr: sql`${customerTags.orderCount}`,
+    column: { kind: 'int' },
+    keyOf: (row) => row.customer.orderCount,
+    cast: (key) => sql`cast(${key} as integer)`,
+  },
   lastOrderDate: {
     expr: sql`coalesce(${customers.lastOrderDate}, '-infinity'::timestamptz)`,
+    tagExpr: sql`${customerTags.lastOrderKey}`,
     column: { kind: 'timestamp', nullable: true },
     keyOf: (row) => row.customer.lastOrderDate,
     cast: (key) => (key === null ? sql`'-infinity'::timestamptz` : timestampKey(key)),
@@ -51,13 +73,19 @@ export function searchConditions(q: string, searchText: SQLWrapper = customers.s
   return terms.map((term) => sql`${searchText} like ${`%${escapeLike(term)}%`}`);
 }
 
-// Search, tag, RFM segment and country filters are where plans go wrong: the planner's estimates for them are rough, and the matches may
+// Search, RFM segment and country filters are where plans go wrong: the planner's estimates for them are rough, and the matches may
 // sit together at the far end of the sort order. Walking the sort index and filtering can then read most of the table
 // for a handful of rows, and collecting every match to sort it can sort most of it. So a narrowed list asks the
 // planner how many rows it expects (EXPLAIN, nothing read), takes the way that suits, bounded, with the other behind
 // it: up to FEW_MATCHES, the matches are collected through the trigram and tag indexes and sorted in memory (at most
 // IN_MEMORY_SORT_MAX of them); above, a stretch of SORT_WINDOW rows of the sort index is walked, which fills a page
 // whenever one row in SORT_WINDOW / page size matches.
+//
+// A tag is not guessed: the list filtered by a tag walks that tag's rows of customer_tags in the sort's order (an
+// index per sort, db/schema/customer-tags.ts), joined to their customers, so a page reads about a page of rows
+// whether the tag has ten customers or half a million, and the planner estimates a tag from that table's plain
+// column statistics. The walks below ("the sort index") are then the tag's index, and the other filters apply to the
+// joined customers as they would to a walk of customers' own index.
 export const FEW_MATCHES = 2000;
 export const SORT_WINDOW = 2000;
 export const IN_MEMORY_SORT_MAX = 20_000;
@@ -75,18 +103,47 @@ interface Strategy {
   key: SortKey;
   order: SQL;
   limit: number;
+  /** The tag whose rows of customer_tags the walks read in order, instead of customers' own sort index. */
+  tag: string | null;
+  /** Whether the list is filtered by group (or by having none): the walk of customers may then read a group's index. */
+  isGroupFiltered: boolean;
 }
 
-/** The page from at most `window` rows of the sort index after the cursor, filtered by search and tag afterwards. */
-async function walkSortWindow(base: SQL | undefined, q: ListQuery, { key, order, limit }: Strategy, window: number): Promise<ListRow[]> {
+/**
+ * Filtered by one group, the list's order is also (group, key, id): the order of customers_group_*_idx. Said so, the
+ * planner reads that index for "no group" too: `is null` is not an equality, so it would not know by itself that the
+ * index's first column is constant there, and would walk the whole sort index filtering out the grouped customers.
+ */
+function groupFirst({ isGroupFiltered, tag, order }: Strategy): SQL[] {
+  return isGroupFiltered && !tag ? [sql`${customers.customerGroupId} ${order}`] : [];
+}
+
+/** The sort key and tie-break a walk orders by: customers' own, or the same keys of the tag's rows. */
+function walkKeys({ key, tag }: Pick<Strategy, 'key' | 'tag'>): KeyExprs {
+  return tag ? { expr: key.tagExpr, id: sql`${customerTags.customerId}` } : { expr: key.expr, id: sql`${customers.id}` };
+}
+
+/**
+ * A select over customers, joined to the tag's rows of customer_tags when the walk reads those. The selection is
+ * explicit and an inner join makes none of it nullable, so the rows keep their type.
+ */
+function joinWalk<T extends PgSelect>(query: T, tag: string | null): T {
+  return tag ? (query.innerJoin(customerTags, and(eq(customerTags.customerId, customers.id), eq(customerTags.tag, tag))) as unknown as T) : query;
+}
+
+/** The page from at most `window` rows of the sort index after the cursor, filtered by search, segment and country afterwards. */
+async function walkSortWindow(base: SQL | undefined, q: ListQuery, strategy: Strategy, window: number): Promise<ListRow[]> {
+  const { order, limit } = strategy;
+  const walk = walkKeys(strategy);
   const db = getDb();
-  // A subquery with LIMIT is never merged into the outer query, so the search and tag filters cannot move into it
-  // and turn it back into an unbounded walk.
-  const stretch = db
-    .select({ customer: customerColumns, searchText: customers.searchText, sortValue: sql`${key.expr}`.as('sort_value') })
-    .from(customers)
+  // A subquery with LIMIT is never merged into the outer query, so the guessed filters cannot move into it and turn
+  // it back into an unbounded walk.
+  const stretch = joinWalk(
+    db.select({ customer: customerColumns, searchText: customers.searchText, sortValue: sql`${walk.expr}`.as('sort_value') }).from(customers).$dynamic(),
+    strategy.tag,
+  )
     .where(base)
-    .orderBy(sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
+    .orderBy(...groupFirst(strategy), sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(window)
     .as('stretch');
   const sortValue = column('stretch', 'sort_value');
@@ -94,8 +151,37 @@ async function walkSortWindow(base: SQL | undefined, q: ListQuery, { key, order,
     .select({ customer: stretch.customer, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
     .from(stretch)
     .leftJoin(customerGroups, eq(customerGroups.id, stretch.customer.customerGroupId))
-    .where(and(...guessedConditions(q, { id: stretch.customer.id, searchText: stretch.searchText, tags: stretch.customer.tags })))
+    .where(and(...guessedConditions(q, { id: stretch.customer.id, searchText: stretch.searchText })))
     .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customer.id} ${order}`)
+    .limit(limit);
+}
+
+/**
+ * The page from at most `window` of the tag's rows of customer_tags after the cursor (read from its index alone),
+ * with every other filter applied to their customers afterwards: a tag with a group, a spend range or a search.
+ * Unlike walkSortWindow, even the well-estimated filters stay outside the stretch: they are estimated as if
+ * independent of the tag, and a tag is often the mark of a group (every "vip" in the VIP group, none among
+ * wholesalers), so inside it a combination that matches nobody would walk every row of the tag.
+ */
+async function walkTagWindow(filters: SQL[], after: SQL | undefined, q: ListQuery, strategy: Strategy & { tag: string }, window: number): Promise<ListRow[]> {
+  const { order, limit } = strategy;
+  const walk = walkKeys(strategy);
+  const db = getDb();
+  const stretch = db
+    .select({ customerId: customerTags.customerId, sortValue: sql`${walk.expr}`.as('sort_value') })
+    .from(customerTags)
+    .where(and(eq(customerTags.tag, strategy.tag), after))
+    .orderBy(sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
+    .limit(window)
+    .as('stretch');
+  const sortValue = column('stretch', 'sort_value');
+  return db
+    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
+    .from(stretch)
+    .innerJoin(customers, eq(customers.id, stretch.customerId))
+    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .where(and(...filters, ...guessedConditions(q, CUSTOMER_COLUMNS)))
+    .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customerId} ${order}`)
     .limit(limit);
 }
 
@@ -129,14 +215,18 @@ async function sortMatchesInMemory(where: SQL | undefined, { key, order, limit }
   return (rows[0]?.matchCount ?? 0) > max ? null : rows;
 }
 
-/** The page by walking the sort's index from the cursor, filtering as it goes. */
-function walkSortIndex(where: SQL | undefined, { key, order, limit }: Strategy): Promise<ListRow[]> {
-  return getDb()
-    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${key.expr})::text` })
+/** The page by walking the sort's index (or the tag's) from the cursor, filtering as it goes. */
+function walkSortIndex(where: SQL | undefined, strategy: Strategy): Promise<ListRow[]> {
+  const { order, limit } = strategy;
+  const walk = walkKeys(strategy);
+  const select = getDb()
+    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${walk.expr})::text` })
     .from(customers)
     .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .$dynamic();
+  return joinWalk(select, strategy.tag)
     .where(where)
-    .orderBy(sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
+    .orderBy(...groupFirst(strategy), sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(limit);
 }
 
@@ -149,13 +239,20 @@ function estimateMatches(where: SQL | undefined): Promise<number> {
 interface GuessedColumns {
   id: SQLWrapper;
   searchText: SQLWrapper;
-  tags: SQLWrapper;
 }
 
-const CUSTOMER_COLUMNS: GuessedColumns = { id: customers.id, searchText: customers.searchText, tags: customers.tags };
+const CUSTOMER_COLUMNS: GuessedColumns = { id: customers.id, searchText: customers.searchText };
 
 /**
- * Search words, tag, RFM segment and country: the filters whose matches no index of `customers` finds in the list's
+ * The tag filter as a condition on the customer row, for whatever does not walk customer_tags: the bounded count and
+ * the in-memory sort of few matches (through customers_tags_idx), bulk moves and exports.
+ */
+function tagCondition(q: FilterQuery): SQL[] {
+  return q.tag ? [sql`${customers.tags} @> array[${q.tag}]::text[]`] : [];
+}
+
+/**
+ * Search words, RFM segment and country: the filters whose matches no index of `customers` finds in the list's
  * order, so a page is found as FEW_MATCHES explains. The planner estimates the segment and country well (column
  * statistics of customer_metrics and customer_addresses; the semi-join needs no index for that).
  * - RFM segment: customer_metrics deliberately has no index but its key (see db/schema/engagement.ts: its recompute
@@ -168,7 +265,6 @@ const CUSTOMER_COLUMNS: GuessedColumns = { id: customers.id, searchText: custome
  */
 function guessedConditions(q: FilterQuery, row: GuessedColumns): SQL[] {
   const conditions = q.q ? searchConditions(q.q, row.searchText) : [];
-  if (q.tag) conditions.push(sql`${row.tags} @> array[${q.tag}]::text[]`);
   if (q.rfmSegment) {
     conditions.push(sql`exists (select 1 from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id} and ${customerMetrics.rfmSegment} = ${q.rfmSegment})`);
   }
@@ -184,7 +280,7 @@ type FilterQuery = z.output<typeof customerFilterSchema>;
 
 /** The list's filters as conditions on `customers`, for operations on every customer matching them (bulk moves). */
 export function customerFilterConditions(q: FilterQuery): SQL[] {
-  return [...filterConditions(q), ...guessedConditions(q, CUSTOMER_COLUMNS)];
+  return [...filterConditions(q), ...tagCondition(q), ...guessedConditions(q, CUSTOMER_COLUMNS)];
 }
 
 /** How many customers match the list's filters (for "select all N matching"). Throws ValidationFailedError on a bad filter. */
@@ -207,7 +303,7 @@ type IndexedFilterKey = Exclude<keyof FilterQuery, 'q' | 'tag' | 'rfmSegment' | 
 
 /**
  * Filters the planner estimates well (each has an index and plain statistics), one condition per filter of the list
- * schema: the type makes a new filter name its condition here (or in guessedConditions, with search and tag).
+ * schema: the type makes a new filter name its condition here (or in guessedConditions, with search, or tagCondition).
  */
 const INDEXED_FILTERS: { [K in IndexedFilterKey]: (value: NonNullable<FilterQuery[K]>) => SQL } = {
   groupId: (groupId) => (groupId === 'none' ? isNull(customers.customerGroupId) : eq(customers.customerGroupId, groupId)),
@@ -242,20 +338,28 @@ function filterConditions(q: FilterQuery): SQL[] {
   return conditions;
 }
 
-/** The well-estimated filters, and the cursor. */
-function indexedConditions(q: ListQuery, key: SortKey, direction: 'asc' | 'desc'): SQL[] {
-  const conditions = filterConditions(q);
-  if (q.cursor) {
-    const [sortKey, id] = cursorOf(q.sort, key).decode(q.cursor);
-    conditions.push(afterKeys(key, direction, sortKey, id));
-  }
-  return conditions;
+/** A sort key and its tie-break id as SQL: customers' own, or the tag's copies of them in customer_tags. */
+interface KeyExprs {
+  expr: SQL;
+  id: SQL;
 }
 
-/** Rows after (sort key, id) in the sort's direction: the keyset condition, on the sort's own index. */
-function afterKeys(key: SortKey, direction: 'asc' | 'desc', sortKey: KeyValue, id: string): SQL {
+/** The cursor's condition on the keys given (those of the index that reads the page); none on the first page. */
+function afterCursor(q: ListQuery, key: SortKey, direction: 'asc' | 'desc', keys: KeyExprs): SQL | undefined {
+  if (!q.cursor) return undefined;
+  const [sortKey, id] = cursorOf(q.sort, key).decode(q.cursor);
+  return afterKeys(key, keys, direction, sortKey, id);
+}
+
+/** Whether any well-estimated filter narrows the list (leaving erased customers out, the default, does not). */
+function hasIndexedFilter(q: FilterQuery): boolean {
+  return (Object.keys(INDEXED_FILTERS) as IndexedFilterKey[]).some((key) => q[key] != null && !(key === 'erased' && q.erased === 'include'));
+}
+
+/** Rows after (sort key, id) in the sort's direction: the keyset condition, on the index of `keys`. */
+function afterKeys(key: SortKey, keys: KeyExprs, direction: 'asc' | 'desc', sortKey: KeyValue, id: string): SQL {
   const after = sql`(${key.cast(sortKey)}, cast(${id} as uuid))`;
-  return direction === 'asc' ? sql`(${key.expr}, ${customers.id}) > ${after}` : sql`(${key.expr}, ${customers.id}) < ${after}`;
+  return direction === 'asc' ? sql`(${keys.expr}, ${keys.id}) > ${after}` : sql`(${keys.expr}, ${keys.id}) < ${after}`;
 }
 
 /** A row of a walk in the list's order: its customer columns and its sort key as PostgreSQL sorted it. */
@@ -273,7 +377,7 @@ export function customerSortOrder(sort: CustomerSort) {
   return {
     sortKey: sql<string>`(${key.expr})::text`,
     orderBy: [sql`${key.expr} ${order}`, sql`${customers.id} ${order}`],
-    after: (row: SortedCustomerRow): SQL => afterKeys(key, direction, key.keyOf(row), row.customer.id),
+    after: (row: SortedCustomerRow): SQL => afterKeys(key, { expr: key.expr, id: sql`${customers.id}` }, direction, key.keyOf(row), row.customer.id),
   };
 }
 
@@ -284,14 +388,27 @@ export interface ListTuning {
   inMemorySortMax?: number;
 }
 
-/** The page of a list narrowed by search or tag, found as FEW_MATCHES above explains. */
-async function findNarrowedPage(base: SQL[], where: SQL | undefined, q: ListQuery, strategy: Strategy, tuning: Required<ListTuning>): Promise<ListRow[]> {
+/**
+ * The page of a list narrowed by search, segment or country, or by a tag with other filters, found as FEW_MATCHES
+ * above explains. A walk filters by `filters` and `guessed` with `after` (the cursor on the walked keys: the tag's
+ * or customers'); `where` is every condition on customers alone, for the estimate and the in-memory sort.
+ */
+async function findNarrowedPage(
+  { filters, after, guessed, where }: { filters: SQL[]; after: SQL | undefined; guessed: SQL[]; where: SQL | undefined },
+  q: ListQuery,
+  strategy: Strategy,
+  tuning: Required<ListTuning>,
+): Promise<ListRow[]> {
+  const walkAll = () => walkSortIndex(and(...filters, after, ...guessed), strategy);
   if ((await estimateMatches(where)) <= tuning.fewMatches) {
-    return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkSortIndex(where, strategy));
+    return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
   }
-  const rows = await walkSortWindow(and(...base), q, strategy, tuning.sortWindow);
+  const { tag } = strategy;
+  const rows = tag
+    ? await walkTagWindow(filters, after, q, { ...strategy, tag }, tuning.sortWindow)
+    : await walkSortWindow(and(...filters, after), q, strategy, tuning.sortWindow);
   if (rows.length === strategy.limit) return rows;
-  return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkSortIndex(where, strategy));
+  return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
 }
 
 /**
@@ -301,15 +418,24 @@ async function findNarrowedPage(base: SQL[], where: SQL | undefined, q: ListQuer
 export async function listCustomers(query: CustomerListQuery = {}, tuning: ListTuning = {}): Promise<Page<Customer>> {
   const q = parseInput(customerListQuerySchema, query);
   const [field, direction] = q.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
-  const strategy: Strategy = { key: SORT_KEYS[field], order: direction === 'asc' ? sql`asc` : sql`desc`, limit: q.limit + 1 };
+  const strategy: Strategy = {
+    key: SORT_KEYS[field],
+    order: direction === 'asc' ? sql`asc` : sql`desc`,
+    limit: q.limit + 1,
+    tag: q.tag ?? null,
+    isGroupFiltered: q.groupId != null,
+  };
 
-  const base = indexedConditions(q, strategy.key, direction);
+  const filters = filterConditions(q);
+  // The cursor on the keys a walk reads (the tag's or customers'); the estimate and the in-memory sort read customers.
+  const after = afterCursor(q, strategy.key, direction, walkKeys(strategy));
   const guessed = guessedConditions(q, CUSTOMER_COLUMNS);
-  const where = and(...base, ...guessed);
-  const rows =
-    guessed.length === 0
-      ? await walkSortIndex(where, strategy)
-      : await findNarrowedPage(base, where, q, strategy, {
+  // A tag alone walks its own index; with other filters too, how many of its customers match them is a guess.
+  const isNarrowed = guessed.length > 0 || (strategy.tag !== null && hasIndexedFilter(q));
+  const where = () => and(...filters, afterCursor(q, strategy.key, direction, walkKeys({ ...strategy, tag: null })), ...tagCondition(q), ...guessed);
+  const rows = !isNarrowed
+    ? await walkSortIndex(and(...filters, after), strategy)
+    : await findNarrowedPage({ filters, after, guessed, where: where() }, q, strategy, {
           fewMatches: tuning.fewMatches ?? FEW_MATCHES,
           sortWindow: tuning.sortWindow ?? SORT_WINDOW,
           inMemorySortMax: tuning.inMemorySortMax ?? IN_MEMORY_SORT_MAX,

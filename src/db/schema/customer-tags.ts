@@ -1,0 +1,43 @@
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+import { timestampMs } from './columns';
+import { customers } from './customers';
+
+/**
+ * One row per tag of a customer, with the customer's list sort keys beside it, so that the customer list filtered by
+ * a tag walks one index in the sort's order (tag, key, customer) and reads a page whatever the number of customers or
+ * how common the tag is. The GIN index on customers.tags finds a tag's customers, but not in any order: a common
+ * tag's list had to collect and sort every one of them (services/customers/list.ts).
+ *
+ * Written only by triggers on `customers` (the customer_tags_sync migration): every insert and every update of the
+ * tags or of a sort key writes these rows in the same statement, so they never disagree with the customer row; a
+ * customer's rows go with it (cascade). Each key is the same expression as the list's sort of customers_*_idx.
+ */
+export const customerTags = pgTable(
+  'customer_tags',
+  {
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    createdAt: timestampMs('created_at').notNull(),
+    sortName: text('sort_name').notNull(),
+    // coalesce(email, '')
+    emailKey: text('email_key').notNull(),
+    totalSpend: bigint('total_spend', { mode: 'number' }).notNull(),
+    orderCount: integer('order_count').notNull(),
+    // coalesce(last_order_date, '-infinity'): a date that JS cannot hold, so it is only ever compared and sorted here.
+    lastOrderKey: timestamp('last_order_key', { withTimezone: true, precision: 3, mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.tag] }),
+    index('customer_tags_created_at_idx').on(t.tag, t.createdAt, t.customerId),
+    index('customer_tags_sort_name_idx').on(t.tag, t.sortName, t.customerId),
+    index('customer_tags_email_idx').on(t.tag, t.emailKey, t.customerId),
+    index('customer_tags_total_spend_idx').on(t.tag, t.totalSpend, t.customerId),
+    index('customer_tags_order_count_idx').on(t.tag, t.orderCount, t.customerId),
+    index('customer_tags_last_order_idx').on(t.tag, t.lastOrderKey, t.customerId),
+  ],
+);
+
+export type CustomerTagRow = typeof customerTags.$inferSelect;
