@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+
+import { getDb, queryRows, type Tx } from '@/db/client';
+import type { Actor } from '@/lib/types';
+import type { MetricsRun } from '@/lib/validation/metrics';
+
+import { asBgNbd, asGammaGamma, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, tabulateExpectations } from './compute';
+import { ordersFingerprint } from './fingerprint';
+import { changeBounds, type ScoreKeys } from './score-changes';
+import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
+import { uuidArray } from './sql-parts';
+
+// The incremental path: between full recomputes, apply the customers whose orders changed (metric_changes) to their
+// own rows, and move the figures that rank them against everyone else by exactly what their change moves.
+//
+// It gives what a full recompute would give for the same orders, as of the same moment, with the purchase models of
+// the last full run held fixed (computeAllCustomerMetrics with models: 'keep'; incremental.test.ts compares the two).
+// A full recompute is still needed, and is what this returns instead of applying anything, when:
+//   - there is no full run to start from, or it was as of another day than today (as of a chosen day, or yesterday:
+//     everyone's days since their last order move at midnight, and the models are refitted once a day);
+//   - a changed customer was deleted (a merge): their old figures are gone with their row;
+//   - more than MAX_CUSTOMERS customers changed (an import): ranking everyone again is then as cheap;
+//   - a recency, frequency or monetary score boundary moved, so that someone else's score changes (score-changes.ts).
+// The 12-month spend rank is a share of everyone who spent, so it is updated in place for everyone whose share moves.
+
+/** More changed customers than this are taken in by a full recompute. */
+export const MAX_CUSTOMERS = 1_000;
+
+export type IncrementalResult = { applied: true; customers: number; ms: number } | { applied: false; fullNeeded: string } | null;
+
+class FullNeeded extends Error {}
+
+interface OldRow {
+  customerId: string;
+  daysSinceLastOrder: number | null;
+  orderCount: number;
+  totalSpend: string;
+  spend365d: string;
+  rfmSegment: string | null;
+}
+
+interface NewRow {
+  customerId: string;
+  recency: string;
+  frequency: string;
+  monetary: string;
+  spend365d: string;
+}
+
+/**
+ * Applies the recorded order changes to their customers' metrics, when that gives exactly what a full recompute with
+ * the same models would. Returns null when another metrics run holds the lock, `fullNeeded` (with why) when only a
+ * full recompute will do (nothing is applied then, and the changes stay recorded), else what it did.
+ */
+export async function applyOrderChanges(): Promise<IncrementalResult> {
+  const started = performance.now();
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${METRICS_LOCK_KEY}) as locked`);
+      if (!locked) return null;
+      const last = await readLastRun(tx);
+      const today = new Date().toISOString().slice(0, 10);
+      if (!last?.bounds) throw new FullNeeded('no full run to start from');
+      if ((await readMetricsSettings(tx)).asOf !== null || last.requestedAsOf !== null) throw new FullNeeded('metrics are as of a chosen day');
+      if (last.asOf.slice(0, 10) !== today) throw new FullNeeded('a new day');
+      const fingerprint = await ordersFingerprint(tx);
+      // Taken before the orders are read: a change committed from here on stays recorded for the next run.
+      const changed = await queryRows<{ customerId: string }>(tx, sql`delete from metric_changes returning customer_id as "customerId"`);
+      const ids = [...new Set(changed.map((row) => row.customerId))];
+      if (ids.length > MAX_CUSTOMERS) throw new FullNeeded(`${ids.length} customers changed`);
+      const applied = ids.length ? await applyTo(tx, last, ids) : {};
+      await writeLastRun(tx, { ...last, ...applied, fingerprint }, SYSTEM_ACTOR);
+      return { applied: true, customers: ids.length, ms: Math.round(performance.now() - started) };
+    });
+  } catch (error) {
+    if (error instanceof FullNeeded) return { applied: false, fullNeeded: error.message };
+    throw error;
+  }
+}
+
+const SYSTEM_ACTOR: Actor = { type: 'system', id: null, role: 'owner', name: 'metrics job' };
+
+/** Applies the change of the customers `ids`; returns the stored run's figures that it moved. Throws FullNeeded. */
+async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<Partial<StoredMetricsRun>> {
+  const asOf = new Date(last.asOf);
+  const idArray = uuidArray(ids);
+  const existing = await queryRows<{ id: string }>(tx, sql`select id from customers where id = any(${idArray})`);
+  if (existing.length < ids.length) throw new FullNeeded('a changed customer was deleted');
+  const old = await queryRows<OldRow>(
+    tx,
+    sql`select customer_id as "customerId", days_since_last_order as "daysSinceLastOrder", order_count as "orderCount",
+          total_spend::text as "totalSpend", spend_365d::text as "spend365d", rfm_segment as "rfmSegment"
+        from customer_metrics where customer_id = any(${idArray})`,
+  );
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  await buildBase(tx, asOf, ids);
+  const fresh = await queryRows<NewRow>(
+    tx,
+    sql`select customer_id as "customerId", (-days_since_last)::text as recency, orders::text as frequency, spend::text as monetary,
+          spend_365d::text as "spend365d" from metrics_base order by customer_id`,
+  );
+  const before: ScoreKeys[] = old
+    .filter((row) => row.daysSinceLastOrder !== null)
+    .map((row) => ({ recency: -(row.daysSinceLastOrder ?? 0), frequency: row.orderCount, monetary: Number(row.totalSpend) }));
+  const after: ScoreKeys[] = fresh.map((row) => ({ recency: Number(row.recency), frequency: Number(row.frequency), monetary: Number(row.monetary) }));
+  const change = changeBounds(last.bounds!, before, after);
+  if (change.moved) throw new FullNeeded(change.reason);
+
+  const bgNbd = asBgNbd(last.models.bgNbd);
+  const gammaGamma = bgNbd ? asGammaGamma(last.models.gammaGamma) : null;
+  if (bgNbd) await tabulateExpectations(tx, bgNbd);
+
+  // The 12-month spend rank: (customers who spent as much or more) / (customers who spent), over everyone who spent.
+  const oldSpends = old.map((row) => Number(row.spend365d)).filter((spend) => spend > 0);
+  const newSpends = fresh.map((row) => Number(row.spend365d)).filter((spend) => spend > 0);
+  const distinctNew = [...new Set(newSpends)];
+  const [others] = await queryRows<Record<string, string>>(
+    tx,
+    sql`select count(*) filter (where spend_365d > 0)::text as spenders
+          ${sql.join(distinctNew.map((spend, i) => sql`, count(*) filter (where spend_365d >= ${spend}::bigint)::text as ${sql.identifier(`at${i}`)}`), sql``)}
+        from customer_metrics where not (customer_id = any(${idArray}))`,
+  );
+  const spendersBefore = Number(others.spenders) + oldSpends.length;
+  const spendersAfter = Number(others.spenders) + newSpends.length;
+  const percentiles = distinctNew.map((spend, i) => ({
+    pv: spend,
+    pct: (Number(others[`at${i}`]) + newSpends.filter((other) => other >= spend).length) / spendersAfter,
+  }));
+  const percentileRelation = sql`(select * from jsonb_to_recordset(${JSON.stringify(percentiles)}::jsonb) as v(pv bigint, pct float8))`;
+
+  await tx.execute(sql`
+    insert into customer_metrics (${METRIC_COLUMNS})
+    ${metricRows({ asOf, bounds: change.bounds, bgNbd, gammaGamma, percentiles: percentileRelation, customersWhere: sql`c.id = any(${idArray})` })}
+    on conflict (customer_id) do update set ${updateFromExcluded}`);
+  // Everyone else who spent: their count of customers spending as much or more moves by how many of the changed
+  // customers' amounts moved across theirs, and the share by the number who spent. The count is recovered exactly
+  // from the stored share (a count over at most a few million rows, as a double).
+  const crossing = (spends: number[]) => (spends.length ? sql.join(spends.map((spend) => sql`(case when ${spend}::bigint >= spend_365d then 1 else 0 end)`), sql` + `) : sql`0`);
+  const shift = sql`(${crossing(newSpends)}) - (${crossing(oldSpends)})`;
+  await tx.execute(sql`
+    update customer_metrics
+    set spend_percentile_365d = (round(spend_percentile_365d * ${spendersBefore}::float8) + ${shift})::float8 / ${spendersAfter}::float8
+    where spend_365d > 0 and not (customer_id = any(${idArray}))
+      and (${spendersBefore}::bigint <> ${spendersAfter}::bigint or ${shift} <> 0)`);
+
+  const now = await queryRows<{ segment: string | null }>(tx, sql`select rfm_segment as segment from customer_metrics where customer_id = any(${idArray})`);
+  const segments: MetricsRun['segments'] = { ...last.segments };
+  for (const { rfmSegment } of old) if (rfmSegment) segments[rfmSegment] = (segments[rfmSegment] ?? 0) - 1;
+  for (const { segment } of now) if (segment) segments[segment] = (segments[segment] ?? 0) + 1;
+  const sorted = Object.entries(segments).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
+  return { segments: Object.fromEntries(sorted), customersWithOrders: change.bounds.customers, bounds: change.bounds };
+}
+
+const updateFromExcluded = sql.raw(
+  ['as_of', 'computed_at', 'days_since_last_order', 'days_since_first_order', 'orders_90d', 'orders_365d', 'spend_365d', 'average_order_value',
+    'average_items_per_order', 'order_count', 'total_spend', 'recency_score', 'frequency_score', 'monetary_score', 'rfm_segment',
+    'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d']
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', '),
+);
