@@ -44,15 +44,18 @@ export const metricsRecomputeJob: JobDefinition<Record<string, never>, Recompute
     const stale = await metricsStaleReason();
     if (!stale) return { reason: stale, ran: false };
     let reason = stale;
+    let models: 'refit' | 'keep' = 'refit';
     // Orders changed within the day: apply the changed customers alone, unless that would not give what a full
-    // recompute gives (then `fullNeeded` says why, and everyone is recomputed).
+    // recompute gives (then `fullNeeded` says why, and everyone is recomputed, with the day's models unless a refit
+    // is due: the models are fitted once a day, and by the Recompute button).
     if (stale === 'orders changed') {
       const result = await applyOrderChanges();
       if (!result) return { reason, ran: false };
       if (result.applied) return { reason, ran: true, incremental: true };
       reason = `${stale}; ${result.fullNeeded}`;
+      if (!result.refitDue) models = 'keep';
     }
-    const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true });
+    const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true, models });
     return { reason, ran: run !== null };
   },
 };

@@ -222,6 +222,16 @@ const UPDATED_COLUMNS = sql.raw(`as_of = f.as_of, computed_at = f.computed_at, d
   expected_orders_12m = f.expected_orders_12m, predicted_value_12m = f.predicted_value_12m, p_alive = f.p_alive,
   spend_percentile_365d = f.spend_percentile_365d`);
 
+// Every stored figure (all columns but the customer and computed_at), to tell whether a row changed.
+const FIGURES = (table: 'm' | 'f') =>
+  sql.raw(
+    ['as_of', 'days_since_last_order', 'days_since_first_order', 'orders_90d', 'orders_365d', 'spend_365d', 'average_order_value',
+      'average_items_per_order', 'order_count', 'total_spend', 'recency_score', 'frequency_score', 'monetary_score', 'rfm_segment',
+      'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d']
+      .map((column) => `${table}.${column}`)
+      .join(', '),
+  );
+
 export interface MetricRowsInput {
   asOf: Date;
   bounds: ScoreBounds;
@@ -277,8 +287,10 @@ const percentilesOfBase = sql`(
   select spend_365d as pv, (sum(c) over (order by spend_365d desc rows between unbounded preceding and current row))::float8 / (sum(c) over ())::float8 as pct
   from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped)`;
 
-// Every customer's row, updated in place where it exists (a plain UPDATE from a hash join: no per-row index probe and
-// row lock as INSERT ... ON CONFLICT takes) and inserted where not.
+// Every customer's row, inserted where there is none and updated where a figure moved (a plain UPDATE from a hash
+// join: no per-row index probe and row lock as INSERT ... ON CONFLICT takes). A row whose figures all stay keeps its
+// computed_at: rewriting a million unchanged rows is most of a recompute's cost (a new row version, its WAL and a
+// full page image per page), and a second run of the day with the same models changes few of them.
 async function writeMetrics(
   tx: Tx,
   asOf: Date,
@@ -287,21 +299,23 @@ async function writeMetrics(
   gammaGamma: GammaGammaParams | null,
 ): Promise<number> {
   const rows = metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentilesOfBase, customersWhere: sql`true` });
-  const [{ written }] = await queryRows<{ written: number }>(
+  const [{ customers }] = await queryRows<{ customers: number; written: number }>(
     tx,
     sql`
       with fresh as materialized (${rows}),
       updated as (
-        update customer_metrics m set ${UPDATED_COLUMNS} from fresh f where m.customer_id = f.customer_id returning m.customer_id
+        update customer_metrics m set ${UPDATED_COLUMNS} from fresh f
+        where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})
+        returning m.customer_id
       ),
       inserted as (
         insert into customer_metrics (${METRIC_COLUMNS})
-        select ${METRIC_COLUMNS} from fresh f where not exists (select from updated u where u.customer_id = f.customer_id)
+        select ${METRIC_COLUMNS} from fresh f where not exists (select from customer_metrics m where m.customer_id = f.customer_id)
         returning customer_id
       )
-      select ((select count(*) from updated) + (select count(*) from inserted))::int as written`,
+      select (select count(*) from fresh)::int as customers, ((select count(*) from updated) + (select count(*) from inserted))::int as written`,
   );
-  return written;
+  return customers;
 }
 
 async function segmentSizes(tx: Tx): Promise<Record<string, number>> {

@@ -9,7 +9,7 @@ import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
-import { computeAllCustomerMetrics, readLastRun } from '.';
+import { computeAllCustomerMetrics, getCustomerEngagement, metricsStaleReason, readLastRun, recomputeMetricsIfStale } from '.';
 import { applyOrderChanges } from './incremental';
 
 withTestDatabase();
@@ -98,17 +98,34 @@ describe(`applying single order changes (${TEST_DB_KIND})`, () => {
     expect(await applyOrderChanges()).toMatchObject({ applied: true, customers: 0 });
   });
 
+  it('is what the automatic recompute does when orders changed within the day, with the day’s models', async () => {
+    await computeAllCustomerMetrics({ actor: admin });
+    const models = (await readLastRun())?.models;
+    const [{ id }] = await customersWithOrders();
+    const orderCount = async () => (await queryRows<{ n: number }>(getDb(), sql`select order_count as n from customer_metrics where customer_id = ${id}`))[0].n;
+    const before = await orderCount();
+    await completeOrder({ actor: staff, id: (await newOrder(id, 2_500)).id });
+    // The statistics counter that signals the change is flushed by the server within seconds; ask for it now.
+    await getDb().execute(sql`select pg_stat_force_next_flush()`);
+    await expect.poll(() => metricsStaleReason(), { timeout: 15_000, interval: 250 }).toBe('orders changed');
+    // Applied to the customer alone, or (when a boundary moved) everyone recomputed: either way with the same models.
+    expect((await recomputeMetricsIfStale()).ran).toBe(true);
+    expect(await orderCount()).toBe(before + 1);
+    expect((await getCustomerEngagement({ actor: staff, customerId: id })).metrics?.daysSinceLastOrder).toBe(0);
+    expect((await readLastRun())?.models).toEqual(models);
+  });
+
   it('leaves a new day and a chosen as-of day to the full recompute, with the changes kept for it', async () => {
     const [{ id }] = await customersWithOrders();
     await completeOrder({ actor: staff, id: (await newOrder(id, 800)).id });
     await computeAllCustomerMetrics({ actor: admin, asOf: '2025-01-31' });
-    expect(await applyOrderChanges()).toEqual({ applied: false, fullNeeded: 'metrics are as of a chosen day' });
+    expect(await applyOrderChanges()).toEqual({ applied: false, fullNeeded: 'metrics are as of a chosen day', refitDue: true });
     const [{ changes }] = await queryRows<{ changes: number }>(getDb(), sql`select count(*)::int as changes from metric_changes`);
     expect(changes).toBe(0);
     await computeAllCustomerMetrics({ actor: admin });
     await getDb().execute(sql`update shop_settings set value = jsonb_set(value, '{asOf}', '"2000-01-01T23:59:59.999Z"') where key = 'metrics.lastRun'`);
     await completeOrder({ actor: staff, id: (await newOrder(id, 800)).id });
-    expect(await applyOrderChanges()).toEqual({ applied: false, fullNeeded: 'a new day' });
+    expect(await applyOrderChanges()).toEqual({ applied: false, fullNeeded: 'a new day', refitDue: true });
     const [{ kept }] = await queryRows<{ kept: number }>(getDb(), sql`select count(*)::int as kept from metric_changes`);
     expect(kept).toBeGreaterThan(0);
   });

@@ -15,7 +15,8 @@ import { uuidArray } from './sql-parts';
 //
 // It gives what a full recompute would give for the same orders, as of the same moment, with the purchase models of
 // the last full run held fixed (computeAllCustomerMetrics with models: 'keep'; incremental.test.ts compares the two).
-// A full recompute is still needed, and is what this returns instead of applying anything, when:
+// A full recompute is still needed, and is what this returns instead of applying anything (the automatic job then
+// runs it, fitting the models again only when a refit is due: once a day), when:
 //   - there is no full run to start from, or it was as of another day than today (as of a chosen day, or yesterday:
 //     everyone's days since their last order move at midnight, and the models are refitted once a day);
 //   - a changed customer was deleted (a merge): their old figures are gone with their row;
@@ -26,9 +27,23 @@ import { uuidArray } from './sql-parts';
 /** More changed customers than this are taken in by a full recompute. */
 export const MAX_CUSTOMERS = 1_000;
 
-export type IncrementalResult = { applied: true; customers: number; ms: number } | { applied: false; fullNeeded: string } | null;
+/**
+ * `refitDue` when the full recompute should also fit the purchase models again (a new day, or no run to start from);
+ * otherwise it keeps the models, as this path does, and writes only the rows whose figures moved.
+ */
+export type IncrementalResult =
+  | { applied: true; customers: number; ms: number }
+  | { applied: false; fullNeeded: string; refitDue: boolean }
+  | null;
 
-class FullNeeded extends Error {}
+class FullNeeded extends Error {
+  constructor(
+    message: string,
+    readonly refitDue = false,
+  ) {
+    super(message);
+  }
+}
 
 interface OldRow {
   customerId: string;
@@ -60,9 +75,9 @@ export async function applyOrderChanges(): Promise<IncrementalResult> {
       if (!locked) return null;
       const last = await readLastRun(tx);
       const today = new Date().toISOString().slice(0, 10);
-      if (!last?.bounds) throw new FullNeeded('no full run to start from');
-      if ((await readMetricsSettings(tx)).asOf !== null || last.requestedAsOf !== null) throw new FullNeeded('metrics are as of a chosen day');
-      if (last.asOf.slice(0, 10) !== today) throw new FullNeeded('a new day');
+      if (!last?.bounds) throw new FullNeeded('no full run to start from', true);
+      if ((await readMetricsSettings(tx)).asOf !== null || last.requestedAsOf !== null) throw new FullNeeded('metrics are as of a chosen day', true);
+      if (last.asOf.slice(0, 10) !== today) throw new FullNeeded('a new day', true);
       const fingerprint = await ordersFingerprint(tx);
       // Taken before the orders are read: a change committed from here on stays recorded for the next run.
       const changed = await queryRows<{ customerId: string }>(tx, sql`delete from metric_changes returning customer_id as "customerId"`);
@@ -73,7 +88,7 @@ export async function applyOrderChanges(): Promise<IncrementalResult> {
       return { applied: true, customers: ids.length, ms: Math.round(performance.now() - started) };
     });
   } catch (error) {
-    if (error instanceof FullNeeded) return { applied: false, fullNeeded: error.message };
+    if (error instanceof FullNeeded) return { applied: false, fullNeeded: error.message, refitDue: error.refitDue };
     throw error;
   }
 }
