@@ -318,7 +318,7 @@ async function writeMetrics(
   return customers;
 }
 
-async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
+export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
   const rows = await queryRows<{ segment: string; count: number }>(
     tx,
     sql`select rfm_segment as segment, count(*)::int as count from customer_metrics where rfm_segment is not null group by 1 order by 2 desc`,

@@ -35,17 +35,11 @@ async function newOrder(customerId: string, unitPrice: number) {
 }
 
 // The check behind every case: the incremental result equals a full recompute of the same orders with the models
-// held, for every customer (the changed ones, and those whose 12-month spend rank moved with them). Returns whether
-// the change was applied incrementally.
+// held, for every customer (the changed ones, those whose 12-month spend rank moved with them, and, when a boundary
+// moved, those whose scores moved). Returns whether everyone had to be scored again.
 async function expectSameAsFull(): Promise<boolean> {
   const result = await applyOrderChanges();
-  expect(result).not.toBeNull();
-  if (!result?.applied) {
-    // Only a moved score boundary may send a single order to the full recompute here.
-    expect(result?.fullNeeded).toMatch(/score boundaries moved/);
-    await computeAllCustomerMetrics({ actor: admin, models: 'keep' });
-    return false;
-  }
+  expect(result).toMatchObject({ applied: true });
   const incremental = await allRows();
   const stored = await readLastRun();
   const full = await computeAllCustomerMetrics({ actor: admin, models: 'keep' });
@@ -53,7 +47,7 @@ async function expectSameAsFull(): Promise<boolean> {
   expect(stored?.segments).toEqual(full?.segments);
   expect(stored?.customersWithOrders).toBe(full?.customersWithOrders);
   expect(stored?.bounds?.customers).toBe(full?.customersWithOrders);
-  return true;
+  return result?.applied === true && result.rescored;
 }
 
 describe(`applying single order changes (${TEST_DB_KIND})`, () => {
@@ -68,34 +62,40 @@ describe(`applying single order changes (${TEST_DB_KIND})`, () => {
 
   it('gives each changed customer, and everyone whose rank moved, what a full recompute with the same models gives', async () => {
     const customers = await customersWithOrders();
-    let applied = 0;
+    const rescored: boolean[] = [];
     // Completed orders of repeat customers, one at a time, at different amounts.
     for (const [i, { id }] of customers.slice(0, 6).entries()) {
       const order = await newOrder(id, 500 + i * 4_000);
       await completeOrder({ actor: staff, id: order.id });
-      if (await expectSameAsFull()) applied += 1;
+      rescored.push(await expectSameAsFull());
     }
     // A refund, a cancelled completed order, and a new customer's first order.
     const refunded = await newOrder(customers[7].id, 2_000);
     await completeOrder({ actor: staff, id: refunded.id });
-    await expectSameAsFull();
+    rescored.push(await expectSameAsFull());
     await refundOrder({ actor: admin, id: refunded.id, input: { amount: 700 } });
-    if (await expectSameAsFull()) applied += 1;
+    rescored.push(await expectSameAsFull());
     await cancelOrder({ actor: admin, id: (await newOrder(customers[8].id, 900)).id });
-    if (await expectSameAsFull()) applied += 1;
+    rescored.push(await expectSameAsFull());
     const newcomer = await createCustomer({ actor: staff, input: { firstName: 'Nora', email: `nora-${crypto.randomUUID()}@example.com` } });
     const first = await newOrder(newcomer.id, 3_000);
     await completeOrder({ actor: staff, id: first.id });
-    if (await expectSameAsFull()) applied += 1;
-    // Most single orders move no boundary.
-    expect(applied).toBeGreaterThanOrEqual(3);
+    rescored.push(await expectSameAsFull());
+    // A low spender's huge order passes the first customer of every higher monetary quintile (spends rarely tie), each
+    // of whom drops a score: everyone is scored again.
+    const [low] = await queryRows<{ id: string }>(getDb(), sql`select customer_id as id from customer_metrics where monetary_score = 1 order by customer_id limit 1`);
+    await completeOrder({ actor: staff, id: (await newOrder(low.id, 5_000_000)).id });
+    expect(await expectSameAsFull()).toBe(true);
+    // Most single orders move no boundary; some do (with 1,000 customers, one spend more often passes a quintile's
+    // first customer), and both ways must match.
+    expect(rescored.filter((moved) => !moved).length).toBeGreaterThanOrEqual(3);
   });
 
   it('takes several changes at once, and nothing when nothing changed', async () => {
     const customers = await customersWithOrders();
     for (const { id } of customers.slice(10, 13)) await completeOrder({ actor: staff, id: (await newOrder(id, 1_234)).id });
     await expectSameAsFull();
-    expect(await applyOrderChanges()).toMatchObject({ applied: true, customers: 0 });
+    expect(await applyOrderChanges()).toMatchObject({ applied: true, customers: 0, rescored: false });
   });
 
   it('is what the automatic recompute does when orders changed within the day, with the day’s models', async () => {
@@ -108,8 +108,7 @@ describe(`applying single order changes (${TEST_DB_KIND})`, () => {
     // The statistics counter that signals the change is flushed by the server within seconds; ask for it now.
     await getDb().execute(sql`select pg_stat_force_next_flush()`);
     await expect.poll(() => metricsStaleReason(), { timeout: 15_000, interval: 250 }).toBe('orders changed');
-    // Applied to the customer alone, or (when a boundary moved) everyone recomputed: either way with the same models.
-    expect((await recomputeMetricsIfStale()).ran).toBe(true);
+    expect(await recomputeMetricsIfStale()).toEqual({ reason: 'orders changed', ran: true, incremental: true });
     expect(await orderCount()).toBe(before + 1);
     expect((await getCustomerEngagement({ actor: staff, customerId: id })).metrics?.daysSinceLastOrder).toBe(0);
     expect((await readLastRun())?.models).toEqual(models);

@@ -4,11 +4,12 @@ import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import type { MetricsRun } from '@/lib/validation/metrics';
 
-import { asBgNbd, asGammaGamma, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, tabulateExpectations } from './compute';
+import { asBgNbd, asGammaGamma, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
 import { ordersFingerprint } from './fingerprint';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
-import { uuidArray } from './sql-parts';
+import { SCORE_DIMENSIONS, SCORE_KEYS, scoreBounds, scoreCase, type ScoreBounds } from './scores';
+import { segmentCase, uuidArray } from './sql-parts';
 
 // The incremental path: between full recomputes, apply the customers whose orders changed (metric_changes) to their
 // own rows, and move the figures that rank them against everyone else by exactly what their change moves.
@@ -20,9 +21,11 @@ import { uuidArray } from './sql-parts';
 //   - there is no full run to start from, or it was as of another day than today (as of a chosen day, or yesterday:
 //     everyone's days since their last order move at midnight, and the models are refitted once a day);
 //   - a changed customer was deleted (a merge): their old figures are gone with their row;
-//   - more than MAX_CUSTOMERS customers changed (an import): ranking everyone again is then as cheap;
-//   - a recency, frequency or monetary score boundary moved, so that someone else's score changes (score-changes.ts).
-// The 12-month spend rank is a share of everyone who spent, so it is updated in place for everyone whose share moves.
+//   - more than MAX_CUSTOMERS customers changed (an import): ranking everyone again is then as cheap.
+// When a recency, frequency or monetary score boundary moved, so that someone else's score changes (score-changes.ts
+// decides it from the buckets), everyone is scored again from the keys stored on their rows, without reading the
+// orders, and only the rows whose scores moved are written (rescore). The 12-month spend rank is a share of everyone
+// who spent, so it is updated in place for everyone whose share moves.
 
 /** More changed customers than this are taken in by a full recompute. */
 export const MAX_CUSTOMERS = 1_000;
@@ -32,7 +35,7 @@ export const MAX_CUSTOMERS = 1_000;
  * otherwise it keeps the models, as this path does, and writes only the rows whose figures moved.
  */
 export type IncrementalResult =
-  | { applied: true; customers: number; ms: number }
+  | { applied: true; customers: number; rescored: boolean; ms: number }
   | { applied: false; fullNeeded: string; refitDue: boolean }
   | null;
 
@@ -83,9 +86,9 @@ export async function applyOrderChanges(): Promise<IncrementalResult> {
       const changed = await queryRows<{ customerId: string }>(tx, sql`delete from metric_changes returning customer_id as "customerId"`);
       const ids = [...new Set(changed.map((row) => row.customerId))];
       if (ids.length > MAX_CUSTOMERS) throw new FullNeeded(`${ids.length} customers changed`);
-      const applied = ids.length ? await applyTo(tx, last, ids) : {};
+      const { rescored = false, ...applied } = ids.length ? await applyTo(tx, last, ids) : {};
       await writeLastRun(tx, { ...last, ...applied, fingerprint }, SYSTEM_ACTOR);
-      return { applied: true, customers: ids.length, ms: Math.round(performance.now() - started) };
+      return { applied: true, customers: ids.length, rescored, ms: Math.round(performance.now() - started) };
     });
   } catch (error) {
     if (error instanceof FullNeeded) return { applied: false, fullNeeded: error.message, refitDue: error.refitDue };
@@ -96,7 +99,7 @@ export async function applyOrderChanges(): Promise<IncrementalResult> {
 const SYSTEM_ACTOR: Actor = { type: 'system', id: null, role: 'owner', name: 'metrics job' };
 
 /** Applies the change of the customers `ids`; returns the stored run's figures that it moved. Throws FullNeeded. */
-async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<Partial<StoredMetricsRun>> {
+async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<Partial<StoredMetricsRun> & { rescored: boolean }> {
   const asOf = new Date(last.asOf);
   const idArray = uuidArray(ids);
   const existing = await queryRows<{ id: string }>(tx, sql`select id from customers where id = any(${idArray})`);
@@ -119,7 +122,10 @@ async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<P
     .map((row) => ({ recency: -(row.daysSinceLastOrder ?? 0), frequency: row.orderCount, monetary: Number(row.totalSpend) }));
   const after: ScoreKeys[] = fresh.map((row) => ({ recency: Number(row.recency), frequency: Number(row.frequency), monetary: Number(row.monetary) }));
   const change = changeBounds(last.bounds!, before, after);
-  if (change.moved) throw new FullNeeded(change.reason);
+  const customersWithOrders = last.bounds!.customers - before.length + after.length;
+  // When a boundary moved, the changed customers' rows are written with the old buckets and then everyone is scored
+  // again from the keys stored on their rows (rescore).
+  const bounds = change.moved ? last.bounds! : change.bounds;
 
   const bgNbd = asBgNbd(last.models.bgNbd);
   const gammaGamma = bgNbd ? asGammaGamma(last.models.gammaGamma) : null;
@@ -145,7 +151,7 @@ async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<P
 
   await tx.execute(sql`
     insert into customer_metrics (${METRIC_COLUMNS})
-    ${metricRows({ asOf, bounds: change.bounds, bgNbd, gammaGamma, percentiles: percentileRelation, customersWhere: sql`c.id = any(${idArray})` })}
+    ${metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentileRelation, customersWhere: sql`c.id = any(${idArray})` })}
     on conflict (customer_id) do update set ${updateFromExcluded}`);
   // Everyone else who spent: their count of customers spending as much or more moves by how many of the changed
   // customers' amounts moved across theirs, and the share by the number who spent. The count is recovered exactly
@@ -158,12 +164,46 @@ async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<P
     where spend_365d > 0 and not (customer_id = any(${idArray}))
       and (${spendersBefore}::bigint <> ${spendersAfter}::bigint or ${shift} <> 0)`);
 
+  if (change.moved) {
+    const rescored = await rescore(tx, customersWithOrders);
+    return { segments: await segmentSizes(tx), customersWithOrders, bounds: rescored, rescored: true };
+  }
   const now = await queryRows<{ segment: string | null }>(tx, sql`select rfm_segment as segment from customer_metrics where customer_id = any(${idArray})`);
   const segments: MetricsRun['segments'] = { ...last.segments };
   for (const { rfmSegment } of old) if (rfmSegment) segments[rfmSegment] = (segments[rfmSegment] ?? 0) - 1;
   for (const { segment } of now) if (segment) segments[segment] = (segments[segment] ?? 0) + 1;
   const sorted = Object.entries(segments).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
-  return { segments: Object.fromEntries(sorted), customersWithOrders: change.bounds.customers, bounds: change.bounds };
+  return { segments: Object.fromEntries(sorted), customersWithOrders, bounds: change.bounds, rescored: false };
+}
+
+// The scoring keys of every customer with orders, as stored on their rows, under metrics_base's column names.
+const storedKeys = sql`(select customer_id, days_since_last_order as days_since_last, order_count as orders, total_spend as spend
+  from customer_metrics where days_since_last_order is not null) stored`;
+
+/**
+ * Scores everyone again from the keys on their rows (the buckets from one count per distinct value, as a full run
+ * computes them from the orders) and updates the rows whose scores or segment moved; returns the buckets.
+ */
+async function rescore(tx: Tx, customersWithOrders: number): Promise<ScoreBounds> {
+  const bounds = await scoreBounds(tx, storedKeys, customersWithOrders);
+  const counted = SCORE_DIMENSIONS.map((dimension) => bounds.buckets[dimension].reduce((sum, bucket) => sum + bucket.count, 0));
+  if (counted.some((count) => count !== customersWithOrders)) throw new FullNeeded('the stored figures disagree with the last run');
+  await tx.execute(sql`
+    update customer_metrics m
+    set recency_score = s.recency_score, frequency_score = s.frequency_score, monetary_score = s.monetary_score, rfm_segment = s.segment
+    from (
+      select scored.*, ${segmentCase()} as segment
+      from (
+        select customer_id,
+          ${scoreCase(SCORE_KEYS.recency, bounds.buckets.recency)} as recency_score,
+          ${scoreCase(SCORE_KEYS.frequency, bounds.buckets.frequency)} as frequency_score,
+          ${scoreCase(SCORE_KEYS.monetary, bounds.buckets.monetary)} as monetary_score
+        from ${storedKeys}
+      ) scored
+    ) s
+    where m.customer_id = s.customer_id
+      and (m.recency_score, m.frequency_score, m.monetary_score, m.rfm_segment) is distinct from (s.recency_score, s.frequency_score, s.monetary_score, s.segment)`);
+  return bounds;
 }
 
 const updateFromExcluded = sql.raw(
