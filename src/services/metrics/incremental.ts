@@ -25,7 +25,10 @@ import { segmentCase, uuidArray } from './sql-parts';
 // When a recency, frequency or monetary score boundary moved, so that someone else's score changes (score-changes.ts
 // decides it from the buckets), everyone is scored again from the keys stored on their rows, without reading the
 // orders, and only the rows whose scores moved are written (rescore). The 12-month spend rank is a share of everyone
-// who spent, so it is updated in place for everyone whose share moves.
+// who spent, so it is updated in place for everyone whose share moves: those between a changed customer's old and new
+// 12-month spend, or every spender when the number who spent changes (a first order, a return after a year), as a
+// full recompute would rewrite them too. That last case costs a write of most rows; computing the share when a card
+// is read would avoid it.
 
 /** More changed customers than this are taken in by a full recompute. */
 export const MAX_CUSTOMERS = 1_000;
