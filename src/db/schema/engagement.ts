@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, doublePrecision, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, doublePrecision, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, timestampMs, updatedAt } from './columns';
 import { customerGroups, customers } from './customers';
@@ -14,7 +14,8 @@ export const shopSettings = pgTable('shop_settings', {
   updatedAt: updatedAt(),
 });
 
-// Engagement metrics per customer, recomputed for all customers at once by set-based SQL (services/metrics).
+// Engagement metrics per customer, recomputed for all customers at once by set-based SQL (services/metrics), and for
+// single customers whose orders changed in between (metricChanges).
 // Money in minor units of the shop currency.
 export const customerMetrics = pgTable(
   'customer_metrics',
@@ -32,6 +33,9 @@ export const customerMetrics = pgTable(
     spend365d: bigint('spend_365d', { mode: 'number' }).notNull().default(0),
     averageOrderValue: bigint('average_order_value', { mode: 'number' }).notNull().default(0),
     averageItemsPerOrder: doublePrecision('average_items_per_order').notNull().default(0),
+    // Counted orders and their spend less refunds up to the as-of moment: what the frequency and monetary scores rank.
+    orderCount: integer('order_count').notNull().default(0),
+    totalSpend: bigint('total_spend', { mode: 'number' }).notNull().default(0),
     // 1-5 quintiles among customers with orders; null for customers without any.
     recencyScore: smallint('recency_score'),
     frequencyScore: smallint('frequency_score'),
@@ -49,6 +53,16 @@ export const customerMetrics = pgTable(
   // row, and with nothing else indexed and room on the page each rewrite is a HOT update in place (about 4x faster
   // at a million rows than updating three more indexes). Every reader scans the whole table or looks up by customer.
 );
+
+// Customers whose orders changed since the metrics last took them in, one row per change, added by triggers on orders
+// (migration 0022) so that every writer of orders is covered and the row commits with the change. A metrics run
+// deletes the rows it sees before it reads the orders, so a change committed meanwhile stays for the next run. No
+// unique key on the customer: a unique key would make an order change wait for a running recompute that deleted its
+// customer's row.
+export const metricChanges = pgTable('metric_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  customerId: uuid('customer_id').notNull(),
+});
 
 // The fitted purchase model of the last metrics run, kept so that its parameters can be shown and checked.
 export const metricModels = pgTable('metric_models', {

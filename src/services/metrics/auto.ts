@@ -5,6 +5,7 @@ import { enqueueJob } from '../jobs/queue';
 import { runJobNow, type JobDefinition } from '../jobs/run';
 import { computeAllCustomerMetrics } from './compute';
 import { ordersFingerprint } from './fingerprint';
+import { applyOrderChanges } from './incremental';
 import { readLastRun, readMetricsSettings } from './settings';
 
 const SYSTEM_ACTOR: Actor = { type: 'system', id: null, role: 'owner', name: 'metrics job' };
@@ -27,10 +28,12 @@ export async function metricsStaleReason(now = new Date()): Promise<string | nul
 
 export const METRICS_RECOMPUTE_JOB = 'metrics.recompute';
 
-type RecomputeResult = { reason: string | null; ran: boolean };
+/** `incremental` when only the changed customers were applied (incremental.ts), rather than everyone recomputed. */
+type RecomputeResult = { reason: string | null; ran: boolean; incremental?: true };
 
 /**
- * The automatic recompute as a job under one key: there is at most one active, and only its lease holder runs it, so
+ * The automatic recompute as a job under one key (the changed customers alone when orders changed within the day and
+ * that gives the full result, else everyone): there is at most one active, and only its lease holder runs it, so
  * instances never recompute at once (the advisory lock in computeAllCustomerMetrics still queues manual runs). It asks
  * metricsStaleReason again, so a job taken over after a crash, or queued by two instances, runs only if still needed.
  */
@@ -38,9 +41,21 @@ export const metricsRecomputeJob: JobDefinition<Record<string, never>, Recompute
   kind: METRICS_RECOMPUTE_JOB,
   readPermission: 'metrics:read',
   async run() {
-    const reason = await metricsStaleReason();
-    if (!reason) return { reason, ran: false };
-    const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true });
+    const stale = await metricsStaleReason();
+    if (!stale) return { reason: stale, ran: false };
+    let reason = stale;
+    let models: 'refit' | 'keep' = 'refit';
+    // Orders changed within the day: apply the changed customers alone, unless that would not give what a full
+    // recompute gives (then `fullNeeded` says why, and everyone is recomputed, with the day's models unless a refit
+    // is due: the models are fitted once a day, and by the Recompute button).
+    if (stale === 'orders changed') {
+      const result = await applyOrderChanges();
+      if (!result) return { reason, ran: false };
+      if (result.applied) return { reason, ran: true, incremental: true };
+      reason = `${stale}; ${result.fullNeeded}`;
+      if (!result.refitDue) models = 'keep';
+    }
+    const run = await computeAllCustomerMetrics({ actor: SYSTEM_ACTOR, trigger: 'automatic', skipIfRunning: true, models });
     return { reason, ran: run !== null };
   },
 };
@@ -70,8 +85,8 @@ export function startMetricsJob(intervalMs: number, log: (message: string) => vo
     isBusy = true;
     try {
       const started = Date.now();
-      const { reason, ran } = await recomputeMetricsIfStale();
-      if (ran) log(`[metrics] recomputed (${reason}) in ${Date.now() - started} ms`);
+      const { reason, ran, incremental } = await recomputeMetricsIfStale();
+      if (ran) log(`[metrics] ${incremental ? 'applied the changed customers' : 'recomputed'} (${reason}) in ${Date.now() - started} ms`);
     } catch (error) {
       log(`[metrics] recompute failed: ${(error as Error).message}`);
     } finally {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
@@ -10,8 +10,9 @@ import { parseInput } from '@/services/validate';
 import { expectedPurchasesIfAlive, fitBgNbd, type BgNbdParams } from './bg-nbd';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 import { ordersFingerprint } from './fingerprint';
-import { readLastRun, readMetricsSettings, writeLastRun } from './settings';
-import { expectedValueSql, pAliveSql, quintileOfRank, segmentCase } from './sql-parts';
+import { publicRun, readLastRun, readMetricsSettings, writeLastRun } from './settings';
+import { SCORE_KEYS, scoreBounds, scoreCase, type ScoreBounds } from './scores';
+import { expectedValueSql, pAliveSql, segmentCase, uuidArray } from './sql-parts';
 
 // One metrics run at a time, shop-wide (pg advisory lock key; any constant unlikely to clash).
 export const METRICS_LOCK_KEY = 6_240_517;
@@ -30,6 +31,11 @@ export interface ComputeMetricsOptions {
   trigger?: MetricsRun['trigger'];
   /** Background runs skip (return null) rather than wait when a run is already going. */
   skipIfRunning?: boolean;
+  /**
+   * 'keep' predicts with the last run's purchase models instead of fitting them again (the incremental path does so
+   * between full runs; this gives the full result it must match). Default 'refit'.
+   */
+  models?: 'refit' | 'keep';
 }
 
 /**
@@ -54,7 +60,12 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const fingerprint = await ordersFingerprint(tx);
     const shared = await runFinishedMeanwhile(tx, startedAt, requestedAsOf, fingerprint);
     if (shared) return shared;
-    const asOf = requestedAsOf ? endOfDayUtc(requestedAsOf) : new Date();
+    const kept = options.models === 'keep' ? (await readLastRun(tx))?.models : undefined;
+    // Before the orders are read: a change committed from here on stays recorded for the next run.
+    await tx.execute(sql`delete from metric_changes`);
+    // "Now" is the end of today (UTC): every figure then stays put until the day ends or an order changes, which is
+    // what lets a single order's change be applied to its customer alone (incremental.ts).
+    const asOf = endOfDayUtc(requestedAsOf ?? new Date().toISOString().slice(0, 10));
     // Sorts for the quintiles and aggregates stay in memory at a million customers.
     await tx.execute(sql`set local work_mem = '256MB'`);
     const steps: Record<string, number> = {};
@@ -65,11 +76,12 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       return result;
     };
     await timed('aggregate', () => buildBase(tx, asOf));
-    const bgNbd = await timed('fitBgNbd', () => fitPurchaseModel(tx));
-    const gammaGamma = bgNbd ? await timed('fitGammaGamma', () => fitSpendModel(tx)) : null;
+    const bgNbd = kept ? asBgNbd(kept.bgNbd) : await timed('fitBgNbd', () => fitPurchaseModel(tx));
+    const gammaGamma = !bgNbd ? null : kept ? asGammaGamma(kept.gammaGamma) : await timed('fitGammaGamma', () => fitSpendModel(tx));
     if (bgNbd) await timed('expectations', () => tabulateExpectations(tx, bgNbd));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
-    const customers = await timed('write', () => writeMetrics(tx, asOf, customersWithOrders, bgNbd, gammaGamma));
+    const bounds = await timed('scores', () => scoreBounds(tx, sql`metrics_base`, customersWithOrders));
+    const customers = await timed('write', () => writeMetrics(tx, asOf, bounds, bgNbd, gammaGamma));
     const segments = await timed('segments', () => segmentSizes(tx));
     const run: MetricsRun = {
       asOf: asOf.toISOString(),
@@ -85,7 +97,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     };
     await storeModels(tx, asOf, run, customersWithOrders);
     run.durationMs = Math.round(performance.now() - started);
-    await writeLastRun(tx, { ...run, fingerprint }, options.actor);
+    await writeLastRun(tx, { ...run, fingerprint, bounds }, options.actor);
     return run;
   });
 }
@@ -98,15 +110,28 @@ async function runFinishedMeanwhile(tx: Tx, requestedAt: Date, requestedAsOf: st
   const last = await readLastRun(tx);
   if (!last || last.fingerprint !== fingerprint || last.requestedAsOf !== requestedAsOf) return null;
   if (Date.parse(last.startedAt) + last.durationMs < requestedAt.getTime()) return null;
-  const { fingerprint: _fingerprint, ...run } = last;
-  return run;
+  return publicRun(last);
+}
+
+/** The purchase models of a stored run, as parameters (null when it had none). */
+export function asBgNbd(stored: Record<string, number> | null | undefined): (BgNbdParams & { logLikelihood: number }) | null {
+  return stored ? { r: stored.r, alpha: stored.alpha, a: stored.a, b: stored.b, logLikelihood: stored.logLikelihood } : null;
+}
+
+export function asGammaGamma(stored: Record<string, number> | null | undefined): (GammaGammaParams & { logLikelihood: number }) | null {
+  return stored ? { p: stored.p, q: stored.q, gamma: stored.gamma, logLikelihood: stored.logLikelihood } : null;
 }
 
 // Per customer with counted orders up to asOf: totals, windows, and the BG/NBD summary in days (x = purchase days
 // after the first, tx = first to last purchase day, t = first purchase day to the as-of day) with the spend of those
 // repeat days for Gamma-Gamma.
-async function buildBase(tx: Tx, asOf: Date): Promise<void> {
+export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly string[]): Promise<void> {
   const at = sql`${asOf.toISOString()}::timestamptz`;
+  // timestamptz - interval is only stable (it depends on the time zone), so PostgreSQL would compute it for every order
+  // row; as subqueries it is computed once.
+  const since90 = sql`(select ${at} - interval '90 days')`;
+  const since365 = sql`(select ${at} - interval '365 days')`;
+  const only = customerIds ? sql`and customer_id = any(${uuidArray(customerIds)})` : sql``;
   await tx.execute(sql`
     create temp table metrics_base on commit drop as
     with days as (
@@ -116,11 +141,11 @@ async function buildBase(tx: Tx, asOf: Date): Promise<void> {
         sum(item_count)::bigint as items,
         min(placed_at) as first_at,
         max(placed_at) as last_at,
-        count(*) filter (where placed_at > ${at} - interval '90 days')::int as orders_90d,
-        count(*) filter (where placed_at > ${at} - interval '365 days')::int as orders_365d,
-        coalesce(sum(total - refunded_total) filter (where placed_at > ${at} - interval '365 days'), 0)::bigint as spend_365d
+        count(*) filter (where placed_at > ${since90})::int as orders_90d,
+        count(*) filter (where placed_at > ${since365})::int as orders_365d,
+        coalesce(sum(total - refunded_total) filter (where placed_at > ${since365}), 0)::bigint as spend_365d
       from orders
-      where status in ${COUNTED_STATUSES} and placed_at <= ${at}
+      where status in ${COUNTED_STATUSES} and placed_at <= ${at} ${only}
       group by 1, 2
     )
     select customer_id,
@@ -173,7 +198,7 @@ async function fitSpendModel(tx: Tx): Promise<(GammaGammaParams & { logLikelihoo
 
 // The hypergeometric part of the expected purchases depends on (x, t) only, which take few distinct values even at a
 // million customers: computed here once per pair, then joined in SQL.
-async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise<void> {
+export async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise<void> {
   const pairs = await queryRows<{ x: number; t: number }>(tx, sql`select distinct x, t_days as t from metrics_base`);
   const table = pairs.map(({ x, t }) => ({ ex_x: x, ex_t: t, if_alive: expectedPurchasesIfAlive(params, x, t / 7, HORIZON_WEEKS) }));
   await tx.execute(sql`create temp table metrics_expected (ex_x int, ex_t int, if_alive float8, primary key (ex_x, ex_t)) on commit drop`);
@@ -185,61 +210,115 @@ async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise<void> 
   await tx.execute(sql`analyze metrics_expected`);
 }
 
-// RFM quintiles as ntile(5) among customers with orders, where equal values share the lower score, so two customers
-// with the same figure never get different scores: the quintile of each value's rank (quintileOfRank), one sort per
-// score. Recency ranks fewer days since the last order higher.
-async function writeMetrics(
-  tx: Tx,
-  asOf: Date,
-  customersWithOrders: number,
-  bgNbd: BgNbdParams | null,
-  gammaGamma: GammaGammaParams | null,
-): Promise<number> {
+// The columns written for each customer, in this order (metricsRows selects them).
+export const METRIC_COLUMNS = sql.raw(`customer_id, as_of, computed_at, days_since_last_order, days_since_first_order, orders_90d,
+  orders_365d, spend_365d, average_order_value, average_items_per_order, order_count, total_spend, recency_score, frequency_score,
+  monetary_score, rfm_segment, expected_orders_12m, predicted_value_12m, p_alive, spend_percentile_365d`);
+const UPDATED_COLUMNS = sql.raw(`as_of = f.as_of, computed_at = f.computed_at, days_since_last_order = f.days_since_last_order,
+  days_since_first_order = f.days_since_first_order, orders_90d = f.orders_90d, orders_365d = f.orders_365d,
+  spend_365d = f.spend_365d, average_order_value = f.average_order_value, average_items_per_order = f.average_items_per_order,
+  order_count = f.order_count, total_spend = f.total_spend, recency_score = f.recency_score,
+  frequency_score = f.frequency_score, monetary_score = f.monetary_score, rfm_segment = f.rfm_segment,
+  expected_orders_12m = f.expected_orders_12m, predicted_value_12m = f.predicted_value_12m, p_alive = f.p_alive,
+  spend_percentile_365d = f.spend_percentile_365d`);
+
+// Every stored figure (all columns but the customer and computed_at), to tell whether a row changed.
+const FIGURES = (table: 'm' | 'f') =>
+  sql.raw(
+    ['as_of', 'days_since_last_order', 'days_since_first_order', 'orders_90d', 'orders_365d', 'spend_365d', 'average_order_value',
+      'average_items_per_order', 'order_count', 'total_spend', 'recency_score', 'frequency_score', 'monetary_score', 'rfm_segment',
+      'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d']
+      .map((column) => `${table}.${column}`)
+      .join(', '),
+  );
+
+export interface MetricRowsInput {
+  asOf: Date;
+  bounds: ScoreBounds;
+  bgNbd: BgNbdParams | null;
+  gammaGamma: GammaGammaParams | null;
+  /** A relation (pv bigint, pct float8): the 12-month spend rank of each 12-month spend pv > 0. */
+  percentiles: SQL;
+  /** Which customers (a condition on customers c). */
+  customersWhere: SQL;
+}
+
+/**
+ * One row of METRIC_COLUMNS per customer matching `customersWhere`, from metrics_base (and metrics_expected when
+ * there is a purchase model): the figures of customers without counted orders are empty. RFM scores come from the
+ * buckets (scores.ts), which give exactly the quintile of each value's rank among the customers with orders.
+ */
+export function metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles, customersWhere }: MetricRowsInput): SQL {
   const expected = bgNbd ? sql`e.if_alive * ${pAliveSql(bgNbd)}` : sql`null::float8`;
   const pAlive = bgNbd ? pAliveSql(bgNbd) : sql`null::float8`;
   const value = bgNbd && gammaGamma ? sql`round(greatest(0, e.if_alive * ${pAliveSql(bgNbd)} * ${expectedValueSql(gammaGamma)}))::bigint` : sql`null::bigint`;
-  const joinExpected = bgNbd ? sql`left join metrics_expected e on e.ex_x = s.x and e.ex_t = s.t_days` : sql``;
-  const result = await tx.execute(sql`
-    insert into customer_metrics (customer_id, as_of, computed_at, days_since_last_order, days_since_first_order, orders_90d,
-      orders_365d, spend_365d, average_order_value, average_items_per_order, recency_score, frequency_score, monetary_score,
-      rfm_segment, expected_orders_12m, predicted_value_12m, p_alive, spend_percentile_365d)
-    select c.id, ${asOf.toISOString()}::timestamptz, now(), s.days_since_last, s.days_since_first,
-      coalesce(s.orders_90d, 0), coalesce(s.orders_365d, 0), coalesce(s.spend_365d, 0),
-      coalesce(round(s.spend::numeric / s.orders)::bigint, 0),
-      coalesce(s.items::float8 / s.orders, 0),
-      s.recency_score, s.frequency_score, s.monetary_score, s.segment,
-      s.expected, s.value, s.p_alive, s.spend_percentile
+  const joinExpected = bgNbd ? sql`left join metrics_expected e on e.ex_x = b.x and e.ex_t = b.t_days` : sql``;
+  return sql`
+    select c.id as customer_id, ${asOf.toISOString()}::timestamptz as as_of, now() as computed_at,
+      s.days_since_last as days_since_last_order, s.days_since_first as days_since_first_order,
+      coalesce(s.orders_90d, 0) as orders_90d, coalesce(s.orders_365d, 0) as orders_365d, coalesce(s.spend_365d, 0) as spend_365d,
+      coalesce(round(s.spend::numeric / s.orders)::bigint, 0) as average_order_value,
+      coalesce(s.items::float8 / s.orders, 0) as average_items_per_order,
+      coalesce(s.orders, 0) as order_count, coalesce(s.spend, 0) as total_spend,
+      s.recency_score, s.frequency_score, s.monetary_score, s.segment as rfm_segment,
+      s.expected as expected_orders_12m, s.value as predicted_value_12m, s.p_alive, s.spend_percentile as spend_percentile_365d
     from customers c
     left join (
-      select s.*, ${segmentCase()} as segment, ${expected} as expected, ${value} as value, ${pAlive} as p_alive
+      select scored.*, ${segmentCase()} as segment
       from (
-        select *,
-          ${quintileOfRank(sql`r_rank`, customersWithOrders)} as recency_score,
-          ${quintileOfRank(sql`f_rank`, customersWithOrders)} as frequency_score,
-          ${quintileOfRank(sql`m_rank`, customersWithOrders)} as monetary_score
-        from (
-          select b.*,
-            rank() over (order by days_since_last desc) as r_rank,
-            rank() over (order by orders) as f_rank,
-            rank() over (order by spend) as m_rank,
-            case when spend_365d > 0 then cume_dist() over (partition by spend_365d > 0 order by spend_365d desc) end as spend_percentile
-          from metrics_base b
-        ) ranked
-      ) s
-      ${joinExpected}
+        select b.*,
+          ${scoreCase(SCORE_KEYS.recency, bounds.buckets.recency)} as recency_score,
+          ${scoreCase(SCORE_KEYS.frequency, bounds.buckets.frequency)} as frequency_score,
+          ${scoreCase(SCORE_KEYS.monetary, bounds.buckets.monetary)} as monetary_score,
+          ${expected} as expected, ${value} as value, ${pAlive} as p_alive, p.pct as spend_percentile
+        from metrics_base b
+        ${joinExpected}
+        left join ${percentiles} p on p.pv = b.spend_365d
+      ) scored
     ) s on s.customer_id = c.id
-    on conflict (customer_id) do update set
-      as_of = excluded.as_of, computed_at = excluded.computed_at, days_since_last_order = excluded.days_since_last_order,
-      days_since_first_order = excluded.days_since_first_order, orders_90d = excluded.orders_90d, orders_365d = excluded.orders_365d,
-      spend_365d = excluded.spend_365d, average_order_value = excluded.average_order_value,
-      average_items_per_order = excluded.average_items_per_order, recency_score = excluded.recency_score,
-      frequency_score = excluded.frequency_score, monetary_score = excluded.monetary_score, rfm_segment = excluded.rfm_segment,
-      expected_orders_12m = excluded.expected_orders_12m, predicted_value_12m = excluded.predicted_value_12m,
-      p_alive = excluded.p_alive, spend_percentile_365d = excluded.spend_percentile_365d`);
-  return (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0;
+    where ${customersWhere}`;
 }
 
-async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
+/**
+ * cume_dist() over the 12-month spend, highest first, among customers who spent in those 12 months, computed once per
+ * distinct amount: (customers who spent as much or more) / (customers who spent).
+ */
+const percentilesOfBase = sql`(
+  select spend_365d as pv, (sum(c) over (order by spend_365d desc rows between unbounded preceding and current row))::float8 / (sum(c) over ())::float8 as pct
+  from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped)`;
+
+// Every customer's row, inserted where there is none and updated where a figure moved (a plain UPDATE from a hash
+// join: no per-row index probe and row lock as INSERT ... ON CONFLICT takes). A row whose figures all stay keeps its
+// computed_at: rewriting a million unchanged rows is most of a recompute's cost (a new row version, its WAL and a
+// full page image per page), and a second run of the day with the same models changes few of them.
+async function writeMetrics(
+  tx: Tx,
+  asOf: Date,
+  bounds: ScoreBounds,
+  bgNbd: BgNbdParams | null,
+  gammaGamma: GammaGammaParams | null,
+): Promise<number> {
+  const rows = metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentilesOfBase, customersWhere: sql`true` });
+  const [{ customers }] = await queryRows<{ customers: number; written: number }>(
+    tx,
+    sql`
+      with fresh as materialized (${rows}),
+      updated as (
+        update customer_metrics m set ${UPDATED_COLUMNS} from fresh f
+        where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})
+        returning m.customer_id
+      ),
+      inserted as (
+        insert into customer_metrics (${METRIC_COLUMNS})
+        select ${METRIC_COLUMNS} from fresh f where not exists (select from customer_metrics m where m.customer_id = f.customer_id)
+        returning customer_id
+      )
+      select (select count(*) from fresh)::int as customers, ((select count(*) from updated) + (select count(*) from inserted))::int as written`,
+  );
+  return customers;
+}
+
+export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
   const rows = await queryRows<{ segment: string; count: number }>(
     tx,
     sql`select rfm_segment as segment, count(*)::int as count from customer_metrics where rfm_segment is not null group by 1 order by 2 desc`,

@@ -7,11 +7,21 @@ import { metricsSettingsSchema, type MetricsRun, type MetricsSettings } from '@/
 import { assertCan } from '@/services/permissions';
 import { parseInput } from '@/services/validate';
 
+import type { ScoreBounds } from './scores';
+
 export const METRICS_AS_OF_KEY = 'metrics.asOf';
 export const METRICS_LAST_RUN_KEY = 'metrics.lastRun';
 
-/** What the background job compares to decide whether to run again. */
-export type StoredMetricsRun = MetricsRun & { fingerprint: string };
+/**
+ * A run as stored: with what the background job compares to decide whether to run again, and the score buckets the
+ * incremental path starts from (scores.ts; absent in runs stored before it).
+ */
+export type StoredMetricsRun = MetricsRun & { fingerprint: string; bounds?: ScoreBounds };
+
+/** The run as shown to people and integrations: without the bookkeeping. */
+export function publicRun({ fingerprint: _fingerprint, bounds: _bounds, ...run }: StoredMetricsRun): MetricsRun {
+  return run;
+}
 
 const staffIdOf = (actor: Actor) => (actor.type === 'staff' ? actor.id : null);
 

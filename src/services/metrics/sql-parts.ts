@@ -44,3 +44,8 @@ export function expectedValueSql({ p, q, gamma }: GammaGammaParams): SQL {
   // repeat_spend is the mean of the repeat purchase days, so x * repeat_spend is their total.
   return sql`(${float(p)} * (${float(gamma)} + case when x > 0 then x * repeat_spend::float8 else 0 end)) / (${float(p)} * x + ${float(q)} - 1.0)`;
 }
+
+/** A uuid[] of the ids, as one text parameter. */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+}
