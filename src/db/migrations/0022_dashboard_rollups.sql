@@ -32,6 +32,16 @@ CREATE TABLE "rollup_staff_acquired_daily" (
 	CONSTRAINT "rollup_staff_acquired_daily_staff_id_day_slot_pk" PRIMARY KEY("staff_id","day","slot")
 );
 --> statement-breakpoint
+CREATE TABLE "rollup_staff_customers" (
+	"customer_id" uuid PRIMARY KEY NOT NULL,
+	"staff_id" text NOT NULL,
+	"created_at" timestamp (3) with time zone NOT NULL,
+	"total_spend" bigint NOT NULL,
+	"order_count" integer NOT NULL,
+	"first_order_date" timestamp (3) with time zone,
+	"last_order_date" timestamp (3) with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "rollup_staff_sales" (
 	"staff_id" text NOT NULL,
 	"grain" text NOT NULL,
@@ -43,7 +53,8 @@ CREATE TABLE "rollup_staff_sales" (
 	CONSTRAINT "rollup_staff_sales_staff_id_grain_cohort_date_order_date_slot_pk" PRIMARY KEY("staff_id","grain","cohort_date","order_date","slot")
 );
 --> statement-breakpoint
-CREATE INDEX "customers_staff_cohort_idx" ON "customers" USING btree ("created_by_id","created_at","total_spend","order_count","first_order_date","last_order_date","id") WHERE "customers"."created_by_id" is not null;--> statement-breakpoint
+CREATE INDEX "rollup_staff_customers_cohort_idx" ON "rollup_staff_customers" USING btree ("staff_id","created_at");
+--> statement-breakpoint
 -- The rollups are kept by statement-level triggers with transition tables: whoever changes customers or orders (the
 -- app's services, an import, a merge, the demo seed, psql), the rollups change in the same transaction, by one
 -- aggregate per statement rather than one per row. Each trigger sums what the statement added (+1 per new row image)
@@ -82,9 +93,28 @@ CREATE TYPE "rollup_customer_move" AS (
   new_created_day date
 );
 --> statement-breakpoint
--- The slot this connection writes to: concurrent transactions run on different connections, so they update different
--- rows of a hot key (today's sales, a group's totals) instead of queuing on one row lock.
-CREATE FUNCTION "rollup_writer_slot"() RETURNS smallint LANGUAGE sql STABLE AS $$ SELECT (pg_backend_pid() % 16)::smallint $$;
+-- The slot this transaction writes to: the first of 64 that no other transaction holds (a transaction-level advisory
+-- lock; the choice is kept for the rest of the transaction in a local setting). So concurrent transactions never update
+-- the same rollup row, however hot its key (today's sales, a group's totals), and never queue on each other's row
+-- locks; and as slots are taken from 0 up, a key has only as many rows as there were writers at once. Past 64
+-- concurrent writers they share slots: slower, still exact.
+CREATE FUNCTION "rollup_writer_slot"() RETURNS smallint LANGUAGE plpgsql AS $$
+DECLARE
+  chosen smallint := nullif(current_setting('rollup.slot', true), '')::smallint;
+BEGIN
+  IF chosen IS NOT NULL THEN
+    RETURN chosen;
+  END IF;
+  FOR candidate IN 0..63 LOOP
+    IF pg_try_advisory_xact_lock(624002, candidate) THEN
+      chosen := candidate;
+      EXIT;
+    END IF;
+  END LOOP;
+  chosen := coalesce(chosen, pg_backend_pid() % 64);
+  PERFORM set_config('rollup.slot', chosen::text, true);
+  RETURN chosen;
+END $$;
 --> statement-breakpoint
 CREATE FUNCTION "rollup_apply_customer_changes"(changes rollup_customer_change[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -130,9 +160,11 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION "rollup_apply_sales_daily"(changes rollup_order_change[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  writer_slot smallint := rollup_writer_slot();
 BEGIN
   INSERT INTO rollup_sales_daily AS t (day, slot, orders, revenue)
-  SELECT c.order_day, rollup_writer_slot(), sum(c.orders), sum(c.revenue)
+  SELECT c.order_day, writer_slot, sum(c.orders), sum(c.revenue)
   FROM unnest(changes) c
   GROUP BY c.order_day
   HAVING sum(c.orders) <> 0 OR sum(c.revenue) <> 0
@@ -141,9 +173,15 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION "rollup_apply_staff_sales"(changes rollup_order_change[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  writer_slot smallint;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM unnest(changes) c WHERE c.staff_id IS NOT NULL) THEN
+    RETURN;
+  END IF;
+  writer_slot := rollup_writer_slot();
   INSERT INTO rollup_staff_sales AS t (staff_id, grain, cohort_date, order_date, slot, orders, revenue)
-  SELECT c.staff_id, g.grain, g.cohort_date, g.order_date, rollup_writer_slot(), sum(c.orders), sum(c.revenue)
+  SELECT c.staff_id, g.grain, g.cohort_date, g.order_date, writer_slot, sum(c.orders), sum(c.revenue)
   FROM unnest(changes) c
   CROSS JOIN LATERAL (VALUES
     ('dd', c.cohort_day, c.order_day),
@@ -175,6 +213,8 @@ BEGIN
         FROM new_rows
       ) x
       GROUP BY customer_group_id, is_known, buyer_class, first_seen_day, staff_id, created_day);
+    INSERT INTO rollup_staff_customers (customer_id, staff_id, created_at, total_spend, order_count, first_order_date, last_order_date)
+    SELECT id, created_by_id, created_at, total_spend, order_count, first_order_date, last_order_date FROM new_rows WHERE created_by_id IS NOT NULL;
   ELSIF TG_OP = 'DELETE' THEN
     changes := ARRAY(
       SELECT ROW(customer_group_id, is_known, buyer_class, first_seen_day, staff_id, created_day, -count(*), -sum(total_spend))::rollup_customer_change
@@ -185,6 +225,7 @@ BEGIN
         FROM old_rows
       ) x
       GROUP BY customer_group_id, is_known, buyer_class, first_seen_day, staff_id, created_day);
+    DELETE FROM rollup_staff_customers s USING old_rows o WHERE s.customer_id = o.id AND o.created_by_id IS NOT NULL;
   ELSE
     changes := ARRAY(
       SELECT ROW(customer_group_id, is_known, buyer_class, first_seen_day, staff_id, created_day, sum(sign), sum(sign * total_spend))::rollup_customer_change
@@ -200,6 +241,21 @@ BEGIN
       ) x
       GROUP BY customer_group_id, is_known, buyer_class, first_seen_day, staff_id, created_day
       HAVING sum(sign) <> 0 OR sum(sign * total_spend) <> 0);
+    DELETE FROM rollup_staff_customers s USING old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE s.customer_id = o.id AND o.created_by_id IS NOT NULL AND n.created_by_id IS NULL;
+    INSERT INTO rollup_staff_customers AS s (customer_id, staff_id, created_at, total_spend, order_count, first_order_date, last_order_date)
+    SELECT n.id, n.created_by_id, n.created_at, n.total_spend, n.order_count, n.first_order_date, n.last_order_date
+    FROM new_rows n
+    WHERE n.created_by_id IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM old_rows o
+        WHERE o.id = n.id
+          AND (o.created_by_id, o.created_at, o.total_spend, o.order_count, o.first_order_date, o.last_order_date)
+              IS NOT DISTINCT FROM (n.created_by_id, n.created_at, n.total_spend, n.order_count, n.first_order_date, n.last_order_date))
+    ORDER BY n.id
+    ON CONFLICT (customer_id) DO UPDATE
+    SET staff_id = excluded.staff_id, created_at = excluded.created_at, total_spend = excluded.total_spend, order_count = excluded.order_count,
+        first_order_date = excluded.first_order_date, last_order_date = excluded.last_order_date;
     -- A customer whose creator or creation day changed takes its counted orders from one staff cohort to another
     -- (rare: the orders are read only then).
     moved := ARRAY(
@@ -282,6 +338,7 @@ BEGIN
   DELETE FROM rollup_group_totals;
   DELETE FROM rollup_new_customers_daily;
   DELETE FROM rollup_staff_acquired_daily;
+  DELETE FROM rollup_staff_customers;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -318,6 +375,9 @@ BEGIN
   DELETE FROM rollup_staff_acquired_daily;
   DELETE FROM rollup_sales_daily;
   DELETE FROM rollup_staff_sales;
+  DELETE FROM rollup_staff_customers;
+  INSERT INTO rollup_staff_customers (customer_id, staff_id, created_at, total_spend, order_count, first_order_date, last_order_date)
+  SELECT id, created_by_id, created_at, total_spend, order_count, first_order_date, last_order_date FROM customers WHERE created_by_id IS NOT NULL;
   INSERT INTO rollup_group_totals (customer_group_id, slot, members, customers, buyers, repeat_buyers, spend)
   SELECT customer_group_id, 0, count(*), count(*) FILTER (WHERE erased_at IS NULL),
          count(*) FILTER (WHERE erased_at IS NULL AND order_count >= 1), count(*) FILTER (WHERE erased_at IS NULL AND order_count >= 2),
@@ -348,3 +408,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 SELECT rollup_rebuild_dashboard();
+--> statement-breakpoint
+-- Statistics at once: the readers' plans (one index range per member and cohort date) depend on them, and a table
+-- filled by one statement waits for autovacuum's next round.
+ANALYZE rollup_group_totals, rollup_new_customers_daily, rollup_sales_daily, rollup_staff_acquired_daily, rollup_staff_sales, rollup_staff_customers;

@@ -81,11 +81,6 @@ export const customers = pgTable(
     index('customers_last_order_idx').on(sql`coalesce(${t.lastOrderDate}, '-infinity'::timestamptz)`, t.id),
     index('customers_group_idx').on(t.customerGroupId, t.createdAt, t.id),
     index('customers_created_by_idx').on(t.createdById, t.createdAt, t.id),
-    // A staff member's cohort with its stats (services/dashboard-rollups/staff-top-customers.ts): the customers they
-    // created in a period and what those bought, read from the index alone, without visiting a customer row each.
-    index('customers_staff_cohort_idx')
-      .on(t.createdById, t.createdAt, t.totalSpend, t.orderCount, t.firstOrderDate, t.lastOrderDate, t.id)
-      .where(sql`${t.createdById} is not null`),
     // A campaign's audience per channel (services/campaigns/audience.ts): counting 1M customers becomes an
     // index-only scan of the consenting members of the targeted groups.
     index('customers_email_audience_idx')

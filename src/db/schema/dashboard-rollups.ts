@@ -1,14 +1,16 @@
-import { bigint, date, integer, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
+
+import { timestampMs } from './columns';
 
 // Rollups of the dashboard overview and the staff pages, so that they read a few hundred small rows instead of a
 // million customers and five million orders. They are kept by statement-level triggers on customers and orders
 // (migration 0022_dashboard_rollups: one aggregate per statement, in the transaction of the change, whoever makes it),
 // and they are exact: src/services/dashboard-rollups/rollups.test.ts compares them with the full computation.
 //
-// `slot` spreads the writes of concurrent transactions over several rows of one key (pg_backend_pid() % 16), so that
-// concurrent completions on the same day do not queue on one row lock; readers sum the slots. A slot row alone means
-// nothing (it may even be negative: an order completed by one connection and cancelled by another); only the sum
-// over the slots is the figure. No foreign keys: a deleted group's or staff member's rows drain to zero through the
+// `slot` spreads the writes of concurrent transactions over several rows of one key (each transaction takes the first
+// slot no other one holds: rollup_writer_slot()), so that concurrent completions on the same day never queue on one
+// row lock; readers sum the slots. A slot row alone means nothing (it may even be negative: an order completed in one
+// slot and cancelled in another); only the sum over the slots is the figure. No foreign keys: a deleted group's or staff member's rows drain to zero through the
 // cascade's own trigger calls, and a key that is gone is simply never asked for.
 
 /** Per customer group (null: no group): members (erased included), customers, buyers, repeat buyers, all-time spend. */
@@ -81,4 +83,23 @@ export const rollupStaffSales = pgTable(
     revenue: bigint('revenue', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.grain, t.cohortDate, t.orderDate, t.slot] })],
+);
+
+/**
+ * The customers staff members created, with their stats: a narrow copy of those customer rows, so that a member's
+ * cohort for a period (thousands at a million customers) is a few dense pages, however recently the customers' own
+ * rows were rewritten by completions (an index-only scan of customers would visit each of those rows).
+ */
+export const rollupStaffCustomers = pgTable(
+  'rollup_staff_customers',
+  {
+    customerId: uuid('customer_id').primaryKey(),
+    staffId: text('staff_id').notNull(),
+    createdAt: timestampMs('created_at').notNull(),
+    totalSpend: bigint('total_spend', { mode: 'number' }).notNull(),
+    orderCount: integer('order_count').notNull(),
+    firstOrderDate: timestampMs('first_order_date'),
+    lastOrderDate: timestampMs('last_order_date'),
+  },
+  (t) => [index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt)],
 );

@@ -176,6 +176,7 @@ async function rollupState(db: Db | Tx = getDb()): Promise<unknown> {
     queryRows(db, sql`select day::text, sum(orders) o, sum(revenue) r from rollup_sales_daily group by 1 having sum(orders) <> 0 or sum(revenue) <> 0 order by 1`),
     queryRows(db, sql`select staff_id, day::text, sum(customers) c from rollup_staff_acquired_daily group by 1, 2 having sum(customers) <> 0 order by 1, 2`),
     queryRows(db, sql`select staff_id, grain, cohort_date::text, order_date::text, sum(orders) o, sum(revenue) r from rollup_staff_sales group by 1, 2, 3, 4 having sum(orders) <> 0 or sum(revenue) <> 0 order by 1, 2, 3, 4`),
+    queryRows(db, sql`select customer_id, staff_id, created_at, total_spend, order_count, first_order_date, last_order_date from rollup_staff_customers order by 1`),
   ]);
 }
 

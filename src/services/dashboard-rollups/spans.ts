@@ -32,10 +32,11 @@ const floorDay = (time: number) => Math.floor(time / DAY_MS) * DAY_MS;
 /**
  * Splits the instants from `from` to `to` (both included; timestamps have millisecond precision) into whole UTC days
  * and the instants of the part-days at either end. A part-day is read directly, or as its whole day less the rest of
- * that day, whichever is shorter: the overview's "up to now" then reads only the orders placed after now today (none,
- * for the current time) instead of the whole of today's.
+ * that day, whichever holds less of the past (`current`, default the clock): rows are spread over the past, and the
+ * future holds next to none. So the overview "up to now" reads the orders placed after now today (none) rather than
+ * all of today's, and a span ending in the past reads at most half a day.
  */
-export function splitIntoDays(from: Date, to: Date): DaySplit {
+export function splitIntoDays(from: Date, to: Date, current: number = Date.now()): DaySplit {
   const start = from.getTime();
   const end = to.getTime() + 1;
   const split: DaySplit = { days: [], instants: [] };
@@ -48,20 +49,21 @@ export function splitIntoDays(from: Date, to: Date): DaySplit {
     return split;
   }
   if (firstWhole < wholeEnd) split.days.push({ from: isoDay(firstWhole), to: isoDay(wholeEnd - DAY_MS) });
-  if (start < firstWhole) addPartDay(split, firstWhole - DAY_MS, start, firstWhole);
-  if (wholeEnd < end) addPartDay(split, wholeEnd, wholeEnd, end);
+  if (start < firstWhole) addPartDay(split, firstWhole - DAY_MS, start, firstWhole, current);
+  if (wholeEnd < end) addPartDay(split, wholeEnd, wholeEnd, end, current);
   return split;
 }
 
 /** The part [partStart, partEnd) of the day starting at dayStart, touching one of its ends. */
-function addPartDay(split: DaySplit, dayStart: number, partStart: number, partEnd: number): void {
+function addPartDay(split: DaySplit, dayStart: number, partStart: number, partEnd: number, current: number): void {
   const dayEnd = dayStart + DAY_MS;
-  if (partEnd - partStart <= DAY_MS / 2) {
+  const rest = partStart === dayStart ? { from: partEnd, end: dayEnd } : { from: dayStart, end: partStart };
+  const past = (from: number, end: number) => Math.max(0, Math.min(end, current) - from);
+  if (past(partStart, partEnd) <= past(rest.from, rest.end)) {
     split.instants.push({ from: new Date(partStart), end: new Date(partEnd), sign: 1 });
     return;
   }
   split.days.push({ from: isoDay(dayStart), to: isoDay(dayStart) });
-  const rest = partStart === dayStart ? { from: partEnd, end: dayEnd } : { from: dayStart, end: partStart };
   split.instants.push({ from: new Date(rest.from), end: new Date(rest.end), sign: -1 });
 }
 

@@ -6,8 +6,8 @@ import { COUNTED_STATUSES } from '../orders/customer-stats';
 
 // A member's most valuable acquired customers in a period, and how many of the cohort ordered in it, without reading
 // the cohort's orders. Each customer row carries its stats over all its counted orders (total_spend, order_count and
-// the first and last order dates, kept exact by every writer: orders/customer-stats.ts), and
-// customers_staff_cohort_idx holds them for the cohort, so:
+// the first and last order dates, kept exact by every writer: orders/customer-stats.ts), and rollup_staff_customers
+// holds a copy of them for the customers staff created, so:
 // - a customer whose first and last counted orders both lie in the period bought exactly their stats in it;
 // - one whose orders all lie outside it bought nothing in it;
 // - for the rest (orders on either side of a bound) the orders are summed, but only for those whose all-time spend
@@ -33,11 +33,11 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
     getDb(),
     sql`
       with cohort as materialized (
-        select c.id, c.total_spend, c.order_count,
+        select c.customer_id as id, c.total_spend, c.order_count,
                c.first_order_date >= ${start}::timestamptz as first_in, c.last_order_date < ${end}::timestamptz as last_in,
                c.first_order_date < ${start}::timestamptz and c.last_order_date >= ${end}::timestamptz as straddles
-        from customers c
-        where c.created_by_id = ${staffId} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
+        from rollup_staff_customers c
+        where c.staff_id = ${staffId} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
           and c.order_count > 0 and c.first_order_date < ${end}::timestamptz and c.last_order_date >= ${start}::timestamptz
       ),
       whole as (select id, order_count as orders, total_spend as revenue from cohort where first_in and last_in),
