@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRows, type Db, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { resolveStaffPeriod, type StaffPeriod } from '@/lib/validation/staff-metrics';
+import { seedDemoData } from '@/seed/demo';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
@@ -261,6 +262,12 @@ describe(`dashboard rollups (${TEST_DB_KIND})`, () => {
     ).rejects.toThrow('changed my mind');
     expect(await rollupState()).toEqual(before);
   });
+
+  it('follow the demo seed, loaded row by row and in bulk', async () => {
+    await seedDemoData({ customers: 40, seed: 7, now: new Date('2026-06-15T12:00:00Z'), batchSize: 15 });
+    await seedDemoData({ customers: 40, seed: 8, now: new Date('2026-06-15T12:00:00Z'), batchSize: 15, strategy: 'bulk' });
+    await expectOverviewExact();
+  }, 240_000);
 
   it('are rebuilt from scratch to the same figures', async () => {
     const before = await rollupState();
