@@ -269,6 +269,44 @@ describe(`dashboard rollups (${TEST_DB_KIND})`, () => {
     await expectOverviewExact();
   }, 240_000);
 
+  it("ranks a customer whose orders cross the period's end by their orders in it, when their all-time spend reaches the list", async () => {
+    const member = await createStaffActor('staff', 'Tia Top');
+    const customer = async (name: string, createdAt: string) => {
+      const created = await createCustomer({ actor: member, input: { firstName: name, email: `${name.toLowerCase()}@top.rollups.test` } });
+      await getDb().execute(sql`update customers set created_at = ${createdAt}::timestamptz where id = ${created.id}`);
+      return created.id;
+    };
+    const bought = async (customerId: string, amount: number, placedAt: string) => {
+      const order = await createOrder({ actor: owner, input: { customerId, items: [{ sku: 'T', name: 'Top', quantity: 1, unitPrice: amount }], placedAt } });
+      await completeOrder({ actor: owner, id: order.id });
+    };
+    // In 2025: Amy bought 50.00, all in the period; Bo 55.00 in it and 1.00 after (56.00 all-time, above Amy's 50.00,
+    // so his orders are summed); Cy 7.00 in it, 3.00 before and 2.00 after (both sides); Di only after it.
+    const amy = await customer('Amy', '2025-02-01T10:00:00Z');
+    await bought(amy, 5_000, '2025-02-02T10:00:00Z');
+    const bo = await customer('Bo', '2025-03-01T10:00:00Z');
+    await bought(bo, 5_500, '2025-04-01T10:00:00Z');
+    await bought(bo, 100, '2026-02-01T10:00:00Z');
+    const cy = await customer('Cy', '2025-05-01T10:00:00Z');
+    await bought(cy, 300, '2024-12-01T10:00:00Z');
+    await bought(cy, 700, '2025-05-02T10:00:00Z');
+    await bought(cy, 200, '2026-02-01T10:00:00Z');
+    const di = await customer('Di', '2025-06-01T10:00:00Z');
+    await bought(di, 9_000, '2026-03-01T10:00:00Z');
+    const expected = [
+      { id: bo, orderCount: 1, revenue: 5_500 },
+      { id: amy, orderCount: 1, revenue: 5_000 },
+      { id: cy, orderCount: 1, revenue: 700 },
+    ];
+    const top = (limit: number) => staffTopCustomers(member.id, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', limit);
+    for (const limit of [1, 2, 3, 10]) {
+      const rows = await top(limit);
+      expect(rows.map((row) => ({ id: row.id, orderCount: row.orders, revenue: Number(row.revenue) })), `top ${limit}`).toEqual(expected.slice(0, limit));
+      expect(rows[0].buyers).toBe(3);
+    }
+    expect((await fullStaffFigures(member.id, { from: '2025-01-01', to: '2025-12-31' })).ranked).toEqual(expected);
+  }, 120_000);
+
   it('are rebuilt from scratch to the same figures', async () => {
     const before = await rollupState();
     await getDb().execute(sql`select rollup_rebuild_dashboard()`);
