@@ -6,7 +6,8 @@ import type { Actor, StaffRole } from '@/lib/types';
 import { resolveStaffPeriod, STAFF_PERIOD_MAX_MONTHS, staffMetricsQuerySchema, staffPeriodMonths, type StaffMetricsQuery, type StaffPeriod } from '@/lib/validation/staff-metrics';
 
 import { ForbiddenError, NotFoundError, ValidationFailedError } from './errors';
-import { COUNTED_STATUSES } from './orders/customer-stats';
+import { staffAcquiredRows, staffSalesRows } from './dashboard-rollups/staff-figures';
+import { staffTopCustomers } from './dashboard-rollups/staff-top-customers';
 import { assertCan, can } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
@@ -60,25 +61,16 @@ const average = (revenue: number, customers: number) => (customers > 0 ? Math.ro
  */
 export async function listStaffPerformance({ actor, query, now = new Date() }: { actor: Actor; query?: StaffMetricsQuery; now?: Date }): Promise<StaffPerformanceList> {
   assertCan(actor, 'staff:read');
-  const { period, start, end } = periodOf(query, now);
-  // The join to the visible members lets PostgreSQL range-scan customers_created_by_idx (created_by_id, created_at) per
-  // member; the cohort's orders come from orders_customer_placed_idx (customer_id, placed_at). Customers that no staff
-  // member created are never read.
+  const { period } = periodOf(query, now);
+  // The figures come from the rollups (dashboard-rollups/staff-figures.ts): a few hundred rows per member, whatever
+  // the number of customers and orders.
+  const memberIds = sql`select id from members`;
   const rows = await queryRows<{ id: string; name: string; role: StaffRole; customers: number; orders: string | number; revenue: string | number }>(
     getDb(),
     sql`
       with members as (select m.id, coalesce(nullif(m.name, ''), m.email) as name, m.role from staff_members m where ${visibleMembers(actor)}),
-      cohort as (
-        select c.created_by_id as staff_id, c.id from members m
-        join customers c on c.created_by_id = m.id and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
-      ),
-      acquired as (select staff_id, count(*)::int as customers from cohort group by staff_id),
-      sold as (
-        select c.staff_id, count(*) as orders, sum(o.total - o.refunded_total) as revenue
-        from cohort c join orders o on o.customer_id = c.id
-        where o.placed_at >= ${start}::timestamptz and o.placed_at < ${end}::timestamptz and o.status in ${COUNTED_STATUSES}
-        group by c.staff_id
-      )
+      acquired as (select staff_id, sum(customers)::int as customers from (${staffAcquiredRows(memberIds, period.from, period.to)}) a group by staff_id),
+      sold as (select staff_id, sum(orders) as orders, sum(revenue) as revenue from (${staffSalesRows(memberIds, period.from, period.to)}) s group by staff_id)
       select m.id, m.name, m.role, coalesce(a.customers, 0) as customers, coalesce(s.orders, 0) as orders, coalesce(s.revenue, 0) as revenue
       from members m left join acquired a on a.staff_id = m.id left join sold s on s.staff_id = m.id
       order by revenue desc, customers desc, m.name, m.id`,
@@ -112,41 +104,22 @@ export async function getStaffMetrics({ actor, id, query, now = new Date() }: { 
     throw new ForbiddenError(actor.role === 'admin' ? "An admin cannot see an owner's figures" : 'You can see only your own figures');
   }
   const { period, start, end } = periodOf(query, now);
-  const cohort = sql`
-    cohort as materialized (
-      select c.id, c.created_at from customers c
-      where c.created_by_id = ${member.id} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
-    ),
-    bought as (
-      select o.customer_id, o.placed_at, o.total - o.refunded_total as revenue
-      from cohort c join orders o on o.customer_id = c.id
-      where o.placed_at >= ${start}::timestamptz and o.placed_at < ${end}::timestamptz and o.status in ${COUNTED_STATUSES}
-    )`;
+  const memberId = sql`select ${member.id}::text`;
   const [months, top] = await Promise.all([
     queryRows<{ month: string; customers: number; orders: number; revenue: string | number }>(
       db,
       sql`
-        with ${cohort},
-        series as (
+        with series as (
           select to_char(m, 'YYYY-MM') as month
           from generate_series(date_trunc('month', ${start}::timestamptz at time zone 'UTC'), ${end}::timestamptz at time zone 'UTC' - interval '1 day', interval '1 month') m
         ),
-        acquired as (select to_char(created_at at time zone 'UTC', 'YYYY-MM') as month, count(*)::int as customers from cohort group by 1),
-        sold as (select to_char(placed_at at time zone 'UTC', 'YYYY-MM') as month, count(*)::int as orders, sum(revenue) as revenue from bought group by 1)
+        acquired as (select month, sum(customers)::int as customers from (${staffAcquiredRows(memberId, period.from, period.to)}) a group by month),
+        sold as (select month, sum(orders)::int as orders, sum(revenue) as revenue from (${staffSalesRows(memberId, period.from, period.to)}) s group by month)
         select s.month, coalesce(a.customers, 0) as customers, coalesce(b.orders, 0) as orders, coalesce(b.revenue, 0) as revenue
         from series s left join acquired a using (month) left join sold b using (month)
         order by s.month`,
     ),
-    queryRows<{ id: string; first_name: string; last_name: string; email: string | null; created_at: string | Date; orders: number; revenue: string | number; buyers: number }>(
-      db,
-      sql`
-        with ${cohort},
-        per_customer as (select customer_id, count(*)::int as orders, sum(revenue) as revenue from bought group by customer_id)
-        select c.id, c.first_name, c.last_name, c.email, c.created_at, p.orders, p.revenue, count(*) over ()::int as buyers
-        from per_customer p join customers c on c.id = p.customer_id
-        order by p.revenue desc, p.orders desc, c.id
-        limit ${TOP_CUSTOMERS}`,
-    ),
+    staffTopCustomers(member.id, start, end, TOP_CUSTOMERS),
   ]);
   const series = months.map((row) => ({ month: row.month, customersAcquired: row.customers, orderCount: row.orders, revenue: money(row.revenue) }));
   const customersAcquired = series.reduce((sum, month) => sum + month.customersAcquired, 0);

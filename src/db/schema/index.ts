@@ -12,3 +12,4 @@ export * from './import-files';
 export * from './customer-merges';
 export * from './saved-views';
 export * from './webhooks';
+export * from './dashboard-rollups';

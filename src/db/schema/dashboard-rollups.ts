@@ -1,0 +1,105 @@
+import { bigint, date, index, integer, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
+
+import { timestampMs } from './columns';
+
+// Rollups of the dashboard overview and the staff pages, so that they read a few hundred small rows instead of a
+// million customers and five million orders. They are kept by statement-level triggers on customers and orders
+// (migration 0022_dashboard_rollups: one aggregate per statement, in the transaction of the change, whoever makes it),
+// and they are exact: src/services/dashboard-rollups/rollups.test.ts compares them with the full computation.
+//
+// `slot` spreads the writes of concurrent transactions over several rows of one key (each transaction takes the first
+// slot no other one holds: rollup_writer_slot()), so that concurrent completions on the same day never queue on one
+// row lock; readers sum the slots. A slot row alone means nothing (it may even be negative: an order completed in one
+// slot and cancelled in another); only the sum over the slots is the figure. No foreign keys: a deleted group's or staff member's rows drain to zero through the
+// cascade's own trigger calls, and a key that is gone is simply never asked for.
+
+/** Per customer group (null: no group): members (erased included), customers, buyers, repeat buyers, all-time spend. */
+export const rollupGroupTotals = pgTable(
+  'rollup_group_totals',
+  {
+    customerGroupId: uuid('customer_group_id'),
+    slot: smallint('slot').notNull(),
+    // Every customer row of the group, erased ones included: a group shows in "revenue by group" while it has any.
+    members: integer('members').notNull(),
+    // The rest count customers who are not erased; spend counts everyone's (erased customers' money stays).
+    customers: integer('customers').notNull(),
+    buyers: integer('buyers').notNull(),
+    repeatBuyers: integer('repeat_buyers').notNull(),
+    spend: bigint('spend', { mode: 'number' }).notNull(),
+  },
+  (t) => [unique('rollup_group_totals_key').on(t.customerGroupId, t.slot).nullsNotDistinct()],
+);
+
+/** Customers (not erased) first seen on each UTC day: least(created_at, first_order_date). */
+export const rollupNewCustomersDaily = pgTable(
+  'rollup_new_customers_daily',
+  {
+    day: date('day').notNull(),
+    slot: smallint('slot').notNull(),
+    customers: integer('customers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.slot] })],
+);
+
+/** Counted orders by the UTC day they were placed: how many, and their net revenue (total − refunded, minor units). */
+export const rollupSalesDaily = pgTable(
+  'rollup_sales_daily',
+  {
+    day: date('day').notNull(),
+    slot: smallint('slot').notNull(),
+    orders: integer('orders').notNull(),
+    revenue: bigint('revenue', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.slot] })],
+);
+
+/** Customers each staff member created, by UTC day of created_at (erased customers included, as in the cohort). */
+export const rollupStaffAcquiredDaily = pgTable(
+  'rollup_staff_acquired_daily',
+  {
+    staffId: text('staff_id').notNull(),
+    day: date('day').notNull(),
+    slot: smallint('slot').notNull(),
+    customers: integer('customers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.day, t.slot] })],
+);
+
+/**
+ * Counted orders of the customers each staff member created, by the customer's creation date (the cohort) and the
+ * order's placed date, at four grains: 'dd' (day, day), 'dm' (day, month), 'md' (month, day), 'mm' (month, month);
+ * a month is stored as its first day. A period of whole days splits into whole months and at most two runs of loose
+ * days on each axis, so any period reads at most a few hundred rows per member, whatever its length.
+ */
+export const rollupStaffSales = pgTable(
+  'rollup_staff_sales',
+  {
+    staffId: text('staff_id').notNull(),
+    grain: text('grain', { enum: ['dd', 'dm', 'md', 'mm'] }).notNull(),
+    cohortDate: date('cohort_date').notNull(),
+    orderDate: date('order_date').notNull(),
+    slot: smallint('slot').notNull(),
+    orders: integer('orders').notNull(),
+    revenue: bigint('revenue', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.grain, t.cohortDate, t.orderDate, t.slot] })],
+);
+
+/**
+ * The customers staff members created, with their stats: a narrow copy of those customer rows, so that a member's
+ * cohort for a period (thousands at a million customers) is a few dense pages, however recently the customers' own
+ * rows were rewritten by completions (an index-only scan of customers would visit each of those rows).
+ */
+export const rollupStaffCustomers = pgTable(
+  'rollup_staff_customers',
+  {
+    customerId: uuid('customer_id').primaryKey(),
+    staffId: text('staff_id').notNull(),
+    createdAt: timestampMs('created_at').notNull(),
+    totalSpend: bigint('total_spend', { mode: 'number' }).notNull(),
+    orderCount: integer('order_count').notNull(),
+    firstOrderDate: timestampMs('first_order_date'),
+    lastOrderDate: timestampMs('last_order_date'),
+  },
+  (t) => [index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt)],
+);
