@@ -11,3 +11,4 @@ export * from './import-files';
 export * from './customer-merges';
 export * from './saved-views';
 export * from './webhooks';
+export * from './duplicate-pairs';
