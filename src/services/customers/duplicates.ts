@@ -32,9 +32,10 @@ const candidateJson = (alias: string) =>
 export async function listDuplicateCustomers(query: DuplicateListQuery = {}): Promise<Page<DuplicatePair>> {
   const q = parseInput(duplicateListQuerySchema, query);
   const after = q.cursor ? pairCursor.decode(q.cursor) : null;
-  // The database keeps every pair in customer_duplicate_pairs (schema/duplicate-pairs.ts), so a page is a walk of
-  // that table's key from the cursor: it reads the page's pairs (and any dismissed ones in between), whatever the
-  // number of customers. Erased customers have no pairs there; the join checks it again at no cost.
+  // The database keeps every pair in customer_duplicate_pairs (schema/duplicate-pairs.ts; the rules, with the name
+  // similarity threshold of 0.6, are in migration 0022_duplicate_pairs), so a page is a walk of that table's key from
+  // the cursor: it reads the page's pairs (and any dismissed ones in between), whatever the number of customers.
+  // Erased customers have no pairs there; the joins check it again at no cost.
   const result = await getDb().execute<PairRow>(sql`
     with page as (
       select p.customer_a_id as a_id, p.customer_b_id as b_id, array_agg(p.reason) as reasons
