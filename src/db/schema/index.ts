@@ -13,3 +13,4 @@ export * from './customer-merges';
 export * from './saved-views';
 export * from './webhooks';
 export * from './dashboard-rollups';
+export * from './duplicate-pairs';
