@@ -1,27 +1,29 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 
-import { getDb, type Db, type Tx } from '@/db/client';
-import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
+import { getDb, queryRows, type Db, type Tx } from '@/db/client';
+import { customers, orderItems, orderNumberSequence, orderRefunds, orders } from '@/db/schema';
+import type { OrderStatus } from '@/lib/order-status';
 import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
 import { orderCreateSchema, orderRefundSchema, type OrderCreateInput, type OrderRefundInput } from '@/lib/validation/order';
 
-import { recordCustomerEvent } from './customers/events';
+import { customerEventsSql, recordCustomerEvent } from './customers/events';
 import { isUniqueViolation } from './db-errors';
 import { recordRedemption, takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
 import { resolveOrderAddresses } from './orders/addresses';
-import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
+import { addCompletedOrderSql, fitsTotalSpend, removeCancelledOrderSql, takeBackRefundSql, TOTAL_SPEND_LIMIT_MESSAGE } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
 
 export { listOrderRefunds } from './orders/refund-history';
-import { lockOrderAndCustomer } from './orders/lock';
+import { LOCK_OUTCOME, lockedOrderStatement, lockOrderCtes, type LockOutcome } from './orders/lock';
+import { orderJsonSql } from './orders/order-json';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
-import { emitWebhookEvent } from './webhooks';
+import { emitWebhookEvent, webhookOutboxCtes } from './webhooks';
 
 const NOT_FOUND = 'No order with this id';
 const CUSTOMER_NOT_FOUND = 'No customer with this id';
@@ -97,45 +99,107 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   }
 }
 
-// Customer row, then order row: the order a merge locks them in (orders/lock.ts).
-const lockOrder = lockOrderAndCustomer;
-
-function illegal(order: OrderRow, action: string): ConflictError {
+function illegal(order: { orderNumber: string; status: string }, action: string): ConflictError {
   return new ConflictError(`Order ${order.orderNumber} is ${order.status.replace('_', ' ')}, so it cannot be ${action}`);
 }
 
+// Each status change below is one statement (a cancellation two, in one transaction): lock the customer and the order
+// (orders/lock.ts), change the order if its status allows, move the customer's stats (orders/customer-stats.ts), write
+// the timeline event and the webhook event, and answer with the order as it now is. A statement commits whole or not
+// at all, so what held in a transaction holds in it; round trips, not the database, were most of the time before.
+
+/** The order the statement answers with: the changed row, or the locked one when nothing changed. */
+const shownOrder = (changed: string) => sql`select ${orderJsonSql('o', 'c')} as order_json
+  from (select * from ${sql.identifier(changed)} union all select * from locked_order where not exists (select 1 from ${sql.identifier(changed)})) o
+  cross join locked_customer c`;
+
+interface LockedOrderRow extends LockOutcome {
+  status: OrderStatus | null;
+  order_number: string | null;
+  applied: boolean;
+  order_json: Order | null;
+}
+
+const LOCKED_ORDER_COLUMNS = sql`${LOCK_OUTCOME}, (select status from locked_order) as status, (select order_number from locked_order) as order_number`;
+
 /**
- * Completes a pending order and adds it to the customer's stats, in one transaction, exactly once: completing
- * an already completed order changes nothing (`applied: false`). Throws NotFoundError, ConflictError.
+ * Completes a pending order and adds it to the customer's stats, in one statement, exactly once: completing an already
+ * completed order changes nothing (`applied: false`). Throws NotFoundError, ConflictError.
  */
 export async function completeOrder({ actor, id }: { actor: Actor; id: string }): Promise<{ order: Order; applied: boolean }> {
   assertCan(actor, 'orders:write');
-  const applied = await getDb().transaction(async (tx) => {
-    // The row lock makes concurrent completions queue; the status check then lets only the first one through.
-    const order = await lockOrder(tx, id);
-    if (order.status === 'completed') return false;
-    if (order.status !== 'pending') throw illegal(order, 'completed');
-    await tx.update(orders).set({ status: 'completed', completedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
-    await addCompletedOrder(tx, order.customerId, order.total, order.placedAt);
-    await recordCustomerEvent(tx, actor, order.customerId, 'order.completed', { orderId: id, orderNumber: order.orderNumber, total: order.total });
-    await emitWebhookEvent(tx, 'order.completed', () => loadOrder(tx, id), order.customerId);
-    return true;
+  const db = getDb();
+  // The row locks make concurrent completions queue; the status check, made on the locked row, lets only the first through.
+  const row = await lockedOrderStatement(id, async () => {
+    const [result] = await queryRows<LockedOrderRow>(
+      db,
+      sql`with ${lockOrderCtes(id)},
+        completed as (
+          update ${orders} o set status = 'completed', completed_at = now(), updated_at = now()
+          from locked_order l, locked_customer c
+          where o.customer_id = l.customer_id and o.id = l.id and l.status = 'pending' and ${fitsTotalSpend(sql`c.total_spend`, sql`l.total`)}
+          returning o.*
+        ),
+        stats as (${addCompletedOrderSql(sql`(select customer_id, total as amount, placed_at from completed)`)}),
+        timeline as (${customerEventsSql(actor, 'order.completed', sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'total', total) as data from completed`)}),
+        shown as (${shownOrder('completed')}),
+        ${webhookOutboxCtes('order.completed', sql`select o.customer_id::text as resource_key, s.order_json as data from completed o cross join shown s`)}
+      select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from completed) as applied, (select order_json from shown) as order_json`,
+    );
+    return result;
   });
-  return { order: await getOrderById({ id }), applied };
+  if (!row.applied) {
+    if (row.status === 'pending') throw new ConflictError(TOTAL_SPEND_LIMIT_MESSAGE);
+    if (row.status !== 'completed') throw illegal({ orderNumber: row.order_number!, status: row.status! }, 'completed');
+  }
+  return { order: row.order_json!, applied: row.applied };
 }
 
 /** Cancels a pending or completed order; a completed one is taken out of the customer's stats. Throws NotFoundError, ConflictError, ForbiddenError. */
 export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): Promise<Order> {
   assertCan(actor, 'orders:cancel');
-  await getDb().transaction(async (tx) => {
-    const order = await lockOrder(tx, id);
+  return getDb().transaction(async (tx) => {
+    // Two statements: the dates of a cancelled order's customer are read back from the orders, so they must be read
+    // with a snapshot taken after the customer's lock was granted (customer-stats.ts removeCancelledOrderSql).
+    const locked = await lockedOrderStatement(id, async () => {
+      const [result] = await queryRows<LockedOrderRow & { customer_id: string | null; amount: number | string | null }>(
+        tx,
+        sql`with ${lockOrderCtes(id)}
+          select ${LOCKED_ORDER_COLUMNS}, (select customer_id from locked_order) as customer_id, (select total - refunded_total from locked_order) as amount`,
+      );
+      return result;
+    });
+    const order = { orderNumber: locked.order_number!, status: locked.status! };
     if (order.status !== 'pending' && order.status !== 'completed') throw illegal(order, 'cancelled');
-    await tx.update(orders).set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
-    if (order.status === 'completed') await removeCancelledOrder(tx, order.customerId, order.total - order.refundedTotal);
-    await recordCustomerEvent(tx, actor, order.customerId, 'order.cancelled', { orderId: id, orderNumber: order.orderNumber, wasCompleted: order.status === 'completed' });
-    await emitWebhookEvent(tx, 'order.cancelled', () => loadOrder(tx, id), order.customerId);
+    const wasCompleted = order.status === 'completed';
+    const [result] = await queryRows<{ order_json: Order }>(
+      tx,
+      sql`with locked_customer as (
+          select id, first_name, last_name, email from ${customers} where id = ${locked.customer_id}
+        ),
+        cancelled as (
+          update ${orders} set status = 'cancelled', cancelled_at = now(), updated_at = now()
+          where customer_id = ${locked.customer_id} and id = ${id}
+          returning *
+        ),
+        stats as (${
+          wasCompleted
+            ? removeCancelledOrderSql(sql`(select customer_id, id as order_id, ${Number(locked.amount)}::bigint as amount from cancelled)`)
+            : sql`select 1`
+        }),
+        timeline as (${customerEventsSql(actor, 'order.cancelled', sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'wasCompleted', ${wasCompleted}::boolean) as data from cancelled`)}),
+        shown as (select ${orderJsonSql('o', 'c')} as order_json from cancelled o cross join locked_customer c),
+        ${webhookOutboxCtes('order.cancelled', sql`select o.customer_id::text as resource_key, s.order_json as data from cancelled o cross join shown s`)}
+      select order_json from shown`,
+    );
+    return result.order_json;
   });
-  return getOrderById({ id });
+}
+
+interface RefundRow extends LockedOrderRow {
+  remaining: number | string | null;
+  previous_amount: number | string | null;
+  previous_reason: string | null;
 }
 
 /**
@@ -147,32 +211,75 @@ export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): 
 export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id: string; input?: OrderRefundInput }): Promise<Order> {
   assertCan(actor, 'orders:refund');
   const data = parseInput(orderRefundSchema, input);
+  const db = getDb();
+  const key = data.idempotencyKey ?? null;
+  let row: RefundRow;
   try {
-    await getDb().transaction(async (tx) => {
-      const order = await lockOrder(tx, id);
-      if (data.idempotencyKey && (await previousRefund(tx, id, data))) return;
-      if (order.status !== 'completed' && order.status !== 'partially_refunded') throw illegal(order, 'refunded');
-      const remaining = order.total - order.refundedTotal;
-      const amount = data.amount ?? remaining;
-      if (amount > remaining || amount <= 0) {
-        throw new ValidationFailedError('Refund too large', [{ path: 'amount', message: `At most ${remaining} minor units remain to refund on this order` }]);
-      }
-      const isFull = amount === remaining;
-      await tx
-        .update(orders)
-        .set({ refundedTotal: sql`${orders.refundedTotal} + ${amount}`, status: isFull ? 'refunded' : 'partially_refunded', updatedAt: sql`now()` })
-        .where(eq(orders.id, id));
-      await tx.insert(orderRefunds).values({ customerId: order.customerId, orderId: id, amount, reason: data.reason, idempotencyKey: data.idempotencyKey, createdById: actor.id });
-      await takeBackRefund(tx, order.customerId, amount);
-      await recordCustomerEvent(tx, actor, order.customerId, 'order.refunded', { orderId: id, orderNumber: order.orderNumber, amount, full: isFull, reason: data.reason });
-      await emitWebhookEvent(tx, 'order.refunded', async () => ({ ...(await loadOrder(tx, id)), refund: { amount, reason: data.reason ?? null } }), order.customerId);
+    row = await lockedOrderStatement(id, async () => {
+      const [result] = await queryRows<RefundRow>(
+        db,
+        sql`with ${lockOrderCtes(id)},
+          previous as (
+            select amount, reason from ${orderRefunds} where order_id = ${id} and idempotency_key = ${key}::text
+          ),
+          asked as (
+            select l.customer_id, l.id, l.total - l.refunded_total as remaining, coalesce(${data.amount ?? null}::bigint, l.total - l.refunded_total) as amount
+            from locked_order l
+            where l.status in ('completed', 'partially_refunded') and not exists (select 1 from previous)
+          ),
+          refunded as (
+            update ${orders} o set
+              refunded_total = o.refunded_total + a.amount,
+              status = case when a.amount = a.remaining then 'refunded' else 'partially_refunded' end,
+              updated_at = now()
+            from asked a
+            where o.customer_id = a.customer_id and o.id = a.id and a.amount > 0 and a.amount <= a.remaining
+            returning o.*
+          ),
+          refund as (
+            select r.customer_id, r.id as order_id, r.order_number, a.amount, a.amount = a.remaining as is_full
+            from refunded r join asked a on a.id = r.id
+          ),
+          refund_row as (
+            insert into ${orderRefunds} (customer_id, order_id, amount, reason, idempotency_key, created_by_id)
+            select customer_id, order_id, amount, ${data.reason}::text, ${key}::text, ${actor.id}::text from refund
+          ),
+          stats as (${takeBackRefundSql(sql`refund`)}),
+          timeline as (${customerEventsSql(
+            actor,
+            'order.refunded',
+            sql`select customer_id, jsonb_build_object('orderId', order_id, 'orderNumber', order_number, 'amount', amount, 'full', is_full, 'reason', ${data.reason}::text) as data from refund`,
+          )}),
+          shown as (${shownOrder('refunded')}),
+          ${webhookOutboxCtes(
+            'order.refunded',
+            sql`select r.customer_id::text as resource_key, s.order_json || jsonb_build_object('refund', jsonb_build_object('amount', r.amount, 'reason', ${data.reason}::text)) as data
+              from refund r cross join shown s`,
+          )}
+        select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from refunded) as applied, (select order_json from shown) as order_json,
+          (select total - refunded_total from locked_order) as remaining,
+          (select amount from previous) as previous_amount, (select reason from previous) as previous_reason`,
+      );
+      return result;
     });
   } catch (error) {
     // Two requests with one new idempotency key at once: the loser's insert hits the unique index; the winner refunded.
     if (!isUniqueViolation(error, 'order_refunds_idempotency_idx')) throw error;
-    await previousRefund(getDb(), id, data);
+    await previousRefund(db, id, data);
+    return getOrderById({ id });
   }
-  return getOrderById({ id });
+  if (row.previous_amount !== null) {
+    assertSameRefund({ amount: Number(row.previous_amount), reason: row.previous_reason ?? '' }, data);
+    return row.order_json!;
+  }
+  if (!row.applied) {
+    // The statement's snapshot predates a refund under the same key that committed while it waited for the lock: that
+    // one made this a retry, not a new refund, whatever the order's status is now.
+    if (key && (await previousRefund(db, id, data))) return getOrderById({ id });
+    if (row.status !== 'completed' && row.status !== 'partially_refunded') throw illegal({ orderNumber: row.order_number!, status: row.status! }, 'refunded');
+    throw new ValidationFailedError('Refund too large', [{ path: 'amount', message: `At most ${Number(row.remaining)} minor units remain to refund on this order` }]);
+  }
+  return row.order_json!;
 }
 
 const KEY_REUSED = 'This idempotency key was already used for another refund of this order; send a new key for a new refund';
@@ -187,10 +294,15 @@ async function previousRefund(db: Db | Tx, orderId: string, data: z.output<typeo
     .from(orderRefunds)
     .where(and(eq(orderRefunds.orderId, orderId), eq(orderRefunds.idempotencyKey, data.idempotencyKey!)));
   if (!previous) return false;
+  assertSameRefund(previous, data);
+  return true;
+}
+
+/** A different amount (when one is asked) or reason under a used key is another request, not a retry. */
+function assertSameRefund(previous: { amount: number; reason: string }, data: z.output<typeof orderRefundSchema>): void {
   if ((data.amount != null && data.amount !== previous.amount) || data.reason !== previous.reason) {
     throw new ValidationFailedError(KEY_REUSED, [{ path: 'idempotencyKey', message: `Used for a refund of ${previous.amount} minor units; send a new key for a new refund` }]);
   }
-  return true;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+
 import { customerEvents } from '@/db/schema';
 import type { Db, Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
@@ -11,4 +13,13 @@ export async function recordCustomerEvent(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.insert(customerEvents).values({ customerId, type, actorType: actor.type, actorId: actor.id, data });
+}
+
+/**
+ * The same append as an INSERT for a WITH item of the statement that makes the change: one event of `type` per row
+ * of `source` (a query giving customer_id and data jsonb), so the event lands with the change in one round trip.
+ */
+export function customerEventsSql(actor: Actor, type: string, source: SQL): SQL {
+  return sql`insert into ${customerEvents} (customer_id, type, actor_type, actor_id, data)
+    select s.customer_id, ${type}::text, ${actor.type}::text, ${actor.id}::text, s.data from (${source}) s`;
 }
