@@ -2,17 +2,17 @@ import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 
 import { getDb, queryRows, type Db, type Tx } from '@/db/client';
-import { customers, orderItems, orderNumberSequence, orderRefunds, orders } from '@/db/schema';
+import { customers, discountRedemptions, orderItems, orderNumberSequence, orderRefunds, orders } from '@/db/schema';
 import type { OrderStatus } from '@/lib/order-status';
 import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
 import { orderCreateSchema, orderRefundSchema, type OrderCreateInput, type OrderRefundInput } from '@/lib/validation/order';
 
-import { customerEventsSql, recordCustomerEvent } from './customers/events';
+import { customerEventsSql } from './customers/events';
 import { isUniqueViolation } from './db-errors';
-import { recordRedemption, takeDiscountUse } from './discounts/apply';
+import { takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
-import { resolveOrderAddresses } from './orders/addresses';
+import { orderAddressCandidatesSql, pickOrderAddresses, type AddressCandidate } from './orders/addresses';
 import { addCompletedOrderSql, fitsTotalSpend, removeCancelledOrderSql, takeBackRefundSql, TOTAL_SPEND_LIMIT_MESSAGE } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
 
@@ -23,9 +23,12 @@ import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
-import { emitWebhookEvent, webhookOutboxCtes } from './webhooks';
+import { webhookOutboxCtes } from './webhooks';
 
 const NOT_FOUND = 'No order with this id';
+
+// A jsonb parameter's text, or null for SQL NULL (JSON.stringify(null) would be the JSON value null).
+const jsonOrNull = (value: object | null) => (value === null ? null : JSON.stringify(value));
 const CUSTOMER_NOT_FOUND = 'No customer with this id';
 
 /**
@@ -43,55 +46,68 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   }
   const lines = data.items.map((item, position) => ({ ...item, id: crypto.randomUUID(), lineTotal: item.unitPrice * item.quantity, position }));
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
+  const addressChoices = {
+    shipping: { address: data.shippingAddress, addressId: data.shippingAddressId },
+    billing: { address: data.billingAddress, addressId: data.billingAddressId },
+  };
   try {
     return await getDb().transaction(async (tx) => {
+      // Two statements: this one reads the customer and the addresses the order may copy; the checks and the choice of
+      // addresses (and of a discount, whose use is taken in between) are the app's; the second writes everything.
       // KEY SHARE keeps the customer until the order commits: a deletion waits, then counts this order and refuses.
-      const [customer] = await tx
-        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email, groupId: customers.customerGroupId, erasedAt: customers.erasedAt })
-        .from(customers)
-        .where(eq(customers.id, data.customerId))
-        .for('key share');
+      const [customer] = await queryRows<{ id: string; group_id: string | null; erased: boolean; addresses: AddressCandidate[] }>(
+        tx,
+        sql`select c.id, c.customer_group_id as group_id, c.erased_at is not null as erased, ${orderAddressCandidatesSql(sql`c.id`, addressChoices)} as addresses
+          from (select id, customer_group_id, erased_at from ${customers} where id = ${data.customerId} for key share) c`,
+      );
       if (!customer) throw new ValidationFailedError('Unknown customer', [{ path: 'customerId', message: 'No customer with this id' }]);
       // An erased customer's record is kept for their past orders only; it takes no new ones.
-      if (customer.erasedAt) throw new ValidationFailedError('Erased customer', [{ path: 'customerId', message: "This customer's personal data was erased: place the order for a new customer" }]);
+      if (customer.erased) throw new ValidationFailedError('Erased customer', [{ path: 'customerId', message: "This customer's personal data was erased: place the order for a new customer" }]);
       // The code's window is judged at entry time, not at a back-dated placedAt.
-      const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.groupId, subtotal, at: new Date() }) : null;
-      const addresses = await resolveOrderAddresses(tx, customer.id, {
-        shipping: { address: data.shippingAddress, addressId: data.shippingAddressId },
-        billing: { address: data.billingAddress, addressId: data.billingAddressId },
-      });
+      const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.group_id, subtotal, at: new Date() }) : null;
+      const addresses = pickOrderAddresses(customer.addresses, addressChoices);
       const discountTotal = discount ? discount.amount : data.discountTotal;
       const total = subtotal - discountTotal + data.taxTotal + data.shippingTotal;
-      const [row] = await tx
-        .insert(orders)
-        .values({
-          customerId: data.customerId,
-          orderNumber: sql`'#' || nextval('${sql.raw(orderNumberSequence.seqName ?? 'order_number_seq')}')`,
-          currency,
-          subtotal,
-          discountTotal,
-          discountId: discount?.discountId,
-          discountCode: discount?.code,
-          taxTotal: data.taxTotal,
-          shippingTotal: data.shippingTotal,
-          total,
-          itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-          placedAt: data.placedAt ?? sql`now()`,
-          createdById: actor.type === 'staff' ? actor.id : null,
-          externalId,
-          ...addresses,
-        })
-        .returning();
-      const items = await tx
-        .insert(orderItems)
-        .values(lines.map((line) => ({ customerId: row.customerId, orderId: row.id, ...line })))
-        .returning();
-      if (discount) await recordRedemption(tx, discount, row.customerId, row.id);
-      await recordCustomerEvent(tx, actor, row.customerId, 'order.placed', { orderId: row.id, orderNumber: row.orderNumber, total, ...(discount && { discountCode: discount.code }) });
-      const order = toOrder(row, items, { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email });
-      // Keyed by customer: a receiver gets a customer's and their orders' events in the order they happened.
-      await emitWebhookEvent(tx, 'order.created', order, row.customerId);
-      return order;
+      const items = lines.map((line) => ({ id: line.id, sku: line.sku, name: line.name, quantity: line.quantity, unit_price: line.unitPrice, line_total: line.lineTotal, position: line.position }));
+      const [row] = await queryRows<{ order_json: Order }>(
+        tx,
+        sql`with placed as (
+            insert into ${orders} (customer_id, order_number, currency, subtotal, discount_total, discount_id, discount_code, tax_total, shipping_total,
+              total, item_count, placed_at, created_by_id, external_id, shipping_address, billing_address)
+            values (${customer.id}::uuid, '#' || nextval(${orderNumberSequence.seqName ?? 'order_number_seq'}::regclass), ${currency}::text,
+              ${subtotal}::bigint, ${discountTotal}::bigint, ${discount?.discountId ?? null}::uuid, ${discount?.code ?? null}::text,
+              ${data.taxTotal}::bigint, ${data.shippingTotal}::bigint, ${total}::bigint, ${lines.reduce((sum, line) => sum + line.quantity, 0)}::int,
+              coalesce(${data.placedAt?.toISOString() ?? null}::timestamptz, now()), ${actor.type === 'staff' ? actor.id : null}::text, ${externalId ?? null}::text,
+              ${jsonOrNull(addresses.shippingAddress)}::jsonb, ${jsonOrNull(addresses.billingAddress)}::jsonb)
+            returning *
+          ),
+          placed_items as (
+            insert into ${orderItems} (customer_id, order_id, id, sku, name, quantity, unit_price, line_total, position)
+            select o.customer_id, o.id, i.id, i.sku, i.name, i.quantity, i.unit_price, i.line_total, i.position
+            from placed o cross join jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+              as i(id uuid, sku text, name text, quantity int, unit_price bigint, line_total bigint, position int)
+            returning *
+          ),
+          redemption as (
+            insert into ${discountRedemptions} (discount_id, customer_id, order_id, amount)
+            select ${discount?.discountId ?? null}::uuid, o.customer_id, o.id, ${discount?.amount ?? null}::bigint from placed o
+            where ${discount ? sql`true` : sql`false`}
+          ),
+          timeline as (${customerEventsSql(
+            actor,
+            'order.placed',
+            sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'total', total)
+              || ${discount ? sql`jsonb_build_object('discountCode', ${discount.code}::text)` : sql`'{}'::jsonb`} as data from placed`,
+          )}),
+          shown as (
+            select ${orderJsonSql('o', 'c', 'placed_items')} as order_json
+            from placed o cross join (select id, first_name, last_name, email from ${customers} where id = ${customer.id}) c
+          ),
+          -- Keyed by customer: a receiver gets a customer's and their orders' events in the order they happened.
+          ${webhookOutboxCtes('order.created', sql`select o.customer_id::text as resource_key, s.order_json as data from placed o cross join shown s`)}
+        select order_json from shown`,
+      );
+      return row.order_json;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'orders_external_id_idx')) throw new ConflictError('An order with this external id exists', [{ path: 'externalId', message: 'Already imported' }]);

@@ -41,6 +41,14 @@ async function eventsOf(type: string, orderId: string) {
 }
 
 describe(`order writes answer with the order (${TEST_DB_KIND})`, () => {
+  it('createOrder answers with the order as getOrderById reads it, items in the order given and addresses copied', async () => {
+    const placed = await placeFor('Placed');
+    expect(placed).toEqual(await getOrderById({ id: placed.id }));
+    expect(placed).toMatchObject({ status: 'pending', placedAt: '2025-03-04T05:06:07.089Z', items: [{ sku: 'MUG-1', lineTotal: 2500 }, { sku: 'TEA-9' }] });
+    expect(placed.shippingAddress).toMatchObject({ line1: '1 High St', city: 'York' });
+    expect(placed.billingAddress).toEqual(placed.shippingAddress);
+  });
+
   it('completeOrder, refundOrder and cancelOrder answer with the order as getOrderById reads it, applied or not', async () => {
     const placed = await placeFor('Answer');
     const completed = await completeOrder({ actor: admin, id: placed.id });
@@ -67,8 +75,10 @@ describe(`order writes answer with the order (${TEST_DB_KIND})`, () => {
     await completeOrder({ actor: admin, id: unheard.id });
     expect(await eventsOf('order.completed', unheard.id)).toEqual([]);
 
-    await createWebhookEndpoint({ actor: admin, input: { url: 'http://127.0.0.1:9/hooks', events: ['order.completed', 'order.refunded', 'order.cancelled'] } });
+    await createWebhookEndpoint({ actor: admin, input: { url: 'http://127.0.0.1:9/hooks', events: ['order.created', 'order.completed', 'order.refunded', 'order.cancelled'] } });
     const heard = await placeFor('Heard');
+    const [createdEvent] = await eventsOf('order.created', heard.id);
+    expect(createdEvent.data).toEqual(heard);
     await completeOrder({ actor: admin, id: heard.id });
     const [completedEvent] = await eventsOf('order.completed', heard.id);
     await refundOrder({ actor: admin, id: heard.id, input: { amount: 300, reason: 'Late' } });

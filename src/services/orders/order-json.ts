@@ -8,9 +8,10 @@ const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-
  * An order as the API returns it (orders/mapping.ts `toOrder`), built in SQL from a row of `orders` columns named
  * `order` and its customer's row (id, first_name, last_name, email) named `customer`, for the writes that answer with
  * the order from the statement that changed it (a second query would cost a round trip, and see only the snapshot from
- * before the change). order-json.test.ts holds the two to the same answer.
+ * before the change). order-json.test.ts holds the two to the same answer. The items are read from order_items, or,
+ * for an order inserted by the same statement (whose snapshot cannot see its rows), from the relation named `items`.
  */
-export function orderJsonSql(order: string, customer: string): SQL {
+export function orderJsonSql(order: string, customer: string, items?: string): SQL {
   const o = (column: string) => sql`${sql.identifier(order)}.${sql.identifier(column)}`;
   const c = (column: string) => sql`${sql.identifier(customer)}.${sql.identifier(column)}`;
   return sql`jsonb_build_object(
@@ -25,7 +26,7 @@ export function orderJsonSql(order: string, customer: string): SQL {
     'items', coalesce((
       select jsonb_agg(jsonb_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'unitPrice', i.unit_price, 'lineTotal', i.line_total)
         order by i.position, i.id)
-      from ${orderItems} i where i.customer_id = ${o('customer_id')} and i.order_id = ${o('id')}
+      from ${items ? sql.identifier(items) : orderItems} i where i.customer_id = ${o('customer_id')} and i.order_id = ${o('id')}
     ), '[]'::jsonb)
   )`;
 }
