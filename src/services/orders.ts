@@ -1,13 +1,13 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 
-import { getDb, queryRows, type Db, type Tx } from '@/db/client';
+import { getDb, preparedStatement, queryPreparedRows, type Db, type Tx } from '@/db/client';
 import { customers, discountRedemptions, orderItems, orderNumberSequence, orderRefunds, orders } from '@/db/schema';
 import type { OrderStatus } from '@/lib/order-status';
 import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
 import { orderCreateSchema, orderRefundSchema, type OrderCreateInput, type OrderRefundInput } from '@/lib/validation/order';
 
-import { customerEventsSql } from './customers/events';
+import { ACTOR_PLACEHOLDERS, actorValues, customerEventsSql } from './customers/events';
 import { isUniqueViolation } from './db-errors';
 import { takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
@@ -55,7 +55,7 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
       // Two statements: this one reads the customer and the addresses the order may copy; the checks and the choice of
       // addresses (and of a discount, whose use is taken in between) are the app's; the second writes everything.
       // KEY SHARE keeps the customer until the order commits: a deletion waits, then counts this order and refuses.
-      const [customer] = await queryRows<{ id: string; group_id: string | null; erased: boolean; addresses: AddressCandidate[] }>(
+      const [customer] = await queryPreparedRows<{ id: string; group_id: string | null; erased: boolean; addresses: AddressCandidate[] }>(
         tx,
         sql`select c.id, c.customer_group_id as group_id, c.erased_at is not null as erased, ${orderAddressCandidatesSql(sql`c.id`, addressChoices)} as addresses
           from (select id, customer_group_id, erased_at from ${customers} where id = ${data.customerId} for key share) c`,
@@ -69,7 +69,7 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
       const discountTotal = discount ? discount.amount : data.discountTotal;
       const total = subtotal - discountTotal + data.taxTotal + data.shippingTotal;
       const items = lines.map((line) => ({ id: line.id, sku: line.sku, name: line.name, quantity: line.quantity, unit_price: line.unitPrice, line_total: line.lineTotal, position: line.position }));
-      const [row] = await queryRows<{ order_json: Order }>(
+      const [row] = await queryPreparedRows<{ order_json: Order }>(
         tx,
         sql`with placed as (
             insert into ${orders} (customer_id, order_number, currency, subtotal, discount_total, discount_id, discount_code, tax_total, shipping_total,
@@ -138,6 +138,24 @@ interface LockedOrderRow extends LockOutcome {
 
 const LOCKED_ORDER_COLUMNS = sql`${LOCK_OUTCOME}, (select status from locked_order) as status, (select order_number from locked_order) as order_number`;
 
+// The statements below are built once, with placeholders for the values of a call (db/client.ts preparedStatement).
+const ID = sql.placeholder('id');
+
+const completion = preparedStatement<LockedOrderRow>(
+  () => sql`with ${lockOrderCtes(ID)},
+    completed as (
+      update ${orders} o set status = 'completed', completed_at = now(), updated_at = now()
+      from locked_order l, locked_customer c
+      where o.customer_id = l.customer_id and o.id = l.id and l.status = 'pending' and ${fitsTotalSpend(sql`c.total_spend`, sql`l.total`)}
+      returning o.*
+    ),
+    stats as (${addCompletedOrderSql(sql`(select customer_id, total as amount, placed_at from completed)`)}),
+    timeline as (${customerEventsSql(ACTOR_PLACEHOLDERS, 'order.completed', sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'total', total) as data from completed`)}),
+    shown as (${shownOrder('completed')}),
+    ${webhookOutboxCtes('order.completed', sql`select o.customer_id::text as resource_key, s.order_json as data from completed o cross join shown s`)}
+  select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from completed) as applied, (select order_json from shown) as order_json`,
+);
+
 /**
  * Completes a pending order and adds it to the customer's stats, in one statement, exactly once: completing an already
  * completed order changes nothing (`applied: false`). Throws NotFoundError, ConflictError.
@@ -146,24 +164,7 @@ export async function completeOrder({ actor, id }: { actor: Actor; id: string })
   assertCan(actor, 'orders:write');
   const db = getDb();
   // The row locks make concurrent completions queue; the status check, made on the locked row, lets only the first through.
-  const row = await lockedOrderStatement(id, async () => {
-    const [result] = await queryRows<LockedOrderRow>(
-      db,
-      sql`with ${lockOrderCtes(id)},
-        completed as (
-          update ${orders} o set status = 'completed', completed_at = now(), updated_at = now()
-          from locked_order l, locked_customer c
-          where o.customer_id = l.customer_id and o.id = l.id and l.status = 'pending' and ${fitsTotalSpend(sql`c.total_spend`, sql`l.total`)}
-          returning o.*
-        ),
-        stats as (${addCompletedOrderSql(sql`(select customer_id, total as amount, placed_at from completed)`)}),
-        timeline as (${customerEventsSql(actor, 'order.completed', sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'total', total) as data from completed`)}),
-        shown as (${shownOrder('completed')}),
-        ${webhookOutboxCtes('order.completed', sql`select o.customer_id::text as resource_key, s.order_json as data from completed o cross join shown s`)}
-      select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from completed) as applied, (select order_json from shown) as order_json`,
-    );
-    return result;
-  });
+  const row = await lockedOrderStatement(id, async () => (await completion(db, { id, ...actorValues(actor) }))[0]);
   if (!row.applied) {
     if (row.status === 'pending') throw new ConflictError(TOTAL_SPEND_LIMIT_MESSAGE);
     if (row.status !== 'completed') throw illegal({ orderNumber: row.order_number!, status: row.status! }, 'completed');
@@ -171,43 +172,46 @@ export async function completeOrder({ actor, id }: { actor: Actor; id: string })
   return { order: row.order_json!, applied: row.applied };
 }
 
+const cancellationLock = preparedStatement<LockedOrderRow & { customer_id: string | null; amount: number | string | null }>(
+  () => sql`with ${lockOrderCtes(ID)}
+    select ${LOCKED_ORDER_COLUMNS}, (select customer_id from locked_order) as customer_id, (select total - refunded_total from locked_order) as amount`,
+);
+
+// Two texts: only a completed order's cancellation moves the stats.
+const cancellation = (wasCompleted: boolean) =>
+  preparedStatement<{ order_json: Order }>(
+    () => sql`with locked_customer as (
+        select id, first_name, last_name, email from ${customers} where id = ${sql.placeholder('customerId')}
+      ),
+      cancelled as (
+        update ${orders} set status = 'cancelled', cancelled_at = now(), updated_at = now()
+        where customer_id = ${sql.placeholder('customerId')} and id = ${ID}
+        returning *
+      ),
+      stats as (${wasCompleted ? removeCancelledOrderSql(sql`(select customer_id, id as order_id, ${sql.placeholder('amount')}::bigint as amount from cancelled)`) : sql`select 1`}),
+      timeline as (${customerEventsSql(
+        ACTOR_PLACEHOLDERS,
+        'order.cancelled',
+        sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'wasCompleted', ${wasCompleted ? sql`true` : sql`false`}) as data from cancelled`,
+      )}),
+      shown as (select ${orderJsonSql('o', 'c')} as order_json from cancelled o cross join locked_customer c),
+      ${webhookOutboxCtes('order.cancelled', sql`select o.customer_id::text as resource_key, s.order_json as data from cancelled o cross join shown s`)}
+    select order_json from shown`,
+  );
+const cancelCompleted = cancellation(true);
+const cancelPending = cancellation(false);
+
 /** Cancels a pending or completed order; a completed one is taken out of the customer's stats. Throws NotFoundError, ConflictError, ForbiddenError. */
 export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): Promise<Order> {
   assertCan(actor, 'orders:cancel');
   return getDb().transaction(async (tx) => {
     // Two statements: the dates of a cancelled order's customer are read back from the orders, so they must be read
     // with a snapshot taken after the customer's lock was granted (customer-stats.ts removeCancelledOrderSql).
-    const locked = await lockedOrderStatement(id, async () => {
-      const [result] = await queryRows<LockedOrderRow & { customer_id: string | null; amount: number | string | null }>(
-        tx,
-        sql`with ${lockOrderCtes(id)}
-          select ${LOCKED_ORDER_COLUMNS}, (select customer_id from locked_order) as customer_id, (select total - refunded_total from locked_order) as amount`,
-      );
-      return result;
-    });
+    const locked = await lockedOrderStatement(id, async () => (await cancellationLock(tx, { id }))[0]);
     const order = { orderNumber: locked.order_number!, status: locked.status! };
     if (order.status !== 'pending' && order.status !== 'completed') throw illegal(order, 'cancelled');
-    const wasCompleted = order.status === 'completed';
-    const [result] = await queryRows<{ order_json: Order }>(
-      tx,
-      sql`with locked_customer as (
-          select id, first_name, last_name, email from ${customers} where id = ${locked.customer_id}
-        ),
-        cancelled as (
-          update ${orders} set status = 'cancelled', cancelled_at = now(), updated_at = now()
-          where customer_id = ${locked.customer_id} and id = ${id}
-          returning *
-        ),
-        stats as (${
-          wasCompleted
-            ? removeCancelledOrderSql(sql`(select customer_id, id as order_id, ${Number(locked.amount)}::bigint as amount from cancelled)`)
-            : sql`select 1`
-        }),
-        timeline as (${customerEventsSql(actor, 'order.cancelled', sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'wasCompleted', ${wasCompleted}::boolean) as data from cancelled`)}),
-        shown as (select ${orderJsonSql('o', 'c')} as order_json from cancelled o cross join locked_customer c),
-        ${webhookOutboxCtes('order.cancelled', sql`select o.customer_id::text as resource_key, s.order_json as data from cancelled o cross join shown s`)}
-      select order_json from shown`,
-    );
+    const cancel = order.status === 'completed' ? cancelCompleted : cancelPending;
+    const [result] = await cancel(tx, { id, customerId: locked.customer_id, amount: Number(locked.amount), ...actorValues(actor) });
     return result.order_json;
   });
 }
@@ -217,6 +221,52 @@ interface RefundRow extends LockedOrderRow {
   previous_amount: number | string | null;
   previous_reason: string | null;
 }
+
+const REFUND = { amount: sql.placeholder('amount'), reason: sql.placeholder('reason'), key: sql.placeholder('key') };
+
+const refund = preparedStatement<RefundRow>(
+  () => sql`with ${lockOrderCtes(ID)},
+    previous as (
+      select amount, reason from ${orderRefunds} where order_id = ${ID} and idempotency_key = ${REFUND.key}::text
+    ),
+    asked as (
+      select l.customer_id, l.id, l.total - l.refunded_total as remaining, coalesce(${REFUND.amount}::bigint, l.total - l.refunded_total) as amount
+      from locked_order l
+      where l.status in ('completed', 'partially_refunded') and not exists (select 1 from previous)
+    ),
+    refunded as (
+      update ${orders} o set
+        refunded_total = o.refunded_total + a.amount,
+        status = case when a.amount = a.remaining then 'refunded' else 'partially_refunded' end,
+        updated_at = now()
+      from asked a
+      where o.customer_id = a.customer_id and o.id = a.id and a.amount > 0 and a.amount <= a.remaining
+      returning o.*
+    ),
+    refund as (
+      select r.customer_id, r.id as order_id, r.order_number, a.amount, a.amount = a.remaining as is_full
+      from refunded r join asked a on a.id = r.id
+    ),
+    refund_row as (
+      insert into ${orderRefunds} (customer_id, order_id, amount, reason, idempotency_key, created_by_id)
+      select customer_id, order_id, amount, ${REFUND.reason}::text, ${REFUND.key}::text, ${ACTOR_PLACEHOLDERS.id}::text from refund
+    ),
+    stats as (${takeBackRefundSql(sql`refund`)}),
+    timeline as (${customerEventsSql(
+      ACTOR_PLACEHOLDERS,
+      'order.refunded',
+      sql`select customer_id, jsonb_build_object('orderId', order_id, 'orderNumber', order_number, 'amount', amount, 'full', is_full, 'reason', ${REFUND.reason}::text) as data from refund`,
+    )}),
+    shown as (${shownOrder('refunded')}),
+    ${webhookOutboxCtes(
+      'order.refunded',
+      sql`select r.customer_id::text as resource_key, s.order_json || jsonb_build_object('refund', jsonb_build_object('amount', r.amount, 'reason', ${REFUND.reason}::text)) as data
+        from refund r cross join shown s`,
+    )}
+  select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from refunded) as applied, (select order_json from shown) as order_json,
+    (select total - refunded_total from locked_order) as remaining,
+    (select amount from previous) as previous_amount, (select reason from previous) as previous_reason`,
+);
 
 /**
  * Refunds part or all of what remains of a completed order and takes it off the customer's spend; the order still
@@ -231,53 +281,8 @@ export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id:
   const key = data.idempotencyKey ?? null;
   let row: RefundRow;
   try {
-    row = await lockedOrderStatement(id, async () => {
-      const [result] = await queryRows<RefundRow>(
-        db,
-        sql`with ${lockOrderCtes(id)},
-          previous as (
-            select amount, reason from ${orderRefunds} where order_id = ${id} and idempotency_key = ${key}::text
-          ),
-          asked as (
-            select l.customer_id, l.id, l.total - l.refunded_total as remaining, coalesce(${data.amount ?? null}::bigint, l.total - l.refunded_total) as amount
-            from locked_order l
-            where l.status in ('completed', 'partially_refunded') and not exists (select 1 from previous)
-          ),
-          refunded as (
-            update ${orders} o set
-              refunded_total = o.refunded_total + a.amount,
-              status = case when a.amount = a.remaining then 'refunded' else 'partially_refunded' end,
-              updated_at = now()
-            from asked a
-            where o.customer_id = a.customer_id and o.id = a.id and a.amount > 0 and a.amount <= a.remaining
-            returning o.*
-          ),
-          refund as (
-            select r.customer_id, r.id as order_id, r.order_number, a.amount, a.amount = a.remaining as is_full
-            from refunded r join asked a on a.id = r.id
-          ),
-          refund_row as (
-            insert into ${orderRefunds} (customer_id, order_id, amount, reason, idempotency_key, created_by_id)
-            select customer_id, order_id, amount, ${data.reason}::text, ${key}::text, ${actor.id}::text from refund
-          ),
-          stats as (${takeBackRefundSql(sql`refund`)}),
-          timeline as (${customerEventsSql(
-            actor,
-            'order.refunded',
-            sql`select customer_id, jsonb_build_object('orderId', order_id, 'orderNumber', order_number, 'amount', amount, 'full', is_full, 'reason', ${data.reason}::text) as data from refund`,
-          )}),
-          shown as (${shownOrder('refunded')}),
-          ${webhookOutboxCtes(
-            'order.refunded',
-            sql`select r.customer_id::text as resource_key, s.order_json || jsonb_build_object('refund', jsonb_build_object('amount', r.amount, 'reason', ${data.reason}::text)) as data
-              from refund r cross join shown s`,
-          )}
-        select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from refunded) as applied, (select order_json from shown) as order_json,
-          (select total - refunded_total from locked_order) as remaining,
-          (select amount from previous) as previous_amount, (select reason from previous) as previous_reason`,
-      );
-      return result;
-    });
+    const values = { id, key, amount: data.amount ?? null, reason: data.reason, ...actorValues(actor) };
+    row = await lockedOrderStatement(id, async () => (await refund(db, values))[0]);
   } catch (error) {
     // Two requests with one new idempotency key at once: the loser's insert hits the unique index; the winner refunded.
     if (!isUniqueViolation(error, 'order_refunds_idempotency_idx')) throw error;

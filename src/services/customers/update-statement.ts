@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-import { queryRows, type Db } from '@/db/client';
+import { queryPreparedRows, type Db } from '@/db/client';
 import { customerGroups, customers, type CustomerRow } from '@/db/schema';
 import type { Actor, Customer } from '@/lib/types';
 import { CUSTOMER_FIELDS, type CustomerField } from '@/lib/validation/customer';
@@ -68,7 +68,7 @@ export async function updateCustomerStatement(db: Db, actor: Actor, id: string, 
     sql`version = c.version + 1`,
     sql`updated_at = now()`,
   ];
-  const [row] = await queryRows<OutcomeRow>(
+  const [row] = await queryPreparedRows<OutcomeRow>(
     db,
     sql`with cur as (
         select * from ${customers} where id = ${id} for update

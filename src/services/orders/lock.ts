@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 
 import { customers, orders } from '@/db/schema';
 
@@ -22,7 +22,7 @@ const ATTEMPTS = 5;
  * lockedOrderStatement runs it again, with a new snapshot that finds the order under its new customer. So a change
  * lands before a merge (and is moved with the order) or after it (on the target), never on a deleted row.
  */
-export function lockOrderCtes(id: string): SQL {
+export function lockOrderCtes(id: string | Placeholder): SQL {
   return sql`order_owner as (
       select customer_id from ${orders} where id = ${id}
     ),
