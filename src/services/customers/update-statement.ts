@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-import { queryPreparedRows, type Db } from '@/db/client';
+import { preparedStatement, type Db } from '@/db/client';
 import { customerGroups, customers, type CustomerRow } from '@/db/schema';
 import type { Actor, Customer } from '@/lib/types';
 import { CUSTOMER_FIELDS, type CustomerField } from '@/lib/validation/customer';
 
 import { webhookOutboxCtes } from '../webhooks';
 import { customerJsonSql } from '../webhooks/customer-json';
-import { customerEventsSql } from './events';
+import { ACTOR_PLACEHOLDERS, actorValues, customerEventsSql } from './events';
 
 export type CustomerPatch = Partial<Pick<CustomerRow, CustomerField>>;
 
@@ -36,11 +36,20 @@ interface OutcomeRow {
 
 const column = (field: CustomerField) => sql.identifier(customers[field].name);
 
-// A patched value as a parameter of its column's type. Arrays go as JSON: drizzle spreads a JS array into a list.
-function patchedValue(field: CustomerField, value: unknown): SQL {
-  if (Array.isArray(value)) return sql`array(select jsonb_array_elements_text(${JSON.stringify(value)}::jsonb))`;
+const isArray = (field: CustomerField) => customers[field].getSQLType().endsWith('[]');
+
+// A patched value as a placeholder of its column's type. Arrays go as JSON text (a JS array parameter is not sent alike by
+// both drivers).
+function patchedValue(field: CustomerField): SQL {
+  const value = sql.placeholder(field);
+  if (isArray(field)) return sql`array(select jsonb_array_elements_text(${value}::jsonb))`;
   return sql`${value}::${sql.raw(customers[field].getSQLType())}`;
 }
+
+const ID = sql.placeholder('id');
+const VERSION = sql.placeholder('version');
+// One statement per set of fields patched, built on first use (db/client.ts preparedStatement).
+const statements = new Map<string, ReturnType<typeof preparedStatement<OutcomeRow>>>();
 
 /**
  * Applies `patch` to the customer in one statement: locks the row, checks the version the editor started from and the
@@ -51,7 +60,28 @@ function patchedValue(field: CustomerField, value: unknown): SQL {
  */
 export async function updateCustomerStatement(db: Db, actor: Actor, id: string, version: number | undefined, patch: CustomerPatch): Promise<CustomerUpdateOutcome> {
   const fields = CUSTOMER_FIELDS.filter((field) => field in patch && patch[field] !== undefined);
-  const next = (field: CustomerField) => (fields.includes(field) ? patchedValue(field, patch[field]) : sql`cur.${column(field)}`);
+  const key = fields.join(',');
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = preparedStatement<OutcomeRow>(() => updateSql(fields));
+    statements.set(key, statement);
+  }
+  const values: Record<string, unknown> = { id, version: version ?? null, ...actorValues(actor) };
+  for (const field of fields) values[field] = isArray(field) ? JSON.stringify(patch[field]) : patch[field];
+  const [row] = await statement(db, values);
+  return {
+    found: row.found,
+    erased: row.erased ?? false,
+    version: row.version,
+    reachable: row.reachable ?? false,
+    smsReachable: row.sms_reachable ?? false,
+    applied: row.applied,
+    customer: row.customer_json,
+  };
+}
+
+function updateSql(fields: CustomerField[]): SQL {
+  const next = (field: CustomerField) => (fields.includes(field) ? patchedValue(field) : sql`cur.${column(field)}`);
   // Each changed field but the group as { field: [before, after] }: the timeline's "changes".
   const changes = fields
     .filter((field) => field !== 'customerGroupId')
@@ -68,10 +98,8 @@ export async function updateCustomerStatement(db: Db, actor: Actor, id: string, 
     sql`version = c.version + 1`,
     sql`updated_at = now()`,
   ];
-  const [row] = await queryPreparedRows<OutcomeRow>(
-    db,
-    sql`with cur as (
-        select * from ${customers} where id = ${id} for update
+  return sql`with cur as (
+        select * from ${customers} where id = ${ID} for update
       ),
       nxt as (
         select ${sql.join(
@@ -92,13 +120,13 @@ export async function updateCustomerStatement(db: Db, actor: Actor, id: string, 
       ),
       allowed as (
         select * from checked
-        where not erased and (${version ?? null}::int is null or version = ${version ?? null}::int) and reachable and sms_reachable
+        where not erased and (${VERSION}::int is null or version = ${VERSION}::int) and reachable and sms_reachable
           and (changes <> '{}'::jsonb or group_changed)
       ),
       updated as (
         update ${customers} c set ${sql.join(assignments, sql`, `)}
         from nxt cross join cur cross join allowed
-        where c.id = ${id}
+        where c.id = ${ID}
         returning c.*
       ),
       shown as (
@@ -106,20 +134,20 @@ export async function updateCustomerStatement(db: Db, actor: Actor, id: string, 
         from (select * from updated union all select * from cur where not exists (select 1 from updated)) u
         left join ${customerGroups} g on g.id = u.customer_group_id
       ),
-      field_event as (${customerEventsSql(actor, 'customer.updated', sql`select ${id}::uuid as customer_id, jsonb_build_object('changes', changes) as data from allowed where changes <> '{}'::jsonb`)}),
+      field_event as (${customerEventsSql(ACTOR_PLACEHOLDERS, 'customer.updated', sql`select ${ID}::uuid as customer_id, jsonb_build_object('changes', changes) as data from allowed where changes <> '{}'::jsonb`)}),
       group_event as (${customerEventsSql(
-        actor,
+        ACTOR_PLACEHOLDERS,
         'customer.group_changed',
-        sql`select ${id}::uuid as customer_id, jsonb_build_object('from', a.group_before, 'to', u.customer_group_id) as data from allowed a cross join updated u where a.group_changed`,
+        sql`select ${ID}::uuid as customer_id, jsonb_build_object('from', a.group_before, 'to', u.customer_group_id) as data from allowed a cross join updated u where a.group_changed`,
       )}),
       ${webhookOutboxCtes(
         'customer.updated',
-        sql`select ${id}::text as resource_key, s.customer_json as data from allowed a cross join shown s cross join updated where a.changes <> '{}'::jsonb`,
+        sql`select ${ID}::text as resource_key, s.customer_json as data from allowed a cross join shown s cross join updated where a.changes <> '{}'::jsonb`,
         'field_hook',
       )},
       ${webhookOutboxCtes(
         'customer.group_changed',
-        sql`select ${id}::text as resource_key, s.customer_json || jsonb_build_object('previousCustomerGroupId', a.group_before) as data
+        sql`select ${ID}::text as resource_key, s.customer_json || jsonb_build_object('previousCustomerGroupId', a.group_before) as data
           from allowed a cross join shown s cross join updated where a.group_changed`,
         'group_hook',
       )}
@@ -127,15 +155,5 @@ export async function updateCustomerStatement(db: Db, actor: Actor, id: string, 
       (select reachable from checked) as reachable, (select sms_reachable from checked) as sms_reachable,
       exists (select 1 from updated) as applied, (select customer_json from shown) as customer_json,
       -- Read in this order, the two event inserts run in this order: a receiver gets the fields' event first.
-      (select count(*) from field_hook_new_events) as field_hooks, (select count(*) from group_hook_new_events) as group_hooks`,
-  );
-  return {
-    found: row.found,
-    erased: row.erased ?? false,
-    version: row.version,
-    reachable: row.reachable ?? false,
-    smsReachable: row.sms_reachable ?? false,
-    applied: row.applied,
-    customer: row.customer_json,
-  };
+      (select count(*) from field_hook_new_events) as field_hooks, (select count(*) from group_hook_new_events) as group_hooks`;
 }
