@@ -1,9 +1,9 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { customerEvents, customerGroups, customers, type CustomerRow } from '@/db/schema';
+import { customerEvents, customerGroups, customers } from '@/db/schema';
 import type { Actor, Customer, CustomerDetail, CustomerEvent, Page } from '@/lib/types';
-import { CUSTOMER_FIELDS, customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerField, type CustomerUpdateInput } from '@/lib/validation/customer';
+import { customerCreateSchema, customerUpdateSchema, type CustomerCreateInput, type CustomerUpdateInput } from '@/lib/validation/customer';
 import { storeProfileUpdateSchema } from '@/lib/validation/store-account';
 
 import { customerOrderTotal, hasOrdersMessage } from './customers/delete-rule';
@@ -11,6 +11,7 @@ import { readCustomerDetail } from './customers/detail';
 import { recordCustomerEvent } from './customers/events';
 import { toCustomer } from './customers/mapping';
 import { customerNotFound } from './customers/merged-into';
+import { updateCustomerStatement } from './customers/update-statement';
 import { mapCustomerWriteError } from './customers/write-errors';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid } from './ids';
@@ -93,67 +94,26 @@ export async function updateCustomer({ actor, id, input }: { actor: Actor; id: s
   assertUuid(id, NOT_FOUND_MESSAGE);
   // A customer editing themselves may change only their name, phone and consent.
   const { version, ...patch } = actor.type === 'customer' ? parseInput(storeProfileUpdateSchema, input) : parseInput(customerUpdateSchema, input);
+  let outcome;
   try {
-    return await getDb().transaction(async (tx) => {
-      const [current] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
-      if (!current) throw new NotFoundError(NOT_FOUND_MESSAGE);
-      if (current.erasedAt) throw new ConflictError(ERASED_MESSAGE);
-      if (version !== undefined && version !== current.version) {
-        throw new ConflictError(STALE_VERSION_MESSAGE, [{ path: 'version', message: STALE_VERSION_MESSAGE }]);
-      }
-      const changes = changedFields(current, patch);
-      const next = { ...current, ...patch };
-      // Imported customers may have neither (their external id identifies them); staff-entered ones keep one.
-      if (!next.email && !next.phone && !next.externalId) {
-        throw new ValidationFailedError('A customer needs an email or a phone number', [{ path: 'email', message: 'Give an email or a phone number' }]);
-      }
-      if (next.smsMarketingConsent && !next.phone) {
-        throw new ValidationFailedError('SMS consent needs a phone number', [{ path: 'smsMarketingConsent', message: 'SMS consent needs a phone number' }]);
-      }
-      if (Object.keys(changes).length === 0) return toCustomer(current, await groupOf(tx, current.customerGroupId));
-
-      const [row] = await tx
-        .update(customers)
-        .set({
-          ...patch,
-          ...consentTimes(current, patch),
-          version: sql`${customers.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(customers.id, id))
-        .returning();
-      const { customerGroupId: groupChange, ...otherChanges } = changes;
-      if (Object.keys(otherChanges).length) await recordCustomerEvent(tx, actor, id, 'customer.updated', { changes: otherChanges });
-      if (groupChange) await recordCustomerEvent(tx, actor, id, 'customer.group_changed', { from: groupChange[0], to: groupChange[1] });
-      const customer = toCustomer(row, await groupOf(tx, row.customerGroupId));
-      if (Object.keys(otherChanges).length) await emitWebhookEvent(tx, 'customer.updated', customer, id);
-      if (groupChange) await emitWebhookEvent(tx, 'customer.group_changed', { ...customer, previousCustomerGroupId: groupChange[0] }, id);
-      return customer;
-    });
+    // One statement: the row lock, the checks, the write and its timeline and webhook events (customers/update-statement.ts).
+    outcome = await updateCustomerStatement(getDb(), actor, id, version, patch);
   } catch (error) {
     throw mapCustomerWriteError(error);
   }
-}
-
-type Patch = Partial<Pick<CustomerRow, CustomerField>>;
-
-function changedFields(current: CustomerRow, patch: Patch): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const field of CUSTOMER_FIELDS) {
-    if (!(field in patch) || patch[field] === undefined) continue;
-    if (JSON.stringify(current[field]) !== JSON.stringify(patch[field])) changes[field] = [current[field], patch[field]];
+  if (!outcome.found) throw new NotFoundError(NOT_FOUND_MESSAGE);
+  if (outcome.erased) throw new ConflictError(ERASED_MESSAGE);
+  if (version !== undefined && version !== outcome.version) {
+    throw new ConflictError(STALE_VERSION_MESSAGE, [{ path: 'version', message: STALE_VERSION_MESSAGE }]);
   }
-  return changes;
-}
-
-// Consent records when it was given; withdrawing it clears the time.
-function consentTimes(current: CustomerRow, patch: Patch) {
-  const times: { emailConsentAt?: Date | null | SQL; smsConsentAt?: Date | null | SQL } = {};
-  if (patch.emailMarketingConsent !== undefined && patch.emailMarketingConsent !== current.emailMarketingConsent)
-    times.emailConsentAt = patch.emailMarketingConsent ? sql`now()` : null;
-  if (patch.smsMarketingConsent !== undefined && patch.smsMarketingConsent !== current.smsMarketingConsent)
-    times.smsConsentAt = patch.smsMarketingConsent ? sql`now()` : null;
-  return times;
+  // Imported customers may have neither (their external id identifies them); staff-entered ones keep one.
+  if (!outcome.reachable) {
+    throw new ValidationFailedError('A customer needs an email or a phone number', [{ path: 'email', message: 'Give an email or a phone number' }]);
+  }
+  if (!outcome.smsReachable) {
+    throw new ValidationFailedError('SMS consent needs a phone number', [{ path: 'smsMarketingConsent', message: 'SMS consent needs a phone number' }]);
+  }
+  return outcome.customer!;
 }
 
 /** Deletes a customer without purchase history. Throws NotFoundError, ConflictError (has orders), ForbiddenError. */

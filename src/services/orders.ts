@@ -1,29 +1,34 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 
-import { getDb, type Db, type Tx } from '@/db/client';
-import { customers, orderItems, orderNumberSequence, orderRefunds, orders, type OrderRow } from '@/db/schema';
+import { getDb, preparedStatement, queryPreparedRows, type Db, type Tx } from '@/db/client';
+import { customers, discountRedemptions, orderItems, orderNumberSequence, orderRefunds, orders } from '@/db/schema';
+import type { OrderStatus } from '@/lib/order-status';
 import type { Actor, Order, OrderSummary, Page } from '@/lib/types';
 import { orderCreateSchema, orderRefundSchema, type OrderCreateInput, type OrderRefundInput } from '@/lib/validation/order';
 
-import { recordCustomerEvent } from './customers/events';
+import { ACTOR_PLACEHOLDERS, actorValues, customerEventsSql } from './customers/events';
 import { isUniqueViolation } from './db-errors';
-import { recordRedemption, takeDiscountUse } from './discounts/apply';
+import { takeDiscountUse } from './discounts/apply';
 import { ConflictError, NotFoundError, ValidationFailedError } from './errors';
 import { assertUuid, isUuid } from './ids';
-import { resolveOrderAddresses } from './orders/addresses';
-import { addCompletedOrder, removeCancelledOrder, takeBackRefund } from './orders/customer-stats';
+import { orderAddressCandidatesSql, pickOrderAddresses, type AddressCandidate } from './orders/addresses';
+import { addCompletedOrderSql, fitsTotalSpend, removeCancelledOrderSql, takeBackRefundSql, TOTAL_SPEND_LIMIT_MESSAGE } from './orders/customer-stats';
 import { orderCursor } from './orders/cursor';
 
 export { listOrderRefunds } from './orders/refund-history';
-import { lockOrderAndCustomer } from './orders/lock';
+import { LOCK_OUTCOME, lockedOrderStatement, lockOrderCtes, type LockOutcome } from './orders/lock';
+import { orderJsonSql } from './orders/order-json';
 import { toOrder, toOrderSummary } from './orders/mapping';
 import { assertCan } from './permissions';
 import { SHOP_CURRENCY } from '@/lib/config';
 import { parseInput } from './validate';
-import { emitWebhookEvent } from './webhooks';
+import { webhookOutboxCtes } from './webhooks';
 
 const NOT_FOUND = 'No order with this id';
+
+// A jsonb parameter's text, or null for SQL NULL (JSON.stringify(null) would be the JSON value null).
+const jsonOrNull = (value: object | null) => (value === null ? null : JSON.stringify(value));
 const CUSTOMER_NOT_FOUND = 'No customer with this id';
 
 /**
@@ -41,55 +46,68 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   }
   const lines = data.items.map((item, position) => ({ ...item, id: crypto.randomUUID(), lineTotal: item.unitPrice * item.quantity, position }));
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
+  const addressChoices = {
+    shipping: { address: data.shippingAddress, addressId: data.shippingAddressId },
+    billing: { address: data.billingAddress, addressId: data.billingAddressId },
+  };
   try {
     return await getDb().transaction(async (tx) => {
+      // Two statements: this one reads the customer and the addresses the order may copy; the checks and the choice of
+      // addresses (and of a discount, whose use is taken in between) are the app's; the second writes everything.
       // KEY SHARE keeps the customer until the order commits: a deletion waits, then counts this order and refuses.
-      const [customer] = await tx
-        .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email, groupId: customers.customerGroupId, erasedAt: customers.erasedAt })
-        .from(customers)
-        .where(eq(customers.id, data.customerId))
-        .for('key share');
+      const [customer] = await queryPreparedRows<{ id: string; group_id: string | null; erased: boolean; addresses: AddressCandidate[] }>(
+        tx,
+        sql`select c.id, c.customer_group_id as group_id, c.erased_at is not null as erased, ${orderAddressCandidatesSql(sql`c.id`, addressChoices)} as addresses
+          from (select id, customer_group_id, erased_at from ${customers} where id = ${data.customerId} for key share) c`,
+      );
       if (!customer) throw new ValidationFailedError('Unknown customer', [{ path: 'customerId', message: 'No customer with this id' }]);
       // An erased customer's record is kept for their past orders only; it takes no new ones.
-      if (customer.erasedAt) throw new ValidationFailedError('Erased customer', [{ path: 'customerId', message: "This customer's personal data was erased: place the order for a new customer" }]);
+      if (customer.erased) throw new ValidationFailedError('Erased customer', [{ path: 'customerId', message: "This customer's personal data was erased: place the order for a new customer" }]);
       // The code's window is judged at entry time, not at a back-dated placedAt.
-      const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.groupId, subtotal, at: new Date() }) : null;
-      const addresses = await resolveOrderAddresses(tx, customer.id, {
-        shipping: { address: data.shippingAddress, addressId: data.shippingAddressId },
-        billing: { address: data.billingAddress, addressId: data.billingAddressId },
-      });
+      const discount = data.discountCode ? await takeDiscountUse(tx, { code: data.discountCode, customerId: customer.id, customerGroupId: customer.group_id, subtotal, at: new Date() }) : null;
+      const addresses = pickOrderAddresses(customer.addresses, addressChoices);
       const discountTotal = discount ? discount.amount : data.discountTotal;
       const total = subtotal - discountTotal + data.taxTotal + data.shippingTotal;
-      const [row] = await tx
-        .insert(orders)
-        .values({
-          customerId: data.customerId,
-          orderNumber: sql`'#' || nextval('${sql.raw(orderNumberSequence.seqName ?? 'order_number_seq')}')`,
-          currency,
-          subtotal,
-          discountTotal,
-          discountId: discount?.discountId,
-          discountCode: discount?.code,
-          taxTotal: data.taxTotal,
-          shippingTotal: data.shippingTotal,
-          total,
-          itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-          placedAt: data.placedAt ?? sql`now()`,
-          createdById: actor.type === 'staff' ? actor.id : null,
-          externalId,
-          ...addresses,
-        })
-        .returning();
-      const items = await tx
-        .insert(orderItems)
-        .values(lines.map((line) => ({ customerId: row.customerId, orderId: row.id, ...line })))
-        .returning();
-      if (discount) await recordRedemption(tx, discount, row.customerId, row.id);
-      await recordCustomerEvent(tx, actor, row.customerId, 'order.placed', { orderId: row.id, orderNumber: row.orderNumber, total, ...(discount && { discountCode: discount.code }) });
-      const order = toOrder(row, items, { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email });
-      // Keyed by customer: a receiver gets a customer's and their orders' events in the order they happened.
-      await emitWebhookEvent(tx, 'order.created', order, row.customerId);
-      return order;
+      const items = lines.map((line) => ({ id: line.id, sku: line.sku, name: line.name, quantity: line.quantity, unit_price: line.unitPrice, line_total: line.lineTotal, position: line.position }));
+      const [row] = await queryPreparedRows<{ order_json: Order }>(
+        tx,
+        sql`with placed as (
+            insert into ${orders} (customer_id, order_number, currency, subtotal, discount_total, discount_id, discount_code, tax_total, shipping_total,
+              total, item_count, placed_at, created_by_id, external_id, shipping_address, billing_address)
+            values (${customer.id}::uuid, '#' || nextval(${orderNumberSequence.seqName ?? 'order_number_seq'}::regclass), ${currency}::text,
+              ${subtotal}::bigint, ${discountTotal}::bigint, ${discount?.discountId ?? null}::uuid, ${discount?.code ?? null}::text,
+              ${data.taxTotal}::bigint, ${data.shippingTotal}::bigint, ${total}::bigint, ${lines.reduce((sum, line) => sum + line.quantity, 0)}::int,
+              coalesce(${data.placedAt?.toISOString() ?? null}::timestamptz, now()), ${actor.type === 'staff' ? actor.id : null}::text, ${externalId ?? null}::text,
+              ${jsonOrNull(addresses.shippingAddress)}::jsonb, ${jsonOrNull(addresses.billingAddress)}::jsonb)
+            returning *
+          ),
+          placed_items as (
+            insert into ${orderItems} (customer_id, order_id, id, sku, name, quantity, unit_price, line_total, position)
+            select o.customer_id, o.id, i.id, i.sku, i.name, i.quantity, i.unit_price, i.line_total, i.position
+            from placed o cross join jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+              as i(id uuid, sku text, name text, quantity int, unit_price bigint, line_total bigint, position int)
+            returning *
+          ),
+          redemption as (
+            insert into ${discountRedemptions} (discount_id, customer_id, order_id, amount)
+            select ${discount?.discountId ?? null}::uuid, o.customer_id, o.id, ${discount?.amount ?? null}::bigint from placed o
+            where ${discount ? sql`true` : sql`false`}
+          ),
+          timeline as (${customerEventsSql(
+            actor,
+            'order.placed',
+            sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'total', total)
+              || ${discount ? sql`jsonb_build_object('discountCode', ${discount.code}::text)` : sql`'{}'::jsonb`} as data from placed`,
+          )}),
+          shown as (
+            select ${orderJsonSql('o', 'c', 'placed_items')} as order_json
+            from placed o cross join (select id, first_name, last_name, email from ${customers} where id = ${customer.id}) c
+          ),
+          -- Keyed by customer: a receiver gets a customer's and their orders' events in the order they happened.
+          ${webhookOutboxCtes('order.created', sql`select o.customer_id::text as resource_key, s.order_json as data from placed o cross join shown s`)}
+        select order_json from shown`,
+      );
+      return row.order_json;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'orders_external_id_idx')) throw new ConflictError('An order with this external id exists', [{ path: 'externalId', message: 'Already imported' }]);
@@ -97,46 +115,158 @@ export async function createOrder({ actor, input, externalId }: { actor: Actor; 
   }
 }
 
-// Customer row, then order row: the order a merge locks them in (orders/lock.ts).
-const lockOrder = lockOrderAndCustomer;
-
-function illegal(order: OrderRow, action: string): ConflictError {
+function illegal(order: { orderNumber: string; status: string }, action: string): ConflictError {
   return new ConflictError(`Order ${order.orderNumber} is ${order.status.replace('_', ' ')}, so it cannot be ${action}`);
 }
 
+// Each status change below is one statement (a cancellation two, in one transaction): lock the customer and the order
+// (orders/lock.ts), change the order if its status allows, move the customer's stats (orders/customer-stats.ts), write
+// the timeline event and the webhook event, and answer with the order as it now is. A statement commits whole or not
+// at all, so what held in a transaction holds in it; round trips, not the database, were most of the time before.
+
+/** The order the statement answers with: the changed row, or the locked one when nothing changed. */
+const shownOrder = (changed: string) => sql`select ${orderJsonSql('o', 'c')} as order_json
+  from (select * from ${sql.identifier(changed)} union all select * from locked_order where not exists (select 1 from ${sql.identifier(changed)})) o
+  cross join locked_customer c`;
+
+interface LockedOrderRow extends LockOutcome {
+  status: OrderStatus | null;
+  order_number: string | null;
+  applied: boolean;
+  order_json: Order | null;
+}
+
+const LOCKED_ORDER_COLUMNS = sql`${LOCK_OUTCOME}, (select status from locked_order) as status, (select order_number from locked_order) as order_number`;
+
+// The statements below are built once, with placeholders for the values of a call (db/client.ts preparedStatement).
+const ID = sql.placeholder('id');
+
+const completion = preparedStatement<LockedOrderRow>(
+  () => sql`with ${lockOrderCtes(ID)},
+    completed as (
+      update ${orders} o set status = 'completed', completed_at = now(), updated_at = now()
+      from locked_order l, locked_customer c
+      where o.customer_id = l.customer_id and o.id = l.id and l.status = 'pending' and ${fitsTotalSpend(sql`c.total_spend`, sql`l.total`)}
+      returning o.*
+    ),
+    stats as (${addCompletedOrderSql(sql`(select customer_id, total as amount, placed_at from completed)`)}),
+    timeline as (${customerEventsSql(ACTOR_PLACEHOLDERS, 'order.completed', sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'total', total) as data from completed`)}),
+    shown as (${shownOrder('completed')}),
+    ${webhookOutboxCtes('order.completed', sql`select o.customer_id::text as resource_key, s.order_json as data from completed o cross join shown s`)}
+  select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from completed) as applied, (select order_json from shown) as order_json`,
+);
+
 /**
- * Completes a pending order and adds it to the customer's stats, in one transaction, exactly once: completing
- * an already completed order changes nothing (`applied: false`). Throws NotFoundError, ConflictError.
+ * Completes a pending order and adds it to the customer's stats, in one statement, exactly once: completing an already
+ * completed order changes nothing (`applied: false`). Throws NotFoundError, ConflictError.
  */
 export async function completeOrder({ actor, id }: { actor: Actor; id: string }): Promise<{ order: Order; applied: boolean }> {
   assertCan(actor, 'orders:write');
-  const applied = await getDb().transaction(async (tx) => {
-    // The row lock makes concurrent completions queue; the status check then lets only the first one through.
-    const order = await lockOrder(tx, id);
-    if (order.status === 'completed') return false;
-    if (order.status !== 'pending') throw illegal(order, 'completed');
-    await tx.update(orders).set({ status: 'completed', completedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
-    await addCompletedOrder(tx, order.customerId, order.total, order.placedAt);
-    await recordCustomerEvent(tx, actor, order.customerId, 'order.completed', { orderId: id, orderNumber: order.orderNumber, total: order.total });
-    await emitWebhookEvent(tx, 'order.completed', () => loadOrder(tx, id), order.customerId);
-    return true;
-  });
-  return { order: await getOrderById({ id }), applied };
+  const db = getDb();
+  // The row locks make concurrent completions queue; the status check, made on the locked row, lets only the first through.
+  const row = await lockedOrderStatement(id, async () => (await completion(db, { id, ...actorValues(actor) }))[0]);
+  if (!row.applied) {
+    if (row.status === 'pending') throw new ConflictError(TOTAL_SPEND_LIMIT_MESSAGE);
+    if (row.status !== 'completed') throw illegal({ orderNumber: row.order_number!, status: row.status! }, 'completed');
+  }
+  return { order: row.order_json!, applied: row.applied };
 }
+
+const cancellationLock = preparedStatement<LockedOrderRow & { customer_id: string | null; amount: number | string | null }>(
+  () => sql`with ${lockOrderCtes(ID)}
+    select ${LOCKED_ORDER_COLUMNS}, (select customer_id from locked_order) as customer_id, (select total - refunded_total from locked_order) as amount`,
+);
+
+// Two texts: only a completed order's cancellation moves the stats.
+const cancellation = (wasCompleted: boolean) =>
+  preparedStatement<{ order_json: Order }>(
+    () => sql`with locked_customer as (
+        select id, first_name, last_name, email from ${customers} where id = ${sql.placeholder('customerId')}
+      ),
+      cancelled as (
+        update ${orders} set status = 'cancelled', cancelled_at = now(), updated_at = now()
+        where customer_id = ${sql.placeholder('customerId')} and id = ${ID}
+        returning *
+      ),
+      stats as (${wasCompleted ? removeCancelledOrderSql(sql`(select customer_id, id as order_id, ${sql.placeholder('amount')}::bigint as amount from cancelled)`) : sql`select 1`}),
+      timeline as (${customerEventsSql(
+        ACTOR_PLACEHOLDERS,
+        'order.cancelled',
+        sql`select customer_id, jsonb_build_object('orderId', id, 'orderNumber', order_number, 'wasCompleted', ${wasCompleted ? sql`true` : sql`false`}) as data from cancelled`,
+      )}),
+      shown as (select ${orderJsonSql('o', 'c')} as order_json from cancelled o cross join locked_customer c),
+      ${webhookOutboxCtes('order.cancelled', sql`select o.customer_id::text as resource_key, s.order_json as data from cancelled o cross join shown s`)}
+    select order_json from shown`,
+  );
+const cancelCompleted = cancellation(true);
+const cancelPending = cancellation(false);
 
 /** Cancels a pending or completed order; a completed one is taken out of the customer's stats. Throws NotFoundError, ConflictError, ForbiddenError. */
 export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): Promise<Order> {
   assertCan(actor, 'orders:cancel');
-  await getDb().transaction(async (tx) => {
-    const order = await lockOrder(tx, id);
+  return getDb().transaction(async (tx) => {
+    // Two statements: the dates of a cancelled order's customer are read back from the orders, so they must be read
+    // with a snapshot taken after the customer's lock was granted (customer-stats.ts removeCancelledOrderSql).
+    const locked = await lockedOrderStatement(id, async () => (await cancellationLock(tx, { id }))[0]);
+    const order = { orderNumber: locked.order_number!, status: locked.status! };
     if (order.status !== 'pending' && order.status !== 'completed') throw illegal(order, 'cancelled');
-    await tx.update(orders).set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, id));
-    if (order.status === 'completed') await removeCancelledOrder(tx, order.customerId, order.total - order.refundedTotal);
-    await recordCustomerEvent(tx, actor, order.customerId, 'order.cancelled', { orderId: id, orderNumber: order.orderNumber, wasCompleted: order.status === 'completed' });
-    await emitWebhookEvent(tx, 'order.cancelled', () => loadOrder(tx, id), order.customerId);
+    const cancel = order.status === 'completed' ? cancelCompleted : cancelPending;
+    const [result] = await cancel(tx, { id, customerId: locked.customer_id, amount: Number(locked.amount), ...actorValues(actor) });
+    return result.order_json;
   });
-  return getOrderById({ id });
 }
+
+interface RefundRow extends LockedOrderRow {
+  remaining: number | string | null;
+  previous_amount: number | string | null;
+  previous_reason: string | null;
+}
+
+const REFUND = { amount: sql.placeholder('amount'), reason: sql.placeholder('reason'), key: sql.placeholder('key') };
+
+const refund = preparedStatement<RefundRow>(
+  () => sql`with ${lockOrderCtes(ID)},
+    previous as (
+      select amount, reason from ${orderRefunds} where order_id = ${ID} and idempotency_key = ${REFUND.key}::text
+    ),
+    asked as (
+      select l.customer_id, l.id, l.total - l.refunded_total as remaining, coalesce(${REFUND.amount}::bigint, l.total - l.refunded_total) as amount
+      from locked_order l
+      where l.status in ('completed', 'partially_refunded') and not exists (select 1 from previous)
+    ),
+    refunded as (
+      update ${orders} o set
+        refunded_total = o.refunded_total + a.amount,
+        status = case when a.amount = a.remaining then 'refunded' else 'partially_refunded' end,
+        updated_at = now()
+      from asked a
+      where o.customer_id = a.customer_id and o.id = a.id and a.amount > 0 and a.amount <= a.remaining
+      returning o.*
+    ),
+    refund as (
+      select r.customer_id, r.id as order_id, r.order_number, a.amount, a.amount = a.remaining as is_full
+      from refunded r join asked a on a.id = r.id
+    ),
+    refund_row as (
+      insert into ${orderRefunds} (customer_id, order_id, amount, reason, idempotency_key, created_by_id)
+      select customer_id, order_id, amount, ${REFUND.reason}::text, ${REFUND.key}::text, ${ACTOR_PLACEHOLDERS.id}::text from refund
+    ),
+    stats as (${takeBackRefundSql(sql`refund`)}),
+    timeline as (${customerEventsSql(
+      ACTOR_PLACEHOLDERS,
+      'order.refunded',
+      sql`select customer_id, jsonb_build_object('orderId', order_id, 'orderNumber', order_number, 'amount', amount, 'full', is_full, 'reason', ${REFUND.reason}::text) as data from refund`,
+    )}),
+    shown as (${shownOrder('refunded')}),
+    ${webhookOutboxCtes(
+      'order.refunded',
+      sql`select r.customer_id::text as resource_key, s.order_json || jsonb_build_object('refund', jsonb_build_object('amount', r.amount, 'reason', ${REFUND.reason}::text)) as data
+        from refund r cross join shown s`,
+    )}
+  select ${LOCKED_ORDER_COLUMNS}, exists (select 1 from refunded) as applied, (select order_json from shown) as order_json,
+    (select total - refunded_total from locked_order) as remaining,
+    (select amount from previous) as previous_amount, (select reason from previous) as previous_reason`,
+);
 
 /**
  * Refunds part or all of what remains of a completed order and takes it off the customer's spend; the order still
@@ -147,32 +277,30 @@ export async function cancelOrder({ actor, id }: { actor: Actor; id: string }): 
 export async function refundOrder({ actor, id, input = {} }: { actor: Actor; id: string; input?: OrderRefundInput }): Promise<Order> {
   assertCan(actor, 'orders:refund');
   const data = parseInput(orderRefundSchema, input);
+  const db = getDb();
+  const key = data.idempotencyKey ?? null;
+  let row: RefundRow;
   try {
-    await getDb().transaction(async (tx) => {
-      const order = await lockOrder(tx, id);
-      if (data.idempotencyKey && (await previousRefund(tx, id, data))) return;
-      if (order.status !== 'completed' && order.status !== 'partially_refunded') throw illegal(order, 'refunded');
-      const remaining = order.total - order.refundedTotal;
-      const amount = data.amount ?? remaining;
-      if (amount > remaining || amount <= 0) {
-        throw new ValidationFailedError('Refund too large', [{ path: 'amount', message: `At most ${remaining} minor units remain to refund on this order` }]);
-      }
-      const isFull = amount === remaining;
-      await tx
-        .update(orders)
-        .set({ refundedTotal: sql`${orders.refundedTotal} + ${amount}`, status: isFull ? 'refunded' : 'partially_refunded', updatedAt: sql`now()` })
-        .where(eq(orders.id, id));
-      await tx.insert(orderRefunds).values({ customerId: order.customerId, orderId: id, amount, reason: data.reason, idempotencyKey: data.idempotencyKey, createdById: actor.id });
-      await takeBackRefund(tx, order.customerId, amount);
-      await recordCustomerEvent(tx, actor, order.customerId, 'order.refunded', { orderId: id, orderNumber: order.orderNumber, amount, full: isFull, reason: data.reason });
-      await emitWebhookEvent(tx, 'order.refunded', async () => ({ ...(await loadOrder(tx, id)), refund: { amount, reason: data.reason ?? null } }), order.customerId);
-    });
+    const values = { id, key, amount: data.amount ?? null, reason: data.reason, ...actorValues(actor) };
+    row = await lockedOrderStatement(id, async () => (await refund(db, values))[0]);
   } catch (error) {
     // Two requests with one new idempotency key at once: the loser's insert hits the unique index; the winner refunded.
     if (!isUniqueViolation(error, 'order_refunds_idempotency_idx')) throw error;
-    await previousRefund(getDb(), id, data);
+    await previousRefund(db, id, data);
+    return getOrderById({ id });
   }
-  return getOrderById({ id });
+  if (row.previous_amount !== null) {
+    assertSameRefund({ amount: Number(row.previous_amount), reason: row.previous_reason ?? '' }, data);
+    return row.order_json!;
+  }
+  if (!row.applied) {
+    // The statement's snapshot predates a refund under the same key that committed while it waited for the lock: that
+    // one made this a retry, not a new refund, whatever the order's status is now.
+    if (key && (await previousRefund(db, id, data))) return getOrderById({ id });
+    if (row.status !== 'completed' && row.status !== 'partially_refunded') throw illegal({ orderNumber: row.order_number!, status: row.status! }, 'refunded');
+    throw new ValidationFailedError('Refund too large', [{ path: 'amount', message: `At most ${Number(row.remaining)} minor units remain to refund on this order` }]);
+  }
+  return row.order_json!;
 }
 
 const KEY_REUSED = 'This idempotency key was already used for another refund of this order; send a new key for a new refund';
@@ -187,10 +315,15 @@ async function previousRefund(db: Db | Tx, orderId: string, data: z.output<typeo
     .from(orderRefunds)
     .where(and(eq(orderRefunds.orderId, orderId), eq(orderRefunds.idempotencyKey, data.idempotencyKey!)));
   if (!previous) return false;
+  assertSameRefund(previous, data);
+  return true;
+}
+
+/** A different amount (when one is asked) or reason under a used key is another request, not a retry. */
+function assertSameRefund(previous: { amount: number; reason: string }, data: z.output<typeof orderRefundSchema>): void {
   if ((data.amount != null && data.amount !== previous.amount) || data.reason !== previous.reason) {
     throw new ValidationFailedError(KEY_REUSED, [{ path: 'idempotencyKey', message: `Used for a refund of ${previous.amount} minor units; send a new key for a new refund` }]);
   }
-  return true;
 }
 
 /**

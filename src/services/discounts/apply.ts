@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 
 import type { Tx } from '@/db/client';
-import { discountRedemptions, discounts } from '@/db/schema';
+import { discounts } from '@/db/schema';
 
 import { ValidationFailedError } from '../errors';
 import { SHOP_CURRENCY } from '@/lib/config';
@@ -29,9 +29,4 @@ export async function takeDiscountUse(tx: Tx, input: { code: string; customerId:
   if (!verdict.eligible) throw refuse(verdict.reason);
   await tx.update(discounts).set({ timesUsed: sql`${discounts.timesUsed} + 1` }).where(eq(discounts.id, row.id));
   return { discountId: row.id, code: row.code, amount: discountAmount(row, input.subtotal) };
-}
-
-/** Records the use against the order placed with it (the order's id exists only after its insert). */
-export async function recordRedemption(tx: Tx, applied: AppliedDiscount, customerId: string, orderId: string): Promise<void> {
-  await tx.insert(discountRedemptions).values({ discountId: applied.discountId, customerId, orderId, amount: applied.amount });
 }

@@ -1,6 +1,5 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
-import type { Tx } from '@/db/client';
 import { customerAddresses, type CustomerAddressRow } from '@/db/schema';
 import type { OrderAddress } from '@/lib/types';
 import type { addressSnapshotSchema } from '@/lib/validation/address';
@@ -51,42 +50,60 @@ export function orderAddressSql(alias: string): SQL {
 
 const NOT_THEIRS = "Not one of this customer's addresses";
 
+/** One of the customer's addresses an order may copy: what it is (by id, as a default) and the copy itself. */
+export interface AddressCandidate {
+  id: string;
+  isDefaultShipping: boolean;
+  isDefaultBilling: boolean;
+  snapshot: OrderAddress;
+}
+
+const wanted = (choices: Record<Kind, AddressChoice>, kind: Kind) => choices[kind].address === undefined && choices[kind].addressId === undefined;
+
+/**
+ * The addresses of the customer whose id is `customerId` (an SQL expression) that pickOrderAddresses may need, as a
+ * jsonb array of AddressCandidate, for the statement that reads the customer: at most the two ids given and the two
+ * defaults, by the primary key and the one-default-per-kind indexes.
+ */
+export function orderAddressCandidatesSql(customerId: SQL, choices: Record<Kind, AddressChoice>): SQL {
+  const ids = [choices.shipping.addressId, choices.billing.addressId].filter((id): id is string => typeof id === 'string');
+  const conditions = [
+    ...ids.map((id) => sql`a.id = ${id}::uuid`),
+    wanted(choices, 'shipping') ? sql`a.is_default_shipping` : undefined,
+    wanted(choices, 'billing') ? sql`a.is_default_billing` : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+  if (!conditions.length) return sql`'[]'::jsonb`;
+  return sql`coalesce((
+    select jsonb_agg(jsonb_build_object('id', a.id, 'isDefaultShipping', a.is_default_shipping, 'isDefaultBilling', a.is_default_billing, 'snapshot', ${orderAddressSql('a')}))
+    from ${customerAddresses} a where a.customer_id = ${customerId} and (${sql.join(conditions, sql` or `)})
+  ), '[]'::jsonb)`;
+}
+
 /**
  * The shipping and billing snapshots of a new order: an address given is kept as given; an id must be one of the
  * customer's own addresses (another customer's is refused like a missing one, naming the field); left out, the
  * customer's default of that kind is copied, and a missing billing default falls back to the shipping address.
- * Reads at most the two ids and the two defaults, by the primary key and the one-default-per-kind indexes.
- * The caller holds the customer row (KEY SHARE), so the address book cannot change underneath.
+ * `candidates` are what orderAddressCandidatesSql read, in the statement that locked the customer (KEY SHARE).
  */
-export async function resolveOrderAddresses(
-  tx: Tx,
-  customerId: string,
+export function pickOrderAddresses(
+  candidates: AddressCandidate[],
   choices: Record<Kind, AddressChoice>,
-): Promise<{ shippingAddress: OrderAddress | null; billingAddress: OrderAddress | null }> {
-  const wanted = (kind: Kind) => choices[kind].address === undefined && choices[kind].addressId === undefined;
-  const ids = [choices.shipping.addressId, choices.billing.addressId].filter((id): id is string => typeof id === 'string');
-  const conditions = [
-    ...ids.map((id) => eq(customerAddresses.id, id)),
-    wanted('shipping') ? eq(customerAddresses.isDefaultShipping, true) : undefined,
-    wanted('billing') ? eq(customerAddresses.isDefaultBilling, true) : undefined,
-  ].filter((condition): condition is SQL => condition !== undefined);
-  const rows = conditions.length ? await tx.select().from(customerAddresses).where(and(eq(customerAddresses.customerId, customerId), or(...conditions))) : [];
-
+): { shippingAddress: OrderAddress | null; billingAddress: OrderAddress | null } {
   const errors: { path: string; message: string }[] = [];
   const pick = (kind: Kind): OrderAddress | null => {
     const { address, addressId } = choices[kind];
     if (address !== undefined) return address && toOrderAddress(address);
     if (addressId === null) return null;
     if (addressId !== undefined) {
-      const row = rows.find((candidate) => candidate.id === addressId);
+      const row = candidates.find((candidate) => candidate.id === addressId);
       if (!row) errors.push({ path: `${kind}AddressId`, message: NOT_THEIRS });
-      return row ? toOrderAddress(row) : null;
+      return row ? row.snapshot : null;
     }
-    const fallback = rows.find((candidate) => (kind === 'shipping' ? candidate.isDefaultShipping : candidate.isDefaultBilling));
-    return fallback ? toOrderAddress(fallback) : null;
+    const fallback = candidates.find((candidate) => (kind === 'shipping' ? candidate.isDefaultShipping : candidate.isDefaultBilling));
+    return fallback ? fallback.snapshot : null;
   };
   const shippingAddress = pick('shipping');
-  const billingAddress = pick('billing') ?? (wanted('billing') ? shippingAddress : null);
+  const billingAddress = pick('billing') ?? (wanted(choices, 'billing') ? shippingAddress : null);
   if (errors.length) throw new ValidationFailedError(NOT_THEIRS, errors);
   return { shippingAddress, billingAddress };
 }

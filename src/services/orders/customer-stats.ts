@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-import type { Tx } from '@/db/client';
+import { queryRows, type Tx } from '@/db/client';
 import { customers, orders } from '@/db/schema';
 import type { OrderStatus } from '@/lib/order-status';
 
@@ -42,61 +42,77 @@ export function customerStatsFromOrders(ordersWhere: SQL): SQL {
 }
 
 // The incremental path, for one order changing status (complete, refund, cancel). Why not customerStatsFromOrders: each
-// change moves the stats by that order's amount in one atomic UPDATE of the customer row, inside the transaction that
-// changes the order. Concurrent changes for one customer queue on that row and each adds its own delta to the value
+// change moves the stats by that order's amount in one atomic UPDATE of the customer row, made by the statement that
+// changes the order (the UPDATEs below are WITH items of that statement), so the two can never disagree. Concurrent
+// changes for one customer queue on that row (orders/lock.ts locks it first) and each adds its own delta to the value
 // committed before it (no read-modify-write, so none is lost), and a completion never rescans the customer's history.
 // Only a cancelled order stops counting, and only then are the dates read back from the orders. It must land where
 // customerStatsFromOrders would: customer-stats.test.ts runs both on the same orders.
 
+// Each UPDATE below takes `source`: a relation (a WITH item's name, or a parenthesised query) with one row per
+// customer: customer_id, amount (minor units) and, for a completion, placed_at.
+
+/** The largest total spend a customer can have: Number.MAX_SAFE_INTEGER minor units, the most a JS number holds exactly. */
+export const MAX_TOTAL_SPEND = Number.MAX_SAFE_INTEGER;
+
+export const TOTAL_SPEND_LIMIT_MESSAGE = "The customer's total spend would exceed 9,007,199,254,740,991 minor units, more than can be recorded exactly";
+
 /**
- * Adds a completed order to its customer's stats in one atomic UPDATE (no read-modify-write), inside the
- * transaction that changed the order's status, so the two can never disagree. Throws ConflictError when the total
- * spend would pass Number.MAX_SAFE_INTEGER minor units, which no JS number holds exactly (a list sorted by it could
- * not even write its cursor); the caller's transaction then rolls the completion back.
+ * Whether adding `amount` keeps a total spend of `spend` recordable (a list sorted by it could not even write its
+ * cursor past it). A completion checks it against the locked customer row before it changes the order, so a refused
+ * one changes nothing; the caller throws ConflictError with TOTAL_SPEND_LIMIT_MESSAGE.
+ */
+export function fitsTotalSpend(spend: SQL, amount: SQL): SQL {
+  return sql`${spend} + ${amount} <= ${MAX_TOTAL_SPEND}::bigint`;
+}
+
+/** Adds completed orders to their customers' stats: the total, one more order, and the dates widened to include it. */
+export function addCompletedOrderSql(source: SQL): SQL {
+  return sql`update ${customers} c set
+      total_spend = c.total_spend + s.amount,
+      order_count = c.order_count + 1,
+      -- LEAST/GREATEST skip NULLs, so the first order sets both dates.
+      first_order_date = least(c.first_order_date, s.placed_at),
+      last_order_date = greatest(c.last_order_date, s.placed_at),
+      updated_at = now()
+    from ${source} s where c.id = s.customer_id
+    returning c.id`;
+}
+
+/** Takes refunds off their customers' spend, and nothing else: the order, refunded in part or in full, still counts. */
+export function takeBackRefundSql(source: SQL): SQL {
+  return sql`update ${customers} c set total_spend = c.total_spend - s.amount, updated_at = now()
+    from ${source} s where c.id = s.customer_id
+    returning c.id`;
+}
+
+/**
+ * Takes cancelled orders (`source` also has order_id) out of their customers' stats: `amount` (what was not refunded)
+ * off the spend, one off the count, and the dates recomputed from the orders that still count. The statement's
+ * snapshot still shows the cancelled order as counting (it is changed by the same statement), so it is left out by id.
+ * The dates are read from the orders, not adjusted in place, so the statement must start after every other change of
+ * this customer's counted orders has committed: each holds the customer row until it commits, so the caller takes that
+ * lock in an earlier statement of its transaction, and this one's snapshot is taken after the wait.
+ */
+export function removeCancelledOrderSql(source: SQL): SQL {
+  const counted = (pick: SQL) =>
+    sql`(select ${pick} from ${orders} o where o.customer_id = s.customer_id and o.status in ${COUNTED_STATUSES} and o.id <> s.order_id)`;
+  return sql`update ${customers} c set
+      total_spend = c.total_spend - s.amount,
+      order_count = c.order_count - 1,
+      first_order_date = ${counted(sql`min(o.placed_at)`)},
+      last_order_date = ${counted(sql`max(o.placed_at)`)},
+      updated_at = now()
+    from ${source} s where c.id = s.customer_id
+    returning c.id`;
+}
+
+/**
+ * Adds one completed order to its customer's stats, in the caller's transaction (tests that hold a completion open).
+ * Throws ConflictError when the total spend would pass MAX_TOTAL_SPEND; the caller's transaction then rolls back.
  */
 export async function addCompletedOrder(tx: Tx, customerId: string, amount: number, placedAt: Date): Promise<void> {
-  const updated = await tx
-    .update(customers)
-    .set({
-      totalSpend: sql`${customers.totalSpend} + ${amount}`,
-      orderCount: sql`${customers.orderCount} + 1`,
-      // LEAST/GREATEST skip NULLs, so the first order sets both dates.
-      firstOrderDate: sql`least(${customers.firstOrderDate}, ${placedAt.toISOString()}::timestamptz)`,
-      lastOrderDate: sql`greatest(${customers.lastOrderDate}, ${placedAt.toISOString()}::timestamptz)`,
-      updatedAt: sql`now()`,
-    })
-    .where(sql`${customers.id} = ${customerId} and ${customers.totalSpend} + ${amount} <= ${Number.MAX_SAFE_INTEGER}`)
-    .returning({ id: customers.id });
-  if (!updated.length) {
-    throw new ConflictError("The customer's total spend would exceed 9,007,199,254,740,991 minor units, more than can be recorded exactly");
-  }
-}
-
-/** Takes a refund of `amount` off the customer's spend, and nothing else: the order, refunded in part or in full, still counts. */
-export async function takeBackRefund(tx: Tx, customerId: string, amount: number): Promise<void> {
-  await tx
-    .update(customers)
-    .set({ totalSpend: sql`${customers.totalSpend} - ${amount}`, updatedAt: sql`now()` })
-    .where(sql`${customers.id} = ${customerId}`);
-}
-
-/**
- * Takes a cancelled order out of its customer's stats: `amount` (what was not refunded) off the spend, one off the
- * count, and the dates recomputed from the orders that still count.
- */
-export async function removeCancelledOrder(tx: Tx, customerId: string, amount: number): Promise<void> {
-  // The dates are recomputed from the orders, not adjusted in place, so they must be read after every other change of
-  // this customer's counted orders has committed: each holds the customer row until it commits, so take that lock in
-  // a statement of its own; the UPDATE below then reads the orders with a snapshot taken after the wait.
-  await tx.execute(sql`select 1 from ${customers} where ${customers.id} = ${customerId} for update`);
-  await tx
-    .update(customers)
-    .set({
-      totalSpend: sql`${customers.totalSpend} - ${amount}`,
-      orderCount: sql`${customers.orderCount} - 1`,
-      firstOrderDate: sql`(select min(${orders.placedAt}) from ${orders} where ${orders.customerId} = ${customerId} and ${orders.status} in ${COUNTED_STATUSES})`,
-      lastOrderDate: sql`(select max(${orders.placedAt}) from ${orders} where ${orders.customerId} = ${customerId} and ${orders.status} in ${COUNTED_STATUSES})`,
-      updatedAt: sql`now()`,
-    })
-    .where(sql`${customers.id} = ${customerId}`);
+  const [fits] = await queryRows<{ fits: boolean }>(tx, sql`select ${fitsTotalSpend(sql`total_spend`, sql`${amount}::bigint`)} as fits from ${customers} where id = ${customerId} for no key update`);
+  if (!fits?.fits) throw new ConflictError(TOTAL_SPEND_LIMIT_MESSAGE);
+  await tx.execute(sql`${addCompletedOrderSql(sql`(select ${customerId}::uuid as customer_id, ${amount}::bigint as amount, ${placedAt.toISOString()}::timestamptz as placed_at)`)}`);
 }

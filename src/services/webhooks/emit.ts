@@ -18,22 +18,27 @@ import { customerJsonSql } from './customer-json';
 
 /**
  * The WITH items that write the events of `source` (rows of `resource_key text, data jsonb`) and their deliveries, for
- * a caller that must put them in its own statement (a data-modifying CTE cannot be read by a later statement).
+ * a caller that must put them in its own statement (a data-modifying CTE cannot be read by a later statement). They
+ * are named `<prefix>_subscribers`, `<prefix>_new_events` and `<prefix>_new_deliveries`: a statement that emits two
+ * types gives each its own prefix. With no subscriber, `source` is never evaluated (the INSERT's one-time filter
+ * fails first), so a change nobody listens to pays one scan of the few endpoint rows and builds no payload.
  */
-export function webhookOutboxCtes(type: WebhookEventType | string, source: SQL): SQL {
-  return sql`webhook_subscribers as (
+export function webhookOutboxCtes(type: WebhookEventType | string, source: SQL, prefix = 'webhook'): SQL {
+  const subscribers = sql.identifier(`${prefix}_subscribers`);
+  const newEvents = sql.identifier(`${prefix}_new_events`);
+  return sql`${subscribers} as (
       select ${webhookEndpoints.id} as id from ${webhookEndpoints}
-      where ${webhookEndpoints.enabled} and ${type} = any(${webhookEndpoints.events})
+      where ${webhookEndpoints.enabled} and ${type}::text = any(${webhookEndpoints.events})
     ),
-    webhook_new_events as (
+    ${newEvents} as (
       insert into ${webhookEvents} (type, resource_key, data)
-      select ${type}, s.resource_key, s.data from (${source}) s
-      where exists (select 1 from webhook_subscribers)
+      select ${type}::text, s.resource_key, s.data from (${source}) s
+      where exists (select 1 from ${subscribers})
       returning id, resource_key
     ),
-    webhook_new_deliveries as (
+    ${sql.identifier(`${prefix}_new_deliveries`)} as (
       insert into ${webhookDeliveries} (event_id, endpoint_id, resource_key)
-      select e.id, w.id, e.resource_key from webhook_new_events e cross join webhook_subscribers w
+      select e.id, w.id, e.resource_key from ${newEvents} e cross join ${subscribers} w
     )`;
 }
 
