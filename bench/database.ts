@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { sql } from 'drizzle-orm';
 
-import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
+import { openDatabase, poolSizeFromEnv, setDatabase, type DatabaseHandle } from '@/db/client';
 import { customers } from '@/db/schema';
 import { seedDemoData, type SeedDemoResult } from '@/seed/demo';
 
@@ -15,19 +15,17 @@ export interface BenchDatabase {
   dispose(): Promise<void>;
 }
 
-// Room for the completion run's 32 workers, each holding one connection at a time, and the rest of the bench.
-const POOL_SIZE = 40;
-
 /** Opens DATABASE_URL, or PGlite in `pgliteDir` (default: a fresh temporary folder, so ./data is never touched). */
 export async function openBenchDatabase(pgliteDir: string | undefined): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
   const temporaryDir = !url && !pgliteDir ? mkdtempSync(path.join(tmpdir(), 'customers-bench-')) : undefined;
   const dataDir = pgliteDir ?? temporaryDir;
-  const handle = url ? openDatabase({ url, poolSize: POOL_SIZE }) : openDatabase({ dataDir });
+  const handle = url ? openDatabase({ url }) : openDatabase({ dataDir });
   setDatabase(handle);
   await handle.migrate();
   const [{ version }] = await rowsOf<{ version: string }>(handle, sql`select current_setting('server_version') as version`);
-  const description = url ? `PostgreSQL ${version} (${new URL(url).pathname.slice(1)})` : `PGlite (PostgreSQL ${version}) in ${dataDir}`;
+  // The app's own bounded pool (DATABASE_POOL_SIZE): the 32-worker runs queue for a connection as the app's requests do.
+  const description = url ? `PostgreSQL ${version} (${new URL(url).pathname.slice(1)}), pool of ${poolSizeFromEnv()} connections` : `PGlite (PostgreSQL ${version}) in ${dataDir}`;
   return {
     handle,
     description,

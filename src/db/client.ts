@@ -47,7 +47,7 @@ export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), 'data/pglite');
  */
 export const DEFAULT_POOL_SIZE = 8;
 
-function poolSizeFromEnv(): number {
+export function poolSizeFromEnv(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE);
   return Number.isInteger(size) && size > 0 ? size : DEFAULT_POOL_SIZE;
 }
