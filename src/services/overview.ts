@@ -8,8 +8,9 @@ import { groupTotals, newCustomersByMonth, salesBetween } from './dashboard-roll
 import { readMetricsSettings } from './metrics/settings';
 
 // The dashboard overview: what a shop owner looks at first. A handful of small queries that run in parallel: the
-// counts, new customers and revenue from the rollups kept by triggers (dashboard-rollups/), the lists as short index
-// walks, so the page reads as fast at a million customers as at a thousand (figures in the closing note of issue 17).
+// counts, new customers, revenue and RFM segments from the rollups kept by triggers (dashboard-rollups/, and
+// rollup_metric_* on customer_metrics), the lists as short index walks, so the page reads as fast at a million
+// customers as at a thousand (figures in the closing note of issue 17).
 
 /** RFM segments that mean "used to buy well, has stopped": their members are at risk whatever their pAlive. */
 export const AT_RISK_SEGMENTS = ['At risk', "Can't lose them"] as const;
