@@ -1,21 +1,22 @@
-import { and, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { customerGroups, customerMetrics, customers } from '@/db/schema';
+import { customerGroups, customerMetrics, customers, rollupMetricMoments, rollupMetricSegments } from '@/db/schema';
 import { endOfDayUtc } from '@/lib/validation/metrics';
 
 import { groupTotals, newCustomersByMonth, salesBetween } from './dashboard-rollups/overview-figures';
 import { readMetricsSettings } from './metrics/settings';
 
 // The dashboard overview: what a shop owner looks at first. A handful of small queries that run in parallel: the
-// counts, new customers and revenue from the rollups kept by triggers (dashboard-rollups/), the lists as short index
-// walks, so the page reads as fast at a million customers as at a thousand (figures in the closing note of issue 17).
+// counts, new customers, revenue and RFM segments from the rollups kept by triggers (dashboard-rollups/, and
+// rollup_metric_* on customer_metrics), the lists as short index walks, so the page reads as fast at a million
+// customers as at a thousand (figures in the closing note of issue 17).
 
 /** RFM segments that mean "used to buy well, has stopped": their members are at risk whatever their pAlive. */
 export const AT_RISK_SEGMENTS = ['At risk', "Can't lose them"] as const;
 /** Below this probability of still being active, a high-value customer (monetary score 4–5) counts as at risk. */
 export const AT_RISK_P_ALIVE = 0.5;
-const HIGH_MONETARY_SCORE = 4;
+export const HIGH_MONETARY_SCORE = 4;
 const LIST_SIZE = 5;
 const MONTHS = 12;
 
@@ -82,6 +83,8 @@ function monthStart(date: Date, offset = 0): Date {
 
 const monthKey = (date: Date) => date.toISOString().slice(0, 7);
 
+// The same rule is spelt in SQL by rollup_metric_is_at_risk (migration 0028_segment_rollup), which keeps the at-risk
+// count of the overview: change both together.
 const isAtRisk = or(
   inArray(customerMetrics.rfmSegment, [...AT_RISK_SEGMENTS]),
   and(lte(customerMetrics.pAlive, AT_RISK_P_ALIVE), gte(customerMetrics.monetaryScore, HIGH_MONETARY_SCORE)),
@@ -126,17 +129,31 @@ async function topCustomers(): Promise<OverviewCustomer[]> {
   return rows.map(toCustomer);
 }
 
+// From the rollups kept by triggers on customer_metrics (migration 0028_segment_rollup): a few dozen rows, however
+// many customers. Null when there are no metrics rows.
 async function segmentTotals() {
-  return getDb()
-    .select({
-      segment: customerMetrics.rfmSegment,
-      count: sql<number>`count(*)::int`,
-      atRisk: sql<number>`(count(*) filter (where ${isAtRisk}))::int`,
-      asOf: sql<string>`max(${customerMetrics.asOf})`,
-      computedAt: sql<string>`max(${customerMetrics.computedAt})`,
-    })
-    .from(customerMetrics)
-    .groupBy(customerMetrics.rfmSegment);
+  const db = getDb();
+  const latest = (kind: 'as_of' | 'computed_at') =>
+    db
+      .select({ moment: rollupMetricMoments.moment })
+      .from(rollupMetricMoments)
+      .where(eq(rollupMetricMoments.kind, kind))
+      // One probe of the key, backwards.
+      .orderBy(desc(rollupMetricMoments.kind), desc(rollupMetricMoments.moment))
+      .limit(1);
+  const [segments, [asOf], [computedAt]] = await Promise.all([
+    db.select({ segment: rollupMetricSegments.rfmSegment, isAtRisk: rollupMetricSegments.isAtRisk, count: rollupMetricSegments.customers }).from(rollupMetricSegments),
+    latest('as_of'),
+    latest('computed_at'),
+  ]);
+  if (!asOf || !computedAt) return null;
+  const counts = new Map<string, number>();
+  let atRiskCount = 0;
+  for (const row of segments) {
+    if (row.isAtRisk) atRiskCount += row.count;
+    if (row.segment !== null) counts.set(row.segment, (counts.get(row.segment) ?? 0) + row.count);
+  }
+  return { asOf: asOf.moment, computedAt: computedAt.moment, atRiskCount, segments: [...counts].map(([segment, count]) => ({ segment, count })) };
 }
 
 async function atRiskCustomers(): Promise<OverviewAtRiskCustomer[]> {
@@ -163,7 +180,7 @@ export async function getOverview({ now: requestedNow }: { now?: Date } = {}): P
   const now = requestedNow ?? (asOfSetting ? endOfDayUtc(asOfSetting) : new Date());
   const windowStart = monthStart(now, -(MONTHS - 1));
   const lastMonthSpan = sameSpanLastMonth(now);
-  const [totals, signUps, lastMonthToDate, revenue, top, segments, atRisk, groups] = await Promise.all([
+  const [totals, signUps, lastMonthToDate, revenue, top, rfm, atRisk, groups] = await Promise.all([
     groupTotals(),
     newCustomersByMonth(windowStart, now),
     newCustomersBetween(lastMonthSpan),
@@ -194,10 +211,6 @@ export async function getOverview({ now: requestedNow }: { now?: Date } = {}): P
     .map(([groupId, group]) => ({ groupId, name: groupId ? (groupNames.get(groupId) ?? 'Unknown group') : 'No group', ...group }))
     .sort((a, b) => b.revenue - a.revenue || b.customers - a.customers || a.name.localeCompare(b.name));
 
-  const withSegment = segments.filter((row) => row.segment !== null);
-  const hasMetrics = segments.length > 0;
-  const latest = (key: 'asOf' | 'computedAt') => new Date(Math.max(...segments.map((row) => new Date(row[key]).getTime())));
-
   return {
     now,
     asOfSetting,
@@ -213,14 +226,12 @@ export async function getOverview({ now: requestedNow }: { now?: Date } = {}): P
     newPerMonth,
     revenueByGroup,
     topCustomers: top,
-    metrics: hasMetrics
+    metrics: rfm
       ? {
-          asOf: latest('asOf'),
-          computedAt: latest('computedAt'),
-          segments: withSegment
-            .map((row) => ({ segment: row.segment as string, count: row.count }))
-            .sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment)),
-          atRiskCount: segments.reduce((sum, row) => sum + row.atRisk, 0),
+          asOf: rfm.asOf,
+          computedAt: rfm.computedAt,
+          segments: rfm.segments.sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment)),
+          atRiskCount: rfm.atRiskCount,
           atRisk,
         }
       : null,

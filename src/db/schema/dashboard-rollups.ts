@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
 
 import { timestampMs } from './columns';
 
@@ -102,4 +102,37 @@ export const rollupStaffCustomers = pgTable(
     lastOrderDate: timestampMs('last_order_date'),
   },
   (t) => [index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt)],
+);
+
+// The RFM part of the overview, kept by statement-level triggers on customer_metrics (migration 0028_segment_rollup).
+// No slots: customer_metrics is written by one metrics run at a time (the metrics lock); the other writer, the
+// cascade of a customer deletion, changes one row or a few.
+
+/**
+ * Customers with a metrics row, by RFM segment (null: no orders, so no segment) and whether they are at risk (the
+ * rule of isAtRisk in services/overview.ts, spelt again in the trigger). Rows that reach zero are deleted.
+ */
+export const rollupMetricSegments = pgTable(
+  'rollup_metric_segments',
+  {
+    rfmSegment: text('rfm_segment'),
+    isAtRisk: boolean('is_at_risk').notNull(),
+    customers: integer('customers').notNull(),
+  },
+  (t) => [unique('rollup_metric_segments_key').on(t.rfmSegment, t.isAtRisk).nullsNotDistinct()],
+);
+
+/**
+ * How many metrics rows have each as_of and each computed_at (`moment`), so that the latest of each is one probe of
+ * the key even after the rows that held it are rewritten or deleted. A full run leaves one or two moments; each
+ * incremental run adds one, until the next full run rewrites its rows. Rows that reach zero are deleted.
+ */
+export const rollupMetricMoments = pgTable(
+  'rollup_metric_moments',
+  {
+    kind: text('kind', { enum: ['as_of', 'computed_at'] }).notNull(),
+    moment: timestampMs('moment').notNull(),
+    customers: integer('customers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.moment] })],
 );
