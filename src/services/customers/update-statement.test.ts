@@ -8,6 +8,7 @@ import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
 import { createCustomer, updateCustomer } from '../customers';
+import { ConflictError } from '../errors';
 import { toCustomer } from './mapping';
 
 withTestDatabase();
@@ -34,5 +35,13 @@ describe(`updateCustomer (${TEST_DB_KIND})`, () => {
     expect(updated.smsConsentAt).not.toBeNull();
     const unchanged = await updateCustomer({ actor: admin, id: created.id, input: { tags: ['c'], version: 2 } });
     expect(unchanged).toEqual(updated);
+  });
+
+  it('refuses a version beyond any the row can have as stale (409), not as a database error', async () => {
+    const created = await createCustomer({ actor: admin, input: { firstName: 'Big', lastName: 'Version', email: `${crypto.randomUUID()}@example.com` } });
+    // Found by the API fuzz: a version past the integer column's range made the comparison itself fail (a 500).
+    await expect(updateCustomer({ actor: admin, id: created.id, input: { notes: 'x', version: 2_788_997_515_922 } })).rejects.toBeInstanceOf(ConflictError);
+    const [row] = await getDb().select({ notes: customers.notes, version: customers.version }).from(customers).where(eq(customers.id, created.id));
+    expect(row).toEqual({ notes: created.notes, version: 1 });
   });
 });

@@ -120,7 +120,7 @@ function updateSql(fields: CustomerField[]): SQL {
       ),
       allowed as (
         select * from checked
-        where not erased and (${VERSION}::int is null or version = ${VERSION}::int) and reachable and sms_reachable
+        where not erased and (${VERSION}::bigint is null or version = ${VERSION}::bigint) and reachable and sms_reachable
           and (changes <> '{}'::jsonb or group_changed)
       ),
       updated as (
