@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { customerAddresses, customerGroups, customers, orders, staffMembers } from '@/db/schema';
 import type { CustomerAddress, CustomerDetail, OrderSummary } from '@/lib/types';
 
+import { SNAPSHOT_COLUMNS } from '../orders/addresses';
 import { orderCursor } from '../orders/cursor';
 import { customerColumns, toCustomer } from './mapping';
 
@@ -31,16 +32,7 @@ function jsonObject(fields: Record<string, SQL | { getSQL(): SQL }>): SQL {
 const addressFields = {
   id: customerAddresses.id,
   customerId: customerAddresses.customerId,
-  firstName: customerAddresses.firstName,
-  lastName: customerAddresses.lastName,
-  company: customerAddresses.company,
-  line1: customerAddresses.line1,
-  line2: customerAddresses.line2,
-  city: customerAddresses.city,
-  region: customerAddresses.region,
-  postalCode: customerAddresses.postalCode,
-  countryCode: customerAddresses.countryCode,
-  phone: customerAddresses.phone,
+  ...SNAPSHOT_COLUMNS,
   isDefaultShipping: customerAddresses.isDefaultShipping,
   isDefaultBilling: customerAddresses.isDefaultBilling,
   createdAt: customerAddresses.createdAt,

@@ -17,7 +17,7 @@ export interface AddressChoice {
 }
 
 // The snapshot's fields and the address book's columns they are copied from: one list for the service and the seed.
-const SNAPSHOT_COLUMNS = {
+export const SNAPSHOT_COLUMNS = {
   firstName: customerAddresses.firstName,
   lastName: customerAddresses.lastName,
   company: customerAddresses.company,
