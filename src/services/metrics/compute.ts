@@ -299,6 +299,11 @@ async function writeMetrics(
   gammaGamma: GammaGammaParams | null,
 ): Promise<number> {
   const rows = metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentilesOfBase, customersWhere: sql`true` });
+  // Every join below pairs whole tables, which hash joins do in one pass each. On the first run customer_metrics is
+  // empty, so the planner would probe it with a nested loop, one scan of it per customer, while this very statement
+  // fills it: each scan then walks every page written so far (invisible to it, but read), which is quadratic (a
+  // million customers did not finish in 15 minutes).
+  await tx.execute(sql`set local enable_nestloop = off`);
   const [{ customers }] = await queryRows<{ customers: number; written: number }>(
     tx,
     sql`
@@ -315,6 +320,7 @@ async function writeMetrics(
       )
       select (select count(*) from fresh)::int as customers, ((select count(*) from updated) + (select count(*) from inserted))::int as written`,
   );
+  await tx.execute(sql`reset enable_nestloop`);
   return customers;
 }
 
