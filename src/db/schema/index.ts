@@ -1,6 +1,7 @@
 export * from './api-keys';
 export * from './customers';
 export * from './customer-tags';
+export * from './customer-segments';
 export * from './staff';
 export * from './orders';
 export * from './marketing';

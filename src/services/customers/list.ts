@@ -3,7 +3,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 
 import { getDb } from '@/db/client';
-import { customerAddresses, customerGroups, customerMetrics, customers, customerTags } from '@/db/schema';
+import { customerAddresses, customerGroups, customerMetrics, customers, customerSegments, customerTags } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
 import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
 
@@ -12,38 +12,38 @@ import { countMatches, EXACT_COUNT_MAX, estimateRows, type MatchCount } from '..
 import { parseInput } from '../validate';
 import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 
-// Each sort key matches an index in db/schema/customers.ts exactly, and `tagExpr` the same key in customer_tags
-// (db/schema/customer-tags.ts), whose index per sort serves a list filtered by a tag. `column` is its cursor key's
+// Each sort key matches an index in db/schema/customers.ts exactly, and `member` the same key in customer_tags and
+// customer_segments (db/schema/customer-tags.ts), whose index per sort serves a list filtered by a tag or a segment. `column` is its cursor key's
 // kind, `keyOf` reads the key from a listed row (text keys as PostgreSQL sorted them, the rest from the customer), and
 // `cast` writes a decoded key back as the SQL type of the sort. A null last order date sorts as '-infinity', as the
 // index has it.
-const SORT_KEYS: Record<CustomerSortField, { expr: SQL; tagExpr: SQL; column: KeyColumn; keyOf: (row: SortedCustomerRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
-  createdAt: { expr: sql`${customers.createdAt}`, tagExpr: sql`${customerTags.createdAt}`, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
-  name: { expr: sql`${customers.sortName}`, tagExpr: sql`${customerTags.sortName}`, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
+const SORT_KEYS: Record<CustomerSortField, { expr: SQL; member: (t: MemberTable) => SQLWrapper; column: KeyColumn; keyOf: (row: SortedCustomerRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
+  createdAt: { expr: sql`${customers.createdAt}`, member: (t) => t.createdAt, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
+  name: { expr: sql`${customers.sortName}`, member: (t) => t.sortName, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
   email: {
     expr: sql`coalesce(${customers.email}, '')`,
-    tagExpr: sql`${customerTags.emailKey}`,
+    member: (t) => t.emailKey,
     column: { kind: 'text' },
     keyOf: (row) => row.customer.email ?? '',
     cast: (key) => sql`cast(${key} as text)`,
   },
   totalSpend: {
     expr: sql`${customers.totalSpend}`,
-    tagExpr: sql`${customerTags.totalSpend}`,
+    member: (t) => t.totalSpend,
     column: { kind: 'money' },
     keyOf: (row) => row.customer.totalSpend,
     cast: (key) => sql`cast(${key} as bigint)`,
   },
   orderCount: {
     expr: sql`${customers.orderCount}`,
-    tagExpr: sql`${customerTags.orderCount}`,
+    member: (t) => t.orderCount,
     column: { kind: 'int' },
     keyOf: (row) => row.customer.orderCount,
     cast: (key) => sql`cast(${key} as integer)`,
   },
   lastOrderDate: {
     expr: sql`coalesce(${customers.lastOrderDate}, '-infinity'::timestamptz)`,
-    tagExpr: sql`${customerTags.lastOrderKey}`,
+    member: (t) => t.lastOrderKey,
     column: { kind: 'timestamp', nullable: true },
     keyOf: (row) => row.customer.lastOrderDate,
     cast: (key) => (key === null ? sql`'-infinity'::timestamptz` : timestampKey(key)),
@@ -84,8 +84,9 @@ export function searchConditions(q: string, searchText: SQLWrapper = customers.s
 // A tag is not guessed: the list filtered by a tag walks that tag's rows of customer_tags in the sort's order (an
 // index per sort, db/schema/customer-tags.ts), joined to their customers, so a page reads about a page of rows
 // whether the tag has ten customers or half a million, and the planner estimates a tag from that table's plain
-// column statistics. The walks below ("the sort index") are then the tag's index, and the other filters apply to the
-// joined customers as they would to a walk of customers' own index.
+// column statistics. An RFM segment without a tag is walked the same way, in customer_segments. The walks below ("the
+// sort index") are then that index, and the other filters apply to the joined customers as they would to a walk of
+// customers' own index.
 export const FEW_MATCHES = 2000;
 export const SORT_WINDOW = 2000;
 export const IN_MEMORY_SORT_MAX = 20_000;
@@ -96,6 +97,16 @@ function column(subquery: string, name: string): SQL {
 }
 
 type SortKey = (typeof SORT_KEYS)[CustomerSortField];
+/** A table of one row per customer and tag (or segment) with the customer's sort keys: customer_tags, customer_segments. */
+type MemberTable = typeof customerTags | typeof customerSegments;
+/** The member rows a walk reads in the sort's order instead of customers' own index: a tag's, or else a segment's. */
+interface Member {
+  table: MemberTable;
+  /** Which rows of `table`. */
+  match: SQL;
+  /** The same filter as a condition on the customer row, for what does not walk `table`. */
+  condition: SQL;
+}
 type ListQuery = z.output<typeof customerListQuerySchema>;
 type ListRow = { customer: CustomerFields; group: { id: string; name: string } | null; sortKey: string };
 type KeyValue = string | number | Date | null;
@@ -103,8 +114,8 @@ interface Strategy {
   key: SortKey;
   order: SQL;
   limit: number;
-  /** The tag whose rows of customer_tags the walks read in order, instead of customers' own sort index. */
-  tag: string | null;
+  /** The tag's or segment's rows the walks read in order, instead of customers' own sort index. */
+  member: Member | null;
   /** Whether the list is filtered by group (or by having none): the walk of customers may then read a group's index. */
   isGroupFiltered: boolean;
 }
@@ -114,25 +125,25 @@ interface Strategy {
  * planner reads that index for "no group" too: `is null` is not an equality, so it would not know by itself that the
  * index's first column is constant there, and would walk the whole sort index filtering out the grouped customers.
  */
-function groupFirst({ isGroupFiltered, tag, order }: Strategy): SQL[] {
-  return isGroupFiltered && !tag ? [sql`${customers.customerGroupId} ${order}`] : [];
+function groupFirst({ isGroupFiltered, member, order }: Strategy): SQL[] {
+  return isGroupFiltered && !member ? [sql`${customers.customerGroupId} ${order}`] : [];
 }
 
-/** The sort key and tie-break a walk orders by: customers' own, or the same keys of the tag's rows. */
-function walkKeys({ key, tag }: Pick<Strategy, 'key' | 'tag'>): KeyExprs {
-  return tag ? { expr: key.tagExpr, id: sql`${customerTags.customerId}` } : { expr: key.expr, id: sql`${customers.id}` };
+/** The sort key and tie-break a walk orders by: customers' own, or the same keys of the member rows. */
+function walkKeys({ key, member }: Pick<Strategy, 'key' | 'member'>): KeyExprs {
+  return member ? { expr: sql`${key.member(member.table)}`, id: sql`${member.table.customerId}` } : { expr: key.expr, id: sql`${customers.id}` };
 }
 
 /**
- * A select over customers, joined to the tag's rows of customer_tags when the walk reads those. The selection is
- * explicit and an inner join makes none of it nullable, so the rows keep their type.
+ * A select over customers, joined to the member rows when the walk reads those. The selection is explicit and an
+ * inner join makes none of it nullable, so the rows keep their type.
  */
-function joinWalk<T extends PgSelect>(query: T, tag: string | null): T {
-  return tag ? (query.innerJoin(customerTags, and(eq(customerTags.customerId, customers.id), eq(customerTags.tag, tag))) as unknown as T) : query;
+function joinWalk<T extends PgSelect>(query: T, member: Member | null): T {
+  return member ? (query.innerJoin(member.table, and(eq(member.table.customerId, customers.id), member.match)) as unknown as T) : query;
 }
 
 /** The page from at most `window` rows of the sort index after the cursor, filtered by search, segment and country afterwards. */
-async function walkSortWindow(base: SQL | undefined, q: ListQuery, strategy: Strategy, window: number): Promise<ListRow[]> {
+async function walkSortWindow(base: SQL | undefined, q: FilterQuery, strategy: Strategy, window: number): Promise<ListRow[]> {
   const { order, limit } = strategy;
   const walk = walkKeys(strategy);
   const db = getDb();
@@ -140,7 +151,7 @@ async function walkSortWindow(base: SQL | undefined, q: ListQuery, strategy: Str
   // it back into an unbounded walk.
   const stretch = joinWalk(
     db.select({ customer: customerColumns, searchText: customers.searchText, sortValue: sql`${walk.expr}`.as('sort_value') }).from(customers).$dynamic(),
-    strategy.tag,
+    strategy.member,
   )
     .where(base)
     .orderBy(...groupFirst(strategy), sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
@@ -151,26 +162,26 @@ async function walkSortWindow(base: SQL | undefined, q: ListQuery, strategy: Str
     .select({ customer: stretch.customer, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
     .from(stretch)
     .leftJoin(customerGroups, eq(customerGroups.id, stretch.customer.customerGroupId))
-    .where(and(...guessedConditions(q, { id: stretch.customer.id, searchText: stretch.searchText })))
+    .where(and(...guessedConditions(q, { id: stretch.customer.id, searchText: stretch.searchText }, { perRow: true })))
     .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customer.id} ${order}`)
     .limit(limit);
 }
 
 /**
- * The page from at most `window` of the tag's rows of customer_tags after the cursor (read from its index alone),
- * with every other filter applied to their customers afterwards: a tag with a group, a spend range or a search.
- * Unlike walkSortWindow, even the well-estimated filters stay outside the stretch: they are estimated as if
+ * The page from at most `window` of the tag's (or segment's) member rows after the cursor (read from their index
+ * alone), with every other filter applied to their customers afterwards: a tag with a group, a spend range or a
+ * search. Unlike walkSortWindow, even the well-estimated filters stay outside the stretch: they are estimated as if
  * independent of the tag, and a tag is often the mark of a group (every "vip" in the VIP group, none among
  * wholesalers), so inside it a combination that matches nobody would walk every row of the tag.
  */
-async function walkTagWindow(filters: SQL[], after: SQL | undefined, q: ListQuery, strategy: Strategy & { tag: string }, window: number): Promise<ListRow[]> {
-  const { order, limit } = strategy;
+async function walkMemberWindow(filters: SQL[], after: SQL | undefined, q: FilterQuery, strategy: Strategy & { member: Member }, window: number): Promise<ListRow[]> {
+  const { order, limit, member } = strategy;
   const walk = walkKeys(strategy);
   const db = getDb();
   const stretch = db
-    .select({ customerId: customerTags.customerId, sortValue: sql`${walk.expr}`.as('sort_value') })
-    .from(customerTags)
-    .where(and(eq(customerTags.tag, strategy.tag), after))
+    .select({ customerId: sql<string>`${member.table.customerId}`.as('customer_id'), sortValue: sql`${walk.expr}`.as('sort_value') })
+    .from(member.table)
+    .where(and(member.match, after))
     .orderBy(sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(window)
     .as('stretch');
@@ -178,10 +189,10 @@ async function walkTagWindow(filters: SQL[], after: SQL | undefined, q: ListQuer
   return db
     .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
     .from(stretch)
-    .innerJoin(customers, eq(customers.id, stretch.customerId))
+    .innerJoin(customers, eq(customers.id, column('stretch', 'customer_id')))
     .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-    .where(and(...filters, ...guessedConditions(q, CUSTOMER_COLUMNS)))
-    .orderBy(sql`${sortValue} ${order}`, sql`${stretch.customerId} ${order}`)
+    .where(and(...filters, ...guessedConditions(q, CUSTOMER_COLUMNS, { perRow: true })))
+    .orderBy(sql`${sortValue} ${order}`, sql`${column('stretch', 'customer_id')} ${order}`)
     .limit(limit);
 }
 
@@ -215,7 +226,7 @@ async function sortMatchesInMemory(where: SQL | undefined, { key, order, limit }
   return (rows[0]?.matchCount ?? 0) > max ? null : rows;
 }
 
-/** The page by walking the sort's index (or the tag's) from the cursor, filtering as it goes. */
+/** The page by walking the sort's index (or the member rows') from the cursor, filtering as it goes. */
 function walkSortIndex(where: SQL | undefined, strategy: Strategy): Promise<ListRow[]> {
   const { order, limit } = strategy;
   const walk = walkKeys(strategy);
@@ -224,7 +235,7 @@ function walkSortIndex(where: SQL | undefined, strategy: Strategy): Promise<List
     .from(customers)
     .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
     .$dynamic();
-  return joinWalk(select, strategy.tag)
+  return joinWalk(select, strategy.member)
     .where(where)
     .orderBy(...groupFirst(strategy), sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(limit);
@@ -251,26 +262,43 @@ function tagCondition(q: FilterQuery): SQL[] {
   return q.tag ? [sql`${customers.tags} @> array[${q.tag}]::text[]`] : [];
 }
 
+/** The member rows a list walks: the tag's when it is filtered by one, else the segment's, else none. */
+function memberOf(q: FilterQuery): Member | null {
+  if (q.tag != null) return { table: customerTags, match: eq(customerTags.tag, q.tag), condition: tagCondition(q)[0] };
+  if (q.rfmSegment != null) {
+    return { table: customerSegments, match: eq(customerSegments.segment, q.rfmSegment), condition: guessedConditions({ rfmSegment: q.rfmSegment }, CUSTOMER_COLUMNS)[0] };
+  }
+  return null;
+}
+
 /**
- * Search words, RFM segment and country: the filters whose matches no index of `customers` finds in the list's
- * order, so a page is found as FEW_MATCHES explains. The planner estimates the segment and country well (column
- * statistics of customer_metrics and customer_addresses; the semi-join needs no index for that).
- * - RFM segment: customer_metrics deliberately has no index but its key (see db/schema/engagement.ts: its recompute
- *   rewrites every row), so a segment is never looked up by value. A walk of the sort index checks each customer by
- *   primary key (one probe per row, at most SORT_WINDOW of them when a page does not fill), and a rare segment is
- *   collected by one pass over customer_metrics (hashed, capped at IN_MEMORY_SORT_MAX matches), never a row per row
- *   of customers beyond the window.
+ * Search words, RFM segment (with a tag, which the walk reads instead) and country: the filters whose matches no
+ * index of `customers` finds in the list's order, so a page is found as FEW_MATCHES explains. The planner estimates
+ * the segment and country well (column statistics of customer_metrics and customer_addresses).
+ * - RFM segment: customer_metrics has no index but its key (see db/schema/engagement.ts: its recompute rewrites every
+ *   row), so a segment is never looked up by value there. A walk checks each customer by primary key (one probe per
+ *   row, at most SORT_WINDOW of them when a page does not fill), and a rare segment is collected by one pass over
+ *   customer_metrics (hashed, capped at IN_MEMORY_SORT_MAX matches).
  * - Country: the default shipping address is one row per customer (customer_addresses_default_shipping_idx), probed
  *   per row in a walk; a rare country is collected through customer_addresses_default_country_idx.
+ * `perRow` is for the rows of a bounded stretch: there the segment and country are scalar subqueries, which PostgreSQL
+ * runs once per row (a primary-key probe each). As EXISTS they are semi-joins, and for a common segment the planner
+ * hashes every customer in it first: Champions at a million read all of customer_metrics to filter 2,000 rows (1.3 s).
  */
-function guessedConditions(q: FilterQuery, row: GuessedColumns): SQL[] {
+function guessedConditions(q: FilterQuery, row: GuessedColumns, { perRow = false } = {}): SQL[] {
   const conditions = q.q ? searchConditions(q.q, row.searchText) : [];
   if (q.rfmSegment) {
-    conditions.push(sql`exists (select 1 from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id} and ${customerMetrics.rfmSegment} = ${q.rfmSegment})`);
+    conditions.push(
+      perRow
+        ? sql`(select ${customerMetrics.rfmSegment} from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id}) = ${q.rfmSegment}`
+        : sql`exists (select 1 from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id} and ${customerMetrics.rfmSegment} = ${q.rfmSegment})`,
+    );
   }
   if (q.country) {
     conditions.push(
-      sql`exists (select 1 from ${customerAddresses} where ${customerAddresses.customerId} = ${row.id} and ${customerAddresses.isDefaultShipping} and ${customerAddresses.countryCode} = ${q.country})`,
+      perRow
+        ? sql`(select ${customerAddresses.countryCode} from ${customerAddresses} where ${customerAddresses.customerId} = ${row.id} and ${customerAddresses.isDefaultShipping}) = ${q.country}`
+        : sql`exists (select 1 from ${customerAddresses} where ${customerAddresses.customerId} = ${row.id} and ${customerAddresses.isDefaultShipping} and ${customerAddresses.countryCode} = ${q.country})`,
     );
   }
   return conditions;
@@ -395,7 +423,7 @@ export interface ListTuning {
  */
 async function findNarrowedPage(
   { filters, after, guessed, where }: { filters: SQL[]; after: SQL | undefined; guessed: SQL[]; where: SQL | undefined },
-  q: ListQuery,
+  q: FilterQuery,
   strategy: Strategy,
   tuning: Required<ListTuning>,
 ): Promise<ListRow[]> {
@@ -403,9 +431,9 @@ async function findNarrowedPage(
   if ((await estimateMatches(where)) <= tuning.fewMatches) {
     return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
   }
-  const { tag } = strategy;
-  const rows = tag
-    ? await walkTagWindow(filters, after, q, { ...strategy, tag }, tuning.sortWindow)
+  const { member } = strategy;
+  const rows = member
+    ? await walkMemberWindow(filters, after, q, { ...strategy, member }, tuning.sortWindow)
     : await walkSortWindow(and(...filters, after), q, strategy, tuning.sortWindow);
   if (rows.length === strategy.limit) return rows;
   return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
@@ -422,20 +450,23 @@ export async function listCustomers(query: CustomerListQuery = {}, tuning: ListT
     key: SORT_KEYS[field],
     order: direction === 'asc' ? sql`asc` : sql`desc`,
     limit: q.limit + 1,
-    tag: q.tag ?? null,
+    member: memberOf(q),
     isGroupFiltered: q.groupId != null,
   };
 
   const filters = filterConditions(q);
-  // The cursor on the keys a walk reads (the tag's or customers'); the estimate and the in-memory sort read customers.
+  // The cursor on the keys a walk reads (the member rows' or customers'); the estimate and the in-memory sort read customers.
   const after = afterCursor(q, strategy.key, direction, walkKeys(strategy));
-  const guessed = guessedConditions(q, CUSTOMER_COLUMNS);
-  // A tag alone walks its own index; with other filters too, how many of its customers match them is a guess.
-  const isNarrowed = guessed.length > 0 || (strategy.tag !== null && hasIndexedFilter(q));
-  const where = () => and(...filters, afterCursor(q, strategy.key, direction, walkKeys({ ...strategy, tag: null })), ...tagCondition(q), ...guessed);
+  // A segment the walk reads its member rows for is not guessed; with a tag, a segment is checked on each customer.
+  const rest: FilterQuery = q.tag == null ? { ...q, rfmSegment: undefined } : q;
+  const guessed = guessedConditions(rest, CUSTOMER_COLUMNS);
+  // A tag or segment alone walks its own index; with other filters too, how many of its customers match them is a guess.
+  const isNarrowed = guessed.length > 0 || (strategy.member !== null && hasIndexedFilter(q));
+  const where = () =>
+    and(...filters, afterCursor(q, strategy.key, direction, walkKeys({ ...strategy, member: null })), ...(strategy.member ? [strategy.member.condition] : []), ...guessed);
   const rows = !isNarrowed
     ? await walkSortIndex(and(...filters, after), strategy)
-    : await findNarrowedPage({ filters, after, guessed, where: where() }, q, strategy, {
+    : await findNarrowedPage({ filters, after, guessed, where: where() }, rest, strategy, {
           fewMatches: tuning.fewMatches ?? FEW_MATCHES,
           sortWindow: tuning.sortWindow ?? SORT_WINDOW,
           inMemorySortMax: tuning.inMemorySortMax ?? IN_MEMORY_SORT_MAX,

@@ -81,7 +81,10 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     if (bgNbd) await timed('expectations', () => tabulateExpectations(tx, bgNbd));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
     const bounds = await timed('scores', () => scoreBounds(tx, sql`metrics_base`, customersWithOrders));
-    const customers = await timed('write', () => writeMetrics(tx, asOf, bounds, bgNbd, gammaGamma));
+    const { customers, inserted } = await timed('write', () => writeMetrics(tx, asOf, bounds, bgNbd, gammaGamma));
+    // The list estimates a segment with other filters from these statistics: after a first run, until autovacuum comes
+    // by, they would still say the table is empty. Later runs move segments a little at a time, which autovacuum follows.
+    if (inserted * 10 >= customers && inserted > 0) await timed('analyze', () => tx.execute(sql`analyze customer_metrics`));
     const segments = await timed('segments', () => segmentSizes(tx));
     const run: MetricsRun = {
       asOf: asOf.toISOString(),
@@ -297,14 +300,14 @@ async function writeMetrics(
   bounds: ScoreBounds,
   bgNbd: BgNbdParams | null,
   gammaGamma: GammaGammaParams | null,
-): Promise<number> {
+): Promise<{ customers: number; inserted: number }> {
   const rows = metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentilesOfBase, customersWhere: sql`true` });
   // Every join below pairs whole tables, which hash joins do in one pass each. On the first run customer_metrics is
   // empty, so the planner would probe it with a nested loop, one scan of it per customer, while this very statement
   // fills it: each scan then walks every page written so far (invisible to it, but read), which is quadratic (a
   // million customers did not finish in 15 minutes).
   await tx.execute(sql`set local enable_nestloop = off`);
-  const [{ customers }] = await queryRows<{ customers: number; written: number }>(
+  const [counts] = await queryRows<{ customers: number; inserted: number }>(
     tx,
     sql`
       with fresh as materialized (${rows}),
@@ -318,10 +321,10 @@ async function writeMetrics(
         select ${METRIC_COLUMNS} from fresh f where not exists (select from customer_metrics m where m.customer_id = f.customer_id)
         returning customer_id
       )
-      select (select count(*) from fresh)::int as customers, ((select count(*) from updated) + (select count(*) from inserted))::int as written`,
+      select (select count(*) from fresh)::int as customers, (select count(*) from updated)::int as updated, (select count(*) from inserted)::int as inserted`,
   );
   await tx.execute(sql`reset enable_nestloop`);
-  return customers;
+  return counts;
 }
 
 export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
