@@ -13,6 +13,7 @@ import { computeAllCustomerMetrics } from '../metrics';
 import { completeOrder, createOrder } from '../orders';
 import { eraseCustomer } from '../privacy';
 import { listCustomers, type ListTuning } from './list';
+import { resyncSegmentKeys } from './segment-keys';
 
 withTestDatabase();
 
@@ -160,5 +161,28 @@ describe(`listCustomers filtered by an RFM segment (${TEST_DB_KIND})`, () => {
     const segment = afterRun.get(withSegment[4].id);
     expect(segment).toEqual(expect.any(String));
     expect(await walk({ rfmSegment: segment!, sort: 'totalSpend:desc' }, 2)).toEqual(await expected('totalSpend:desc', segment!));
+  });
+
+  // Two connections at once: PostgreSQL only.
+  it.skipIf(TEST_DB_KIND === 'pglite')('keeps the keys of a first segment written while an order of that customer completes', async () => {
+    const customer = await createCustomer({ actor: staff, input: { firstName: 'Racing', email: `race.${unique()}@shop.example` } });
+    const order = await createOrder({ actor: staff, input: { customerId: customer.id, items: [{ sku: 'MUG', name: 'Mug', quantity: 1, unitPrice: 5_000 }] } });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const segmentWritten = new Promise<void>((resolve) => (written = resolve));
+    // A metrics run gives the customer a first segment and, before it commits, the order completes and commits.
+    const run = getDb().transaction(async (tx) => {
+      await tx.insert(customerMetrics).values({ customerId: customer.id, asOf: new Date(), rfmSegment: 'New' });
+      written();
+      await released;
+    });
+    await segmentWritten;
+    await completeOrder({ actor: staff, id: order.id });
+    release();
+    await run;
+    expect(await resyncSegmentKeys([customer.id])).toBe(1);
+    await expectSegmentRowsMirrorMetrics();
+    expect(await walk({ rfmSegment: 'New', sort: 'totalSpend:desc' }, 1)).toEqual(await expected('totalSpend:desc', 'New'));
   });
 });

@@ -4,6 +4,7 @@ import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { endOfDayUtc, metricsRecomputeSchema, type MetricsRun } from '@/lib/validation/metrics';
 import { COUNTED_STATUSES } from '@/services/orders/customer-stats';
+import { resyncSegmentKeys } from '@/services/customers/segment-keys';
 import { assertCan } from '@/services/permissions';
 import { parseInput } from '@/services/validate';
 
@@ -48,7 +49,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
   const input = parseInput(metricsRecomputeSchema, { asOf: options.asOf });
   const started = performance.now();
   const startedAt = new Date();
-  return getDb().transaction(async (tx) => {
+  const run = await getDb().transaction(async (tx) => {
     if (options.skipIfRunning) {
       const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${METRICS_LOCK_KEY}) as locked`);
       if (!locked) return null;
@@ -103,6 +104,8 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     await writeLastRun(tx, { ...run, fingerprint, bounds }, options.actor);
     return run;
   });
+  if (run) await resyncSegmentKeys();
+  return run;
 }
 
 /**

@@ -4,6 +4,8 @@ import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import type { MetricsRun } from '@/lib/validation/metrics';
 
+import { resyncSegmentKeys } from '../customers/segment-keys';
+
 import { asBgNbd, asGammaGamma, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
 import { ordersFingerprint } from './fingerprint';
 import { changeBounds, type ScoreKeys } from './score-changes';
@@ -76,7 +78,7 @@ interface NewRow {
 export async function applyOrderChanges(): Promise<IncrementalResult> {
   const started = performance.now();
   try {
-    return await getDb().transaction(async (tx) => {
+    const result = await getDb().transaction(async (tx): Promise<(IncrementalResult & { ids?: string[] }) | null> => {
       const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${METRICS_LOCK_KEY}) as locked`);
       if (!locked) return null;
       const last = await readLastRun(tx);
@@ -91,8 +93,12 @@ export async function applyOrderChanges(): Promise<IncrementalResult> {
       if (ids.length > MAX_CUSTOMERS) throw new FullNeeded(`${ids.length} customers changed`);
       const { rescored = false, ...applied } = ids.length ? await applyTo(tx, last, ids) : {};
       await writeLastRun(tx, { ...last, ...applied, fingerprint }, SYSTEM_ACTOR);
-      return { applied: true, customers: ids.length, rescored, ms: Math.round(performance.now() - started) };
+      return { applied: true, customers: ids.length, rescored, ms: Math.round(performance.now() - started), ids };
     });
+    if (!result?.applied) return result;
+    const { ids = [], ...applied } = result;
+    if (ids.length) await resyncSegmentKeys(ids);
+    return applied;
   } catch (error) {
     if (error instanceof FullNeeded) return { applied: false, fullNeeded: error.message, refitDue: error.refitDue };
     throw error;

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+
+import { getDb, queryRows } from '@/db/client';
+
+import { uuidArray } from '../metrics/sql-parts';
+
+/**
+ * Copies the current sort keys of any customer whose customer_segments row disagrees with them (of `customerIds`, or
+ * of everyone). A metrics run writes a customer's first segment row with the keys it read; an order that completes
+ * before that run commits updates the customer, but its trigger cannot see the uncommitted row, so the row would keep
+ * the older keys and the customer would sit out of place in its segment's list. Run after each metrics run commits:
+ * the customers are locked (FOR SHARE, in id order, as merges lock them) and their newest keys copied, so that an
+ * order completing meanwhile waits and then updates the row itself. Returns how many rows it corrected (normally none).
+ */
+export async function resyncSegmentKeys(customerIds?: readonly string[]): Promise<number> {
+  const only = customerIds ? sql`and c.id = any(${uuidArray(customerIds)})` : sql``;
+  const rows = await queryRows<{ customerId: string }>(
+    getDb(),
+    sql`
+      with stale as (
+        select c.id, c.created_at, c.sort_name, coalesce(c.email, '') as email_key, c.total_spend, c.order_count,
+               coalesce(c.last_order_date, '-infinity'::timestamptz) as last_order_key
+        from customers c join customer_segments s on s.customer_id = c.id
+        where (s.created_at, s.sort_name, s.email_key, s.total_spend, s.order_count, s.last_order_key)
+              is distinct from (c.created_at, c.sort_name, coalesce(c.email, ''), c.total_spend, c.order_count,
+                                coalesce(c.last_order_date, '-infinity'::timestamptz))
+          ${only}
+        order by c.id
+        for share of c
+      )
+      update customer_segments s set created_at = stale.created_at, sort_name = stale.sort_name, email_key = stale.email_key,
+        total_spend = stale.total_spend, order_count = stale.order_count, last_order_key = stale.last_order_key
+      from stale where s.customer_id = stale.id
+      returning s.customer_id as "customerId"`,
+  );
+  return rows.length;
+}
