@@ -1,6 +1,6 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
-import { timestampMs } from './columns';
+import { listSortKeyColumns, listSortKeyIndexes } from './customer-tags';
 import { customers } from './customers';
 
 /**
@@ -20,23 +20,9 @@ export const customerSegments = pgTable(
       .primaryKey()
       .references(() => customers.id, { onDelete: 'cascade' }),
     segment: text('segment').notNull(),
-    createdAt: timestampMs('created_at').notNull(),
-    sortName: text('sort_name').notNull(),
-    // coalesce(email, '')
-    emailKey: text('email_key').notNull(),
-    totalSpend: bigint('total_spend', { mode: 'number' }).notNull(),
-    orderCount: integer('order_count').notNull(),
-    // coalesce(last_order_date, '-infinity'), as in customer_tags.
-    lastOrderKey: timestamp('last_order_key', { withTimezone: true, precision: 3, mode: 'string' }).notNull(),
+    ...listSortKeyColumns(),
   },
-  (t) => [
-    index('customer_segments_created_at_idx').on(t.segment, t.createdAt, t.customerId),
-    index('customer_segments_sort_name_idx').on(t.segment, t.sortName, t.customerId),
-    index('customer_segments_email_idx').on(t.segment, t.emailKey, t.customerId),
-    index('customer_segments_total_spend_idx').on(t.segment, t.totalSpend, t.customerId),
-    index('customer_segments_order_count_idx').on(t.segment, t.orderCount, t.customerId),
-    index('customer_segments_last_order_idx').on(t.segment, t.lastOrderKey, t.customerId),
-  ],
+  (t) => listSortKeyIndexes('customer_segments', t.segment, t),
 );
 
 export type CustomerSegmentRow = typeof customerSegments.$inferSelect;

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import { timestampMs } from './columns';
 import { customers } from './customers';
@@ -13,6 +13,35 @@ import { customers } from './customers';
  * tags or of a sort key writes these rows in the same statement, so they never disagree with the customer row; a
  * customer's rows go with it (cascade). Each key is the same expression as the list's sort of customers_*_idx.
  */
+/**
+ * The customer list's sort keys, copied beside each row of a table that a filtered list walks in the sort's order
+ * (customer_tags, customer_segments), each the same expression as the list's sort of customers_*_idx.
+ */
+export const listSortKeyColumns = () => ({
+  createdAt: timestampMs('created_at').notNull(),
+  sortName: text('sort_name').notNull(),
+  // coalesce(email, '')
+  emailKey: text('email_key').notNull(),
+  totalSpend: bigint('total_spend', { mode: 'number' }).notNull(),
+  orderCount: integer('order_count').notNull(),
+  // coalesce(last_order_date, '-infinity'): a date that JS cannot hold, so it is only ever compared and sorted here.
+  lastOrderKey: timestamp('last_order_key', { withTimezone: true, precision: 3, mode: 'string' }).notNull(),
+});
+
+type ListSortKeyTable = { [K in keyof ReturnType<typeof listSortKeyColumns>]: AnyPgColumn } & { customerId: AnyPgColumn };
+
+/** One index per list sort, (lead, key, customer): a page of one tag or segment in any sort is one index range. */
+export function listSortKeyIndexes(table: string, lead: AnyPgColumn, t: ListSortKeyTable) {
+  return [
+    index(`${table}_created_at_idx`).on(lead, t.createdAt, t.customerId),
+    index(`${table}_sort_name_idx`).on(lead, t.sortName, t.customerId),
+    index(`${table}_email_idx`).on(lead, t.emailKey, t.customerId),
+    index(`${table}_total_spend_idx`).on(lead, t.totalSpend, t.customerId),
+    index(`${table}_order_count_idx`).on(lead, t.orderCount, t.customerId),
+    index(`${table}_last_order_idx`).on(lead, t.lastOrderKey, t.customerId),
+  ];
+}
+
 export const customerTags = pgTable(
   'customer_tags',
   {
@@ -20,24 +49,9 @@ export const customerTags = pgTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     tag: text('tag').notNull(),
-    createdAt: timestampMs('created_at').notNull(),
-    sortName: text('sort_name').notNull(),
-    // coalesce(email, '')
-    emailKey: text('email_key').notNull(),
-    totalSpend: bigint('total_spend', { mode: 'number' }).notNull(),
-    orderCount: integer('order_count').notNull(),
-    // coalesce(last_order_date, '-infinity'): a date that JS cannot hold, so it is only ever compared and sorted here.
-    lastOrderKey: timestamp('last_order_key', { withTimezone: true, precision: 3, mode: 'string' }).notNull(),
+    ...listSortKeyColumns(),
   },
-  (t) => [
-    primaryKey({ columns: [t.customerId, t.tag] }),
-    index('customer_tags_created_at_idx').on(t.tag, t.createdAt, t.customerId),
-    index('customer_tags_sort_name_idx').on(t.tag, t.sortName, t.customerId),
-    index('customer_tags_email_idx').on(t.tag, t.emailKey, t.customerId),
-    index('customer_tags_total_spend_idx').on(t.tag, t.totalSpend, t.customerId),
-    index('customer_tags_order_count_idx').on(t.tag, t.orderCount, t.customerId),
-    index('customer_tags_last_order_idx').on(t.tag, t.lastOrderKey, t.customerId),
-  ],
+  (t) => [primaryKey({ columns: [t.customerId, t.tag] }), ...listSortKeyIndexes('customer_tags', t.tag, t)],
 );
 
 export type CustomerTagRow = typeof customerTags.$inferSelect;
