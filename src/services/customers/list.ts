@@ -3,7 +3,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 
 import { getDb } from '@/db/client';
-import { customerAddresses, customerGroups, customerMetrics, customers, customerSegments, customerTags } from '@/db/schema';
+import { customerAddresses, customerGroups, customers, customerSegments, customerTags } from '@/db/schema';
 import type { Customer, Page } from '@/lib/types';
 import { customerFilterSchema, customerListQuerySchema, type CustomerFilter, type CustomerListQuery, type CustomerSort, type CustomerSortField } from '@/lib/validation/customer';
 
@@ -274,24 +274,23 @@ function memberOf(q: FilterQuery): Member | null {
 /**
  * Search words, RFM segment (with a tag, which the walk reads instead) and country: the filters whose matches no
  * index of `customers` finds in the list's order, so a page is found as FEW_MATCHES explains. The planner estimates
- * the segment and country well (column statistics of customer_metrics and customer_addresses).
- * - RFM segment: customer_metrics has no index but its key (see db/schema/engagement.ts: its recompute rewrites every
- *   row), so a segment is never looked up by value there. A walk checks each customer by primary key (one probe per
- *   row, at most SORT_WINDOW of them when a page does not fill), and a rare segment is collected by one pass over
- *   customer_metrics (hashed, capped at IN_MEMORY_SORT_MAX matches).
+ * the segment and country well (column statistics of customer_segments and customer_addresses).
+ * - RFM segment: read from customer_segments (a row per customer with a segment, db/schema/customer-segments.ts). A
+ *   walk checks each customer by primary key (one probe per row, at most SORT_WINDOW of them when a page does not
+ *   fill); a segment's customers are found, and counted, through its index.
  * - Country: the default shipping address is one row per customer (customer_addresses_default_shipping_idx), probed
  *   per row in a walk; a rare country is collected through customer_addresses_default_country_idx.
  * `perRow` is for the rows of a bounded stretch: there the segment and country are scalar subqueries, which PostgreSQL
  * runs once per row (a primary-key probe each). As EXISTS they are semi-joins, and for a common segment the planner
- * hashes every customer in it first: Champions at a million read all of customer_metrics to filter 2,000 rows (1.3 s).
+ * may hash every customer in it first, to filter 2,000 rows.
  */
 function guessedConditions(q: FilterQuery, row: GuessedColumns, { perRow = false } = {}): SQL[] {
   const conditions = q.q ? searchConditions(q.q, row.searchText) : [];
   if (q.rfmSegment) {
     conditions.push(
       perRow
-        ? sql`(select ${customerMetrics.rfmSegment} from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id}) = ${q.rfmSegment}`
-        : sql`exists (select 1 from ${customerMetrics} where ${customerMetrics.customerId} = ${row.id} and ${customerMetrics.rfmSegment} = ${q.rfmSegment})`,
+        ? sql`(select ${customerSegments.segment} from ${customerSegments} where ${customerSegments.customerId} = ${row.id}) = ${q.rfmSegment}`
+        : sql`exists (select 1 from ${customerSegments} where ${customerSegments.customerId} = ${row.id} and ${customerSegments.segment} = ${q.rfmSegment})`,
     );
   }
   if (q.country) {

@@ -83,9 +83,10 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
     const bounds = await timed('scores', () => scoreBounds(tx, sql`metrics_base`, customersWithOrders));
     const { customers, inserted } = await timed('write', () => writeMetrics(tx, asOf, bounds, bgNbd, gammaGamma));
-    // The list estimates a segment with other filters from these statistics: after a first run, until autovacuum comes
-    // by, they would still say the table is empty. Later runs move segments a little at a time, which autovacuum follows.
-    if (inserted * 10 >= customers && inserted > 0) await timed('analyze', () => tx.execute(sql`analyze customer_metrics`));
+    // The list estimates a segment with other filters from the statistics of customer_segments (which the write filled
+    // through its triggers): after a first run, until autovacuum comes by, they would still say the table is empty.
+    // Later runs move segments a little at a time, which autovacuum follows.
+    if (inserted * 10 >= customers && inserted > 0) await timed('analyze', () => tx.execute(sql`analyze customer_segments`));
     const segments = await timed('segments', () => segmentSizes(tx));
     const run: MetricsRun = {
       asOf: asOf.toISOString(),
