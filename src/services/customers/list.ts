@@ -13,10 +13,10 @@ import { parseInput } from '../validate';
 import { customerColumns, toCustomer, type CustomerFields } from './mapping';
 
 // Each sort key matches an index in db/schema/customers.ts exactly, and `member` the same key in customer_tags and
-// customer_segments (db/schema/customer-tags.ts), whose index per sort serves a list filtered by a tag or a segment. `column` is its cursor key's
-// kind, `keyOf` reads the key from a listed row (text keys as PostgreSQL sorted them, the rest from the customer), and
-// `cast` writes a decoded key back as the SQL type of the sort. A null last order date sorts as '-infinity', as the
-// index has it.
+// customer_segments (db/schema/customer-tags.ts), whose index per sort serves a list filtered by a tag or a segment.
+// `column` is its cursor key's kind, `keyOf` reads the key from a listed row (text keys as PostgreSQL sorted them, the
+// rest from the customer), and `cast` writes a decoded key back as the SQL type of the sort. A null last order date
+// sorts as '-infinity', as the index has it.
 const SORT_KEYS: Record<CustomerSortField, { expr: SQL; member: (t: MemberTable) => SQLWrapper; column: KeyColumn; keyOf: (row: SortedCustomerRow) => KeyValue; cast: (key: KeyValue) => SQL }> = {
   createdAt: { expr: sql`${customers.createdAt}`, member: (t) => t.createdAt, column: { kind: 'timestamp' }, keyOf: (row) => row.customer.createdAt, cast: timestampKey },
   name: { expr: sql`${customers.sortName}`, member: (t) => t.sortName, column: { kind: 'text' }, keyOf: (row) => row.sortKey, cast: (key) => sql`cast(${key} as text)` },
