@@ -1,8 +1,11 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
-import { openDatabase, queryRows } from './client';
 import { sql } from 'drizzle-orm';
+
+import { dropDatabaseWhenLeft } from '@/test/database';
+
+import { openDatabase, queryRows } from './client';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -23,7 +26,7 @@ describe.skipIf(!serverUrl)('migrations run by several instances starting at onc
       expect(applied).toBe(journal.entries.length);
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
-      await admin.query(`drop database if exists "${name}" with (force)`);
+      await dropDatabaseWhenLeft(admin, name);
       await admin.end();
     }
   });

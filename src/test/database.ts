@@ -28,17 +28,7 @@ export function withTestDatabase(): { handle: () => DatabaseHandle } {
       dropDatabase = async () => {
         const cleanup = new pg.Client({ connectionString: serverUrl });
         await cleanup.connect();
-        // pool.end() resolves before the server has seen every client leave; forcing the drop while one
-        // is still saying goodbye kills it and surfaces as an unhandled 57P01. Wait for them to go first.
-        for (let attempt = 0; attempt < 50; attempt += 1) {
-          const { rows } = await cleanup.query<{ open: number }>(
-            'select count(*)::int as open from pg_stat_activity where datname = $1',
-            [name],
-          );
-          if (rows[0].open === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        await cleanup.query(`drop database if exists "${name}" with (force)`);
+        await dropDatabaseWhenLeft(cleanup, name);
         await cleanup.end();
       };
     } else {
@@ -60,4 +50,18 @@ export function withTestDatabase(): { handle: () => DatabaseHandle } {
       return handle;
     },
   };
+}
+
+/**
+ * Drops a throw-away test database once its connections have gone. pool.end() resolves before the server has seen
+ * every client leave; forcing the drop while one is still saying goodbye kills it, which surfaces as an unhandled
+ * 57P01 ("terminating connection due to administrator command") and fails the run. A busy machine makes that likely.
+ */
+export async function dropDatabaseWhenLeft(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 250; attempt += 1) {
+    const { rows } = await admin.query<{ open: number }>('select count(*)::int as open from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].open === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await admin.query(`drop database if exists "${name}" with (force)`);
 }
