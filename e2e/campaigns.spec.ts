@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER } from './fixtures';
 
 // Compose an email campaign to a group, see who it reaches, send it, and find the messages in the server's outbox.
@@ -57,7 +57,7 @@ describe('campaign journey: compose → audience → send → outbox', () => {
 
   it('composes an email campaign to the group from the Campaigns page', async () => {
     await page.goto(`${baseURL}/dashboard/customers`);
-    await page.getByRole('link', { name: 'Campaigns' }).first().click();
+    await clickHydrated(page.getByRole('link', { name: 'Campaigns' }).first());
     await page.getByRole('link', { name: 'New campaign' }).click();
     await page.getByRole('heading', { name: 'New campaign', level: 1 }).waitFor();
     const form = page.getByRole('form', { name: 'New campaign' });

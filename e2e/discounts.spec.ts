@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { DISCOUNT_CUSTOMERS, OWNER } from './fixtures';
 
 // Discounts journey: create a VIP-only discount in the dashboard, then check a VIP customer (eligible) and a
@@ -59,7 +59,7 @@ describe('discounts', () => {
   });
 
   it('shows a VIP customer eligible and a Retail customer not, with the reason', async () => {
-    await page.getByRole('link', { name: CODE }).click();
+    await clickHydrated(page.getByRole('link', { name: CODE }));
     await page.getByRole('heading', { name: CODE }).waitFor();
     await waitForHydration('form[aria-label="Check eligibility"] button');
 
@@ -105,7 +105,7 @@ describe('discounts', () => {
 
   it('deactivates it in the edit form, after which the VIP customer is not eligible either', async () => {
     await page.goto(`${baseURL}/dashboard/discounts`);
-    await page.getByRole('link', { name: CODE }).click();
+    await clickHydrated(page.getByRole('link', { name: CODE }));
     await page.getByRole('heading', { name: CODE }).waitFor();
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(/\/edit$/);

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER } from './fixtures';
 import { EASLEY_ORDER_COUNT } from './order-list-fixtures';
 
@@ -214,7 +214,7 @@ describe('purchase history on the customer page', () => {
 
   it('shows older orders on request, and links to all of the customer’s orders', async () => {
     await page.goto(`${baseURL}/dashboard/customers?q=annie.easley`);
-    await page.getByRole('link', { name: /Annie Easley/ }).click();
+    await clickHydrated(page.getByRole('link', { name: /Annie Easley/ }));
     await page.waitForURL(/\/dashboard\/customers\/[0-9a-f-]{36}$/);
     const customerId = new URL(page.url()).pathname.split('/').pop();
     const history = page.locator('table', { has: page.locator('caption', { hasText: 'Orders of this customer' }) });
