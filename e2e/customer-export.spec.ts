@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER, STAFF } from './fixtures';
 
 // Filter the customer list, export it from the Export menu, and find in the downloaded file exactly the customers
@@ -35,7 +35,8 @@ async function createCustomer(body: Record<string, unknown>): Promise<string> {
 
 /** Clicks a choice of an Export menu and returns the downloaded file's name and records. */
 async function download(menuButton: Locator, choice: RegExp): Promise<{ filename: string; records: Record<string, string>[] }> {
-  await menuButton.click();
+  // Opened right after the list loads: before React hydrates the menu, a click on its button does nothing.
+  await clickHydrated(menuButton);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: choice }).click()]);
   const text = await readFile((await file.path())!, 'utf8');
   return { filename: file.suggestedFilename(), records: parse(text, { columns: true }) as Record<string, string>[] };
