@@ -456,8 +456,8 @@ export async function listCustomers(query: CustomerListQuery = {}, tuning: ListT
   const filters = filterConditions(q);
   // The cursor on the keys a walk reads (the member rows' or customers'); the estimate and the in-memory sort read customers.
   const after = afterCursor(q, strategy.key, direction, walkKeys(strategy));
-  // A segment the walk reads its member rows for is not guessed; with a tag, a segment is checked on each customer.
-  const rest: FilterQuery = q.tag == null ? { ...q, rfmSegment: undefined } : q;
+  // A segment whose member rows the walk reads is not guessed; with a tag, a segment is checked on each customer.
+  const rest: FilterQuery = strategy.member?.table === customerSegments ? { ...q, rfmSegment: undefined } : q;
   const guessed = guessedConditions(rest, CUSTOMER_COLUMNS);
   // A tag or segment alone walks its own index; with other filters too, how many of its customers match them is a guess.
   const isNarrowed = guessed.length > 0 || (strategy.member !== null && hasIndexedFilter(q));

@@ -18,13 +18,14 @@ export async function resyncSegmentKeys(customerIds?: readonly string[]): Promis
     getDb(),
     sql`
       with stale as (
-        select c.id, c.created_at, c.sort_name, coalesce(c.email, '') as email_key, c.total_spend, c.order_count,
-               coalesce(c.last_order_date, '-infinity'::timestamptz) as last_order_key
-        from customers c join customer_segments s on s.customer_id = c.id
-        where (s.created_at, s.sort_name, s.email_key, s.total_spend, s.order_count, s.last_order_key)
-              is distinct from (c.created_at, c.sort_name, coalesce(c.email, ''), c.total_spend, c.order_count,
-                                coalesce(c.last_order_date, '-infinity'::timestamptz))
-          ${only}
+        select c.id, k.*
+        from customers c
+        join customer_segments s on s.customer_id = c.id
+        cross join lateral (
+          select c.created_at, c.sort_name, coalesce(c.email, '') as email_key, c.total_spend, c.order_count,
+                 coalesce(c.last_order_date, '-infinity'::timestamptz) as last_order_key
+        ) k
+        where (s.created_at, s.sort_name, s.email_key, s.total_spend, s.order_count, s.last_order_key) is distinct from k ${only}
         order by c.id
         for share of c
       )

@@ -49,7 +49,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
   const input = parseInput(metricsRecomputeSchema, { asOf: options.asOf });
   const started = performance.now();
   const startedAt = new Date();
-  const run = await getDb().transaction(async (tx) => {
+  const finished = await getDb().transaction(async (tx) => {
     if (options.skipIfRunning) {
       const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${METRICS_LOCK_KEY}) as locked`);
       if (!locked) return null;
@@ -105,8 +105,8 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     await writeLastRun(tx, { ...run, fingerprint, bounds }, options.actor);
     return run;
   });
-  if (run) await resyncSegmentKeys();
-  return run;
+  if (finished) await resyncSegmentKeys();
+  return finished;
 }
 
 /**
