@@ -1,17 +1,19 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
-import { customerAddresses, customerGroups, customers, orders, staffMembers } from '@/db/schema';
-import type { CustomerAddress, CustomerDetail, OrderSummary } from '@/lib/types';
+import { getDb, preparedStatement } from '@/db/client';
+import { customerAddresses, customers, orders } from '@/db/schema';
+import type { Customer, CustomerAddress, CustomerDetail, OrderSummary } from '@/lib/types';
 
 import { SNAPSHOT_COLUMNS } from '../orders/addresses';
 import { orderCursor } from '../orders/cursor';
-import { customerColumns, toCustomer } from './mapping';
+import { customerJsonSql } from '../webhooks/customer-json';
 
 // A customer's page reads its customer, addresses and newest orders in one statement: three statements in parallel
 // cost three round trips and three pool connections, and the page waited for the slowest. The addresses and orders
 // come as JSON arrays from correlated subqueries, each on its own index (customer_addresses_customer_idx,
-// orders_customer_placed_idx), so the statement reads the same rows the three did, whatever the table sizes.
+// orders_customer_placed_idx), so the statement reads the same rows the three did, whatever the table sizes. The
+// customer comes as JSON too, shaped as the API's Customer in SQL, and the statement is prepared once per connection:
+// building it with the query builder and planning it on every call cost more than reading the rows.
 
 /** The JSON of a timestamp column as the API writes it (toISOString); PostgreSQL's JSON has its own offset form. */
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
@@ -59,7 +61,7 @@ function addressesJson(): SQL {
 }
 
 /** The customer's `limit` newest orders, newest first, as one JSON array: the LIMIT is taken on the index first. */
-function newestOrdersJson(limit: number): SQL {
+function newestOrdersJson(limit: SQL): SQL {
   const columns = sql.join(
     Object.entries(orderFields).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
     sql`, `,
@@ -73,26 +75,33 @@ function newestOrdersJson(limit: number): SQL {
 type AddressJson = Omit<CustomerAddress, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 type OrderJson = OrderSummary;
 
+interface DetailRow {
+  customer: Customer | string;
+  creator_id: string | null;
+  creator_name: string;
+  addresses: AddressJson[] | string;
+  orders: OrderJson[] | string;
+}
+
+const detailStatement = preparedStatement<DetailRow>(
+  () => sql`
+    select ${customerJsonSql('customers', 'customer_groups')} as customer, staff_members.id as creator_id, staff_members.name as creator_name,
+      ${addressesJson()} as addresses, ${newestOrdersJson(sql`${sql.placeholder('orders')}::int`)} as orders
+    from customers
+    left join customer_groups on customer_groups.id = customers.customer_group_id
+    left join staff_members on staff_members.id = customers.created_by_id
+    where customers.id = ${sql.placeholder('id')}::uuid`,
+);
+
 /**
  * The customer with group, creator, addresses and the `recentOrders` newest orders (one more is read, to know whether
  * older ones follow), in one statement; null when there is no such customer.
  */
 export async function readCustomerDetail(id: string, recentOrders: number): Promise<CustomerDetail | null> {
-  const [found] = await getDb()
-    .select({
-      customer: customerColumns,
-      group: { id: customerGroups.id, name: customerGroups.name },
-      creator: { id: staffMembers.id, name: staffMembers.name },
-      addresses: addressesJson(),
-      orders: newestOrdersJson(recentOrders + 1),
-    })
-    .from(customers)
-    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-    .leftJoin(staffMembers, eq(staffMembers.id, customers.createdById))
-    .where(eq(customers.id, id));
+  const [found] = await detailStatement(getDb(), { id, orders: recentOrders + 1 });
   if (!found) return null;
 
-  const customer = toCustomer(found.customer, found.group);
+  const customer = parsedJson<Customer>(found.customer);
   const addresses = parsedJson<AddressJson[]>(found.addresses).map((address) => ({
     ...address,
     createdAt: iso(address.createdAt)!,
@@ -114,6 +123,6 @@ export async function readCustomerDetail(id: string, recentOrders: number): Prom
       firstOrderDate: customer.firstOrderDate,
       lastOrderDate: customer.lastOrderDate,
     },
-    createdBy: found.creator?.id ? found.creator : null,
+    createdBy: found.creator_id ? { id: found.creator_id, name: found.creator_name } : null,
   };
 }
