@@ -56,7 +56,10 @@ export const orders = pgTable(
     index('orders_id_idx').on(t.id),
     uniqueIndex('orders_order_number_idx').on(t.orderNumber),
     uniqueIndex('orders_external_id_idx').on(t.externalId),
-    index('orders_customer_placed_idx').on(t.customerId, t.placedAt, t.id),
+    // A customer's orders newest first; with the columns the metrics read, so a recompute scans this index alone
+    // (services/metrics/compute.ts buildBase). Completions, cancellations and first refunds change the status, which
+    // other indexes hold too, so they write new index entries either way.
+    index('orders_customer_placed_idx').on(t.customerId, t.placedAt, t.id, t.status, t.total, t.refundedTotal, t.itemCount),
     index('orders_placed_idx').on(t.placedAt, t.id),
     // The order list's sorts: by placed date (above), by status then placed date (the status index), by total, and
     // by customer name (customers_sort_name_idx, then each customer's orders by orders_customer_placed_idx).

@@ -132,6 +132,10 @@ export function asGammaGamma(stored: Record<string, number> | null | undefined):
 // Per customer with counted orders up to asOf: totals, windows, and the BG/NBD summary in days (x = purchase days
 // after the first, tx = first to last purchase day, t = first purchase day to the as-of day) with the spend of those
 // repeat days for Gamma-Gamma.
+// One pass over the orders in customer and placed order, which orders_customer_placed_idx gives with every column read
+// here (an index-only scan, no sort): a window marks each order that starts a new purchase day and carries the first
+// day, and one aggregate per customer sums them. Grouping by customer and day first, then by customer, took twice as
+// long at a million customers (the 4.9 M orders read from the table and sorted by day).
 export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly string[]): Promise<void> {
   const at = sql`${asOf.toISOString()}::timestamptz`;
   // timestamptz - interval is only stable (it depends on the time zone), so PostgreSQL would compute it for every order
@@ -141,35 +145,31 @@ export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly strin
   const only = customerIds ? sql`and customer_id = any(${uuidArray(customerIds)})` : sql``;
   await tx.execute(sql`
     create temp table metrics_base on commit drop as
-    with days as (
-      select customer_id, (placed_at at time zone 'UTC')::date as day,
-        count(*)::int as orders,
-        sum(total - refunded_total)::bigint as spend,
-        sum(item_count)::bigint as items,
-        min(placed_at) as first_at,
-        max(placed_at) as last_at,
-        count(*) filter (where placed_at > ${since90})::int as orders_90d,
-        count(*) filter (where placed_at > ${since365})::int as orders_365d,
-        coalesce(sum(total - refunded_total) filter (where placed_at > ${since365}), 0)::bigint as spend_365d
+    with counted as (
+      select customer_id, placed_at, total - refunded_total as spend, item_count, (placed_at at time zone 'UTC')::date as day
       from orders
       where status in ${COUNTED_STATUSES} and placed_at <= ${at} ${only}
-      group by 1, 2
+    ),
+    marked as (
+      select counted.*, day is distinct from lag(day) over w as new_day, first_value(day) over w as first_day
+      from counted
+      window w as (partition by customer_id order by placed_at)
     )
     select customer_id,
-      sum(orders)::int as orders,
+      count(*)::int as orders,
       sum(spend)::bigint as spend,
-      sum(items)::bigint as items,
-      floor(extract(epoch from ${at} - min(first_at)) / 86400)::int as days_since_first,
-      floor(extract(epoch from ${at} - max(last_at)) / 86400)::int as days_since_last,
-      sum(orders_90d)::int as orders_90d,
-      sum(orders_365d)::int as orders_365d,
-      sum(spend_365d)::bigint as spend_365d,
-      (count(*) - 1)::int as x,
+      sum(item_count)::bigint as items,
+      floor(extract(epoch from ${at} - min(placed_at)) / 86400)::int as days_since_first,
+      floor(extract(epoch from ${at} - max(placed_at)) / 86400)::int as days_since_last,
+      count(*) filter (where placed_at > ${since90})::int as orders_90d,
+      count(*) filter (where placed_at > ${since365})::int as orders_365d,
+      coalesce(sum(spend) filter (where placed_at > ${since365}), 0)::bigint as spend_365d,
+      (count(*) filter (where new_day) - 1)::int as x,
       (max(day) - min(day))::int as tx_days,
       ((${at} at time zone 'UTC')::date - min(day))::int as t_days,
       -- Mean spend of the repeat purchase days (null without any).
-      ((sum(spend) - (array_agg(spend order by day))[1])::float8 / nullif(count(*) - 1, 0)) as repeat_spend
-    from days
+      (coalesce(sum(spend) filter (where day > first_day), 0)::float8 / nullif(count(*) filter (where new_day) - 1, 0)) as repeat_spend
+    from marked
     group by customer_id`);
   await tx.execute(sql`analyze metrics_base`);
 }

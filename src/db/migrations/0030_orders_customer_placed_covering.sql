@@ -1,0 +1,2 @@
+DROP INDEX "orders_customer_placed_idx";--> statement-breakpoint
+CREATE INDEX "orders_customer_placed_idx" ON "orders" USING btree ("customer_id","placed_at","id","status","total","refunded_total","item_count");
