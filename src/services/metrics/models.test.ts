@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bgNbdLogLikelihood, expectedPurchasesIfAlive, fitBgNbd, probabilityAlive } from './bg-nbd';
-import { expectedAverageValue, fitGammaGamma } from './gamma-gamma';
+import { expectedAverageValue, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma';
 import { seededRandom, simulateBgNbd, simulateGammaGamma } from './simulate';
 import { lgamma, logHyp2f1 } from './special';
 
@@ -56,6 +56,21 @@ describe('Gamma-Gamma', () => {
     expect(Math.abs(fit.p / GAMMA_GAMMA.p - 1)).toBeLessThan(0.15);
     expect(Math.abs(fit.q / GAMMA_GAMMA.q - 1)).toBeLessThan(0.15);
     expect(Math.abs(fit.gamma / GAMMA_GAMMA.gamma - 1)).toBeLessThan(0.15);
+  });
+
+  it('sums the likelihood of each customer (eq. 3 of FHL 2005b), grouped by purchase count or not', () => {
+    const random = seededRandom(5);
+    const counts = Array.from({ length: 500 }, () => 1 + Math.floor(random() * 6));
+    const data = simulateGammaGamma(GAMMA_GAMMA, counts, random);
+    const oneByOne = (params: typeof GAMMA_GAMMA) =>
+      data.reduce((sum, { x, mean }) => {
+        const { p, q, gamma } = params;
+        return sum + lgamma(p * x + q) - lgamma(p * x) - lgamma(q) + q * Math.log(gamma) + (p * x - 1) * Math.log(mean) + p * x * Math.log(x) - (p * x + q) * Math.log(x * mean + gamma);
+      }, 0);
+    for (const params of [GAMMA_GAMMA, { p: 0.4, q: 12, gamma: 900 }, { p: 2e7, q: 1.1, gamma: 0.0003 }]) {
+      const expected = oneByOne(params);
+      expect(Math.abs(gammaGammaLogLikelihood(params, data) - expected)).toBeLessThan(Math.abs(expected) * 1e-9);
+    }
   });
 
   it('pulls a customer with few purchases towards the population mean', () => {
