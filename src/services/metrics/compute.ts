@@ -295,7 +295,8 @@ const percentilesOfBase = sql`(
   from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped)`;
 
 // Every customer's row, inserted where there is none and updated where a figure moved (a plain UPDATE from a hash
-// join: no per-row index probe and row lock as INSERT ... ON CONFLICT takes). A row whose figures all stay keeps its
+// join: no per-row index probe and row lock as INSERT ... ON CONFLICT takes). The stored rows are joined once, to tell
+// both which are missing and which moved. A row whose figures all stay keeps its
 // computed_at: rewriting a million unchanged rows is most of a recompute's cost (a new row version, its WAL and a
 // full page image per page), and a second run of the day with the same models changes few of them.
 async function writeMetrics(
@@ -314,15 +315,18 @@ async function writeMetrics(
   const [counts] = await queryRows<{ customers: number; inserted: number }>(
     tx,
     sql`
-      with fresh as materialized (${rows}),
+      with fresh as materialized (
+        select f.*, m.customer_id is not null as stored, (${FIGURES('m')}) is distinct from (${FIGURES('f')}) as moved
+        from (${rows}) f left join customer_metrics m on m.customer_id = f.customer_id
+      ),
       updated as (
         update customer_metrics m set ${UPDATED_COLUMNS} from fresh f
-        where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})
+        where f.stored and f.moved and m.customer_id = f.customer_id
         returning m.customer_id
       ),
       inserted as (
         insert into customer_metrics (${METRIC_COLUMNS})
-        select ${METRIC_COLUMNS} from fresh f where not exists (select from customer_metrics m where m.customer_id = f.customer_id)
+        select ${METRIC_COLUMNS} from fresh f where not f.stored
         returning customer_id
       )
       select (select count(*) from fresh)::int as customers, (select count(*) from updated)::int as updated, (select count(*) from inserted)::int as inserted`,
