@@ -19,6 +19,23 @@ withTestDatabase();
 /** Waits until the orders fingerprint has stopped moving: the same on reads 1.5 s apart, after asking for a flush. */
 async function ordersFingerprintSettled(): Promise<void> {
   const db = getDb();
+  // On PostgreSQL each connection sends its counts at most once a second, and an idle one within 10 s: another pooled
+  // connection that wrote orders in an earlier test may still hold them back. Once no other connection of this
+  // database has done anything for 11 s, every count is in.
+  await expect
+    .poll(
+      async () => {
+        const [{ quietSeconds }] = await queryRows<{ quietSeconds: number | null }>(
+          db,
+          sql`select extract(epoch from now() - max(state_change))::float8 as "quietSeconds" from pg_stat_activity
+              where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+                and query not like '%quietSeconds%'`,
+        );
+        return quietSeconds === null || quietSeconds > 11;
+      },
+      { timeout: 40_000, interval: 1_000 },
+    )
+    .toBe(true);
   let previous = '';
   await expect
     .poll(
