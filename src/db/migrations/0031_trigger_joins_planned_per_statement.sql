@@ -1,11 +1,13 @@
--- Statements in a PL/pgSQL trigger function are planned once per connection and the plan is kept: a statement that
--- joins the two transition tables (or probes one from the other) was planned for the rows of its first firing on that
--- connection. After single-row edits (a nested loop is right for one row) the same connection's bulk update kept the
--- nested loop over tables of thousands of rows, which is quadratic: 10,000 customers given a creator took 42 s after
--- a few single edits, against about 2 s on a fresh connection, and 100,000 at a million customers did not finish in
--- 20 minutes. Those statements now run through EXECUTE, which plans them for each firing with the tables' real sizes
--- (a fraction of a millisecond). Statements that read one transition table and probe an index by it stay as they were:
--- their kept plan is linear at any size.
+-- Statements in a PL/pgSQL trigger function are planned once per connection and the plan is kept, made for the rows
+-- of the first firing on that connection. A statement that joins the two transition tables kept a nested loop planned
+-- for one row (after single-row edits) when the same connection later updated thousands of rows in one statement,
+-- which is quadratic: 10,000 customers given a creator took 42 s after a few single edits, against about 2 s on a
+-- fresh connection, and 100,000 at a million customers did not finish in 20 minutes. So:
+-- - where the old and new rows are compared to find what changed, they are compared with EXCEPT, which is planned as a
+--   hash or a sort whatever the sizes: linear, and the kept plan stays right;
+-- - statements that also join other tables run through EXECUTE, planned at each firing with the real sizes (a
+--   fraction of a millisecond), and the staff rollup's run only when a row of the statement has a creator, before or
+--   after (most customers have none, so a single edit of one plans nothing).
 CREATE OR REPLACE FUNCTION "metric_changes_from_orders"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -13,16 +15,15 @@ BEGIN
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO "metric_changes" ("customer_id") SELECT DISTINCT "customer_id" FROM "old_orders";
   ELSE
-    EXECUTE $q$
+    -- The orders whose counted figures or customer changed, as they were and as they are: both customers.
     INSERT INTO "metric_changes" ("customer_id")
-    SELECT ids."id" FROM (
-      SELECT n."customer_id" AS "new_customer_id", o."customer_id" AS "old_customer_id"
-      FROM "new_orders" n JOIN "old_orders" o ON o."id" = n."id"
-      WHERE (n."customer_id", n."status", n."total", n."refunded_total", n."item_count", n."placed_at")
-        IS DISTINCT FROM (o."customer_id", o."status", o."total", o."refunded_total", o."item_count", o."placed_at")
-    ) changed, LATERAL (VALUES (changed."new_customer_id"), (changed."old_customer_id")) AS ids("id")
-    GROUP BY 1
-    $q$;
+    SELECT DISTINCT changed."customer_id" FROM (
+      (SELECT "id", "customer_id", "status", "total", "refunded_total", "item_count", "placed_at" FROM "new_orders"
+       EXCEPT SELECT "id", "customer_id", "status", "total", "refunded_total", "item_count", "placed_at" FROM "old_orders")
+      UNION ALL
+      (SELECT "id", "customer_id", "status", "total", "refunded_total", "item_count", "placed_at" FROM "old_orders"
+       EXCEPT SELECT "id", "customer_id", "status", "total", "refunded_total", "item_count", "placed_at" FROM "new_orders")
+    ) changed;
   END IF;
   RETURN NULL;
 END $$;
@@ -72,6 +73,11 @@ BEGIN
       ) x
       GROUP BY customer_group_id, is_known, buyer_class, first_seen_day, staff_id, created_day
       HAVING sum(sign) <> 0 OR sum(sign * total_spend) <> 0);
+    -- The staff rollup's copy and cohorts concern only customers with a creator, before or after.
+    IF NOT EXISTS (SELECT 1 FROM new_rows WHERE created_by_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM old_rows WHERE created_by_id IS NOT NULL) THEN
+      PERFORM rollup_apply_customer_changes(changes);
+      RETURN NULL;
+    END IF;
     EXECUTE $q$
     DELETE FROM rollup_staff_customers s USING old_rows o JOIN new_rows n ON n.id = o.id
     WHERE s.customer_id = o.id AND o.created_by_id IS NOT NULL AND n.created_by_id IS NULL
@@ -123,12 +129,10 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(n.id), '{}' INTO changed_ids, previous_keys FROM new_rows n WHERE n.erased_at IS NULL;
   ELSIF TG_OP = 'UPDATE' THEN
-    EXECUTE $q$
-    SELECT array_agg(n.id), array_remove(array_agg('e:' || o.email_canonical) || array_agg('p:' || o.phone), NULL)
-    FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE o.email_canonical IS DISTINCT FROM n.email_canonical OR o.phone IS DISTINCT FROM n.phone
-      OR o.sort_name IS DISTINCT FROM n.sort_name OR (o.erased_at IS NULL) <> (n.erased_at IS NULL)
-    $q$ INTO changed_ids, previous_keys;
+    -- The rows as they were, of the customers whose mailbox, phone, name or erasure changed.
+    SELECT array_agg(o.id), array_remove(array_agg('e:' || o.email_canonical) || array_agg('p:' || o.phone), NULL) INTO changed_ids, previous_keys
+    FROM (SELECT id, email_canonical, phone, sort_name, erased_at IS NULL AS is_known FROM old_rows
+          EXCEPT SELECT id, email_canonical, phone, sort_name, erased_at IS NULL FROM new_rows) o;
   ELSE
     SELECT array_agg(o.id), array_remove(array_agg('e:' || o.email_canonical) || array_agg('p:' || o.phone), NULL) INTO changed_ids, previous_keys
     FROM old_rows o;
@@ -147,15 +151,21 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(DISTINCT n.customer_id), '{}' INTO changed_ids, previous_keys FROM new_rows n;
   ELSIF TG_OP = 'UPDATE' THEN
-    EXECUTE $q$
-    SELECT array_agg(DISTINCT c.id), array_remove(array_agg(DISTINCT c.old_key), NULL)
-    FROM old_rows o JOIN new_rows n ON n.id = o.id
-    CROSS JOIN LATERAL (VALUES (o.customer_id, 'z:' || o.country_code || ':' || o.postal_key),
-                               (o.customer_id, 'l:' || o.country_code || ':' || o.line1_key),
-                               (n.customer_id, NULL)) c(id, old_key)
-    WHERE o.customer_id <> n.customer_id OR o.country_code <> n.country_code
-      OR o.postal_key IS DISTINCT FROM n.postal_key OR o.line1_key IS DISTINCT FROM n.line1_key
-    $q$ INTO changed_ids, previous_keys;
+    -- The addresses whose customer, country, postcode or street line changed: their keys as they were, and their
+    -- customers before and after.
+    WITH gone AS (
+      SELECT id, customer_id, country_code, postal_key, line1_key FROM old_rows
+      EXCEPT SELECT id, customer_id, country_code, postal_key, line1_key FROM new_rows
+    ), came AS (
+      SELECT id, customer_id, country_code, postal_key, line1_key FROM new_rows
+      EXCEPT SELECT id, customer_id, country_code, postal_key, line1_key FROM old_rows
+    )
+    SELECT array_agg(DISTINCT c.id), array_remove(array_agg(DISTINCT c.old_key), NULL) INTO changed_ids, previous_keys
+    FROM (
+      SELECT g.customer_id, 'z:' || g.country_code || ':' || g.postal_key FROM gone g
+      UNION ALL SELECT g.customer_id, 'l:' || g.country_code || ':' || g.line1_key FROM gone g
+      UNION ALL SELECT n.customer_id, NULL FROM came n
+    ) c(id, old_key);
   ELSE
     SELECT array_agg(DISTINCT c.id), array_remove(array_agg(DISTINCT c.old_key), NULL) INTO changed_ids, previous_keys
     FROM old_rows o
