@@ -58,21 +58,10 @@ export async function loadInBulk(
     // PGlite lives in this process's (WASM) memory, so it keeps its default.
     if (kind === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
     for (const index of indexes) await tx.execute(sql.raw(index.indexdef));
-    await recomputeDuplicatePairs(tx);
+    // The pairs' triggers queued every new customer for the one-at-a-time refresh at commit; one join per reason
+    // builds them all instead (migration 0032).
+    await tx.execute(sql`select customer_duplicate_pairs_rebuild()`);
   });
-}
-
-/**
- * The duplicate-pair triggers queued every new customer for a refresh at commit, which looks up each customer's
- * partners one at a time (seen: over ten minutes for 100,000 customers). Here the queue is emptied and the pairs built
- * again from scratch, one join per reason (the migration's backfill, 0027); the deferred trigger then finds nothing
- * queued. The shop-wide lock is the one a large refresh takes, so no refresh of another transaction interleaves.
- */
-async function recomputeDuplicatePairs(tx: Tx): Promise<void> {
-  await tx.execute(sql`delete from customer_duplicate_refreshes`);
-  await tx.execute(sql`select pg_advisory_xact_lock(6240100, 0)`);
-  await tx.execute(sql`delete from customer_duplicate_pairs`);
-  await tx.execute(sql`insert into customer_duplicate_pairs select * from customer_duplicate_pairs_computed()`);
 }
 
 async function droppableIndexes(tx: Tx): Promise<{ indexname: string; indexdef: string }[]> {
