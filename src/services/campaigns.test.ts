@@ -241,7 +241,9 @@ describe(`campaigns (${TEST_DB_KIND})`, () => {
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${name}`;
     const log = path.join(outbox, `killed-${campaign.id}.log`);
-    const child = spawn(process.execPath, ['node_modules/.bin/tsx', '--tsconfig', 'tsconfig.json', 'src/test/campaign-sender.ts', url.toString(), campaign.id, log], { stdio: 'ignore' });
+    // Node itself with tsx's loader: tsx's command runs the script in a child process of its own, which a kill of the
+    // command leaves running, still sending after the "kill".
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/test/campaign-sender.ts', url.toString(), campaign.id, log], { stdio: 'ignore' });
     const handedOver = async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
     const started = Date.now();
     while ((await handedOver()).length < 7 && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
