@@ -9,6 +9,7 @@ import path from 'node:path';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'customers-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 let failedRuns = 0;
 
 function run(label, args, env) {
@@ -23,8 +24,25 @@ function run(label, args, env) {
     totals.passed += summary.numPassedTests;
     totals.failed += summary.numFailedTests;
     totals.skipped += summary.numPendingTests + (summary.numTodoTests ?? 0);
+    failures.push(...failedTests(label, summary));
   }
   if (result.status !== 0) failedRuns++;
+}
+
+// The end of the output is what a CI log keeps, so each failure is repeated there with its file and first message line.
+function failedTests(label, summary) {
+  return summary.testResults.flatMap((file) => {
+    const where = path.relative(process.cwd(), file.name);
+    const tests = file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${label}: ${where} > ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`);
+    if (tests.length === 0 && file.status === 'failed') tests.push(`${label}: ${where} (the file failed)\n    ${firstLine(file.message)}`);
+    return tests;
+  });
+}
+
+function firstLine(message) {
+  return (message ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? '';
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -48,5 +66,6 @@ if (!existsSync(CHROMIUM)) {
   if (postgresUrl) run('browser journeys on PostgreSQL', ['--config', 'vitest.e2e.config.ts'], { TEST_DATABASE_URL: postgresUrl });
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((failure) => `- ${failure}`).join('\n')}`);
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);
