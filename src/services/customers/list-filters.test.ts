@@ -142,6 +142,17 @@ describe(`customer list filters (${TEST_DB_KIND})`, () => {
     }
   });
 
+  // They all tie on spend (0) and last order (none), so the order is their id's, which the order count's index gives.
+  it('lists customers who never ordered sorted by spend or last order in id order, either way, paged', async () => {
+    const neverOrdered = expected(CASES['never ordered']);
+    for (const filter of [{ neverOrdered: 'yes' }, { maxOrders: 0 }] as const) {
+      for (const sort of ['totalSpend:desc', 'totalSpend:asc', 'lastOrderDate:desc', 'lastOrderDate:asc'] as const) {
+        const inIdOrder = sort.endsWith(':asc') ? neverOrdered : [...neverOrdered].reverse();
+        expect(await walk(filter, sort, 2)).toEqual(inIdOrder);
+      }
+    }
+  });
+
   it('bulk moves and the export select the same customers as the list (customerFilterConditions, countCustomers)', async () => {
     for (const name of Object.keys(CASES)) {
       const c = CASES[name];

@@ -438,6 +438,15 @@ async function findNarrowedPage(
   return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
 }
 
+// Customers without counted orders have all spent 0 and have no last order (orders/customer-stats.ts), so sorted by
+// either they tie on the key and follow their id: the order of the sort by order count, whose index reads them in id
+// order from its first entry. Walking the spend or last order index instead passes every customer who has ordered.
+const KEYS_OF_NO_ORDERS: readonly CustomerSortField[] = ['totalSpend', 'lastOrderDate'];
+
+function hasNoOrders(q: FilterQuery): boolean {
+  return q.neverOrdered === 'yes' || q.maxOrders === 0;
+}
+
 /**
  * Lists customers matching the filters, sorted, one keyset page at a time. Throws ValidationFailedError on bad query.
  * `tuning` exists for tests, to cross between the ways of finding a page with little data.
@@ -446,7 +455,7 @@ export async function listCustomers(query: CustomerListQuery = {}, tuning: ListT
   const q = parseInput(customerListQuerySchema, query);
   const [field, direction] = q.sort.split(':') as [CustomerSortField, 'asc' | 'desc'];
   const strategy: Strategy = {
-    key: SORT_KEYS[field],
+    key: SORT_KEYS[hasNoOrders(q) && KEYS_OF_NO_ORDERS.includes(field) ? 'orderCount' : field],
     order: direction === 'asc' ? sql`asc` : sql`desc`,
     limit: q.limit + 1,
     member: memberOf(q),
