@@ -336,9 +336,10 @@ const INDEXED_FILTERS: { [K in IndexedFilterKey]: (value: NonNullable<FilterQuer
   groupId: (groupId) => (groupId === 'none' ? isNull(customers.customerGroupId) : eq(customers.customerGroupId, groupId)),
   minSpend: (minSpend) => gte(customers.totalSpend, minSpend),
   maxSpend: (maxSpend) => lte(customers.totalSpend, maxSpend),
-  // Written against the sort expression so the same index serves the range and the order.
+  // Written against the sort expression so the same index serves the range and the order. Without orders the key is
+  // '-infinity', so "before" is a range of the index that starts after them, not a walk past them.
   lastOrderAfter: (after) => sql`${lastOrderKey} >= ${after.toISOString()}::timestamptz`,
-  lastOrderBefore: (before) => sql`${lastOrderKey} <= ${before.toISOString()}::timestamptz and ${customers.lastOrderDate} is not null`,
+  lastOrderBefore: (before) => sql`${lastOrderKey} > '-infinity'::timestamptz and ${lastOrderKey} <= ${before.toISOString()}::timestamptz`,
   createdById: (createdById) => eq(customers.createdById, createdById),
   // Consent and account are yes/no columns the planner estimates exactly (their statistics are two values). None has
   // an index of its own: a common value fills a page after a few rows of the sort index, and for a rare one the
