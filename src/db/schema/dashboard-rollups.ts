@@ -101,7 +101,23 @@ export const rollupStaffCustomers = pgTable(
     firstOrderDate: timestampMs('first_order_date'),
     lastOrderDate: timestampMs('last_order_date'),
   },
-  (t) => [index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt)],
+  // Every column is in both indexes, so a staff member's page reads them alone (services/dashboard-rollups/
+  // staff-top-customers.ts): the cohort's count from the first, its best customers from the second, in their order. A
+  // cohort's rows lie across the whole table (the staff create customers in turn), and fetching each one was most of
+  // the page at a million customers. Updates of the stats then write index entries instead of staying on their page
+  // (HOT): two small index entries more per completion of such a customer's order.
+  (t) => [
+    index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt, t.customerId, t.totalSpend, t.orderCount, t.firstOrderDate, t.lastOrderDate),
+    index('rollup_staff_customers_spend_idx').on(
+      t.staffId,
+      t.totalSpend.desc().nullsFirst(),
+      t.orderCount.desc().nullsFirst(),
+      t.customerId,
+      t.createdAt,
+      t.firstOrderDate,
+      t.lastOrderDate,
+    ),
+  ],
 );
 
 // The RFM part of the overview, kept by statement-level triggers on customer_metrics (migration 0028_segment_rollup).

@@ -14,7 +14,10 @@ import { COUNTED_STATUSES } from '../orders/customer-stats';
 //   reaches the 10th best of the first kind: a period's net revenue never exceeds the all-time one (refunds are at
 //   most the total), so the others cannot enter the list. Whether they bought in the period at all is known from the
 //   dates unless their orders straddle both bounds, which is the only case that looks for an order.
-// In a period up to today, nearly every cohort customer is of the first kind and no order is read.
+// Both reads are index-only: the count walks the cohort's range of rollup_staff_customers_cohort_idx, and the best
+// customers are read from rollup_staff_customers_spend_idx in their order, stopping after the 10th of the first kind
+// (and, for the rest, at its spend), so the list does not grow with the cohort. In a period up to today, nearly every
+// cohort customer is of the first kind and no order is read.
 
 export interface TopCustomerRow {
   id: string;
@@ -29,31 +32,40 @@ export interface TopCustomerRow {
 
 /** The `limit` best customers of the cohort [start, end) of `staffId` by revenue in it, each row with the cohort's buyer count. */
 export async function staffTopCustomers(staffId: string, start: string, end: string, limit: number): Promise<TopCustomerRow[]> {
+  const inCohort = sql`c.staff_id = ${staffId} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
+    and c.order_count > 0 and c.first_order_date < ${end}::timestamptz and c.last_order_date >= ${start}::timestamptz`;
+  const isWhole = sql`c.first_order_date >= ${start}::timestamptz and c.last_order_date < ${end}::timestamptz`;
+  const straddles = sql`c.first_order_date < ${start}::timestamptz and c.last_order_date >= ${end}::timestamptz`;
+  // The order of rollup_staff_customers_spend_idx after the staff id, so that "whole" reads its first rows.
+  const bySpend = sql`c.total_spend desc, c.order_count desc, c.customer_id`;
   return queryRows<TopCustomerRow>(
     getDb(),
     sql`
-      with cohort as materialized (
-        select c.customer_id as id, c.total_spend, c.order_count,
-               c.first_order_date >= ${start}::timestamptz as first_in, c.last_order_date < ${end}::timestamptz as last_in,
-               c.first_order_date < ${start}::timestamptz and c.last_order_date >= ${end}::timestamptz as straddles
+      with whole as (
+        select c.customer_id as id, c.order_count as orders, c.total_spend as revenue
         from rollup_staff_customers c
-        where c.staff_id = ${staffId} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
-          and c.order_count > 0 and c.first_order_date < ${end}::timestamptz and c.last_order_date >= ${start}::timestamptz
+        where ${inCohort} and ${isWhole}
+        order by ${bySpend}
+        limit ${limit}
       ),
-      whole as (select id, order_count as orders, total_spend as revenue from cohort where first_in and last_in),
       bar as (select coalesce((select revenue from whole order by revenue desc limit 1 offset ${limit - 1}), -1) as revenue),
+      rest as (
+        select c.customer_id as id, (${straddles}) as straddles
+        from rollup_staff_customers c
+        where ${inCohort} and not (${isWhole}) and (c.total_spend >= (select revenue from bar) or (${straddles}))
+      ),
       summed as (
-        select p.id, s.orders, s.revenue
-        from cohort p
+        select r.id, r.straddles, s.orders, s.revenue
+        from rest r
         cross join lateral (
-          select count(*)::int as orders, coalesce(sum(o.total - o.refunded_total), 0) as revenue
+          select count(*)::int as orders, coalesce(sum(o.total - o.refunded_total), 0)::bigint as revenue
           from orders o
-          where o.customer_id = p.id and o.status in ${COUNTED_STATUSES} and o.placed_at >= ${start}::timestamptz and o.placed_at < ${end}::timestamptz
+          where o.customer_id = r.id and o.status in ${COUNTED_STATUSES} and o.placed_at >= ${start}::timestamptz and o.placed_at < ${end}::timestamptz
         ) s
-        where not (p.first_in and p.last_in) and (p.total_spend >= (select revenue from bar) or p.straddles)
       ),
       buyers as (
-        select (select count(*) from cohort where not straddles) + (select count(*) from summed s join cohort p using (id) where p.straddles and s.orders > 0) as count
+        select (select count(*) from rollup_staff_customers c where ${inCohort} and not (${straddles}))
+          + (select count(*) from summed where straddles and orders > 0) as count
       ),
       ranked as (
         select id, orders, revenue from whole

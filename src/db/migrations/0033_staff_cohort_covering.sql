@@ -1,0 +1,3 @@
+DROP INDEX "rollup_staff_customers_cohort_idx";--> statement-breakpoint
+CREATE INDEX "rollup_staff_customers_spend_idx" ON "rollup_staff_customers" USING btree ("staff_id","total_spend" DESC NULLS FIRST,"order_count" DESC NULLS FIRST,"customer_id","created_at","first_order_date","last_order_date");--> statement-breakpoint
+CREATE INDEX "rollup_staff_customers_cohort_idx" ON "rollup_staff_customers" USING btree ("staff_id","created_at","customer_id","total_spend","order_count","first_order_date","last_order_date");
