@@ -14,10 +14,10 @@ import { COUNTED_STATUSES } from '../orders/customer-stats';
 //   reaches the 10th best of the first kind: a period's net revenue never exceeds the all-time one (refunds are at
 //   most the total), so the others cannot enter the list. Whether they bought in the period at all is known from the
 //   dates unless their orders straddle both bounds, which is the only case that looks for an order.
-// Both reads are index-only: the count walks the cohort's range of rollup_staff_customers_cohort_idx, and the best
-// customers are read from rollup_staff_customers_spend_idx in their order, stopping after the 10th of the first kind
-// (and, for the rest, at its spend), so the list does not grow with the cohort. In a period up to today, nearly every
-// cohort customer is of the first kind and no order is read.
+// Every read is index-only. One pass over the cohort's range of rollup_staff_customers_cohort_idx counts it and finds
+// the few whose orders straddle the period; the best customers are read from rollup_staff_customers_spend_idx in their
+// order, stopping after the 10th of the first kind, and the rest down to its spend, so only the count grows with the
+// cohort. In a period up to today, nearly every cohort customer is of the first kind and no order is read.
 
 export interface TopCustomerRow {
   id: string;
@@ -41,7 +41,11 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
   return queryRows<TopCustomerRow>(
     getDb(),
     sql`
-      with whole as (
+      with cohort as (
+        select count(*) filter (where not straddles) as buyers, array_agg(id) filter (where straddles) as straddlers
+        from (select c.customer_id as id, (${straddles}) as straddles from rollup_staff_customers c where ${inCohort}) members
+      ),
+      whole as (
         select c.customer_id as id, c.order_count as orders, c.total_spend as revenue
         from rollup_staff_customers c
         where ${inCohort} and ${isWhole}
@@ -50,9 +54,11 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
       ),
       bar as (select coalesce((select revenue from whole order by revenue desc limit 1 offset ${limit - 1}), -1) as revenue),
       rest as (
-        select c.customer_id as id, (${straddles}) as straddles
+        select c.customer_id as id, false as straddles
         from rollup_staff_customers c
-        where ${inCohort} and not (${isWhole}) and (c.total_spend >= (select revenue from bar) or (${straddles}))
+        where c.total_spend >= (select revenue from bar) and ${inCohort} and not (${isWhole}) and not (${straddles})
+        union all
+        select unnest(straddlers), true from cohort
       ),
       summed as (
         select r.id, r.straddles, s.orders, s.revenue
@@ -63,10 +69,7 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
           where o.customer_id = r.id and o.status in ${COUNTED_STATUSES} and o.placed_at >= ${start}::timestamptz and o.placed_at < ${end}::timestamptz
         ) s
       ),
-      buyers as (
-        select (select count(*) from rollup_staff_customers c where ${inCohort} and not (${straddles}))
-          + (select count(*) from summed where straddles and orders > 0) as count
-      ),
+      buyers as (select (select buyers from cohort) + (select count(*) from summed where straddles and orders > 0) as count),
       ranked as (
         select id, orders, revenue from whole
         union all
