@@ -32,6 +32,7 @@ beforeAll(async () => {
   admin = await createStaffActor('admin');
   [{ id: wholesaler }] = await getDb().select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.name, 'Wholesaler'));
   // Ties on every sort key (names, spends, order counts, dates and missing emails repeat), so pages split inside them.
+  // Stats as orders leave them (orders/customer-stats.ts): without orders, no spend and no last order.
   for (let i = 0; i < 30; i++) {
     const tags = [i % 3 === 0 ? 'trade' : 'retail', ...(i % 4 === 0 ? ['vip'] : []), ...(i % 5 === 0 ? ['Trade'] : [])];
     const customer = await createCustomer({
@@ -45,9 +46,14 @@ beforeAll(async () => {
         customerGroupId: i % 2 ? wholesaler : null,
       },
     });
+    const orderCount = [1, 2, 0, 1, 3, 0, 2][i % 7];
     await getDb()
       .update(customers)
-      .set({ totalSpend: [0, 9, 40, 300][i % 4], orderCount: [0, 1, 2][i % 3], lastOrderDate: i % 4 === 0 ? null : new Date(Date.UTC(2024, i % 3, 1)) })
+      .set({
+        totalSpend: orderCount === 0 ? 0 : [0, 9, 40, 300][i % 4],
+        orderCount,
+        lastOrderDate: orderCount === 0 ? null : new Date(Date.UTC(2024, i % 3, 1)),
+      })
       .where(eq(customers.id, customer.id));
   }
 });
