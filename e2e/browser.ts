@@ -36,3 +36,21 @@ export async function clickHydrated(element: Locator): Promise<void> {
   }
   await element.click();
 }
+
+/**
+ * Follows a link of a page that may still be streaming, and waits until the URL matches. On the customers list under
+ * a loaded machine, a click on a toolbar link sometimes led nowhere even after hydration (the journeys from it timed
+ * out after 20 s in CI, on either database, while the page went on working): the click is tried again, as a person
+ * would click again, and a link that never navigates still fails.
+ */
+export async function followLink(page: Page, link: Locator, url: string | RegExp): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await clickHydrated(link);
+    try {
+      await page.waitForURL(url, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
