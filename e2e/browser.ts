@@ -24,24 +24,48 @@ export async function signIn(page: Page, baseURL: string, credentials: { email: 
 }
 
 /**
- * React has attached its handlers (before that a click may do nothing, or be undone when the page hydrates), then
- * the click. For links and buttons clicked right after a page opens, while it may still be streaming.
+ * Whether a click on the element reaches React: react-dom's own rule (getNearestMountedFiber, used when it dispatches
+ * an event). While React hydrates a streamed part of the page it renders that part's elements (they get `__reactProps`
+ * then) before it commits them, and a click in between is dropped without a trace, not replayed: the journeys that
+ * waited only for `__reactProps` sometimes clicked into nothing on a loaded machine. An element is live once no fiber
+ * between it and the root is still being placed or hydrated (Placement | Hydrating = 4098 in react-dom 19).
  */
-export async function clickHydrated(element: Locator): Promise<void> {
+function isLive(element: Element): boolean {
+  type Fiber = { alternate: Fiber | null; return: Fiber | null; flags: number; tag: number };
+  const key = Object.keys(element).find((name) => name.startsWith('__reactFiber$'));
+  if (!key) return false;
+  const fiber = (element as unknown as Record<string, Fiber>)[key];
+  let nearestMounted: Fiber | null = fiber;
+  let node = fiber;
+  for (let next: Fiber | null = fiber; next && !next.alternate; next = node.return) {
+    node = next;
+    if ((node.flags & 4098) !== 0) nearestMounted = node.return;
+  }
+  while (node.return) node = node.return;
+  const HOST_ROOT = 3;
+  return node.tag === HOST_ROOT && nearestMounted === fiber;
+}
+
+/** Waits until React has hydrated and committed the element, so that a click on it does what it says. */
+export async function waitForHydration(element: Locator): Promise<void> {
   await element.waitFor();
   const deadline = Date.now() + 15_000;
-  while (!(await element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps'))))) {
+  while (!(await element.evaluate(isLive))) {
     if (Date.now() > deadline) throw new Error('The page did not hydrate within 15 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** For links and buttons clicked right after a page opens, while it may still be streaming. */
+export async function clickHydrated(element: Locator): Promise<void> {
+  await waitForHydration(element);
   await element.click();
 }
 
 /**
- * Follows a link of a page that may still be streaming, and waits until the URL matches. On the customers list under
- * a loaded machine, a click on a toolbar link sometimes led nowhere even after hydration (the journeys from it timed
- * out after 20 s in CI, on either database, while the page went on working): the click is tried again, as a person
- * would click again, and a link that never navigates still fails.
+ * Follows a link and waits until the URL matches; if it has not changed in 5 s the link is clicked again, as a person
+ * would, and a link that never navigates still fails. (The toolbar links that led nowhere in CI were clicked before
+ * React had committed them: see isLive.)
  */
 export async function followLink(page: Page, link: Locator, url: string | RegExp): Promise<void> {
   for (let attempt = 1; ; attempt++) {

@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 
 // One journey, step by step, in one page: create (after a refused invalid email), edit, add an address, delete.
@@ -13,12 +13,6 @@ const DETAIL_URL = /\/dashboard\/customers\/[0-9a-f-]{36}$/;
 let browser: Browser;
 let page: Page;
 let detailUrl = '';
-
-/** React has attached its handlers to the form, so typing and submitting go through the app, not the bare HTML. */
-async function waitForHydration(form: Locator): Promise<void> {
-  await form.waitFor();
-  await expect.poll(() => form.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
-}
 
 /** How many customers the REST API finds for this email (independent of what the page shows). */
 async function customersWithEmail(address: string): Promise<number> {

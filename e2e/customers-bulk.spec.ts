@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 
 // Bulk actions journey: tag two ticked customers, take the tag off everyone matching the filter (more than one page),
@@ -31,14 +31,10 @@ async function tagsOf(id: string): Promise<string[]> {
   return (await api<{ tags: string[] }>('GET', `/customers/${id}`)).tags;
 }
 
-async function waitForHydration(selector: string): Promise<void> {
-  await expect.poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
-}
-
 async function openList() {
   await page.goto(`${baseURL}/dashboard/customers?q=${DOMAIN}`);
   await page.getByRole('table').getByRole('checkbox').first().waitFor();
-  await waitForHydration('table input[type="checkbox"]');
+  await waitForHydration(page.locator('table input[type="checkbox"]').first());
 }
 
 /** Ticks the whole page, then widens the selection to everyone matching the filter. */

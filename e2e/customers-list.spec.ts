@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 
 // The customer list's count, its filters for country and consent combined from the panel, their chips, and the
@@ -12,11 +12,6 @@ let browser: Browser;
 let page: Page;
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-async function waitForHydration(element: Locator): Promise<void> {
-  await element.waitFor();
-  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
-}
 
 const tableNames = () => page.locator('table tbody tr a[href^="/dashboard/customers/"]').allInnerTexts();
 const param = (name: string) => new URL(page.url()).searchParams.get(name);

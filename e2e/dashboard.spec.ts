@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 
 // Signing in, the dashboard shell and the customer list: search, sort, and the mobile menu.
@@ -12,12 +12,6 @@ let page: Page;
 
 // Each step waits for a server round trip (and the search box's 300 ms debounce), beyond expect.poll's 1 s default.
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** React has attached its handlers, so typing goes through the app rather than into bare HTML. */
-async function waitForHydration(element: Locator): Promise<void> {
-  await element.waitFor();
-  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
-}
 
 /** The names in the table, top to bottom. */
 function tableNames(): Promise<string[]> {

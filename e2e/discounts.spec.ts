@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { clickHydrated, launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn, waitForHydration } from './browser';
 import { DISCOUNT_CUSTOMERS, OWNER } from './fixtures';
 
 // Discounts journey: create a VIP-only discount in the dashboard, then check a VIP customer (eligible) and a
@@ -14,11 +14,6 @@ const { vip, retail } = DISCOUNT_CUSTOMERS;
 
 let browser: Browser;
 let page: Page;
-
-/** React has attached its handlers, so clicks go through the app rather than the bare HTML. */
-async function waitForHydration(selector: string): Promise<void> {
-  await expect.poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
-}
 
 async function check(customer: { firstName: string; lastName: string }): Promise<{ verdict: string; reason: string }> {
   const change = page.getByRole('button', { name: /^Change customer/ });
@@ -45,7 +40,7 @@ describe('discounts', () => {
 
   it('creates a VIP-only discount and lists it', async () => {
     await page.goto(`${baseURL}/dashboard/discounts/new`);
-    await waitForHydration('form button[type="submit"]');
+    await waitForHydration(page.locator('form button[type="submit"]').first());
     await page.getByLabel('Code').fill(CODE.toLowerCase());
     await page.getByLabel('Percent off').fill('10');
     await page.getByLabel('VIP', { exact: true }).check();
@@ -61,7 +56,7 @@ describe('discounts', () => {
   it('shows a VIP customer eligible and a Retail customer not, with the reason', async () => {
     await clickHydrated(page.getByRole('link', { name: CODE }));
     await page.getByRole('heading', { name: CODE }).waitFor();
-    await waitForHydration('form[aria-label="Check eligibility"] button');
+    await waitForHydration(page.locator('form[aria-label="Check eligibility"] button').first());
 
     expect(await check(vip)).toEqual({ verdict: `${vip.firstName} ${vip.lastName} is eligible`, reason: 'Eligible: 10% off for VIP customers' });
     expect(await check(retail)).toEqual({ verdict: `${retail.firstName} ${retail.lastName} is not eligible`, reason: 'Only for VIP customers' });
@@ -76,7 +71,7 @@ describe('discounts', () => {
     expect(created.status).toBe(201);
 
     await page.goto(`${baseURL}/dashboard/orders/new`);
-    await waitForHydration('form[aria-label="New order"] button[type="submit"]');
+    await waitForHydration(page.locator('form[aria-label="New order"] button[type="submit"]').first());
     const form = page.locator('form[aria-label="New order"]');
     const chooseCustomer = async (customer: { firstName: string; lastName: string }) => {
       const change = form.getByRole('button', { name: /^Change customer/ });
@@ -109,13 +104,13 @@ describe('discounts', () => {
     await page.getByRole('heading', { name: CODE }).waitFor();
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(/\/edit$/);
-    await waitForHydration('form button[type="submit"]');
+    await waitForHydration(page.locator('form button[type="submit"]').first());
     expect(await page.getByLabel('Percent off').inputValue()).toBe('10');
     await page.getByLabel('Active (customers can use it)').uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/dashboard\/discounts\/[0-9a-f-]{36}$/);
     await page.getByText('Inactive', { exact: true }).waitFor();
-    await waitForHydration('form[aria-label="Check eligibility"] button');
+    await waitForHydration(page.locator('form[aria-label="Check eligibility"] button').first());
     expect(await check(vip)).toEqual({ verdict: `${vip.firstName} ${vip.lastName} is not eligible`, reason: 'Inactive' });
   });
 

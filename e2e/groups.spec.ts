@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 
 // Groups journey: create a group, move two customers into it from the list, then delete it, confirming that its
@@ -25,11 +25,6 @@ async function groupOf(id: string): Promise<string | null> {
   return body.customerGroup?.name ?? null;
 }
 
-/** React has attached its handlers, so clicks go through the app rather than the bare HTML. */
-async function waitForHydration(selector: string): Promise<void> {
-  await expect.poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
-}
-
 describe('customer groups', () => {
   beforeAll(async () => {
     for (const [firstName, lastName] of [['Ada', 'Owl'], ['Alan', 'Owl']]) {
@@ -49,7 +44,7 @@ describe('customer groups', () => {
 
   it('creates a group from the groups page', async () => {
     await page.goto(`${baseURL}/dashboard/groups`);
-    await waitForHydration('main button');
+    await waitForHydration(page.locator('main button').first());
     await page.getByRole('button', { name: 'New group' }).click();
     await page.getByLabel('Name').fill(GROUP);
     await page.getByLabel('Description').fill('Customers who shop after midnight');
@@ -64,7 +59,7 @@ describe('customer groups', () => {
     await page.goto(`${baseURL}/dashboard/customers?q=${DOMAIN}`);
     const table = page.getByRole('table');
     await table.getByLabel('Select Ada Owl').waitFor();
-    await waitForHydration('table input[type="checkbox"]');
+    await waitForHydration(page.locator('table input[type="checkbox"]').first());
     await table.getByLabel('Select Ada Owl').check();
     await table.getByLabel('Select Alan Owl').check();
     await page.getByText('2 selected').waitFor();
@@ -84,7 +79,7 @@ describe('customer groups', () => {
     await page.goto(`${baseURL}/dashboard/groups`);
     const row = page.getByRole('row').filter({ hasText: GROUP });
     expect(await row.getByRole('link', { name: `members of ${GROUP}` }).textContent()).toMatch(/^2/);
-    await waitForHydration('main button');
+    await waitForHydration(page.locator('main button').first());
     await row.getByRole('button', { name: `Delete ${GROUP}` }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText(`${GROUP} has 2 members`).waitFor();

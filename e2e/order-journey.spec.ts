@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page, Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { clickHydrated, launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER, STAFF } from './fixtures';
 
 // One journey in one page: enter an order for a fixture customer, complete it, see her numbers move on her page
@@ -21,12 +21,6 @@ const addressIds: { home: string; office: string } = { home: '', office: '' };
 
 // Each step waits for a server round trip (and the customer search's debounce), beyond expect.poll's 1 s default.
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** React has attached its handlers, so typing and submitting go through the app rather than bare HTML. */
-async function waitForHydration(element: Locator): Promise<void> {
-  await element.waitFor();
-  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
-}
 
 /** A figure from the customer's statistics, as shown ("£71.03", "3 Mar 2025"). */
 function stat(label: string): Promise<string> {

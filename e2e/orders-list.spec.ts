@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { clickHydrated, launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 import { EASLEY_ORDER_COUNT } from './order-list-fixtures';
 
@@ -14,11 +14,6 @@ let page: Page;
 
 // Each step waits for a server round trip (and the picker's debounce), beyond expect.poll's 1 s default.
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-async function waitForHydration(element: Locator): Promise<void> {
-  await element.waitFor();
-  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
-}
 
 const rows = () => page.locator('table tbody tr');
 const column = (index: number) => page.locator(`table tbody tr td:nth-child(${index})`).allInnerTexts();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER, STAFF } from './fixtures';
 
 // Saved views: the owner filters the customer list and saves it as a tab shared with the team; a staff member opens
@@ -18,15 +18,10 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_
 const tabs = (page: Page) => page.getByRole('navigation', { name: 'Saved views' });
 const currentTab = (page: Page) => tabs(page).locator('[aria-current="page"]');
 
-/** React has attached its handlers, so clicks go through the app rather than the bare HTML. */
-async function waitForHydration(page: Page, selector: string): Promise<void> {
-  await poll(() => page.locator(selector).first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')))).toBe(true);
-}
-
 async function openList(page: Page, path: string): Promise<void> {
   await page.goto(`${baseURL}${path}`);
   await tabs(page).waitFor();
-  await waitForHydration(page, 'nav[aria-label="Saved views"] a');
+  await waitForHydration(page.locator('nav[aria-label="Saved views"] a').first());
 }
 
 async function saveView(page: Page, name: string, { share }: { share?: boolean } = {}): Promise<void> {

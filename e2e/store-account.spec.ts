@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, signIn, waitForHydration } from './browser';
 import { OWNER } from './fixtures';
 import { adminApi, clientAddress, outboxFiles, placeOrder, STORE_PASSWORD, uniqueEmail, waitForMail, type PlacedOrder } from './store-fixtures';
 
@@ -29,12 +29,6 @@ let origin = baseURL;
 const orders: PlacedOrder[] = [];
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** React has attached its handlers, so typing and clicking go through the app rather than bare HTML. */
-async function waitForHydration(element: Locator): Promise<void> {
-  await element.waitFor();
-  await poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')))).toBe(true);
-}
 
 /** A phone-sized page of its own (own cookies), from its own client address (sign-in is limited per address). */
 async function phonePage(): Promise<{ context: BrowserContext; page: Page }> {
