@@ -60,7 +60,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const requestedAsOf = input.asOf ?? (await readMetricsSettings(tx)).asOf;
     const fingerprint = await ordersFingerprint(tx);
     const shared = await runFinishedMeanwhile(tx, startedAt, requestedAsOf, fingerprint);
-    if (shared) return shared;
+    if (shared) return { run: shared, transaction: null };
     const kept = options.models === 'keep' ? (await readLastRun(tx))?.models : undefined;
     // Before the orders are read: a change committed from here on stays recorded for the next run.
     await tx.execute(sql`delete from metric_changes`);
@@ -103,10 +103,11 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     await storeModels(tx, asOf, run, customersWithOrders);
     run.durationMs = Math.round(performance.now() - started);
     await writeLastRun(tx, { ...run, fingerprint, bounds }, options.actor);
-    return run;
+    const [{ transaction }] = await queryRows<{ transaction: string }>(tx, sql`select pg_current_xact_id()::text as transaction`);
+    return { run, transaction };
   });
-  if (finished) await resyncSegmentKeys();
-  return finished;
+  if (finished?.transaction) await resyncSegmentKeys({ writtenByTransaction: finished.transaction });
+  return finished?.run ?? null;
 }
 
 /**

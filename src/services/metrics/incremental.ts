@@ -97,7 +97,7 @@ export async function applyOrderChanges(): Promise<IncrementalResult> {
     });
     if (!result?.applied) return result;
     const { ids = [], ...applied } = result;
-    if (ids.length) await resyncSegmentKeys(ids);
+    if (ids.length) await resyncSegmentKeys({ customerIds: ids });
     return applied;
   } catch (error) {
     if (error instanceof FullNeeded) return { applied: false, fullNeeded: error.message, refitDue: error.refitDue };
