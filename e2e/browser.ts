@@ -61,20 +61,3 @@ export async function clickHydrated(element: Locator): Promise<void> {
   await waitForHydration(element);
   await element.click();
 }
-
-/**
- * Follows a link and waits until the URL matches; if it has not changed in 5 s the link is clicked again, as a person
- * would, and a link that never navigates still fails. (The toolbar links that led nowhere in CI were clicked before
- * React had committed them: see isLive.)
- */
-export async function followLink(page: Page, link: Locator, url: string | RegExp): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await clickHydrated(link);
-    try {
-      await page.waitForURL(url, { timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 4) throw error;
-    }
-  }
-}

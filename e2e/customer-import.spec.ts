@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { followLink, launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER, STAFF } from './fixtures';
 
 // Import a Shopify export with some bad rows, fix nothing: the dry-run report names each bad row's line, column and
@@ -45,7 +45,8 @@ describe('customer CSV import', () => {
 
   it('opens from the customers list toolbar', async () => {
     await page.goto(`${baseURL}/dashboard/customers`);
-    await followLink(page, page.getByRole('link', { name: 'Import' }), '**/dashboard/customers/import');
+    await clickHydrated(page.getByRole('link', { name: 'Import' }));
+    await page.waitForURL('**/dashboard/customers/import');
     await page.getByRole('heading', { name: 'Import customers' }).waitFor();
     expect(await page.getByLabel('Overwrite existing customers').isChecked()).toBe(false);
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { followLink, launchBrowser, signIn } from './browser';
+import { clickHydrated, launchBrowser, signIn } from './browser';
 import { OWNER } from './fixtures';
 
 // Open Duplicates, open a pair, choose the values, merge, and land on the kept customer with the other's orders.
@@ -44,7 +44,8 @@ describe('merge a duplicate', () => {
 
   it('lists the pair on the Duplicates page, reached from the customer list, with its reason', async () => {
     await page.goto(`${baseURL}/dashboard/customers`);
-    await followLink(page, page.getByRole('link', { name: 'Duplicates' }), /\/dashboard\/customers\/duplicates$/);
+    await clickHydrated(page.getByRole('link', { name: 'Duplicates' }));
+    await page.waitForURL(/\/dashboard\/customers\/duplicates$/);
     const card = page.getByRole('listitem').filter({ hasText: 'ada@merge.example' }).filter({ hasText: 'augusta@merge.example' });
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.getByRole('list', { name: 'Why they look alike' }).textContent()).toContain('Same phone');
