@@ -6,7 +6,9 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
   test: {
     include: ['src/**/*.test.ts'],
-    // Each file gets its own fresh database; PGlite start-up plus migrations takes a few seconds.
+    globalSetup: ['src/test/global-setup.ts'],
+    // Each file gets its own fresh database, started from one migrated by the global setup; PGlite start-up still takes
+    // a couple of seconds.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Every test: the Vitest suites on PGlite, the same suites on PostgreSQL when TEST_DATABASE_URL is set,
 // then the browser journeys in Chromium against the production build (on each database).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -12,13 +12,34 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 let failedRuns = 0;
 
-function run(label, args, env) {
-  console.log(`\n=== ${label} ===`);
-  const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
-  const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    stdio: 'inherit',
+/**
+ * Runs Vitest suites at the same time, one process each. Vitest gives a 2-core machine one worker, so the PGlite run
+ * (node alone) and the PostgreSQL run (node and the server) each leave a core mostly idle; side by side they take
+ * about the time of the longer one. A lone suite prints as it goes; suites run together print their output, whole,
+ * as each finishes, so the log reads suite by suite.
+ */
+async function runTogether(suites) {
+  await Promise.all(suites.map((suite) => runSuite(suite, suites.length > 1)));
+}
+
+async function runSuite({ label, args, env }, buffered) {
+  const slug = label.replace(/\W+/g, '-');
+  const report = path.join(reportDir, `${slug}.json`);
+  const log = path.join(reportDir, `${slug}.log`);
+  if (!buffered) console.log(`\n=== ${label} ===`);
+  const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
+  if (buffered) {
+    const out = createWriteStream(log);
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
+  }
+  const started = Date.now();
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  if (buffered) console.log(`\n=== ${label} ===\n${readFileSync(log, 'utf8')}`);
+  console.log(`(${label}: ${Math.round((Date.now() - started) / 1000)} s)`);
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += summary.numPassedTests;
@@ -26,7 +47,7 @@ function run(label, args, env) {
     totals.skipped += summary.numPendingTests + (summary.numTodoTests ?? 0);
     failures.push(...failedTests(label, summary));
   }
-  if (result.status !== 0) failedRuns++;
+  if (status !== 0) failedRuns++;
 }
 
 // The end of the output is what a CI log keeps, so each failure is repeated there with its file and first message line.
@@ -46,9 +67,10 @@ function firstLine(message) {
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-run('unit and integration on PGlite', [], { TEST_DATABASE_URL: '' });
-if (postgresUrl) run('unit and integration on PostgreSQL', [], { TEST_DATABASE_URL: postgresUrl });
+const units = [{ label: 'unit and integration on PGlite', args: [], env: { TEST_DATABASE_URL: '' } }];
+if (postgresUrl) units.push({ label: 'unit and integration on PostgreSQL', args: [], env: { TEST_DATABASE_URL: postgresUrl } });
 else console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL run of the suites is skipped.');
+await runTogether(units);
 
 if (!existsSync(CHROMIUM)) {
   const message = `Chromium is missing at ${CHROMIUM}: the browser suite cannot run. Install it with: apt-get install -y chromium`;
@@ -62,8 +84,8 @@ if (!existsSync(CHROMIUM)) {
     const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) failedRuns++;
   }
-  run('browser journeys on PGlite', ['--config', 'vitest.e2e.config.ts'], { TEST_DATABASE_URL: '' });
-  if (postgresUrl) run('browser journeys on PostgreSQL', ['--config', 'vitest.e2e.config.ts'], { TEST_DATABASE_URL: postgresUrl });
+  await runTogether([{ label: 'browser journeys on PGlite', args: ['--config', 'vitest.e2e.config.ts'], env: { TEST_DATABASE_URL: '' } }]);
+  if (postgresUrl) await runTogether([{ label: 'browser journeys on PostgreSQL', args: ['--config', 'vitest.e2e.config.ts'], env: { TEST_DATABASE_URL: postgresUrl } }]);
 }
 
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((failure) => `- ${failure}`).join('\n')}`);

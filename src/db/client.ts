@@ -52,8 +52,11 @@ export function poolSizeFromEnv(): number {
   return Number.isInteger(size) && size > 0 ? size : DEFAULT_POOL_SIZE;
 }
 
-/** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory when dataDir is 'memory://'). */
-export function openDatabase(options: { url?: string; dataDir?: string; poolSize?: number } = {}): DatabaseHandle {
+/**
+ * Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory when dataDir is 'memory://'),
+ * starting from the data directory `loadDataDir` (a PGlite dump) when given rather than an empty one.
+ */
+export function openDatabase(options: { url?: string; dataDir?: string; poolSize?: number; loadDataDir?: Blob } = {}): DatabaseHandle {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? poolSizeFromEnv() });
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
@@ -82,7 +85,7 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
   }
   const dataDir = options.dataDir ?? DEFAULT_PGLITE_DIR;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite(dataDir, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
   const drizzleDb = drizzlePglite({ client, schema });
   return {
     db: drizzleDb as unknown as Db,

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, inject } from 'vitest';
 import pg from 'pg';
 
 import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
@@ -20,7 +22,9 @@ export function withTestDatabase(): { handle: () => DatabaseHandle } {
       const name = `customers_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
-      await admin.query(`create database "${name}"`);
+      // Copied from the migrated template of src/test/global-setup.ts when there is one.
+      const template = inject('postgresTemplate');
+      await admin.query(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
       await admin.end();
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
@@ -32,7 +36,8 @@ export function withTestDatabase(): { handle: () => DatabaseHandle } {
         await cleanup.end();
       };
     } else {
-      handle = openDatabase({ dataDir: 'memory://' });
+      const snapshot = inject('pgliteSnapshot');
+      handle = openDatabase({ dataDir: 'memory://', loadDataDir: snapshot ? new Blob([readFileSync(snapshot)]) : undefined });
     }
     await handle.migrate();
     setDatabase(handle);
