@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+
+import { createThrowawayDatabase } from '@/test/server-database';
 
 import { CHROMIUM_PATH } from './browser';
 import { OWNER, seedE2eData } from './fixtures';
@@ -60,20 +61,9 @@ export default async function setup(project: TestProject) {
   let cleanupDatabase: () => Promise<void> = async () => {};
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `customers_e2e_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanupDatabase = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    };
+    const database = await createThrowawayDatabase(serverUrl, 'customers_e2e');
+    env.DATABASE_URL = database.url;
+    cleanupDatabase = database.drop;
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'customers-e2e-'));
     delete env.DATABASE_URL;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDatabase } from '@/db/client';
 import { createApiKey } from '@/services/api-keys';
 import { bootstrapOwner } from '@/services/staff';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@/test/server-database';
 import { startWebhookReceiver } from '@/test/webhook-receiver';
 
 import { freePort, waitForServer } from './global-setup';
@@ -35,7 +36,7 @@ interface Instance {
 }
 
 let databaseUrl = '';
-let databaseName = '';
+let database: ThrowawayDatabase | undefined;
 let apiKey = '';
 let db: pg.Client;
 const instances: Instance[] = [];
@@ -108,14 +109,8 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL database', () =
   let emails: string[] = [];
 
   beforeAll(async () => {
-    databaseName = `customers_instances_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database "${databaseName}"`);
-    await admin.end();
-    const url = new URL(serverUrl!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
+    database = await createThrowawayDatabase(serverUrl!, 'customers_instances');
+    databaseUrl = database.url;
 
     // Both instances migrate at once on start-up, as `npm start` on two machines would: neither may fail.
     const starting = [openDatabase({ url: databaseUrl, poolSize: 2 }), openDatabase({ url: databaseUrl, poolSize: 2 })];
@@ -154,12 +149,7 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL database', () =
     await new Promise((resolve) => setTimeout(resolve, 500));
     if (process.env.E2E_SERVER_LOG) for (const instance of instances) console.log(`--- instance ${instance.name} ---\n${instance.log}`);
     await db?.end();
-    if (databaseName) {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists "${databaseName}" with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
     for (const instance of instances) rmSync(instance.outboxDir, { recursive: true, force: true });
   });
 

@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 import { openDatabase } from '@/db/client';
 
-import { dropDatabaseWhenLeft } from './database';
+import { createThrowawayDatabase } from './server-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,22 +25,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `customers_template_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const template = await createThrowawayDatabase(serverUrl, 'customers_template');
     // Two connections: migrate() holds one for its lock while the migrations run on the other.
-    const handle = openDatabase({ url: url.toString(), poolSize: 2 });
+    const handle = openDatabase({ url: template.url, poolSize: 2 });
     await handle.migrate();
     await handle.close();
-    project.provide('postgresTemplate', name);
+    project.provide('postgresTemplate', template.name);
     project.provide('pgliteSnapshot', '');
-    return async () => {
-      await dropDatabaseWhenLeft(admin, name);
-      await admin.end();
-    };
+    return template.drop;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'customers-test-pglite-'));
   const snapshot = path.join(dir, 'migrated.tar');

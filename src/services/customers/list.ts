@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, isNotNull, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gt, gte, isNotNull, isNull, lte, sql, type SQL, type SQLWrapper, type Subquery } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 
@@ -96,6 +96,23 @@ function column(subquery: string, name: string): SQL {
   return sql`${sql.identifier(subquery)}.${sql.identifier(name)}`;
 }
 
+/**
+ * The page from a subquery of (customer_id, sort_value) rows in the list's order: their customers by primary key,
+ * with their groups, filtered by `where`.
+ */
+function customersOfKeys(keys: Subquery, where: SQL | undefined, order: SQL, limit: number) {
+  const sortValue = column(keys._.alias, 'sort_value');
+  const id = column(keys._.alias, 'customer_id');
+  return getDb()
+    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
+    .from(keys)
+    .innerJoin(customers, eq(customers.id, id))
+    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
+    .where(where)
+    .orderBy(sql`${sortValue} ${order}`, sql`${id} ${order}`)
+    .limit(limit);
+}
+
 type SortKey = (typeof SORT_KEYS)[CustomerSortField];
 /** A table of one row per customer and tag (or segment) with the customer's sort keys: customer_tags, customer_segments. */
 type MemberTable = typeof customerTags | typeof customerSegments;
@@ -185,15 +202,7 @@ async function walkMemberWindow(filters: SQL[], after: SQL | undefined, q: Filte
     .orderBy(sql`${walk.expr} ${order}`, sql`${walk.id} ${order}`)
     .limit(window)
     .as('stretch');
-  const sortValue = column('stretch', 'sort_value');
-  return db
-    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
-    .from(stretch)
-    .innerJoin(customers, eq(customers.id, column('stretch', 'customer_id')))
-    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-    .where(and(...filters, ...guessedConditions(q, CUSTOMER_COLUMNS, { perRow: true })))
-    .orderBy(sql`${sortValue} ${order}`, sql`${column('stretch', 'customer_id')} ${order}`)
-    .limit(limit);
+  return customersOfKeys(stretch, and(...filters, ...guessedConditions(q, CUSTOMER_COLUMNS, { perRow: true })), order, limit);
 }
 
 /** The page from all matches sorted in memory, or null when there are more than `max` of them. */
@@ -491,24 +500,14 @@ async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; rang
  */
 async function walkStretchThenRange(base: SQL | undefined, ranged: SQL[], strategy: Strategy, window: number): Promise<ListRow[]> {
   const { key, order, limit } = strategy;
-  const db = getDb();
-  const stretch = db
-    .select({ id: sql<string>`${customers.id}`.as('stretch_id'), sortValue: sql`${key.expr}`.as('sort_value') })
+  const stretch = getDb()
+    .select({ customerId: sql<string>`${customers.id}`.as('customer_id'), sortValue: sql`${key.expr}`.as('sort_value') })
     .from(customers)
     .where(base)
     .orderBy(...groupFirst(strategy), sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
     .limit(window)
     .as('stretch');
-  const sortValue = column('stretch', 'sort_value');
-  const id = column('stretch', 'stretch_id');
-  return db
-    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${sortValue})::text` })
-    .from(stretch)
-    .innerJoin(customers, eq(customers.id, id))
-    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-    .where(and(...ranged))
-    .orderBy(sql`${sortValue} ${order}`, sql`${id} ${order}`)
-    .limit(limit);
+  return customersOfKeys(stretch, and(...ranged), order, limit);
 }
 
 // A LIMIT that keeps every row: it keeps a subquery from being merged into the query around it.
@@ -516,32 +515,25 @@ const EVERY_ROW = Number.MAX_SAFE_INTEGER;
 
 /**
  * The page from every match, read through the filters' indexes or the table (the subquery is planned for all its
- * rows), of which a top-N sort keeps the page; the page's rows are then joined to their customers by primary key.
+ * rows), of which a top-N sort keeps the page before the page's customers are read.
  */
 async function collectMatches(where: SQL | undefined, { key, order, limit }: Strategy): Promise<ListRow[]> {
   const db = getDb();
   const matches = db
-    .select({ id: sql<string>`${customers.id}`.as('match_id'), sortValue: sql`${key.expr}`.as('sort_value') })
+    .select({ customerId: sql<string>`${customers.id}`.as('customer_id'), sortValue: sql`${key.expr}`.as('sort_value') })
     .from(customers)
     .where(where)
     .limit(EVERY_ROW)
     .as('matches');
   const sortValue = column('matches', 'sort_value');
-  const matchId = column('matches', 'match_id');
+  const customerId = column('matches', 'customer_id');
   const top = db
-    .select({ id: sql<string>`${matchId}`.as('top_id'), sortValue: sql`${sortValue}`.as('top_sort_value') })
+    .select({ customerId: sql<string>`${customerId}`.as('customer_id'), sortValue: sql`${sortValue}`.as('sort_value') })
     .from(matches)
-    .orderBy(sql`${sortValue} ${order}`, sql`${matchId} ${order}`)
+    .orderBy(sql`${sortValue} ${order}`, sql`${customerId} ${order}`)
     .limit(limit)
     .as('top');
-  const topValue = column('top', 'top_sort_value');
-  const topId = column('top', 'top_id');
-  return db
-    .select({ customer: customerColumns, group: { id: customerGroups.id, name: customerGroups.name }, sortKey: sql<string>`(${topValue})::text` })
-    .from(top)
-    .innerJoin(customers, eq(customers.id, topId))
-    .leftJoin(customerGroups, eq(customerGroups.id, customers.customerGroupId))
-    .orderBy(sql`${topValue} ${order}`, sql`${topId} ${order}`);
+  return customersOfKeys(top, undefined, order, limit);
 }
 
 // Customers without counted orders have all spent 0 and have no last order (orders/customer-stats.ts), so sorted by
