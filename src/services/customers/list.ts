@@ -464,6 +464,10 @@ async function findNarrowedPage(
 // else walks on: past at most the customers who do not match, fewer than those who do. Neither way is flat, but each
 // reads at most about half of the customers in the list, where the walk alone could read all of them.
 export const COLLECT_SHARE = 0.5;
+// Reading every customer to collect the matches costs about as much as walking a tenth of them in the sort's order
+// (0.44 s against 3.9 µs a row at a million): when the stretch found some matches, the walk goes on if at that rate
+// the page fills sooner.
+const COLLECT_COST = 10;
 
 /** Which column each range filter is a range of, by the sort that orders by it. */
 const RANGE_FILTERS: { [K in IndexedFilterKey]?: CustomerSortField } = {
@@ -490,7 +494,9 @@ async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; rang
   if (rows.length === strategy.limit) return rows;
   const where = and(...filters, ...ranged, after);
   const [walked, matching] = [await estimateMatches(and(...filters, after)), await estimateMatches(where)];
-  return matching <= walked * tuning.collectShare ? collectMatches(where, strategy) : walkSortIndex(where, strategy);
+  // The stretch's matches say how far on the page is, if they go on as they started.
+  const pageIsNear = rows.length > 0 && (tuning.sortWindow * strategy.limit) / rows.length <= walked / COLLECT_COST;
+  return !pageIsNear && matching <= walked * tuning.collectShare ? collectMatches(where, strategy) : walkSortIndex(where, strategy);
 }
 
 /**
