@@ -37,7 +37,7 @@ function layerRules(layer, allowed) {
   };
 }
 
-export default [
+const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   // Dropping fields by destructuring (`const { secret, ...rest } = row`) is the plain way to omit them.
@@ -45,3 +45,5 @@ export default [
   ...Object.entries(LAYERS).map(([layer, allowed]) => layerRules(layer, allowed)),
   { ignores: ['.next*/**', 'node_modules/**', 'data/**', 'next-env.d.ts', 'src/db/migrations/**'] },
 ];
+
+export default config;
