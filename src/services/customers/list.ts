@@ -501,19 +501,24 @@ async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; rang
 
 /**
  * The page from at most `window` rows of the sort index after the cursor (those matching `base`), filtered by the
- * ranges afterwards: a subquery with LIMIT is never merged into the outer query, so the ranges cannot move into it and
- * make it an unbounded walk. Its rows are joined back to their customers by primary key.
+ * ranges afterwards: they are a column of the stretch, not a condition in it, so they cannot turn it into an unbounded
+ * walk (a subquery with LIMIT is never merged into the outer query), and only its rows in range are joined back to
+ * their customers.
  */
 async function walkStretchThenRange(base: SQL | undefined, ranged: SQL[], strategy: Strategy, window: number): Promise<ListRow[]> {
   const { key, order, limit } = strategy;
   const stretch = getDb()
-    .select({ customerId: sql<string>`${customers.id}`.as('customer_id'), sortValue: sql`${key.expr}`.as('sort_value') })
+    .select({
+      customerId: sql<string>`${customers.id}`.as('customer_id'),
+      sortValue: sql`${key.expr}`.as('sort_value'),
+      inRange: sql<boolean>`${and(...ranged)}`.as('in_range'),
+    })
     .from(customers)
     .where(base)
     .orderBy(...groupFirst(strategy), sql`${key.expr} ${order}`, sql`${customers.id} ${order}`)
     .limit(window)
     .as('stretch');
-  return customersOfKeys(stretch, and(...ranged), order, limit);
+  return customersOfKeys(stretch, column('stretch', 'in_range'), order, limit);
 }
 
 // A LIMIT that keeps every row: it keeps a subquery from being merged into the query around it.
