@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Every test: the Vitest suites on PGlite, the same suites on PostgreSQL when TEST_DATABASE_URL is set,
-// then the browser journeys in Chromium against the production build (on each database).
+// Every test: the Vitest suites on PGlite and, at the same time, on PostgreSQL when TEST_DATABASE_URL is set,
+// then the browser journeys in Chromium against the production build (on each database, one after the other).
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,14 +31,18 @@ async function runSuite({ label, args, env }, buffered) {
     stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
-  if (buffered) {
-    const out = createWriteStream(log);
-    child.stdout.pipe(out);
-    child.stderr.pipe(out);
+  // Both streams write to one file, which is ended (and flushed) once the process has closed them both.
+  const out = buffered ? createWriteStream(log) : null;
+  if (out) {
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
   }
   const started = Date.now();
   const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
-  if (buffered) console.log(`\n=== ${label} ===\n${readFileSync(log, 'utf8')}`);
+  if (out) {
+    await new Promise((resolve) => out.end(resolve));
+    console.log(`\n=== ${label} ===\n${readFileSync(log, 'utf8')}`);
+  }
   console.log(`(${label}: ${Math.round((Date.now() - started) / 1000)} s)`);
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
