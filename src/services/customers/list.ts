@@ -493,10 +493,11 @@ async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; rang
   const rows = await walkStretchThenRange(and(...filters, after), ranged, strategy, tuning.sortWindow);
   if (rows.length === strategy.limit) return rows;
   const where = and(...filters, ...ranged, after);
-  const [walked, matching] = [await estimateMatches(and(...filters, after)), await estimateMatches(where)];
+  const walked = await estimateMatches(and(...filters, after));
   // The stretch's matches say how far on the page is, if they go on as they started.
   const pageIsNear = rows.length > 0 && (tuning.sortWindow * strategy.limit) / rows.length <= walked / COLLECT_COST;
-  return !pageIsNear && matching <= walked * tuning.collectShare ? collectMatches(where, strategy) : walkSortIndex(where, strategy);
+  if (pageIsNear || (await estimateMatches(where)) > walked * tuning.collectShare) return walkSortIndex(where, strategy);
+  return collectMatches(where, strategy);
 }
 
 /**
