@@ -11,7 +11,9 @@ import { cancelOrder, completeOrder, createOrder, refundOrder } from '@/services
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
 
+import { fitBgNbd } from './bg-nbd';
 import { ordersFingerprint } from './fingerprint';
+import { fitGammaGamma } from './gamma-gamma';
 import { computeAllCustomerMetrics, getCustomerEngagement, getMetricsStatus, metricsStaleReason, recomputeMetricsIfStale, updateMetricsSettings } from '.';
 
 withTestDatabase();
@@ -208,6 +210,21 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
     const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
     expect(run?.models.bgNbd).toMatchObject({ r: expect.any(Number), alpha: expect.any(Number), a: expect.any(Number), b: expect.any(Number) });
     expect(run?.models.gammaGamma?.q).toBeGreaterThan(1);
+    // The models are fitted on a sample read before the aggregate (fewer customers than its size here: all of them).
+    // Computed apart, by purchase day rather than by the window of the run, the fits land on the same parameters.
+    const days = sql`select customer_id, (placed_at at time zone 'UTC')::date as day, sum(total - refunded_total)::float8 as spend
+      from orders where status in ('completed', 'partially_refunded', 'refunded') and placed_at <= '2025-06-30T23:59:59.999Z' group by 1, 2`;
+    const summaries = await queryRows<{ x: number; txDays: number; tDays: number; repeatMean: number | null }>(
+      getDb(),
+      sql`select count(*)::int - 1 as x, (max(day) - min(day))::int as "txDays", ('2025-06-30'::date - min(day))::int as "tDays",
+            (sum(spend) - sum(spend) filter (where day = first_day)) / nullif(count(*) - 1, 0) as "repeatMean"
+          from (select d.*, min(day) over (partition by customer_id) as first_day from (${days}) d) per_day group by customer_id order by customer_id`,
+    );
+    expect(summaries.length).toBe(run?.customersWithOrders);
+    const purchases = fitBgNbd(summaries.map(({ x, txDays, tDays }) => ({ x, tx: txDays / 7, T: tDays / 7 })));
+    const spend = fitGammaGamma(summaries.filter((row) => row.x > 0 && Number(row.repeatMean) > 0).map((row) => ({ x: row.x, mean: Number(row.repeatMean) })));
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(run!.models.bgNbd![key] / purchases[key]).toBeCloseTo(1, 4);
+    for (const key of ['p', 'q', 'gamma'] as const) expect(run!.models.gammaGamma![key] / spend[key]).toBeCloseTo(1, 4);
     expect(await getDb().select({ kind: metricModels.kind }).from(metricModels).orderBy(metricModels.kind)).toEqual([{ kind: 'bg_nbd' }, { kind: 'gamma_gamma' }]);
     const rows = await getDb().select().from(customerMetrics).where(sql`${customerMetrics.daysSinceLastOrder} is not null`);
     expect(rows.length).toBe(run?.customersWithOrders);
