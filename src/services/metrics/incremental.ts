@@ -6,7 +6,7 @@ import type { MetricsRun } from '@/lib/validation/metrics';
 
 import { resyncSegmentKeys } from '../customers/segment-keys';
 
-import { asBgNbd, asGammaGamma, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
+import { asBgNbd, asGammaGamma, assignedFrom, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
 import { ordersFingerprint } from './fingerprint';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
@@ -161,7 +161,7 @@ async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<P
   await tx.execute(sql`
     insert into customer_metrics (${METRIC_COLUMNS})
     ${metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentileRelation, customersWhere: sql`c.id = any(${idArray})` })}
-    on conflict (customer_id) do update set ${updateFromExcluded}`);
+    on conflict (customer_id) do update set ${assignedFrom('excluded')}`);
   // Everyone else who spent: their count of customers spending as much or more moves by how many of the changed
   // customers' amounts moved across theirs, and the share by the number who spent. The count is recovered exactly
   // from the stored share (a count over at most a few million rows, as a double).
@@ -214,11 +214,3 @@ async function rescore(tx: Tx, customersWithOrders: number): Promise<ScoreBounds
       and (m.recency_score, m.frequency_score, m.monetary_score, m.rfm_segment) is distinct from (s.recency_score, s.frequency_score, s.monetary_score, s.segment)`);
   return bounds;
 }
-
-const updateFromExcluded = sql.raw(
-  ['as_of', 'computed_at', 'days_since_last_order', 'days_since_first_order', 'orders_90d', 'orders_365d', 'spend_365d', 'average_order_value',
-    'average_items_per_order', 'order_count', 'total_spend', 'recency_score', 'frequency_score', 'monetary_score', 'rfm_segment',
-    'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d']
-    .map((column) => `${column} = excluded.${column}`)
-    .join(', '),
-);
