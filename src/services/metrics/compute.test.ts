@@ -211,7 +211,8 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
     expect(run?.models.bgNbd).toMatchObject({ r: expect.any(Number), alpha: expect.any(Number), a: expect.any(Number), b: expect.any(Number) });
     expect(run?.models.gammaGamma?.q).toBeGreaterThan(1);
     // The models are fitted on a sample read before the aggregate (fewer customers than its size here: all of them).
-    // Computed apart, by purchase day rather than by the window of the run, the fits land on the same parameters.
+    // Computed apart, by purchase day rather than by the window of the run, the fits land on the same parameters (to the
+    // optimiser's tolerance: the summaries come in another order; a sample short of 15% of the customers is 5% off).
     const days = sql`select customer_id, (placed_at at time zone 'UTC')::date as day, sum(total - refunded_total)::float8 as spend
       from orders where status in ('completed', 'partially_refunded', 'refunded') and placed_at <= '2025-06-30T23:59:59.999Z' group by 1, 2`;
     const summaries = await queryRows<{ x: number; txDays: number; tDays: number; repeatMean: number | null }>(
@@ -223,8 +224,8 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
     expect(summaries.length).toBe(run?.customersWithOrders);
     const purchases = fitBgNbd(summaries.map(({ x, txDays, tDays }) => ({ x, tx: txDays / 7, T: tDays / 7 })));
     const spend = fitGammaGamma(summaries.filter((row) => row.x > 0 && Number(row.repeatMean) > 0).map((row) => ({ x: row.x, mean: Number(row.repeatMean) })));
-    for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(run!.models.bgNbd![key] / purchases[key]).toBeCloseTo(1, 4);
-    for (const key of ['p', 'q', 'gamma'] as const) expect(run!.models.gammaGamma![key] / spend[key]).toBeCloseTo(1, 4);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(run!.models.bgNbd![key] / purchases[key]).toBeCloseTo(1, 2);
+    for (const key of ['p', 'q', 'gamma'] as const) expect(run!.models.gammaGamma![key] / spend[key]).toBeCloseTo(1, 2);
     expect(await getDb().select({ kind: metricModels.kind }).from(metricModels).orderBy(metricModels.kind)).toEqual([{ kind: 'bg_nbd' }, { kind: 'gamma_gamma' }]);
     const rows = await getDb().select().from(customerMetrics).where(sql`${customerMetrics.daysSinceLastOrder} is not null`);
     expect(rows.length).toBe(run?.customersWithOrders);
@@ -247,5 +248,14 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
           from customer_metrics where p_alive < 1`,
     );
     expect(Number(recent)).toBeGreaterThan(Number(lapsed));
+
+    // Customers new since that run (fewer than a tenth of all) get an empty row first, then their figures.
+    const newBuyer = await buyer('Newcomer', [['2025-06-20', 2, 1200], ['2025-06-28', 1, 600]]);
+    const newcomerWithout = await buyer('Bystander', []);
+    const again = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
+    const [{ customers }] = await queryRows<{ customers: number }>(getDb(), sql`select count(*)::int as customers from customers`);
+    expect(again).toMatchObject({ customers, customersWithOrders: run!.customersWithOrders + 1 });
+    expect(await metricsOf(newBuyer.id)).toMatchObject({ asOf: '2025-06-30T23:59:59.999Z', orders90d: 2, averageOrderValue: 1500, daysSinceLastOrder: 2, rfmSegment: expect.any(String) });
+    expect(await metricsOf(newcomerWithout.id)).toMatchObject({ asOf: '2025-06-30T23:59:59.999Z', orders365d: 0, averageOrderValue: 0, daysSinceLastOrder: null, rfmSegment: null });
   });
 });
