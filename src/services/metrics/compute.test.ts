@@ -212,7 +212,7 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
     expect(run?.models.gammaGamma?.q).toBeGreaterThan(1);
     // The models are fitted on a sample read before the aggregate (fewer customers than its size here: all of them).
     // Computed apart, by purchase day rather than by the window of the run, the fits land on the same parameters (to the
-    // optimiser's tolerance: the summaries come in another order; a sample short of 15% of the customers is 5% off).
+    // optimiser's tolerance: the summaries come in another order; a sample that leaves out a quarter of the customers is 5% off).
     const days = sql`select customer_id, (placed_at at time zone 'UTC')::date as day, sum(total - refunded_total)::float8 as spend
       from orders where status in ('completed', 'partially_refunded', 'refunded') and placed_at <= '2025-06-30T23:59:59.999Z' group by 1, 2`;
     const summaries = await queryRows<{ x: number; txDays: number; tDays: number; repeatMean: number | null }>(
