@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 
 import { sql } from 'drizzle-orm';
 
-import { ensureCustomers, openBenchDatabase, rowsOf } from './database';
+import { ensureCustomers, openBenchDatabase, rowsOf, settleStatistics } from './database';
 import { formatExport, measureExport } from './export-case';
 
 const log = (line = '') => console.log(line);
@@ -26,10 +26,8 @@ async function main(): Promise<void> {
   try {
     log(`Database: ${database.description}`);
     const seeding = await ensureCustomers(database.handle, Number(values.customers), Number(values['orders-per-customer']), 1, log);
-    if (seeding.added) {
-      log(`Seeded ${seeding.added.customers.toLocaleString('en')} customers in ${seeding.seconds.toFixed(1)} s.`);
-      await database.handle.db.execute(sql`vacuum analyze`);
-    }
+    if (seeding.added) log(`Seeded ${seeding.added.customers.toLocaleString('en')} customers in ${seeding.seconds.toFixed(1)} s.`);
+    await settleStatistics(database.handle, Boolean(seeding.added));
     const [{ customers, addresses }] = await rowsOf<{ customers: number; addresses: number }>(
       database.handle,
       sql`select (select count(*)::int from customers) as customers, (select count(*)::int from customer_addresses) as addresses`,

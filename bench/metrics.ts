@@ -11,7 +11,7 @@ import type { Actor } from '@/lib/types';
 import { computeAllCustomerMetrics } from '@/services/metrics';
 
 import { formatRun } from '../scripts/cli/metrics';
-import { ensureCustomers, openBenchDatabase, rowsOf } from './database';
+import { ensureCustomers, openBenchDatabase, rowsOf, settleStatistics } from './database';
 
 const OWNER: Actor = { type: 'system', id: null, role: 'owner', name: 'bench' };
 const log = (line = '') => console.log(line);
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     log(`Database: ${database.description}`);
     const seeding = await ensureCustomers(database.handle, Number(values.customers), Number(values['orders-per-customer']), 1, log);
     if (seeding.added) log(`Seeded ${seeding.added.customers.toLocaleString('en')} customers in ${seeding.seconds.toFixed(1)} s.`);
-    await database.handle.db.execute(sql`analyze`);
+    await settleStatistics(database.handle, Boolean(seeding.added));
     const [{ customers, orders }] = await rowsOf<{ customers: number; orders: number }>(
       database.handle,
       sql`select (select count(*)::int from customers) as customers, (select count(*)::int from orders) as orders`,

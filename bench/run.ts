@@ -14,7 +14,7 @@ import { formatComparison } from './compare';
 import { measureCompletions } from './completions';
 import { measureCustomerImport } from './customer-import';
 import { buildDashboardCases, ensureStaffCreators } from './dashboard-cases';
-import { ensureCustomers, openBenchDatabase, rowsOf, type BenchDatabase } from './database';
+import { ensureCustomers, openBenchDatabase, rowsOf, settleStatistics, type BenchDatabase } from './database';
 import { captureLastQuery, explain } from './explain';
 import { formatExport, measureExport } from './export-case';
 import { measureCase } from './measure';
@@ -78,11 +78,9 @@ async function benchEverything(database: BenchDatabase, args: BenchArgs, git: { 
   const createdByStaff = await ensureStaffCreators(handle);
   if (createdByStaff) log(`Gave ${createdByStaff.toLocaleString('en')} customers a creator among 4 staff members.`);
 
-  // Seeding rewrote rows (customer stats are set after their orders): VACUUM so that index-only scans see clean pages.
-  const isFresh = Boolean(seeding.added || backfill.added || history.created || createdByStaff);
   const analyzeStarted = performance.now();
-  await handle.db.execute(isFresh ? sql`vacuum analyze` : sql`analyze`);
-  log(`${isFresh ? 'VACUUM ANALYZE' : 'ANALYZE'} took ${seconds(analyzeStarted)} s.`);
+  const settled = await settleStatistics(handle, Boolean(seeding.added || backfill.added || history.created || createdByStaff));
+  log(`${settled} took ${seconds(analyzeStarted)} s.`);
   const [{ endpoints }] = await rowsOf<{ endpoints: number }>(handle, sql`select count(*)::int as endpoints from webhook_endpoints where enabled`);
   if (endpoints) log(`Warning: ${endpoints} enabled webhook endpoint(s): the write cases also write outbox rows, which their floors do not.`);
 
