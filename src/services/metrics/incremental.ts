@@ -6,8 +6,9 @@ import type { MetricsRun } from '@/lib/validation/metrics';
 
 import { resyncSegmentKeys } from '../customers/segment-keys';
 
-import { asBgNbd, asGammaGamma, assignedFrom, buildBase, METRIC_COLUMNS, metricRows, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
+import { asBgNbd, asGammaGamma, buildBase, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
 import { ordersFingerprint } from './fingerprint';
+import { assignedFrom, METRIC_COLUMNS, metricRows } from './metric-rows';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
 import { SCORE_DIMENSIONS, SCORE_KEYS, scoreBounds, scoreCase, type ScoreBounds } from './scores';
