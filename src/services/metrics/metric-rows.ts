@@ -10,7 +10,7 @@ import { expectedValueSql, pAliveSql, segmentCase } from './sql-parts';
 // The rows of customer_metrics: what each column holds for a customer, computed from metrics_base (compute.ts), and
 // the full run's write of them. The incremental path (incremental.ts) writes the same rows for a few customers.
 
-// The columns written for each customer, in this order (metricsRows selects them).
+// The columns written for each customer, in this order (metricRows selects them).
 const METRIC_COLUMNS_LIST = ['customer_id', 'as_of', 'computed_at', 'days_since_last_order', 'days_since_first_order', 'orders_90d',
   'orders_365d', 'spend_365d', 'average_order_value', 'average_items_per_order', 'order_count', 'total_spend', 'recency_score',
   'frequency_score', 'monetary_score', 'rfm_segment', 'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d'];
