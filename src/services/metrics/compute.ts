@@ -81,12 +81,20 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     // The models are fitted here, in this process, while PostgreSQL aggregates every customer's orders: the two took
     // turns on one core each (about 1.5 s of fitting and 6 s of aggregate at a million customers).
     const aggregate = timed('aggregate', () => buildBase(tx, asOf));
-    // Settled by the await below; handled now so that a fit that throws does not leave its rejection unhandled.
+    // Handled at once: the aggregate may fail while this waits for it to be sent, before allSettled below looks.
     aggregate.catch(() => undefined);
     await statementSent();
-    const bgNbd = sample ? await timed('fitBgNbd', () => fitPurchaseModel(sample.purchases)) : asBgNbd(kept?.bgNbd);
-    const gammaGamma = !bgNbd ? null : sample ? await timed('fitGammaGamma', () => fitSpendModel(sample.repeatSpend)) : asGammaGamma(kept?.gammaGamma);
-    await aggregate;
+    const fits = (async () => {
+      const bgNbd = sample ? await timed('fitBgNbd', () => fitPurchaseModel(sample.purchases)) : asBgNbd(kept?.bgNbd);
+      const gammaGamma = !bgNbd ? null : sample ? await timed('fitGammaGamma', () => fitSpendModel(sample.repeatSpend)) : asGammaGamma(kept?.gammaGamma);
+      return { bgNbd, gammaGamma };
+    })();
+    // Both settle before either's failure ends the transaction: a fit that threw must not leave the aggregate's
+    // statements queued on the connection after the rollback.
+    const [built, fitted] = await Promise.allSettled([aggregate, fits]);
+    if (built.status === 'rejected') throw built.reason;
+    if (fitted.status === 'rejected') throw fitted.reason;
+    const { bgNbd, gammaGamma } = fitted.value;
     // Compiling the statements below took longer than running them (1.5 s of JIT for each of the write's statements
     // at a million customers, against 0.3 s for the aggregate, which it speeds up by 2 s).
     await tx.execute(sql`set local jit = off`);
