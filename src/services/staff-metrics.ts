@@ -6,6 +6,7 @@ import type { Actor, StaffRole } from '@/lib/types';
 import { resolveStaffPeriod, STAFF_PERIOD_MAX_MONTHS, staffMetricsQuerySchema, staffPeriodMonths, type StaffMetricsQuery, type StaffPeriod } from '@/lib/validation/staff-metrics';
 
 import { ForbiddenError, NotFoundError, ValidationFailedError } from './errors';
+import { daysAsInstants } from './dashboard-rollups/spans';
 import { staffAcquiredRows, staffSalesRows } from './dashboard-rollups/staff-figures';
 import { staffTopCustomers } from './dashboard-rollups/staff-top-customers';
 import { assertCan, can } from './permissions';
@@ -45,11 +46,7 @@ function periodOf(query: StaffMetricsQuery | undefined, now: Date): { period: St
   if (staffPeriodMonths(period) > STAFF_PERIOD_MAX_MONTHS) {
     throw new ValidationFailedError('The period is too long', [{ path: 'from', message: `A period can span at most ${STAFF_PERIOD_MAX_MONTHS} months` }]);
   }
-  const end = new Date(`${period.to}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
-  // Not toISOString: it writes the day after 9999-12-31 as "+010000-01-01", which PostgreSQL cannot read.
-  const endDay = `${end.getUTCFullYear()}-${String(end.getUTCMonth() + 1).padStart(2, '0')}-${String(end.getUTCDate()).padStart(2, '0')}`;
-  return { period, start: `${period.from}T00:00:00Z`, end: `${endDay}T00:00:00Z` };
+  return { period, ...daysAsInstants(period.from, period.to) };
 }
 
 const money = (value: string | number | null) => Number(value ?? 0);
@@ -119,7 +116,7 @@ export async function getStaffMetrics({ actor, id, query, now = new Date() }: { 
         from series s left join acquired a using (month) left join sold b using (month)
         order by s.month`,
     ),
-    staffTopCustomers(member.id, start, end, TOP_CUSTOMERS),
+    staffTopCustomers(member.id, period, TOP_CUSTOMERS),
   ]);
   const series = months.map((row) => ({ month: row.month, customersAcquired: row.customers, orderCount: row.orders, revenue: money(row.revenue) }));
   const customersAcquired = series.reduce((sum, month) => sum + month.customersAcquired, 0);

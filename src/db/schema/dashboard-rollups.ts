@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
 
 import { timestampMs } from './columns';
@@ -86,6 +87,27 @@ export const rollupStaffSales = pgTable(
 );
 
 /**
+ * The customers each staff member created who ordered on or after their creation (every customer created before their
+ * first order), by creation date (the cohort) and the date of their first counted order, at the four grains of
+ * rollup_staff_sales. Such a customer created in a period bought in it exactly when their first order falls in it
+ * (it cannot fall before), so a member's buyers of a period are a few hundred rows, like their sales. Kept by a trigger
+ * on rollup_staff_customers (migration 0034_staff_buyers).
+ */
+export const rollupStaffBuyers = pgTable(
+  'rollup_staff_buyers',
+  {
+    staffId: text('staff_id').notNull(),
+    grain: text('grain', { enum: ['dd', 'dm', 'md', 'mm'] }).notNull(),
+    cohortDate: date('cohort_date').notNull(),
+    /** The (first day of the month of the) customer's first counted order; named as rollup_staff_sales' column. */
+    orderDate: date('order_date').notNull(),
+    slot: smallint('slot').notNull(),
+    customers: integer('customers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.grain, t.cohortDate, t.orderDate, t.slot] })],
+);
+
+/**
  * The customers staff members created, with their stats: a narrow copy of those customer rows, so that a member's
  * cohort for a period (thousands at a million customers) is a few dense pages, however recently the customers' own
  * rows were rewritten by completions (an index-only scan of customers would visit each of those rows).
@@ -102,12 +124,15 @@ export const rollupStaffCustomers = pgTable(
     lastOrderDate: timestampMs('last_order_date'),
   },
   // Every column is in both indexes, so a staff member's page reads them alone (services/dashboard-rollups/
-  // staff-top-customers.ts): the cohort's count from the first, its best customers from the second, in their order. A
+  // staff-top-customers.ts): its best customers from the spend index, in their order, and from the other the customers
+  // who ordered before they were created (imported with their history), whom rollup_staff_buyers cannot count. A
   // cohort's rows lie across the whole table (the staff create customers in turn), and fetching each one was most of
   // the page at a million customers. Updates of the stats then write index entries instead of staying on their page
-  // (HOT): two small index entries more per completion of such a customer's order.
+  // (HOT): a small index entry more per completion of such a customer's order (two for one ordered before creation).
   (t) => [
-    index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt, t.customerId, t.totalSpend, t.orderCount, t.firstOrderDate, t.lastOrderDate),
+    index('rollup_staff_customers_ordered_before_idx')
+      .on(t.staffId, t.createdAt, t.customerId, t.totalSpend, t.orderCount, t.firstOrderDate, t.lastOrderDate)
+      .where(sql`${t.firstOrderDate} < ${t.createdAt}`),
     index('rollup_staff_customers_spend_idx').on(
       t.staffId,
       t.totalSpend.desc().nullsFirst(),

@@ -29,6 +29,11 @@ export function isoDay(time: number): string {
 }
 const floorDay = (time: number) => Math.floor(time / DAY_MS) * DAY_MS;
 
+/** The instants [start, end) of the whole UTC days `from`..`to` (yyyy-mm-dd, both included), as timestamptz text. */
+export function daysAsInstants(from: string, to: string): { start: string; end: string } {
+  return { start: `${from}T00:00:00Z`, end: `${isoDay(Date.parse(`${to}T00:00:00Z`) + DAY_MS)}T00:00:00Z` };
+}
+
 /**
  * Splits the instants from `from` to `to` (both included; timestamps have millisecond precision) into whole UTC days
  * and the instants of the part-days at either end. A part-day is read directly, or as its whole day less the rest of

@@ -13,10 +13,24 @@ import { dateArray, splitIntoGrains } from './spans';
  * (days, both included) by the customers each member created in the same days; several rows per month, to be summed.
  */
 export function staffSalesRows(staffIds: SQL, from: string, to: string): SQL {
+  return cohortGrainRows(sql`rollup_staff_sales`, sql`orders, revenue`, staffIds, from, to);
+}
+
+/**
+ * Rows (staff_id, month yyyy-mm of the first orders, customers) of the customers each member created from `from` to
+ * `to` (days, both included) who ordered on or after their creation and first ordered in the same days, which makes
+ * them the cohort's buyers of the period; several rows per month, to be summed.
+ */
+export function staffBuyerRows(staffIds: SQL, from: string, to: string): SQL {
+  return cohortGrainRows(sql`rollup_staff_buyers`, sql`customers`, staffIds, from, to);
+}
+
+/** The rows of a rollup by cohort date × order date at four grains whose both dates lie from `from` to `to`. */
+function cohortGrainRows(table: SQL, figures: SQL, staffIds: SQL, from: string, to: string): SQL {
   const grains = splitIntoGrains(from, to);
   const part = (grain: 'dd' | 'dm' | 'md' | 'mm', cohorts: string[], orderFrom: string, orderEnd: SQL) => sql`
-    select staff_id, to_char(order_date::timestamp, 'YYYY-MM') as month, orders, revenue
-    from rollup_staff_sales
+    select staff_id, to_char(order_date::timestamp, 'YYYY-MM') as month, ${figures}
+    from ${table}
     where staff_id = any(array(${staffIds})) and grain = ${grain} and cohort_date = any(${dateArray(cohorts)}::date[])
       and order_date >= ${orderFrom}::date and ${orderEnd}`;
   const parts: SQL[] = [];

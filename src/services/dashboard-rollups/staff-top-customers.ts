@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db/client';
 
 import { COUNTED_STATUSES } from '../orders/customer-stats';
+import { daysAsInstants } from './spans';
+import { staffBuyerRows } from './staff-figures';
 
 // A member's most valuable acquired customers in a period, and how many of the cohort ordered in it, without reading
 // the cohort's orders. Each customer row carries its stats over all its counted orders (total_spend, order_count and
@@ -14,10 +16,13 @@ import { COUNTED_STATUSES } from '../orders/customer-stats';
 //   reaches the 10th best of the first kind: a period's net revenue never exceeds the all-time one (refunds are at
 //   most the total), so the others cannot enter the list. Whether they bought in the period at all is known from the
 //   dates unless their orders straddle both bounds, which is the only case that looks for an order.
-// Every read is index-only. One pass over the cohort's range of rollup_staff_customers_cohort_idx counts it and finds
-// the few whose orders straddle the period; the best customers are read from rollup_staff_customers_spend_idx in their
-// order, stopping after the 10th of the first kind, and the rest down to its spend, so only the count grows with the
-// cohort. In a period up to today, nearly every cohort customer is of the first kind and no order is read.
+// The best customers are read from rollup_staff_customers_spend_idx in their order, stopping after the 10th of the
+// first kind, and the rest down to its spend. The count of buyers comes from rollup_staff_buyers for the customers
+// who ordered on or after their creation (a cohort customer of those bought in the period exactly when their first
+// order lies in it), a few hundred rows, and from the cohort's other customers, who ordered before they were created
+// (imported with their history; none in the demo), one by one through rollup_staff_customers_ordered_before_idx. Only
+// they, and the customers straddling the period (always of them), grow the page with the cohort. In a period up to
+// today no order is read.
 
 export interface TopCustomerRow {
   id: string;
@@ -30,8 +35,12 @@ export interface TopCustomerRow {
   buyers: number;
 }
 
-/** The `limit` best customers of the cohort [start, end) of `staffId` by revenue in it, each row with the cohort's buyer count. */
-export async function staffTopCustomers(staffId: string, start: string, end: string, limit: number): Promise<TopCustomerRow[]> {
+/**
+ * The `limit` best customers of the cohort of `staffId` created from `from` to `to` (days, both included), by revenue
+ * in those days, each row with the cohort's buyer count.
+ */
+export async function staffTopCustomers(staffId: string, { from, to }: { from: string; to: string }, limit: number): Promise<TopCustomerRow[]> {
+  const { start, end } = daysAsInstants(from, to);
   const inCohort = sql`c.staff_id = ${staffId} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz
     and c.order_count > 0 and c.first_order_date < ${end}::timestamptz and c.last_order_date >= ${start}::timestamptz`;
   const isWhole = sql`c.first_order_date >= ${start}::timestamptz and c.last_order_date < ${end}::timestamptz`;
@@ -41,9 +50,13 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
   return queryRows<TopCustomerRow>(
     getDb(),
     sql`
-      with cohort as (
+      with ordered_before as (
         select count(*) filter (where not straddles) as buyers, array_agg(id) filter (where straddles) as straddlers
-        from (select c.customer_id as id, (${straddles}) as straddles from rollup_staff_customers c where ${inCohort}) members
+        from (
+          select c.customer_id as id, (${straddles}) as straddles
+          from rollup_staff_customers c
+          where ${inCohort} and c.first_order_date < c.created_at
+        ) members
       ),
       whole as (
         select c.customer_id as id, c.order_count as orders, c.total_spend as revenue
@@ -58,7 +71,7 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
         from rollup_staff_customers c
         where c.total_spend >= (select revenue from bar) and ${inCohort} and not (${isWhole}) and not (${straddles})
         union all
-        select unnest(straddlers), true from cohort
+        select unnest(straddlers), true from ordered_before
       ),
       summed as (
         select r.id, r.straddles, s.orders, s.revenue
@@ -69,7 +82,10 @@ export async function staffTopCustomers(staffId: string, start: string, end: str
           where o.customer_id = r.id and o.status in ${COUNTED_STATUSES} and o.placed_at >= ${start}::timestamptz and o.placed_at < ${end}::timestamptz
         ) s
       ),
-      buyers as (select (select buyers from cohort) + (select count(*) from summed where straddles and orders > 0) as count),
+      buyers as (
+        select (select coalesce(sum(customers), 0) from (${staffBuyerRows(sql`select ${staffId}::text`, from, to)}) b)
+          + (select buyers from ordered_before) + (select count(*) from summed where straddles and orders > 0) as count
+      ),
       ranked as (
         select id, orders, revenue from whole
         union all
