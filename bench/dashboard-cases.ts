@@ -8,6 +8,7 @@ import { getStaffMetrics, listStaffPerformance } from '@/services/staff-metrics'
 import type { BenchCase } from './cases';
 import { rowsOf } from './database';
 import { overviewFloor } from './floors';
+import { staffListFloor, staffMemberFloor } from './staff-floors';
 
 // Staff who created customers by hand, as a shop with a sales team would have: every 10th seeded customer goes to
 // one of these, so that the staff pages read real cohorts (100,000 customers and their orders at a million).
@@ -44,11 +45,15 @@ export async function ensureStaffCreators(handle: DatabaseHandle): Promise<numbe
   return count;
 }
 
-/** The dashboard overview (its floor: the same figures in one statement, from the tables) and the staff pages, as the owner sees them. */
+/** The dashboard overview and the staff pages as the owner sees them, each with its floor: the same figures in one statement, from the tables. */
 export function buildDashboardCases(handle: DatabaseHandle): BenchCase[] {
   return [
     { name: 'dashboard overview', run: async () => (await getOverview()).topCustomers.length, floors: [overviewFloor(handle)] },
-    { name: 'staff performance list (12 months)', run: async () => (await listStaffPerformance({ actor: OWNER })).data.length },
-    { name: "a staff member's page (12 months)", run: async () => (await getStaffMetrics({ actor: OWNER, id: BENCH_STAFF[1].id })).months.length },
+    { name: 'staff performance list (12 months)', run: async () => (await listStaffPerformance({ actor: OWNER })).data.length, floors: [staffListFloor(handle)] },
+    {
+      name: "a staff member's page (12 months)",
+      run: async () => (await getStaffMetrics({ actor: OWNER, id: BENCH_STAFF[1].id })).months.length,
+      floors: [staffMemberFloor(handle, BENCH_STAFF[1].id)],
+    },
   ];
 }

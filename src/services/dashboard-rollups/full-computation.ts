@@ -4,7 +4,7 @@ import { getDb, queryRows } from '@/db/client';
 import type { StaffPeriod } from '@/lib/validation/staff-metrics';
 
 import { COUNTED_STATUSES } from '../orders/customer-stats';
-import { isoDay } from './spans';
+import { daysAsInstants } from './spans';
 
 // The dashboard figures computed the long way, from every customer and order (the queries the rollups replaced).
 // The reference the rollups must equal: rollups.test.ts compares them after every kind of change, and anyone who
@@ -72,8 +72,7 @@ export interface FullStaffFigures {
 /** One member's cohort (customers created in the period) and its counted orders placed in the period. */
 export async function fullStaffFigures(staffId: string, period: StaffPeriod): Promise<FullStaffFigures> {
   const db = getDb();
-  const start = `${period.from}T00:00:00Z`;
-  const end = `${isoDay(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000)}T00:00:00Z`;
+  const { start, end } = daysAsInstants(period.from, period.to);
   const cohort = sql`
     cohort as materialized (
       select c.id, c.created_at from customers c
