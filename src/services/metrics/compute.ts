@@ -270,10 +270,16 @@ export async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise
   await tx.execute(sql`analyze metrics_expected`);
 }
 
+/**
+ * Customers per RFM segment, largest first, from rollup_metric_segments: the triggers on customer_metrics keep it in
+ * the writer's transaction, so it already counts what this run wrote, in a few rows where counting customer_metrics
+ * reads every customer's row.
+ */
 export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
   const rows = await queryRows<{ segment: string; count: number }>(
     tx,
-    sql`select rfm_segment as segment, count(*)::int as count from customer_metrics where rfm_segment is not null group by 1 order by 2 desc`,
+    sql`select rfm_segment as segment, sum(customers)::int as count from rollup_metric_segments
+        where rfm_segment is not null group by 1 having sum(customers) > 0 order by 2 desc, 1`,
   );
   return Object.fromEntries(rows.map((row) => [row.segment, row.count]));
 }
