@@ -32,12 +32,12 @@ export function staffListFloor(handle: DatabaseHandle): Floor {
     const { start, end } = defaultPeriod();
     const rows = await rowsOf(
       handle,
-      sql`select m.id, m.name, m.role, a.customers, s.orders, s.revenue
+      sql`select m.id, coalesce(nullif(m.name, ''), m.email) as name, m.role, a.customers, s.orders, s.revenue
         from staff_members m
         cross join lateral (select count(*) as customers from customers c
           where c.created_by_id = m.id and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz) a
         cross join lateral (select count(*) as orders, coalesce(sum(revenue), 0) as revenue from (${cohortOrders(sql`m.id`, start, end)}) b) s
-        order by s.revenue desc, a.customers desc, m.name, m.id`,
+        order by s.revenue desc, a.customers desc, 2, m.id`,
     );
     return rows.length;
   };

@@ -44,12 +44,15 @@ END $$;
 CREATE TYPE "rollup_buyer_change" AS (staff_id text, cohort_day date, order_day date, customers bigint);
 --> statement-breakpoint
 CREATE FUNCTION "rollup_apply_staff_buyers"(changes rollup_buyer_change[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  writer_slot smallint;
 BEGIN
   IF coalesce(cardinality(changes), 0) = 0 THEN
     RETURN;
   END IF;
+  writer_slot := rollup_writer_slot();
   INSERT INTO rollup_staff_buyers AS t (staff_id, grain, cohort_date, order_date, slot, customers)
-  SELECT c.staff_id, g.grain, g.cohort_date, g.order_date, rollup_writer_slot(), sum(c.customers)
+  SELECT c.staff_id, g.grain, g.cohort_date, g.order_date, writer_slot, sum(c.customers)
   FROM unnest(changes) c
   CROSS JOIN LATERAL rollup_staff_grains(c.cohort_day, c.order_day) g
   GROUP BY c.staff_id, g.grain, g.cohort_date, g.order_date
@@ -96,6 +99,18 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION "rollup_staff_customers_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  DELETE FROM rollup_staff_buyers;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- TRUNCATE customers empties the copy by a DELETE, whose trigger takes its rows off the buyers; emptied outright too,
+-- as every other rollup is, so that nothing is left behind whatever they held.
+CREATE OR REPLACE FUNCTION "rollup_customers_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM rollup_group_totals;
+  DELETE FROM rollup_new_customers_daily;
+  DELETE FROM rollup_staff_acquired_daily;
+  DELETE FROM rollup_staff_customers;
   DELETE FROM rollup_staff_buyers;
   RETURN NULL;
 END $$;

@@ -42,13 +42,26 @@ BEGIN
     RETURN NULL;
   END IF;
   -- An update: the customers whose (customer, segment) pair is new. EXCEPT compares nulls as equal, so a customer
-  -- without a segment before and after is not among them. An update never changes customer_id (the row's key, one per
-  -- customer), so the old and new rows are the same customers and each moved one is here with their new segment
-  -- (null: no segment any more).
-  SELECT coalesce(array_agg(customer_id), '{}'), coalesce(array_agg(rfm_segment), '{}') INTO moved_ids, moved_segments
-  FROM (SELECT customer_id, rfm_segment FROM new_rows EXCEPT SELECT customer_id, rfm_segment FROM old_rows) moved;
+  -- without a segment before and after is not among them. An update cannot change customer_id (customer_metrics_key_kept
+  -- below), so the old and new rows are the same customers and each moved one is here with their new segment (null:
+  -- no segment any more). Planned at each firing: a hashed EXCEPT planned for a few rows does not spill to disk, and
+  -- kept for a run's million it would hold them all in memory.
+  EXECUTE $q$
+  SELECT coalesce(array_agg(customer_id), '{}'), coalesce(array_agg(rfm_segment), '{}')
+  FROM (SELECT customer_id, rfm_segment FROM new_rows EXCEPT SELECT customer_id, rfm_segment FROM old_rows) moved
+  $q$ INTO moved_ids, moved_segments;
   IF cardinality(moved_ids) > 0 THEN
     PERFORM customer_segments_apply_moves(moved_ids, moved_segments);
   END IF;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- A metrics row belongs to its customer for good: moving one to another customer would carry the first one's figures,
+-- and the trigger above relies on it. Fires only for an UPDATE that sets customer_id, which no writer does.
+CREATE FUNCTION customer_metrics_key_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'customer_metrics.customer_id cannot change (delete the row and insert one for the other customer)';
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER customer_metrics_key_kept BEFORE UPDATE OF customer_id ON customer_metrics
+FOR EACH ROW WHEN (OLD.customer_id IS DISTINCT FROM NEW.customer_id) EXECUTE FUNCTION customer_metrics_key_kept();

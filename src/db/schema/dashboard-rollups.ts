@@ -87,8 +87,8 @@ export const rollupStaffSales = pgTable(
 );
 
 /**
- * The customers each staff member created who ordered on or after their creation (every customer created before their
- * first order), by creation date (the cohort) and the date of their first counted order, at the four grains of
+ * The customers each staff member created who ordered on or after their creation (created no later than their first
+ * counted order), by creation date (the cohort) and the date of their first counted order, at the four grains of
  * rollup_staff_sales. Such a customer created in a period bought in it exactly when their first order falls in it
  * (it cannot fall before), so a member's buyers of a period are a few hundred rows, like their sales. Kept by a trigger
  * on rollup_staff_customers (migration 0034_staff_buyers).

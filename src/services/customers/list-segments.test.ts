@@ -144,6 +144,8 @@ describe(`listCustomers filtered by an RFM segment (${TEST_DB_KIND})`, () => {
     await getDb().update(customerMetrics).set({ rfmSegment: 'At risk' }).where(eq(customerMetrics.customerId, first.id));
     await getDb().update(customerMetrics).set({ rfmSegment: null }).where(eq(customerMetrics.customerId, second.id));
     await getDb().delete(customerMetrics).where(eq(customerMetrics.customerId, third.id));
+    // A row cannot be moved to another customer (the trigger follows segments by customer).
+    await expect(getDb().update(customerMetrics).set({ customerId: third.id }).where(eq(customerMetrics.customerId, second.id))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/customer_id cannot change/) } });
     // Sort keys moved by an edit and by an order.
     await updateCustomer({ actor: staff, id: fourth.id, input: { firstName: 'Zed', email: `zed.${unique()}@shop.example` } });
     const order = await createOrder({ actor: staff, input: { customerId: withSegment[4].id, items: [{ sku: 'MUG', name: 'Mug', quantity: 1, unitPrice: 123_456 }], placedAt: '2026-01-02T03:04:05.678Z' } });

@@ -22,7 +22,7 @@ import { staffBuyerRows } from './staff-figures';
 // order lies in it), a few hundred rows, and from the cohort's other customers, who ordered before they were created
 // (imported with their history; none in the demo), one by one through rollup_staff_customers_ordered_before_idx. Only
 // they, and the customers straddling the period (always of them), grow the page with the cohort. In a period up to
-// today no order is read.
+// today no order is read unless such a customer's orders cross its start and their spend reaches the list.
 
 export interface TopCustomerRow {
   id: string;
