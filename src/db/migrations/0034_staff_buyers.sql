@@ -8,7 +8,6 @@ CREATE TABLE "rollup_staff_buyers" (
 	CONSTRAINT "rollup_staff_buyers_staff_id_grain_cohort_date_order_date_slot_pk" PRIMARY KEY("staff_id","grain","cohort_date","order_date","slot")
 );
 --> statement-breakpoint
-DROP INDEX "rollup_staff_customers_cohort_idx";--> statement-breakpoint
 CREATE INDEX "rollup_staff_customers_ordered_before_idx" ON "rollup_staff_customers" USING btree ("staff_id","created_at","customer_id","total_spend","order_count","first_order_date","last_order_date") WHERE "rollup_staff_customers"."first_order_date" < "rollup_staff_customers"."created_at";--> statement-breakpoint
 -- The four grains of a (cohort day, order day) pair, as rollup_staff_sales and rollup_staff_buyers store them: a month
 -- is its first day. One definition for both rollups (inlined by the planner: one SELECT in SQL).

@@ -123,13 +123,15 @@ export const rollupStaffCustomers = pgTable(
     firstOrderDate: timestampMs('first_order_date'),
     lastOrderDate: timestampMs('last_order_date'),
   },
-  // Every column is in both indexes, so a staff member's page reads them alone (services/dashboard-rollups/
-  // staff-top-customers.ts): its best customers from the spend index, in their order, and from the other the customers
-  // who ordered before they were created (imported with their history), whom rollup_staff_buyers cannot count. A
-  // cohort's rows lie across the whole table (the staff create customers in turn), and fetching each one was most of
-  // the page at a million customers. Updates of the stats then write index entries instead of staying on their page
-  // (HOT): a small index entry more per completion of such a customer's order (two for one ordered before creation).
+  // Every column is in each index, so a staff member's page reads them alone (services/dashboard-rollups/
+  // staff-top-customers.ts): its best customers from the spend index in their order, or, for a short period, from the
+  // cohort's range of the cohort index; and, from the partial index, the customers who ordered before they were
+  // created (imported with their history), whom rollup_staff_buyers cannot count. A cohort's rows lie across the whole
+  // table (the staff create customers in turn), and fetching each one was most of the page at a million customers.
+  // Updates of the stats then write index entries instead of staying on their page (HOT): two small index entries
+  // more per completion of such a customer's order (three for one who ordered before creation).
   (t) => [
+    index('rollup_staff_customers_cohort_idx').on(t.staffId, t.createdAt, t.customerId, t.totalSpend, t.orderCount, t.firstOrderDate, t.lastOrderDate),
     index('rollup_staff_customers_ordered_before_idx')
       .on(t.staffId, t.createdAt, t.customerId, t.totalSpend, t.orderCount, t.firstOrderDate, t.lastOrderDate)
       .where(sql`${t.firstOrderDate} < ${t.createdAt}`),

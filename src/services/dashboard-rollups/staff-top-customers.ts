@@ -17,7 +17,8 @@ import { staffBuyerRows } from './staff-figures';
 //   most the total), so the others cannot enter the list. Whether they bought in the period at all is known from the
 //   dates unless their orders straddle both bounds, which is the only case that looks for an order.
 // The best customers are read from rollup_staff_customers_spend_idx in their order, stopping after the 10th of the
-// first kind, and the rest down to its spend. The count of buyers comes from rollup_staff_buyers for the customers
+// first kind, and the rest down to its spend (or, when the period's cohort is small, from its range of
+// rollup_staff_customers_cohort_idx, as the planner finds cheaper). The count of buyers comes from rollup_staff_buyers for the customers
 // who ordered on or after their creation (a cohort customer of those bought in the period exactly when their first
 // order lies in it), a few hundred rows, and from the cohort's other customers, who ordered before they were created
 // (imported with their history; none in the demo), one by one through rollup_staff_customers_ordered_before_idx. Only
