@@ -5,7 +5,7 @@ import { timestampMs } from './columns';
 
 // Rollups of the dashboard overview and the staff pages, so that they read a few hundred small rows instead of a
 // million customers and five million orders. They are kept by statement-level triggers on customers and orders
-// (migration 0022_dashboard_rollups: one aggregate per statement, in the transaction of the change, whoever makes it),
+// (migration 0026_dashboard_rollups: one aggregate per statement, in the transaction of the change, whoever makes it),
 // and they are exact: src/services/dashboard-rollups/rollups.test.ts compares them with the full computation.
 //
 // `slot` spreads the writes of concurrent transactions over several rows of one key (each transaction takes the first

@@ -5,7 +5,7 @@ import { getDb, queryRows } from '@/db/client';
 import { COUNTED_STATUSES } from '../orders/customer-stats';
 import { splitIntoDays, type DayRange } from './spans';
 
-// The overview's figures from the rollups (migration 0022_dashboard_rollups): each a sum over a few hundred slot rows
+// The overview's figures from the rollups (migration 0026_dashboard_rollups): each a sum over a few hundred slot rows
 // of whole days, plus, when a span ends inside a day, that day's part read from customers or orders (an index range
 // of a few hours). Same definitions as the full computation they replace (full-computation.ts, which the tests
 // compare them with).

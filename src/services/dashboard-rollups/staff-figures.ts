@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 
 import { dateArray, splitIntoGrains } from './spans';
 
-// Staff figures from the rollups (migration 0022_dashboard_rollups), as SQL parts for the staff queries to join with
+// Staff figures from the rollups (migration 0026_dashboard_rollups), as SQL parts for the staff queries to join with
 // their members. `staffIds` is a query giving the members' ids (evaluated once, as an array). A period of whole days
 // splits into whole months and loose days on each axis, the cohort's (creation date) and the orders' (placed date):
 // months × months from the 'mm' rows, months × loose days from 'md', and so on; each part is one index range per
