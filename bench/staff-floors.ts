@@ -2,7 +2,7 @@
 // on the indexes that serve them (customers_created_by_idx for a member's cohort, orders_customer_placed_idx for its
 // orders). A member's cohort of a year is a tenth of the customers created that year divided among the bench staff,
 // so these floors grow with the shop, where the rollups do not: a ratio below 1 is what the rollups buy.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 import type { DatabaseHandle } from '@/db/client';
 import { resolveStaffPeriod } from '@/lib/validation/staff-metrics';
@@ -19,7 +19,7 @@ function defaultPeriod(): { start: string; end: string } {
 }
 
 /** Counted orders of a member `member` (SQL: their id)'s customers created in [start, end), placed in [start, end). */
-function cohortOrders(member: ReturnType<typeof sql>, start: string, end: string) {
+function cohortOrders(member: SQL, start: string, end: string): SQL {
   return sql`select c.id as customer_id, o.placed_at, o.total - o.refunded_total as revenue
     from customers c join orders o on o.customer_id = c.id
     where c.created_by_id = ${member} and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz

@@ -15,24 +15,17 @@ const METRIC_COLUMNS_LIST = ['customer_id', 'as_of', 'computed_at', 'days_since_
   'orders_365d', 'spend_365d', 'average_order_value', 'average_items_per_order', 'order_count', 'total_spend', 'recency_score',
   'frequency_score', 'monetary_score', 'rfm_segment', 'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d'];
 export const METRIC_COLUMNS = sql.raw(METRIC_COLUMNS_LIST.join(', '));
-// Every written column but the customer, set from the row `from` (f, or excluded in an upsert).
-export const assignedFrom = (from: 'f' | 'excluded') => sql.raw(METRIC_COLUMNS_LIST.slice(1).map((column) => `${column} = ${from}.${column}`).join(', '));
-const UPDATED_COLUMNS = assignedFrom('f');
-
-// METRIC_COLUMNS after customer_id, from a row f.
-const COLUMNS_OF_F = sql.raw(
-  METRIC_COLUMNS_LIST.slice(1)
-    .map((column) => `f.${column}`)
-    .join(', '),
-);
-
+// Every written column but the customer.
+const ASSIGNED_COLUMNS = METRIC_COLUMNS_LIST.slice(1);
 // Every stored figure (all columns but the customer and computed_at), to tell whether a row changed.
-const FIGURES = (table: 'm' | 'f') =>
-  sql.raw(
-    METRIC_COLUMNS_LIST.filter((column) => column !== 'customer_id' && column !== 'computed_at')
-      .map((column) => `${table}.${column}`)
-      .join(', '),
-  );
+const FIGURE_COLUMNS = ASSIGNED_COLUMNS.filter((column) => column !== 'computed_at');
+const columnsOf = (table: string, columns: string[]) => sql.raw(columns.map((column) => `${table}.${column}`).join(', '));
+
+/** Every written column but the customer, set from the row `from` (f, or excluded in an upsert). */
+export const assignedFrom = (from: 'f' | 'excluded') => sql.raw(ASSIGNED_COLUMNS.map((column) => `${column} = ${from}.${column}`).join(', '));
+const UPDATED_COLUMNS = assignedFrom('f');
+const COLUMNS_OF_F = columnsOf('f', ASSIGNED_COLUMNS);
+const FIGURES = (table: 'm' | 'f') => columnsOf(table, FIGURE_COLUMNS);
 
 export interface MetricFigures {
   asOf: Date;

@@ -41,28 +41,17 @@ export interface ScoreBounds {
 
 /**
  * The buckets of each score among the rows of `table` (metrics_base: one row per customer with orders), from one
- * count per distinct value of each key: one pass over the table with a grouping set per key (one hash each), then a
- * sort of the distinct values only, which is what the rank of each needs. Three separate counts read the table three
- * times.
+ * count per distinct value of each key: one pass over the table with a grouping set per key (one hash each; a count
+ * per key read it three times), then a sort of the distinct values only, which is what the rank of each needs.
  */
 export async function scoreBounds(tx: Tx, table: SQL, customers: number): Promise<ScoreBounds> {
   const key = (dimension: ScoreDimension) => sql.raw(`key_${dimension}`);
-  const keys = sql.join(
-    SCORE_DIMENSIONS.map((dimension) => sql`${SCORE_KEYS[dimension]} as ${key(dimension)}`),
-    sql`, `,
-  );
-  const sets = sql.join(
-    SCORE_DIMENSIONS.map((dimension) => sql`(${key(dimension)})`),
-    sql`, `,
-  );
-  const whichDimension = sql.join(
-    SCORE_DIMENSIONS.map((dimension) => sql`when grouping(${key(dimension)}) = 0 then ${dimension}`),
-    sql` `,
-  );
-  const valueOfDimension = sql.join(
-    SCORE_DIMENSIONS.map((dimension) => sql`when grouping(${key(dimension)}) = 0 then ${key(dimension)}`),
-    sql` `,
-  );
+  const eachDimension = (part: (dimension: ScoreDimension) => SQL, separator: string) => sql.join(SCORE_DIMENSIONS.map(part), sql.raw(separator));
+  // The dimension of a grouped row, or its value: the one key that row is grouped by.
+  const byGrouping = (then: (dimension: ScoreDimension) => SQL) =>
+    sql`(case ${eachDimension((dimension) => sql`when grouping(${key(dimension)}) = 0 then ${then(dimension)}`, ' ')} end)`;
+  const keys = eachDimension((dimension) => sql`${SCORE_KEYS[dimension]} as ${key(dimension)}`, ', ');
+  const sets = eachDimension((dimension) => sql`(${key(dimension)})`, ', ');
   const rows = await queryRows<{ dimension: ScoreDimension; score: number; lo: string; hi: string; count: string; belowLo: string; belowHi: string }>(
     tx,
     sql`
@@ -74,7 +63,7 @@ export async function scoreBounds(tx: Tx, table: SQL, customers: number): Promis
           select dimension, v, c,
             (sum(c) over (partition by dimension order by v rows between unbounded preceding and current row))::bigint - c as below
           from (
-            select (case ${whichDimension} end)::text as dimension, (case ${valueOfDimension} end) as v, count(*) as c
+            select ${byGrouping((dimension) => sql`${dimension}`)}::text as dimension, ${byGrouping(key)} as v, count(*) as c
             from (select ${keys} from ${table}) keyed
             group by grouping sets (${sets})
           ) grouped
