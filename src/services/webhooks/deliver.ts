@@ -41,13 +41,15 @@ interface Claimed {
 
 async function claimDeliveries(limit: number): Promise<Claimed[]> {
   // The inner select walks webhook_deliveries_due_idx; the NOT EXISTS is one probe of webhook_deliveries_order_idx.
+  // next_attempt_at keeps milliseconds, so a now() written there may be rounded up by half of one: the millisecond of
+  // slack keeps a delivery made due just now from waiting for the next poll.
   return queryRows<Claimed>(
     getDb(),
     sql`update ${webhookDeliveries} d
       set locked_until = now() + ${LEASE_MS} * interval '1 millisecond', attempts = d.attempts + 1
       from (
         select c.id from ${webhookDeliveries} c
-        where c.status = 'pending' and c.next_attempt_at <= now() and (c.locked_until is null or c.locked_until < now())
+        where c.status = 'pending' and c.next_attempt_at <= now() + interval '1 millisecond' and (c.locked_until is null or c.locked_until < now())
           and exists (select 1 from ${webhookEndpoints} e where e.id = c.endpoint_id and e.enabled)
           and not exists (
             select 1 from ${webhookDeliveries} p
