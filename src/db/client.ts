@@ -30,6 +30,12 @@ export interface DatabaseHandle {
    * reentrant: `work` must not take the same key. On PGlite (one process) it just runs `work`.
    */
   exclusive<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on a connection of its own, opened for it and closed after, outside the pool: for work that a
+   * transaction holding a pool connection waits for, which from the pool could wait for a connection only that
+   * transaction's end frees. Absent on PGlite (one connection).
+   */
+  beside?<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -80,6 +86,15 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
       // migration, and one fails on a duplicate; with it the second waits, then finds every migration applied.
       migrate: () => exclusive(MIGRATE_LOCK_KEY, () => migrateNodePg(drizzleNodePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS_FOLDER })),
       exclusive,
+      beside: async (work) => {
+        const client = new pg.Client({ connectionString: options.url });
+        await client.connect();
+        try {
+          return await work(drizzleNodePg({ client, schema }) as unknown as Db);
+        } finally {
+          await client.end();
+        }
+      },
       close: () => pool.end(),
     };
   }

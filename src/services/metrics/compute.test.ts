@@ -133,6 +133,16 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
     expect((await metricsOf(ids.A))?.predictedValue12m).toBeNull();
   });
 
+  it.runIf(TEST_DB_KIND === 'postgres')('aggregates half the customers on a connection of its own, and a half that a failed run left behind is not read', async () => {
+    // What a run that rolled back after the other half committed leaves: a half with A in it, figures made up.
+    await getDb().execute(sql`create unlogged table metrics_base_other_half as select ${ids.A}::uuid as customer_id, 99 as orders`);
+    const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
+    expect(run).toMatchObject({ customersWithOrders: 5, customers: 9 });
+    expect(await metricsOf(ids.A)).toMatchObject({ orders365d: 3, averageOrderValue: 1625 });
+    const [{ left }] = await queryRows<{ left: boolean }>(getDb(), sql`select to_regclass('metrics_base_other_half') is not null as left`);
+    expect(left).toBe(false);
+  });
+
   it('counts an order refunded in full as an order bought for nothing: frequency 1, recency from its day, AOV 0', async () => {
     // As of the end of 2025-07-31, H's one order (07-10 noon, refunded) is 21.5 days old: the most recent of the six
     // customers with orders (D's last is 07-05, A's 06-29), so recency 5; one order, tied lowest with E, so frequency 1

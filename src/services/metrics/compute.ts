@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-import { getDb, queryRows, type Tx } from '@/db/client';
+import { getDatabase, getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { endOfDayUtc, metricsRecomputeSchema, type MetricsRun } from '@/lib/validation/metrics';
 import { COUNTED_STATUSES } from '@/services/orders/customer-stats';
@@ -80,10 +80,11 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const sample = kept ? null : await timed('fitSample', () => readFitSample(tx, asOf));
     // The models are fitted here, in this process, while PostgreSQL aggregates every customer's orders: the two took
     // turns on one core each (about 1.5 s of fitting and 6 s of aggregate at a million customers).
-    const aggregate = timed('aggregate', () => buildBase(tx, asOf));
-    // Handled at once: the aggregate may fail while this waits for it to be sent, before allSettled below looks.
+    const aggregateStarted = performance.now();
+    const sent = await sendFullBase(tx, asOf);
+    const aggregate = sent.built.then(() => void (steps.aggregate = Math.round(performance.now() - aggregateStarted)));
+    // Handled at once: the aggregate may fail while the fits run, before allSettled below looks.
     aggregate.catch(() => undefined);
-    await statementSent();
     const fits = (async () => {
       const bgNbd = sample ? await timed('fitBgNbd', () => fitPurchaseModel(sample.purchases)) : asBgNbd(kept?.bgNbd);
       const gammaGamma = !bgNbd ? null : sample ? await timed('fitGammaGamma', () => fitSpendModel(sample.repeatSpend)) : asGammaGamma(kept?.gammaGamma);
@@ -129,6 +130,11 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
   return finished?.run ?? null;
 }
 
+/** The statement run once, as a promise: a drizzle query runs again each time it is awaited. */
+async function run<T>(statement: () => PromiseLike<T>): Promise<T> {
+  return statement();
+}
+
 /**
  * Resolves once a statement just issued has left for the server: the driver sends it a few promise steps after the
  * call, and synchronous work started before then would hold it back until that work ends.
@@ -168,6 +174,56 @@ export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly strin
   const only = customerIds ? sql`and customer_id = any(${uuidArray(customerIds)})` : sql``;
   await tx.execute(sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, only)}`);
   await tx.execute(sql`analyze metrics_base`);
+}
+
+// The full run's aggregate is sent in two halves by customer id, one on the run's connection and one on a connection
+// of its own, so that PostgreSQL, which runs the window below in one process, uses two cores: the halves are about
+// equal because customer ids are random (gen_random_uuid). The other half lands in an unlogged table (a temporary
+// one is seen by its session alone), created from the same query, so that its columns are metrics_base's.
+const ID_MIDDLE = '80000000-0000-0000-0000-000000000000';
+const OTHER_HALF = sql.identifier('metrics_base_other_half');
+
+/**
+ * Sends the aggregate of every customer (metrics_base, as buildBase makes it) and resolves once it has left for the
+ * server, so that this process may compute meanwhile; `built` settles when metrics_base is complete. On PGlite (one
+ * connection) it is one statement.
+ */
+async function sendFullBase(tx: Tx, asOf: Date): Promise<{ built: Promise<void> }> {
+  const beside = getDatabase().beside;
+  if (!beside) {
+    const built = buildBase(tx, asOf);
+    built.catch(() => undefined);
+    await statementSent();
+    return { built };
+  }
+  let markSent = () => {};
+  const otherSent = new Promise<void>((resolve) => (markSent = resolve));
+  // Committed on its own: the next run drops what a run that rolled back left here, and only a run (under the metrics
+  // lock, which this run holds) writes it.
+  const other = beside(async (side) => {
+    await side.execute(sql`set work_mem = '256MB'`);
+    await side.execute(sql`drop table if exists ${OTHER_HALF}`);
+    const created = run(() => side.execute(sql`create unlogged table ${OTHER_HALF} as ${baseQuery(asOf, sql`and customer_id >= ${ID_MIDDLE}::uuid`)}`));
+    created.catch(() => undefined);
+    await statementSent();
+    markSent();
+    await created;
+  });
+  other.catch(() => undefined);
+  await Promise.race([otherSent, other]);
+  const mine = run(() => tx.execute(sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, sql`and customer_id < ${ID_MIDDLE}::uuid`)}`));
+  mine.catch(() => undefined);
+  await statementSent();
+  const built = (async () => {
+    const [mineDone, otherDone] = await Promise.allSettled([mine, other]);
+    if (mineDone.status === 'rejected') throw mineDone.reason;
+    if (otherDone.status === 'rejected') throw otherDone.reason;
+    await tx.execute(sql`insert into metrics_base select * from ${OTHER_HALF}`);
+    await tx.execute(sql`drop table ${OTHER_HALF}`);
+    await tx.execute(sql`analyze metrics_base`);
+  })();
+  built.catch(() => undefined);
+  return { built };
 }
 
 /** The rows of metrics_base (buildBase) for the customers whose orders match `only` (`and …` on orders, or empty), in customer order. */
