@@ -1,0 +1,2 @@
+DROP INDEX "customers_order_count_idx";--> statement-breakpoint
+CREATE INDEX "customers_order_count_idx" ON "customers" USING btree ("order_count","id","total_spend","last_order_date","created_at","erased_at");
