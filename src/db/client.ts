@@ -88,6 +88,9 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
       exclusive,
       beside: async (work) => {
         const client = new pg.Client({ connectionString: options.url });
+        // A lost connection also rejects the statement running on it, which is where `work` learns of it; unheard,
+        // the client's 'error' event would end the process.
+        client.on('error', () => undefined);
         await client.connect();
         try {
           return await work(drizzleNodePg({ client, schema }) as unknown as Db);

@@ -78,8 +78,9 @@ export const customers = pgTable(
     index('customers_email_sort_idx').on(sql`coalesce(${t.email}, '')`, t.id),
     index('customers_total_spend_idx').on(t.totalSpend, t.id),
     // Its columns after id (which leave its order as it is) hold every range filter's and sort's key but the name and
-    // email: a list filtered by a range and sorted by another key, whose matches the sort index holds far apart,
-    // collects them from this index alone (a tenth of the table's size) instead of reading the whole table.
+    // email, and erased_at, which every list but the erased one filters on: a list filtered by a range and sorted by
+    // another key, whose matches the sort index holds far apart, collects them from this index alone (72 MB against
+    // the table's 618 MB at a million) instead of reading the whole table.
     index('customers_order_count_idx').on(t.orderCount, t.id, t.totalSpend, t.lastOrderDate, t.createdAt, t.erasedAt),
     index('customers_last_order_idx').on(sql`coalesce(${t.lastOrderDate}, '-infinity'::timestamptz)`, t.id),
     // The group filter with each sort: a group is often what sets the sort key apart (the VIP group's spend), so

@@ -179,7 +179,8 @@ export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly strin
 // The full run's aggregate is sent in two halves by customer id, one on the run's connection and one on a connection
 // of its own, so that PostgreSQL, which runs the window below in one process, uses two cores: the halves are about
 // equal because customer ids are random (gen_random_uuid). The other half lands in an unlogged table (a temporary
-// one is seen by its session alone), created from the same query, so that its columns are metrics_base's.
+// one is seen by its session alone), created from the same query, so that its columns are metrics_base's; it needs
+// the CREATE privilege on the schema, which the app's migrations need too.
 const ID_MIDDLE = '80000000-0000-0000-0000-000000000000';
 const OTHER_HALF = sql.identifier('metrics_base_other_half');
 
@@ -189,8 +190,8 @@ const OTHER_HALF = sql.identifier('metrics_base_other_half');
  * connection) it is one statement.
  */
 async function sendFullBase(tx: Tx, asOf: Date): Promise<{ built: Promise<void> }> {
-  const beside = getDatabase().beside;
-  if (!beside) {
+  const database = getDatabase();
+  if (!database.beside) {
     const built = buildBase(tx, asOf);
     built.catch(() => undefined);
     await statementSent();
@@ -198,17 +199,26 @@ async function sendFullBase(tx: Tx, asOf: Date): Promise<{ built: Promise<void> 
   }
   let markSent = () => {};
   const otherSent = new Promise<void>((resolve) => (markSent = resolve));
-  // Committed on its own: the next run drops what a run that rolled back left here, and only a run (under the metrics
-  // lock, which this run holds) writes it.
-  const other = beside(async (side) => {
-    await side.execute(sql`set work_mem = '256MB'`);
-    await side.execute(sql`drop table if exists ${OTHER_HALF}`);
-    const created = run(() => side.execute(sql`create unlogged table ${OTHER_HALF} as ${baseQuery(asOf, sql`and customer_id >= ${ID_MIDDLE}::uuid`)}`));
-    created.catch(() => undefined);
-    await statementSent();
-    markSent();
-    await created;
-  });
+  // Committed on its own, in a transaction whose settings end with it (a connection pooler may hand the server
+  // connection on): the next run drops what a run that rolled back left here, and only a run (under the metrics lock,
+  // which this run holds) writes it. Kept from autovacuum, which the run's DROP would otherwise wait for.
+  const other = database.beside((side) =>
+    side.transaction(async (half) => {
+      await half.execute(sql`set local work_mem = '256MB'`);
+      // The run's transaction already holds a lock on orders and waits for this half in this process, where
+      // PostgreSQL cannot see it: a request for the whole table queued in between (a migration's ALTER, a VACUUM
+      // FULL) would leave the three waiting on each other for good. Failing ends the run, which a later one repeats.
+      await half.execute(sql`set local lock_timeout = '10s'`);
+      await half.execute(sql`drop table if exists ${OTHER_HALF}`);
+      const created = run(() =>
+        half.execute(sql`create unlogged table ${OTHER_HALF} with (autovacuum_enabled = false) as ${baseQuery(asOf, sql`and customer_id >= ${ID_MIDDLE}::uuid`)}`),
+      );
+      created.catch(() => undefined);
+      await statementSent();
+      markSent();
+      await created;
+    }),
+  );
   other.catch(() => undefined);
   await Promise.race([otherSent, other]);
   const mine = run(() => tx.execute(sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, sql`and customer_id < ${ID_MIDDLE}::uuid`)}`));
