@@ -2,22 +2,25 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { customerMetrics } from '@/db/schema';
+import { customerMetricRows } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+import { putMetricBasis } from '@/test/metric-basis';
 
 import { findCustomerGroupByName } from './customer-groups';
 import { createCustomer } from './customers';
 import { cancelOrder, completeOrder, createOrder, refundOrder } from './orders';
+import { probabilityAlive } from './metrics/bg-nbd';
 import { updateMetricsSettings } from './metrics/settings';
-import { getOverview, sameSpanLastMonth } from './overview';
+import { AT_RISK_P_ALIVE, getOverview, sameSpanLastMonth } from './overview';
 import { eraseCustomer } from './privacy';
 
 withTestDatabase();
 
 // The overview is read as of mid-June 2026: the 12-month window starts on 1 July 2025.
 const NOW = new Date('2026-06-15T12:00:00Z');
+const BG_NBD = { r: 1, alpha: 7, a: 0.5, b: 1 };
 
 let staff: Actor;
 const ids: Record<'amy' | 'ben' | 'cat' | 'dan' | 'eve', string> = { amy: '', ben: '', cat: '', dan: '', eve: '' };
@@ -139,15 +142,25 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
   it('sizes the RFM segments and lists high-value customers who are slipping away, most valuable first', async () => {
     const asOf = new Date('2026-06-15T00:00:00Z');
     const computedAt = new Date('2026-06-15T03:00:00Z');
-    const row = (customerId: string, rfmSegment: string | null, pAlive: number | null, monetaryScore: number | null) => ({ customerId, asOf, computedAt, rfmSegment, pAlive, monetaryScore });
+    // P(alive) is computed when read, from each row's purchase days and the run's model: one repeat purchase day,
+    // the first order ten weeks before the as-of day, and the last one `repeatSpanDays` after the first.
+    await putMetricBasis(getDb(), { asOf, bgNbd: BG_NBD });
+    const row = (customerId: string, rfmSegment: string | null, repeatSpanDays: number | null, monetaryScore: number | null) => ({
+      customerId,
+      computedAt,
+      rfmSegment,
+      monetaryScore,
+      ...(repeatSpanDays === null ? {} : { firstOrderOn: '2026-04-06', repeatDays: 1, repeatSpanDays }),
+    });
     await getDb()
-      .insert(customerMetrics)
+      .insert(customerMetricRows)
       .values([
-        row(ids.amy, 'Champions', 0.95, 5),
+        // Bought again at the end of the ten weeks: P(alive) 2/3.
+        row(ids.amy, 'Champions', 70, 5),
         // In a segment that means "at risk", whatever the model says.
-        row(ids.ben, "Can't lose them", 0.6, 5),
-        // High value, probably gone: at risk by pAlive.
-        row(ids.dan, 'Hibernating', 0.3, 4),
+        row(ids.ben, "Can't lose them", 49, 5),
+        // High value, probably gone (the repeat day was the first day): at risk by pAlive.
+        row(ids.dan, 'Hibernating', 0, 4),
         // Customers without orders have no segment.
         row(ids.cat, null, null, null),
         row(ids.eve, null, null, null),
@@ -163,13 +176,15 @@ describe(`getOverview (${TEST_DB_KIND})`, () => {
     ]);
     expect(metrics?.atRiskCount).toBe(2);
     expect(metrics?.atRisk.map(({ name, totalSpend, rfmSegment, pAlive }) => [name, totalSpend, rfmSegment, pAlive])).toEqual([
-      ['Ben Test', 45_000, "Can't lose them", 0.6],
-      ['Dan Test', 7_000, 'Hibernating', 0.3],
+      ['Ben Test', 45_000, "Can't lose them", expect.closeTo(probabilityAlive(BG_NBD, 1, 7, 10), 12)],
+      ['Dan Test', 7_000, 'Hibernating', expect.closeTo(probabilityAlive(BG_NBD, 1, 0, 10), 12)],
     ]);
+    expect(probabilityAlive(BG_NBD, 1, 10, 10)).toBeGreaterThan(AT_RISK_P_ALIVE);
+    expect(probabilityAlive(BG_NBD, 1, 0, 10)).toBeLessThan(AT_RISK_P_ALIVE);
   });
 
   it('does not count a low-value customer with a low pAlive as at risk', async () => {
-    await getDb().execute(sql`update customer_metrics set p_alive = 0.1, monetary_score = 2 where customer_id = ${ids.amy}`);
+    await getDb().execute(sql`update customer_metric_rows set repeat_span_days = 0, monetary_score = 2 where customer_id = ${ids.amy}`);
     const { metrics } = await getOverview({ now: NOW });
     expect(metrics?.atRiskCount).toBe(2);
     expect(metrics?.atRisk.map((c) => c.name)).toEqual(['Ben Test', 'Dan Test']);

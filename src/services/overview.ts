@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { customerGroups, customerMetrics, customers, rollupMetricMoments, rollupMetricSegments } from '@/db/schema';
+import { customerGroups, customerMetrics, customers, metricBasis, rollupMetricMoments, rollupMetricSegments } from '@/db/schema';
 import { endOfDayUtc } from '@/lib/validation/metrics';
 
 import { groupTotals, newCustomersByMonth, salesBetween } from './dashboard-rollups/overview-figures';
@@ -9,7 +9,7 @@ import { readMetricsSettings } from './metrics/settings';
 
 // The dashboard overview: what a shop owner looks at first. A handful of small queries that run in parallel: the
 // counts, new customers, revenue and RFM segments from the rollups kept by triggers (dashboard-rollups/, and
-// rollup_metric_* on customer_metrics), the lists as short index walks, so the page reads as fast at a million
+// rollup_metric_* on customer_metric_rows), the lists as short index walks, so the page reads as fast at a million
 // customers as at a thousand (figures in the closing note of issue 17).
 
 /** RFM segments that mean "used to buy well, has stopped": their members are at risk whatever their pAlive. */
@@ -129,22 +129,20 @@ async function topCustomers(): Promise<OverviewCustomer[]> {
   return rows.map(toCustomer);
 }
 
-// From the rollups kept by triggers on customer_metrics (migration 0028_segment_rollup): a few dozen rows, however
-// many customers. Null when there are no metrics rows.
+// From the rollups kept by triggers on customer_metric_rows (migrations 0028_segment_rollup, 0037) and the run's
+// moment (metric_basis): a few dozen rows, however many customers. Null when there are no metrics rows.
 async function segmentTotals() {
   const db = getDb();
-  const latest = (kind: 'as_of' | 'computed_at') =>
+  const [segments, [asOf], [computedAt]] = await Promise.all([
+    db.select({ segment: rollupMetricSegments.rfmSegment, isAtRisk: rollupMetricSegments.isAtRisk, count: rollupMetricSegments.customers }).from(rollupMetricSegments),
+    db.select({ moment: metricBasis.asOf }).from(metricBasis),
     db
       .select({ moment: rollupMetricMoments.moment })
       .from(rollupMetricMoments)
-      .where(eq(rollupMetricMoments.kind, kind))
+      .where(eq(rollupMetricMoments.kind, 'computed_at'))
       // One probe of the key, backwards.
       .orderBy(desc(rollupMetricMoments.kind), desc(rollupMetricMoments.moment))
-      .limit(1);
-  const [segments, [asOf], [computedAt]] = await Promise.all([
-    db.select({ segment: rollupMetricSegments.rfmSegment, isAtRisk: rollupMetricSegments.isAtRisk, count: rollupMetricSegments.customers }).from(rollupMetricSegments),
-    latest('as_of'),
-    latest('computed_at'),
+      .limit(1),
   ]);
   if (!asOf || !computedAt) return null;
   const counts = new Map<string, number>();

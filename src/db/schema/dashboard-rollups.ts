@@ -147,13 +147,15 @@ export const rollupStaffCustomers = pgTable(
   ],
 );
 
-// The RFM part of the overview, kept by statement-level triggers on customer_metrics (migration 0028_segment_rollup).
-// No slots: customer_metrics is written by one metrics run at a time (the metrics lock); the other writer, the
+// The RFM part of the overview, kept by statement-level triggers on customer_metric_rows (migrations 0028_segment_rollup
+// and 0037), and counted again by each full metrics run, whose new moment and models move who is at risk.
+// No slots: customer_metric_rows is written by one metrics run at a time (the metrics lock); the other writer, the
 // cascade of a customer deletion, changes one row or a few.
 
 /**
- * Customers with a metrics row, by RFM segment (null: no orders, so no segment) and whether they are at risk (the
- * rule of isAtRisk in services/overview.ts, spelt again in the trigger). Rows that reach zero are deleted.
+ * Customers with a metrics row, by RFM segment (null: no orders, so no segment) and whether they are at risk as of
+ * metric_basis (the rule of isAtRisk in services/overview.ts, spelt again in the trigger). Rows that reach zero are
+ * deleted.
  */
 export const rollupMetricSegments = pgTable(
   'rollup_metric_segments',
@@ -166,14 +168,14 @@ export const rollupMetricSegments = pgTable(
 );
 
 /**
- * How many metrics rows have each as_of and each computed_at (`moment`), so that the latest of each is one probe of
- * the key even after the rows that held it are rewritten or deleted. A full run leaves one or two moments; each
- * incremental run adds one, until the next full run rewrites its rows. Rows that reach zero are deleted.
+ * How many metrics rows have each computed_at (`moment`), so that the latest is one probe of the key even after the
+ * rows that held it are rewritten or deleted. Each run that writes rows adds one. Rows that reach zero are deleted.
  */
 export const rollupMetricMoments = pgTable(
   'rollup_metric_moments',
   {
-    kind: text('kind', { enum: ['as_of', 'computed_at'] }).notNull(),
+    // 'as_of' rows were kept until migration 0037 (the moment is metric_basis' now).
+    kind: text('kind', { enum: ['computed_at'] }).notNull(),
     moment: timestampMs('moment').notNull(),
     customers: integer('customers').notNull(),
   },

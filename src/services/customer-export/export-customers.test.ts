@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { customerMetrics, customers } from '@/db/schema';
+import { customerMetricRows, customers } from '@/db/schema';
 import { SYSTEM } from '@/http/test-http';
 import { FULL_EXPORT_HEADER } from '@/lib/csv-formats';
 import { CUSTOMER_SORTS } from '@/lib/validation/customer';
@@ -14,6 +14,7 @@ import { ForbiddenError, ValidationFailedError } from '@/services/errors';
 import { completeOrder, createOrder } from '@/services/orders';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
+import { putMetricBasis } from '@/test/metric-basis';
 
 import { exportCustomersCsv } from '../customer-export';
 
@@ -150,7 +151,8 @@ describe(`exportCustomersCsv (${TEST_DB_KIND})`, () => {
   });
 
   it("adds the product's own fields after Shopify's in the full format", async () => {
-    await getDb().insert(customerMetrics).values({ customerId: adaId, asOf: new Date(), rfmSegment: 'Champions' });
+    await putMetricBasis(getDb());
+    await getDb().insert(customerMetricRows).values({ customerId: adaId, rfmSegment: 'Champions' });
     const text = await exportText({ format: 'full' });
     expect(text.split('\r\n')[0]).toBe(FULL_EXPORT_HEADER.join(','));
     const ada = byEmail(parse(text, { columns: true }), 'ada@example.com');

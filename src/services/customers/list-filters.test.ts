@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { customerAddresses, customerMetrics, customers, storeUsers } from '@/db/schema';
+import { customerAddresses, customerMetricRows, customers, storeUsers } from '@/db/schema';
 import { customerFilterSchema, type CustomerFilter, type CustomerSort } from '@/lib/validation/customer';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
@@ -73,7 +73,7 @@ beforeAll(async () => {
     if (m.country) await db.insert(customerAddresses).values({ ...address, countryCode: m.country, isDefaultShipping: true });
     // Another address in Germany that is not the default shipping one: the country filter must not see it.
     await db.insert(customerAddresses).values({ ...address, countryCode: 'DE', isDefaultShipping: false, isDefaultBilling: true });
-    if (m.segment) await db.insert(customerMetrics).values({ customerId: customer.id, asOf: new Date(), rfmSegment: m.segment });
+    if (m.segment) await db.insert(customerMetricRows).values({ customerId: customer.id, rfmSegment: m.segment });
   }
 });
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb, queryRows } from '@/db/client';
-import { customerGroups, customerMetrics, customers } from '@/db/schema';
+import { customerGroups, customerMetricRows, customers } from '@/db/schema';
 import type { Actor, Customer } from '@/lib/types';
 import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from '@/lib/validation/customer';
 import { createStaffActor } from '@/test/actors';
@@ -18,7 +18,7 @@ import { resyncSegmentKeys } from './segment-keys';
 withTestDatabase();
 
 // The list filtered by an RFM segment walks the segment's rows of customer_segments, which triggers keep beside
-// customer_metrics and the customer rows. Whatever happens to either, it must list exactly the customers in the
+// customer_metric_rows and the customer rows. Whatever happens to either, it must list exactly the customers in the
 // segment, in the same order as the unfiltered list, page after page.
 
 const SEGMENTS = ['Champions', 'Lost', 'At risk', 'Hibernating'];
@@ -52,8 +52,8 @@ beforeAll(async () => {
       .where(eq(customers.id, customer.id));
     if (i % 7 === 6) continue;
     await getDb()
-      .insert(customerMetrics)
-      .values({ customerId: customer.id, asOf: new Date(), rfmSegment: i % 5 === 4 ? null : SEGMENTS[i % 3] });
+      .insert(customerMetricRows)
+      .values({ customerId: customer.id, rfmSegment: i % 5 === 4 ? null : SEGMENTS[i % 3] });
   }
 });
 
@@ -77,7 +77,7 @@ async function walk(query: CustomerListQuery, limit: number, tuning: ListTuning 
 }
 
 async function segmentOf(): Promise<Map<string, string | null>> {
-  const rows = await getDb().select({ id: customerMetrics.customerId, segment: customerMetrics.rfmSegment }).from(customerMetrics);
+  const rows = await getDb().select({ id: customerMetricRows.customerId, segment: customerMetricRows.rfmSegment }).from(customerMetricRows);
   return new Map(rows.map((row) => [row.id, row.segment]));
 }
 
@@ -102,7 +102,7 @@ async function expectSegmentRowsMirrorMetrics() {
     with derived as (
       select m.customer_id, m.rfm_segment as segment, c.created_at, c.sort_name, coalesce(c.email, '') as email_key, c.total_spend, c.order_count,
              coalesce(c.last_order_date, '-infinity'::timestamptz) as last_order_key
-      from customer_metrics m join customers c on c.id = m.customer_id
+      from customer_metric_rows m join customers c on c.id = m.customer_id
       where m.rfm_segment is not null
     ),
     stored as (select customer_id, segment, created_at, sort_name, email_key, total_spend, order_count, last_order_key from customer_segments)
@@ -141,11 +141,11 @@ describe(`listCustomers filtered by an RFM segment (${TEST_DB_KIND})`, () => {
     const withSegment = all.filter((customer) => segments.get(customer.id));
     const [first, second, third, fourth] = withSegment;
     // Segments moved, taken away and deleted one at a time, as the incremental metrics path writes them.
-    await getDb().update(customerMetrics).set({ rfmSegment: 'At risk' }).where(eq(customerMetrics.customerId, first.id));
-    await getDb().update(customerMetrics).set({ rfmSegment: null }).where(eq(customerMetrics.customerId, second.id));
-    await getDb().delete(customerMetrics).where(eq(customerMetrics.customerId, third.id));
+    await getDb().update(customerMetricRows).set({ rfmSegment: 'At risk' }).where(eq(customerMetricRows.customerId, first.id));
+    await getDb().update(customerMetricRows).set({ rfmSegment: null }).where(eq(customerMetricRows.customerId, second.id));
+    await getDb().delete(customerMetricRows).where(eq(customerMetricRows.customerId, third.id));
     // A row cannot be moved to another customer (the trigger follows segments by customer).
-    await expect(getDb().update(customerMetrics).set({ customerId: third.id }).where(eq(customerMetrics.customerId, second.id))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/customer_id cannot change/) } });
+    await expect(getDb().update(customerMetricRows).set({ customerId: third.id }).where(eq(customerMetricRows.customerId, second.id))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/customer_id cannot change/) } });
     // Sort keys moved by an edit and by an order.
     await updateCustomer({ actor: staff, id: fourth.id, input: { firstName: 'Zed', email: `zed.${unique()}@shop.example` } });
     const order = await createOrder({ actor: staff, input: { customerId: withSegment[4].id, items: [{ sku: 'MUG', name: 'Mug', quantity: 1, unitPrice: 123_456 }], placedAt: '2026-01-02T03:04:05.678Z' } });
@@ -175,7 +175,7 @@ describe(`listCustomers filtered by an RFM segment (${TEST_DB_KIND})`, () => {
     const segmentWritten = new Promise<void>((resolve) => (written = resolve));
     let runTransaction = '';
     const run = getDb().transaction(async (tx) => {
-      await tx.insert(customerMetrics).values({ customerId: customer.id, asOf: new Date(), rfmSegment: 'New' });
+      await tx.insert(customerMetricRows).values({ customerId: customer.id, rfmSegment: 'New' });
       [{ runTransaction }] = await queryRows<{ runTransaction: string }>(tx, sql`select pg_current_xact_id()::text as "runTransaction"`);
       written();
       await released;

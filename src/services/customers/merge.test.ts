@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb, queryRows } from '@/db/client';
-import { campaignDeliveries, campaigns, classificationSuggestions, customerEvents, customerGroups, customerMetrics, customers, discountRedemptions, storeUsers } from '@/db/schema';
+import { campaignDeliveries, campaigns, classificationSuggestions, customerEvents, customerGroups, customerMetricRows, customerMetrics, customers, discountRedemptions, storeUsers } from '@/db/schema';
 import type { Actor } from '@/lib/types';
 import { createStaffActor } from '@/test/actors';
 import { TEST_DB_KIND, withTestDatabase } from '@/test/database';
@@ -63,7 +63,7 @@ describe(`mergeCustomers (${TEST_DB_KIND})`, () => {
     await db.insert(classificationSuggestions).values({ customerId: source.id, suggestedGroupId: groups.VIP, confidence: 0.9, reasons: ['big spender'], source: 'built_in' });
     const [campaign] = await db.insert(campaigns).values({ name: 'Spring', channel: 'email', body: 'Hi' }).returning();
     await db.insert(campaignDeliveries).values({ campaignId: campaign.id, customerId: source.id, address: source.email!, status: 'sent' });
-    await db.insert(customerMetrics).values({ customerId: source.id, asOf: new Date() });
+    await db.insert(customerMetricRows).values({ customerId: source.id });
 
     const result = await mergeCustomers({ actor: admin, input: { targetId: target.id, sourceId: source.id } });
     expect(result).toEqual({ targetId: target.id, sourceId: source.id, ordersMoved: 3, addressesMoved: 1 });

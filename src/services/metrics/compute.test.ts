@@ -133,6 +133,22 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
     expect((await metricsOf(ids.A))?.predictedValue12m).toBeNull();
   });
 
+  it('as of the next day, rewrites no row whose figures only the day moved, and counts the days on', async () => {
+    await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
+    const written = async () =>
+      new Map((await queryRows<{ id: string; at: string }>(getDb(), sql`select customer_id as id, computed_at::text as at from customer_metric_rows`)).map((row) => [row.id, row.at]));
+    const before = await written();
+    const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-07-01' });
+    expect(run?.customers).toBe(9);
+    const after = await written();
+    // No order enters or leaves a window on 1 July, and every recency moves by the same day, so no score moves.
+    const rewritten = [...after].filter(([id, at]) => before.get(id) !== at).map(([id]) => id);
+    expect(rewritten).toEqual([]);
+    expect(await metricsOf(ids.A)).toMatchObject({ asOf: '2025-07-01T23:59:59.999Z', daysSinceLastOrder: 2, daysSinceFirstOrder: 538, recencyScore: 5 });
+    expect(await metricsOf(ids.B)).toMatchObject({ daysSinceLastOrder: 11, daysSinceFirstOrder: 91, spendPercentile365d: 0.5 });
+    expect(await metricsOf(ids.E)).toMatchObject({ daysSinceLastOrder: 395, spendPercentile365d: null });
+  });
+
   it.runIf(TEST_DB_KIND === 'postgres')('aggregates half the customers on a connection of its own, and a half that a failed run left behind is not read', async () => {
     // What a run that rolled back after the other half committed leaves: a half with A in it, figures made up.
     await getDb().execute(sql`create unlogged table metrics_base_other_half as select ${ids.A}::uuid as customer_id, 99 as orders`);
@@ -215,7 +231,7 @@ describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
 
 describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
   it('fits BG/NBD and Gamma-Gamma on the shop’s orders and predicts for every customer with orders', async () => {
-    await getDb().execute(sql`delete from customer_metrics`);
+    await getDb().execute(sql`delete from customer_metric_rows`);
     await seedDemoData({ customers: 400, seed: 3, now: new Date('2025-06-30T00:00:00Z') });
     const run = await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
     expect(run?.models.bgNbd).toMatchObject({ r: expect.any(Number), alpha: expect.any(Number), a: expect.any(Number), b: expect.any(Number) });

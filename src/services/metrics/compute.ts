@@ -8,11 +8,12 @@ import { resyncSegmentKeys } from '@/services/customers/segment-keys';
 import { assertCan } from '@/services/permissions';
 import { parseInput } from '@/services/validate';
 
-import { expectedPurchasesIfAlive, fitBgNbd, type BgNbdParams } from './bg-nbd';
+import { fitBgNbd, type BgNbdParams } from './bg-nbd';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 import { ordersFingerprint } from './fingerprint';
 import { publicRun, readLastRun, readMetricsSettings, writeLastRun } from './settings';
-import { percentilesOfBase, writeMetrics } from './metric-rows';
+import { writeBasis } from './basis';
+import { writeMetrics } from './metric-rows';
 import { scoreBounds } from './scores';
 import { uuidArray } from './sql-parts';
 
@@ -24,7 +25,6 @@ export const FIT_SAMPLE_SIZE = 20_000;
 const SPEND_FIT_SAMPLE_SIZE = 5_000;
 // Fewer customers than this give parameters too uncertain to show; predictions are then left empty.
 const MIN_FIT_CUSTOMERS = 20;
-const HORIZON_WEEKS = 365 / 7;
 
 export interface ComputeMetricsOptions {
   actor: Actor;
@@ -99,10 +99,12 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     // Compiling the statements below took longer than running them (1.5 s of JIT for each of the write's statements
     // at a million customers, against 0.3 s for the aggregate, which it speeds up by 2 s).
     await tx.execute(sql`set local jit = off`);
-    if (bgNbd) await timed('expectations', () => tabulateExpectations(tx, bgNbd));
+    await timed('basis', () => writeBasis(tx, { asOf, bgNbd, gammaGamma }));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
     const bounds = await timed('scores', () => scoreBounds(tx, sql`metrics_base`, customersWithOrders));
-    const { customers, inserted } = await timed('write', () => writeMetrics(tx, { asOf, bounds, bgNbd, gammaGamma, percentiles: percentilesOfBase }));
+    const { customers, inserted } = await timed('write', () => writeMetrics(tx, { bounds }));
+    // Who is at risk moves with the run's moment and models (metric_basis), for customers whose rows it did not write.
+    await timed('rollups', () => tx.execute(sql`select rollup_rebuild_metric_segments()`));
     // The list estimates a segment with other filters from the statistics of customer_segments (which the write filled
     // through its triggers): after a first run, until autovacuum comes by, they would still say the table is empty.
     // Later runs move segments a little at a time, which autovacuum follows.
@@ -265,6 +267,8 @@ function baseQuery(asOf: Date, only: SQL): SQL {
       coalesce(sum(spend) filter (where placed_at > ${since365}), 0)::bigint as spend_365d,
       (count(*) filter (where new_day) - 1)::int as x,
       (max(day) - min(day))::int as tx_days,
+      min(day) as first_day,
+      max(day) as last_day,
       ((${at} at time zone 'UTC')::date - min(day))::int as t_days,
       -- Mean spend of the repeat purchase days (null without any).
       (coalesce(sum(spend) filter (where day > first_day), 0)::float8 / nullif(count(*) filter (where new_day) - 1, 0)) as repeat_spend
@@ -322,23 +326,9 @@ function fitSpendModel(sample: FitSample['repeatSpend']): (GammaGammaParams & { 
   return { p, q, gamma, logLikelihood };
 }
 
-// The hypergeometric part of the expected purchases depends on (x, t) only, which take few distinct values even at a
-// million customers: computed here once per pair, then joined in SQL.
-export async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise<void> {
-  const pairs = await queryRows<{ x: number; t: number }>(tx, sql`select distinct x, t_days as t from metrics_base`);
-  const table = pairs.map(({ x, t }) => ({ ex_x: x, ex_t: t, if_alive: expectedPurchasesIfAlive(params, x, t / 7, HORIZON_WEEKS) }));
-  await tx.execute(sql`create temp table metrics_expected (ex_x int, ex_t int, if_alive float8, primary key (ex_x, ex_t)) on commit drop`);
-  const CHUNK = 20_000;
-  for (let i = 0; i < table.length; i += CHUNK) {
-    const chunk = table.slice(i, i + CHUNK).filter((row) => Number.isFinite(row.if_alive));
-    await tx.execute(sql`insert into metrics_expected select * from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(ex_x int, ex_t int, if_alive float8)`);
-  }
-  await tx.execute(sql`analyze metrics_expected`);
-}
-
 /**
- * Customers per RFM segment, largest first, from rollup_metric_segments: the triggers on customer_metrics keep it in
- * the writer's transaction, so it already counts what this run wrote, in a few rows where counting customer_metrics
+ * Customers per RFM segment, largest first, from rollup_metric_segments: the triggers on customer_metric_rows keep it
+ * in the writer's transaction, so it already counts what this run wrote, in a few rows where counting the metrics rows
  * reads every customer's row.
  */
 export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, getViewSelectedFields } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { customerMetrics, customers } from '@/db/schema';
@@ -12,7 +12,7 @@ import { SHOP_CURRENCY } from '@/lib/config';
 export async function getCustomerEngagement({ actor, customerId }: { actor: Actor; customerId: string }): Promise<CustomerEngagement> {
   assertCan(actor, 'metrics:read');
   const [row] = await getDb()
-    .select({ id: customers.id, metrics: customerMetrics })
+    .select({ id: customers.id, metrics: getViewSelectedFields(customerMetrics) })
     .from(customers)
     .leftJoin(customerMetrics, eq(customerMetrics.customerId, customers.id))
     .where(eq(customers.id, customerId));

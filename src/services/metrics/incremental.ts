@@ -6,7 +6,8 @@ import type { MetricsRun } from '@/lib/validation/metrics';
 
 import { resyncSegmentKeys } from '../customers/segment-keys';
 
-import { asBgNbd, asGammaGamma, buildBase, METRICS_LOCK_KEY, segmentSizes, tabulateExpectations } from './compute';
+import { moveSpendRanks, tabulateExpectations } from './basis';
+import { asBgNbd, buildBase, METRICS_LOCK_KEY, segmentSizes } from './compute';
 import { ordersFingerprint } from './fingerprint';
 import { assignedFrom, METRIC_COLUMNS, metricRows } from './metric-rows';
 import { changeBounds, type ScoreKeys } from './score-changes';
@@ -27,11 +28,8 @@ import { segmentCase, uuidArray } from './sql-parts';
 //   - more than MAX_CUSTOMERS customers changed (an import): ranking everyone again is then as cheap.
 // When a recency, frequency or monetary score boundary moved, so that someone else's score changes (score-changes.ts
 // decides it from the buckets), everyone is scored again from the keys stored on their rows, without reading the
-// orders, and only the rows whose scores moved are written (rescore). The 12-month spend rank is a share of everyone
-// who spent, so it is updated in place for everyone whose share moves: those between a changed customer's old and new
-// 12-month spend, or every spender when the number who spent changes (a first order, a return after a year), as a
-// full recompute would rewrite them too. That last case costs a write of most rows; computing the share when a card
-// is read would avoid it.
+// orders, and only the rows whose scores moved are written (rescore). The 12-month spend rank of everyone else, and
+// their predictions, are computed when read (the view customer_metrics): only the ranks of the amounts move here.
 
 /** More changed customers than this are taken in by a full recompute. */
 export const MAX_CUSTOMERS = 1_000;
@@ -138,41 +136,15 @@ async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<P
   const bounds = change.moved ? last.bounds! : change.bounds;
 
   const bgNbd = asBgNbd(last.models.bgNbd);
-  const gammaGamma = bgNbd ? asGammaGamma(last.models.gammaGamma) : null;
   if (bgNbd) await tabulateExpectations(tx, bgNbd);
-
-  // The 12-month spend rank: (customers who spent as much or more) / (customers who spent), over everyone who spent.
-  const oldSpends = old.map((row) => Number(row.spend365d)).filter((spend) => spend > 0);
-  const newSpends = fresh.map((row) => Number(row.spend365d)).filter((spend) => spend > 0);
-  const distinctNew = [...new Set(newSpends)];
-  const [others] = await queryRows<Record<string, string>>(
-    tx,
-    sql`select count(*) filter (where spend_365d > 0)::text as spenders
-          ${sql.join(distinctNew.map((spend, i) => sql`, count(*) filter (where spend_365d >= ${spend}::bigint)::text as ${sql.identifier(`at${i}`)}`), sql``)}
-        from customer_metrics where not (customer_id = any(${idArray}))`,
-  );
-  const spendersBefore = Number(others.spenders) + oldSpends.length;
-  const spendersAfter = Number(others.spenders) + newSpends.length;
-  const percentiles = distinctNew.map((spend, i) => ({
-    pv: spend,
-    pct: (Number(others[`at${i}`]) + newSpends.filter((other) => other >= spend).length) / spendersAfter,
-  }));
-  const percentileRelation = sql`(select * from jsonb_to_recordset(${JSON.stringify(percentiles)}::jsonb) as v(pv bigint, pct float8))`;
-
+  // The 12-month spend rank of everyone who spent moves with the changed customers' amounts; it is computed when read
+  // from the ranks, which move here by what the change moved.
+  const spendsOf = (rows: { spend365d: string }[]) => rows.map((row) => Number(row.spend365d)).filter((spend) => spend > 0);
+  await moveSpendRanks(tx, spendsOf(old), spendsOf(fresh));
   await tx.execute(sql`
-    insert into customer_metrics (${METRIC_COLUMNS})
-    ${metricRows({ asOf, bounds, bgNbd, gammaGamma, percentiles: percentileRelation, customersWhere: sql`c.id = any(${idArray})` })}
+    insert into customer_metric_rows (${METRIC_COLUMNS})
+    ${metricRows({ bounds, customersWhere: sql`c.id = any(${idArray})` })}
     on conflict (customer_id) do update set ${assignedFrom('excluded')}`);
-  // Everyone else who spent: their count of customers spending as much or more moves by how many of the changed
-  // customers' amounts moved across theirs, and the share by the number who spent. The count is recovered exactly
-  // from the stored share (a count over at most a few million rows, as a double).
-  const crossing = (spends: number[]) => (spends.length ? sql.join(spends.map((spend) => sql`(case when ${spend}::bigint >= spend_365d then 1 else 0 end)`), sql` + `) : sql`0`);
-  const shift = sql`(${crossing(newSpends)}) - (${crossing(oldSpends)})`;
-  await tx.execute(sql`
-    update customer_metrics
-    set spend_percentile_365d = (round(spend_percentile_365d * ${spendersBefore}::float8) + ${shift})::float8 / ${spendersAfter}::float8
-    where spend_365d > 0 and not (customer_id = any(${idArray}))
-      and (${spendersBefore}::bigint <> ${spendersAfter}::bigint or ${shift} <> 0)`);
 
   if (change.moved) {
     const rescored = await rescore(tx, customersWithOrders);
@@ -199,7 +171,7 @@ async function rescore(tx: Tx, customersWithOrders: number): Promise<ScoreBounds
   const counted = SCORE_DIMENSIONS.map((dimension) => bounds.buckets[dimension].reduce((sum, bucket) => sum + bucket.count, 0));
   if (counted.some((count) => count !== customersWithOrders)) throw new FullNeeded('the stored figures disagree with the last run');
   await tx.execute(sql`
-    update customer_metrics m
+    update customer_metric_rows m
     set recency_score = s.recency_score, frequency_score = s.frequency_score, monetary_score = s.monetary_score, rfm_segment = s.segment
     from (
       select scored.*, ${segmentCase()} as segment

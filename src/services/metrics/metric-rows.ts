@@ -2,18 +2,18 @@ import { sql, type SQL } from 'drizzle-orm';
 
 import { queryRows, type Tx } from '@/db/client';
 
-import type { BgNbdParams } from './bg-nbd';
-import type { GammaGammaParams } from './gamma-gamma';
 import { SCORE_KEYS, scoreCase, type ScoreBounds } from './scores';
-import { expectedValueSql, pAliveSql, segmentCase } from './sql-parts';
+import { segmentCase } from './sql-parts';
 
-// The rows of customer_metrics: what each column holds for a customer, computed from metrics_base (compute.ts), and
-// the full run's write of them. The incremental path (incremental.ts) writes the same rows for a few customers.
+// The rows of customer_metric_rows: what each column holds for a customer, computed from metrics_base (compute.ts),
+// and the full run's write of them. The incremental path (incremental.ts) writes the same rows for a few customers.
+// Nothing here moves with the day alone: the view customer_metrics computes what does (days since an order,
+// predictions, the 12-month spend rank) from these rows and metric_basis, which the run writes (basis.ts).
 
 // The columns written for each customer, in this order (metricRows selects them).
-const METRIC_COLUMNS_LIST = ['customer_id', 'as_of', 'computed_at', 'days_since_last_order', 'days_since_first_order', 'orders_90d',
-  'orders_365d', 'spend_365d', 'average_order_value', 'average_items_per_order', 'order_count', 'total_spend', 'recency_score',
-  'frequency_score', 'monetary_score', 'rfm_segment', 'expected_orders_12m', 'predicted_value_12m', 'p_alive', 'spend_percentile_365d'];
+const METRIC_COLUMNS_LIST = ['customer_id', 'computed_at', 'first_order_on', 'last_order_on', 'orders_90d', 'orders_365d', 'spend_365d',
+  'average_order_value', 'average_items_per_order', 'order_count', 'total_spend', 'recency_score', 'frequency_score', 'monetary_score',
+  'rfm_segment', 'repeat_days', 'repeat_span_days', 'repeat_spend'];
 export const METRIC_COLUMNS = sql.raw(METRIC_COLUMNS_LIST.join(', '));
 // Every written column but the customer.
 const ASSIGNED_COLUMNS = METRIC_COLUMNS_LIST.slice(1);
@@ -28,12 +28,7 @@ const COLUMNS_OF_F = columnsOf('f', ASSIGNED_COLUMNS);
 const FIGURES = (table: 'm' | 'f') => columnsOf(table, FIGURE_COLUMNS);
 
 export interface MetricFigures {
-  asOf: Date;
   bounds: ScoreBounds;
-  bgNbd: BgNbdParams | null;
-  gammaGamma: GammaGammaParams | null;
-  /** A relation (pv bigint, pct float8): the 12-month spend rank of each 12-month spend pv > 0. */
-  percentiles: SQL;
 }
 
 export interface MetricRowsInput extends MetricFigures {
@@ -42,19 +37,19 @@ export interface MetricRowsInput extends MetricFigures {
 }
 
 /**
- * One row of METRIC_COLUMNS per customer matching `customersWhere`, from metrics_base (and metrics_expected when
- * there is a purchase model): the figures of customers without counted orders are empty. RFM scores come from the
- * buckets (scores.ts), which give exactly the quintile of each value's rank among the customers with orders.
+ * One row of METRIC_COLUMNS per customer matching `customersWhere`, from metrics_base: the figures of customers
+ * without counted orders are empty. RFM scores come from the buckets (scores.ts), which give exactly the quintile of
+ * each value's rank among the customers with orders.
  */
 export function metricRows(input: MetricRowsInput): SQL {
-  return sql`select c.id as customer_id, ${figureColumns(input.asOf)}
+  return sql`select c.id as customer_id, ${figureColumns()}
     from customers c left join (${scoredBase(input)}) s on s.customer_id = c.id
     where ${input.customersWhere}`;
 }
 
 /** The rows of metricRows for the customers with counted orders alone, read from metrics_base without customers. */
 function metricRowsWithOrders(input: MetricFigures): SQL {
-  return sql`select s.customer_id, ${figureColumns(input.asOf)} from (${scoredBase(input)}) s`;
+  return sql`select s.customer_id, ${figureColumns()} from (${scoredBase(input)}) s`;
 }
 
 /**
@@ -62,53 +57,37 @@ function metricRowsWithOrders(input: MetricFigures): SQL {
  * scored row that is not there (a join on false is never read).
  */
 function emptyMetricRow(input: MetricFigures): SQL {
-  return sql`select ${figureColumns(input.asOf)} from (select) one left join (${scoredBase(input)}) s on false`;
+  return sql`select ${figureColumns()} from (select) one left join (${scoredBase(input)}) s on false`;
 }
 
 /** The columns of METRIC_COLUMNS after customer_id, from a scored row s (scoredBase), which is null without orders. */
-function figureColumns(asOf: Date): SQL {
-  return sql`${asOf.toISOString()}::timestamptz as as_of, now() as computed_at,
-      s.days_since_last as days_since_last_order, s.days_since_first as days_since_first_order,
+function figureColumns(): SQL {
+  return sql`now() as computed_at, s.first_day as first_order_on, s.last_day as last_order_on,
       coalesce(s.orders_90d, 0) as orders_90d, coalesce(s.orders_365d, 0) as orders_365d, coalesce(s.spend_365d, 0) as spend_365d,
       coalesce(round(s.spend::numeric / s.orders)::bigint, 0) as average_order_value,
       coalesce(s.items::float8 / s.orders, 0) as average_items_per_order,
       coalesce(s.orders, 0) as order_count, coalesce(s.spend, 0) as total_spend,
       s.recency_score, s.frequency_score, s.monetary_score, s.segment as rfm_segment,
-      s.expected as expected_orders_12m, s.value as predicted_value_12m, s.p_alive, s.spend_percentile as spend_percentile_365d`;
+      s.x as repeat_days, s.tx_days as repeat_span_days, s.repeat_spend`;
 }
 
-/** metrics_base with each customer's scores, segment, predictions and 12-month spend rank. */
-function scoredBase({ bounds, bgNbd, gammaGamma, percentiles }: MetricFigures): SQL {
-  const expected = bgNbd ? sql`e.if_alive * ${pAliveSql(bgNbd)}` : sql`null::float8`;
-  const pAlive = bgNbd ? pAliveSql(bgNbd) : sql`null::float8`;
-  const value = bgNbd && gammaGamma ? sql`round(greatest(0, e.if_alive * ${pAliveSql(bgNbd)} * ${expectedValueSql(gammaGamma)}))::bigint` : sql`null::bigint`;
-  const joinExpected = bgNbd ? sql`left join metrics_expected e on e.ex_x = b.x and e.ex_t = b.t_days` : sql``;
+/** metrics_base with each customer's scores and segment. */
+function scoredBase({ bounds }: MetricFigures): SQL {
   return sql`
     select scored.*, ${segmentCase()} as segment
     from (
       select b.*,
         ${scoreCase(SCORE_KEYS.recency, bounds.buckets.recency)} as recency_score,
         ${scoreCase(SCORE_KEYS.frequency, bounds.buckets.frequency)} as frequency_score,
-        ${scoreCase(SCORE_KEYS.monetary, bounds.buckets.monetary)} as monetary_score,
-        ${expected} as expected, ${value} as value, ${pAlive} as p_alive, p.pct as spend_percentile
+        ${scoreCase(SCORE_KEYS.monetary, bounds.buckets.monetary)} as monetary_score
       from metrics_base b
-      ${joinExpected}
-      left join ${percentiles} p on p.pv = b.spend_365d
     ) scored`;
 }
-
-/**
- * cume_dist() over the 12-month spend, highest first, among customers who spent in those 12 months, computed once per
- * distinct amount: (customers who spent as much or more) / (customers who spent).
- */
-export const percentilesOfBase = sql`(
-  select spend_365d as pv, (sum(c) over (order by spend_365d desc rows between unbounded preceding and current row))::float8 / (sum(c) over ())::float8 as pct
-  from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped)`;
 
 // Every customer's row, in three statements, each reading no more than it needs:
 // 1. a row for each customer who has none (a new customer, or everyone on the first run);
 // 2. the rows of the customers with counted orders, computed from metrics_base alone and written where a figure moved;
-// 3. the empty row, where it moved, for the customers without (their stored row had orders, or another as-of).
+// 3. the empty row, where it moved, for the customers without (their stored row had orders).
 // Joining every customer to metrics_base and then to their stored rows in one statement, with the result materialised
 // for the UPDATE and the INSERT to read, took twice as long at a million customers (8.3 s on a run that changed no
 // row: a hash of every customer, a hash of every stored row and the materialised million). A plain UPDATE from a hash
@@ -120,23 +99,22 @@ const MANY_MISSING = 10;
 
 export async function writeMetrics(tx: Tx, figures: MetricFigures): Promise<{ customers: number; inserted: number }> {
   const emptyRow = emptyMetricRow(figures);
-  // Every join below pairs whole tables, which hash joins do in one pass each. On the first run customer_metrics is
-  // empty, so the planner would probe it with a nested loop, one scan of it per customer, while the run fills it:
+  // Every join below pairs whole tables, which hash joins do in one pass each. On the first run customer_metric_rows
+  // is empty, so the planner would probe it with a nested loop, one scan of it per customer, while the run fills it:
   // each scan then walks every page written so far (invisible to it, but read), which is quadratic (a million
-  // customers did not finish in 15 minutes). A merge join would sort every customer's figures by their 12-month
-  // spend to meet the percentiles (2 s at a million), where a hash holds their 180,000 distinct amounts.
+  // customers did not finish in 15 minutes). A merge join would sort both sides first.
   await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(sql`set local enable_mergejoin = off`);
   // A metrics row belongs to a customer (a foreign key, deleted with it), so as many rows as customers means each
   // has one: two counts of primary keys instead of matching every customer against every row.
   const [counts] = await queryRows<{ customers: number; rows: number }>(
     tx,
-    sql`select (select count(*) from customers)::int as customers, (select count(*) from customer_metrics)::int as rows`,
+    sql`select (select count(*) from customers)::int as customers, (select count(*) from customer_metric_rows)::int as rows`,
   );
   const missing = counts.customers - counts.rows;
   let inserted = 0;
   if (missing > 0) {
-    const notStored = sql`not exists (select 1 from customer_metrics m where m.customer_id = c.id)`;
+    const notStored = sql`not exists (select 1 from customer_metric_rows m where m.customer_id = c.id)`;
     // Many missing (the first run, an import): each row with its figures, written once (an empty row then its figures
     // took 142 s instead of 89 at a million). A few (the customers new since the last run): an empty row each, which
     // the update below fills in, rather than computing every customer's figures once more for them.
@@ -145,14 +123,14 @@ export async function writeMetrics(tx: Tx, figures: MetricFigures): Promise<{ cu
       : sql`select c.id, ${COLUMNS_OF_F} from customers c cross join (${emptyRow}) f where ${notStored}`;
     [{ inserted }] = await queryRows<{ inserted: number }>(
       tx,
-      sql`with inserted as (insert into customer_metrics (${METRIC_COLUMNS}) ${rows} returning 1) select count(*)::int as inserted from inserted`,
+      sql`with inserted as (insert into customer_metric_rows (${METRIC_COLUMNS}) ${rows} returning 1) select count(*)::int as inserted from inserted`,
     );
   }
   await tx.execute(sql`
-    update customer_metrics m set ${UPDATED_COLUMNS} from (${metricRowsWithOrders(figures)}) f
+    update customer_metric_rows m set ${UPDATED_COLUMNS} from (${metricRowsWithOrders(figures)}) f
     where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
   await tx.execute(sql`
-    update customer_metrics m set ${UPDATED_COLUMNS} from (${emptyRow}) f
+    update customer_metric_rows m set ${UPDATED_COLUMNS} from (${emptyRow}) f
     where not exists (select 1 from metrics_base b where b.customer_id = m.customer_id)
       and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
   await tx.execute(sql`reset enable_nestloop`);

@@ -9,6 +9,7 @@ import {
   customerEvents,
   customerGroups,
   customerMetrics,
+  type CustomerMetricsRow,
   customers,
   discountRedemptions,
   discounts,
@@ -195,7 +196,7 @@ function consentHistory(events: CustomerEventRow[], row: typeof customers.$infer
 }
 
 /** A metrics row as JSON values: times as ISO strings, without the key. */
-function plainValues(row: typeof customerMetrics.$inferSelect): Record<string, string | number | null> {
+function plainValues(row: CustomerMetricsRow): Record<string, string | number | null> {
   const { customerId, ...rest } = row;
   return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : (value as number | string | null)]));
 }

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+
+import { queryRows, type Tx } from '@/db/client';
+
+import { expectedPurchasesIfAlive, type BgNbdParams } from './bg-nbd';
+import type { GammaGammaParams } from './gamma-gamma';
+
+// What the view customer_metrics reads beside each customer's stored row (migration 0037): the run's moment and
+// models (metric_basis), the expected purchases per (x, age) pair (metric_expectations) and the 12-month spend ranks
+// (metric_spend_ranks). A full run writes them all from metrics_base; the incremental path adds to them for the
+// customers it applies (incremental.ts), with the moment and models held.
+
+const HORIZON_WEEKS = 365 / 7;
+
+export interface Basis {
+  asOf: Date;
+  bgNbd: BgNbdParams | null;
+  gammaGamma: GammaGammaParams | null;
+}
+
+/** A full run's basis: its moment and models, the spend ranks of metrics_base and the expectations of its pairs. */
+export async function writeBasis(tx: Tx, { asOf, bgNbd, gammaGamma }: Basis): Promise<void> {
+  const spend = gammaGamma && bgNbd ? gammaGamma : null;
+  await tx.execute(sql`
+    insert into metric_basis (only_row, as_of, as_of_day, spenders, r, alpha, a, b, p, q, gamma)
+    values (true, ${asOf.toISOString()}::timestamptz, (${asOf.toISOString()}::timestamptz at time zone 'UTC')::date,
+      (select count(*) from metrics_base where spend_365d > 0),
+      ${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8,
+      ${spend?.p ?? null}::float8, ${spend?.q ?? null}::float8, ${spend?.gamma ?? null}::float8)
+    on conflict (only_row) do update set as_of = excluded.as_of, as_of_day = excluded.as_of_day, spenders = excluded.spenders,
+      r = excluded.r, alpha = excluded.alpha, a = excluded.a, b = excluded.b, p = excluded.p, q = excluded.q, gamma = excluded.gamma`);
+  // The ranks of every amount: (customers who spent as much or more), written where it moved.
+  await tx.execute(sql`
+    create temp table metrics_ranks on commit drop as
+    select spend_365d, (sum(c) over (order by spend_365d desc rows between unbounded preceding and current row))::int as at_or_above
+    from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped`);
+  await tx.execute(sql`delete from metric_spend_ranks r where not exists (select 1 from metrics_ranks n where n.spend_365d = r.spend_365d)`);
+  await tx.execute(sql`
+    insert into metric_spend_ranks (spend_365d, at_or_above) select spend_365d, at_or_above from metrics_ranks
+    on conflict (spend_365d) do update set at_or_above = excluded.at_or_above where metric_spend_ranks.at_or_above <> excluded.at_or_above`);
+  await tx.execute(sql`delete from metric_expectations`);
+  if (bgNbd) await tabulateExpectations(tx, bgNbd);
+  // Without statistics the planner takes metric_basis for a table of many rows, and reads one customer's metrics by
+  // hashing every expectation instead of looking up theirs. A few pages each; the ranks are sampled.
+  await tx.execute(sql`analyze metric_basis, metric_expectations, metric_spend_ranks`);
+}
+
+// The hypergeometric part of the expected purchases depends on (x, age) only, which take few distinct values even at
+// a million customers: computed here once per pair of metrics_base that metric_expectations lacks.
+export async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise<void> {
+  const pairs = await queryRows<{ x: number; t: number }>(
+    tx,
+    sql`select distinct b.x, b.t_days as t from metrics_base b
+        where not exists (select 1 from metric_expectations e where e.repeat_days = b.x and e.age_days = b.t_days)`,
+  );
+  const table = pairs
+    .map(({ x, t }) => ({ x, t, if_alive: expectedPurchasesIfAlive(params, x, t / 7, HORIZON_WEEKS) }))
+    .filter((row) => Number.isFinite(row.if_alive));
+  const CHUNK = 20_000;
+  for (let i = 0; i < table.length; i += CHUNK) {
+    const chunk = table.slice(i, i + CHUNK);
+    await tx.execute(sql`
+      insert into metric_expectations (repeat_days, age_days, if_alive)
+      select x, t, if_alive from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(x int, t int, if_alive float8)`);
+  }
+}
+
+/**
+ * Moves the spend ranks by the changed customers' 12-month spends (before and after, amounts above 0 only), so that
+ * each amount's count of customers who spent as much or more, and the number who spent, are what a full run would
+ * give. Every other customer's amount has a rank already; an amount new to the table is counted from the next one
+ * above it, since between the two only changed customers can be.
+ */
+export async function moveSpendRanks(tx: Tx, before: readonly number[], after: readonly number[]): Promise<void> {
+  const arrayOf = (spends: readonly number[]) => sql`string_to_array(${spends.join(',')}, ',')::bigint[]`;
+  const [oldSpends, newSpends] = [arrayOf(before), arrayOf(after)];
+  await tx.execute(sql`update metric_basis set spenders = spenders + ${after.length - before.length}::int`);
+  await tx.execute(sql`
+    update metric_spend_ranks r
+    set at_or_above = r.at_or_above + moved.shift
+    from (
+      select r.spend_365d,
+        (select count(*) from unnest(${newSpends}) s where s >= r.spend_365d) - (select count(*) from unnest(${oldSpends}) s where s >= r.spend_365d) as shift
+      from metric_spend_ranks r
+      where r.spend_365d <= (select max(s) from unnest(${oldSpends} || ${newSpends}) s)
+    ) moved
+    where r.spend_365d = moved.spend_365d and moved.shift <> 0`);
+  await tx.execute(sql`
+    insert into metric_spend_ranks (spend_365d, at_or_above)
+    select n.spend, coalesce(above.at_or_above, 0)
+      + (select count(*) from unnest(${newSpends}) s where s >= n.spend and (above.spend_365d is null or s < above.spend_365d))::int
+    from (select distinct s as spend from unnest(${newSpends}) s) n
+    left join lateral (
+      select r.spend_365d, r.at_or_above from metric_spend_ranks r where r.spend_365d > n.spend order by r.spend_365d limit 1
+    ) above on true
+    where not exists (select 1 from metric_spend_ranks r where r.spend_365d = n.spend)`);
+}
