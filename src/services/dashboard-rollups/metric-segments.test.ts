@@ -87,6 +87,13 @@ describe(`the RFM rollups (${TEST_DB_KIND})`, () => {
     expect(await applyOrderChanges()).toMatchObject({ applied: true });
     await expectExact();
 
+    // Another day with the same models: rows whose figures stay are not written, but who is at risk moves with P(alive).
+    const aMonthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    await computeAllCustomerMetrics({ actor: admin, asOf: aMonthAgo, models: 'keep' });
+    await expectExact();
+    await computeAllCustomerMetrics({ actor: admin, models: 'keep' });
+    await expectExact();
+
     // A customer without orders (after the recompute that gave them a row): the metrics row goes by the cascade.
     const gone = (await createCustomer({ actor: admin, input: { firstName: 'Gone', lastName: 'Soon', email: 'gone@segments.test' } })).id;
     await computeAllCustomerMetrics({ actor: admin, models: 'keep' });

@@ -18,31 +18,54 @@ export interface Basis {
   gammaGamma: GammaGammaParams | null;
 }
 
-/** A full run's basis: its moment and models, the spend ranks of metrics_base and the expectations of its pairs. */
-export async function writeBasis(tx: Tx, { asOf, bgNbd, gammaGamma }: Basis): Promise<void> {
+/**
+ * A full run's basis: its moment and models, the spend ranks of metrics_base and the expectations of its pairs.
+ * Returns whether the moment or the models moved (who is at risk then moves for customers whose rows stay).
+ */
+export async function writeBasis(tx: Tx, { asOf, bgNbd, gammaGamma }: Basis): Promise<{ moved: boolean }> {
   const spend = gammaGamma && bgNbd ? gammaGamma : null;
+  const models = sql`${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8,
+    ${spend?.p ?? null}::float8, ${spend?.q ?? null}::float8, ${spend?.gamma ?? null}::float8`;
+  const [before] = await queryRows<{ asOf: string; sameModels: boolean; samePurchaseModel: boolean }>(
+    tx,
+    sql`select as_of::text as "asOf", (r, alpha, a, b, p, q, gamma) is not distinct from (${models}) as "sameModels",
+          (r, alpha, a, b) is not distinct from (${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8) as "samePurchaseModel"
+        from metric_basis`,
+  );
   await tx.execute(sql`
     insert into metric_basis (only_row, as_of, as_of_day, spenders, r, alpha, a, b, p, q, gamma)
     values (true, ${asOf.toISOString()}::timestamptz, (${asOf.toISOString()}::timestamptz at time zone 'UTC')::date,
-      (select count(*) from metrics_base where spend_365d > 0),
-      ${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8,
-      ${spend?.p ?? null}::float8, ${spend?.q ?? null}::float8, ${spend?.gamma ?? null}::float8)
+      (select count(*) from metrics_base where spend_365d > 0), ${models})
     on conflict (only_row) do update set as_of = excluded.as_of, as_of_day = excluded.as_of_day, spenders = excluded.spenders,
       r = excluded.r, alpha = excluded.alpha, a = excluded.a, b = excluded.b, p = excluded.p, q = excluded.q, gamma = excluded.gamma`);
-  // The ranks of every amount: (customers who spent as much or more), written where it moved.
-  await tx.execute(sql`
-    create temp table metrics_ranks on commit drop as
-    select spend_365d, (sum(c) over (order by spend_365d desc rows between unbounded preceding and current row))::int as at_or_above
-    from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped`);
-  await tx.execute(sql`delete from metric_spend_ranks r where not exists (select 1 from metrics_ranks n where n.spend_365d = r.spend_365d)`);
-  await tx.execute(sql`
-    insert into metric_spend_ranks (spend_365d, at_or_above) select spend_365d, at_or_above from metrics_ranks
-    on conflict (spend_365d) do update set at_or_above = excluded.at_or_above where metric_spend_ranks.at_or_above <> excluded.at_or_above`);
-  await tx.execute(sql`delete from metric_expectations`);
+  await rankSpends(tx);
+  // An expectation depends on the purchase model and its pair alone, not on the day: kept while the model stays.
+  if (!before?.samePurchaseModel) await tx.execute(sql`delete from metric_expectations`);
   if (bgNbd) await tabulateExpectations(tx, bgNbd);
   // Without statistics the planner takes metric_basis for a table of many rows, and reads one customer's metrics by
   // hashing every expectation instead of looking up theirs. A few pages each; the ranks are sampled.
   await tx.execute(sql`analyze metric_basis, metric_expectations, metric_spend_ranks`);
+  const [{ asOf: stored }] = await queryRows<{ asOf: string }>(tx, sql`select as_of::text as "asOf" from metric_basis`);
+  return { moved: !before || before.asOf !== stored || !before.sameModels };
+}
+
+/**
+ * The ranks of every 12-month amount of metrics_base: (customers who spent as much or more), written where they moved,
+ * each statement a hash join of the two sets rather than a probe of the key per amount.
+ */
+async function rankSpends(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    create temp table metrics_ranks on commit drop as
+    select spend_365d, (sum(c) over (order by spend_365d desc rows between unbounded preceding and current row))::int as at_or_above
+    from (select spend_365d, count(*) as c from metrics_base where spend_365d > 0 group by 1) grouped`);
+  await tx.execute(sql`analyze metrics_ranks`);
+  await tx.execute(sql`delete from metric_spend_ranks r where not exists (select 1 from metrics_ranks n where n.spend_365d = r.spend_365d)`);
+  await tx.execute(sql`
+    update metric_spend_ranks r set at_or_above = n.at_or_above from metrics_ranks n
+    where r.spend_365d = n.spend_365d and r.at_or_above <> n.at_or_above`);
+  await tx.execute(sql`
+    insert into metric_spend_ranks (spend_365d, at_or_above)
+    select n.spend_365d, n.at_or_above from metrics_ranks n where not exists (select 1 from metric_spend_ranks r where r.spend_365d = n.spend_365d)`);
 }
 
 // The hypergeometric part of the expected purchases depends on (x, age) only, which take few distinct values even at
