@@ -76,6 +76,13 @@ CROSS JOIN LATERAL (
   SELECT e.if_alive * alive.p_alive AS orders, metric_expected_order_value(m.repeat_days, m.repeat_spend, b.p, b.q, b.gamma) AS order_value
 ) predicted;
 --> statement-breakpoint
+-- Whether a stored row is at risk as of a basis (null: none), by the overview's rule (rollup_metric_is_at_risk).
+-- (The basis is not called b where it is passed: metric_basis has a column b, BG/NBD's parameter.)
+CREATE FUNCTION "metric_row_is_at_risk"(m customer_metric_rows, basis metric_basis) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT rollup_metric_is_at_risk(m.rfm_segment,
+    metric_p_alive(m.repeat_days, m.repeat_span_days, basis.as_of_day - m.first_order_on, basis.r, basis.alpha, basis.a, basis.b), m.monetary_score)
+$$;
+--> statement-breakpoint
 -- The rollups: the as-of moment is metric_basis' now, so only computed_at is counted; whether a row is at risk is
 -- judged as of metric_basis (a full run, which changes it, counts the segments again when it is done).
 CREATE OR REPLACE FUNCTION "rollup_apply_metric_changes"(changes rollup_metric_change[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -104,24 +111,24 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     changes := ARRAY(
       SELECT ROW(rfm_segment, is_at_risk, NULL, computed_at, count(*))::rollup_metric_change
-      FROM (SELECT n.rfm_segment, rollup_metric_is_at_risk(n.rfm_segment, metric_p_alive(n.repeat_days, n.repeat_span_days, b.as_of_day - n.first_order_on, b.r, b.alpha, b.a, b.b), n.monetary_score) AS is_at_risk, n.computed_at
-            FROM new_rows n LEFT JOIN metric_basis b ON true) x
+      FROM (SELECT n.rfm_segment, metric_row_is_at_risk(n, basis) AS is_at_risk, n.computed_at
+            FROM new_rows n LEFT JOIN metric_basis basis ON true) x
       GROUP BY rfm_segment, is_at_risk, computed_at);
   ELSIF TG_OP = 'DELETE' THEN
     changes := ARRAY(
       SELECT ROW(rfm_segment, is_at_risk, NULL, computed_at, -count(*))::rollup_metric_change
-      FROM (SELECT o.rfm_segment, rollup_metric_is_at_risk(o.rfm_segment, metric_p_alive(o.repeat_days, o.repeat_span_days, b.as_of_day - o.first_order_on, b.r, b.alpha, b.a, b.b), o.monetary_score) AS is_at_risk, o.computed_at
-            FROM old_rows o LEFT JOIN metric_basis b ON true) x
+      FROM (SELECT o.rfm_segment, metric_row_is_at_risk(o, basis) AS is_at_risk, o.computed_at
+            FROM old_rows o LEFT JOIN metric_basis basis ON true) x
       GROUP BY rfm_segment, is_at_risk, computed_at);
   ELSE
     changes := ARRAY(
       SELECT ROW(rfm_segment, is_at_risk, NULL, computed_at, sum(sign))::rollup_metric_change
       FROM (
-        SELECT 1 AS sign, n.rfm_segment, rollup_metric_is_at_risk(n.rfm_segment, metric_p_alive(n.repeat_days, n.repeat_span_days, b.as_of_day - n.first_order_on, b.r, b.alpha, b.a, b.b), n.monetary_score) AS is_at_risk, n.computed_at
-        FROM new_rows n LEFT JOIN metric_basis b ON true
+        SELECT 1 AS sign, n.rfm_segment, metric_row_is_at_risk(n, basis) AS is_at_risk, n.computed_at
+        FROM new_rows n LEFT JOIN metric_basis basis ON true
         UNION ALL
-        SELECT -1, o.rfm_segment, rollup_metric_is_at_risk(o.rfm_segment, metric_p_alive(o.repeat_days, o.repeat_span_days, b.as_of_day - o.first_order_on, b.r, b.alpha, b.a, b.b), o.monetary_score), o.computed_at
-        FROM old_rows o LEFT JOIN metric_basis b ON true
+        SELECT -1, o.rfm_segment, metric_row_is_at_risk(o, basis), o.computed_at
+        FROM old_rows o LEFT JOIN metric_basis basis ON true
       ) x
       GROUP BY rfm_segment, is_at_risk, computed_at
       HAVING sum(sign) <> 0);
@@ -139,8 +146,8 @@ BEGIN
   DELETE FROM rollup_metric_moments;
   PERFORM rollup_apply_metric_changes(ARRAY(
     SELECT ROW(rfm_segment, is_at_risk, NULL, computed_at, count(*))::rollup_metric_change
-    FROM (SELECT m.rfm_segment, rollup_metric_is_at_risk(m.rfm_segment, metric_p_alive(m.repeat_days, m.repeat_span_days, b.as_of_day - m.first_order_on, b.r, b.alpha, b.a, b.b), m.monetary_score) AS is_at_risk, m.computed_at
-          FROM customer_metric_rows m LEFT JOIN metric_basis b ON true) x
+    FROM (SELECT m.rfm_segment, metric_row_is_at_risk(m, basis) AS is_at_risk, m.computed_at
+          FROM customer_metric_rows m LEFT JOIN metric_basis basis ON true) x
     GROUP BY rfm_segment, is_at_risk, computed_at));
 END $$;
 --> statement-breakpoint
