@@ -173,3 +173,14 @@ export function preparedStatement<Row>(build: () => SQL): (db: Db | Tx, values: 
     return runPrepared<Row>(db, built, values);
   };
 }
+
+/**
+ * Runs queries one after another on one connection (a transaction) and gives their results in order. A connection
+ * runs one query at a time anyway; handing it several at once (Promise.all) only queues them in the driver, which pg
+ * deprecates and will refuse.
+ */
+export async function inTurn<T extends readonly (() => PromiseLike<unknown>)[]>(...queries: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}

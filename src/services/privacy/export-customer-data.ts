@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 
-import { getDb, type Db } from '@/db/client';
+import { getDb, inTurn, type Db } from '@/db/client';
 import {
   campaignDeliveries,
   campaigns,
@@ -53,36 +53,36 @@ async function readExport(db: Db, customerId: string): Promise<PersonalDataExpor
     .where(eq(customers.id, customerId));
   if (!found) throw new NotFoundError(NOT_FOUND);
   const row = found.customer;
-  const [addresses, events, exportedOrders, engagement, suggestions, deliveries, redemptions, login] = await Promise.all([
-    db.select().from(customerAddresses).where(eq(customerAddresses.customerId, customerId)).orderBy(asc(customerAddresses.createdAt), asc(customerAddresses.id)),
-    db.select().from(customerEvents).where(eq(customerEvents.customerId, customerId)).orderBy(asc(customerEvents.createdAt), asc(customerEvents.id)),
-    readOrders(db, customerId),
-    db.select().from(customerMetrics).where(eq(customerMetrics.customerId, customerId)),
-    db
+  const [addresses, events, exportedOrders, engagement, suggestions, deliveries, redemptions, login] = await inTurn(
+    () => db.select().from(customerAddresses).where(eq(customerAddresses.customerId, customerId)).orderBy(asc(customerAddresses.createdAt), asc(customerAddresses.id)),
+    () => db.select().from(customerEvents).where(eq(customerEvents.customerId, customerId)).orderBy(asc(customerEvents.createdAt), asc(customerEvents.id)),
+    () => readOrders(db, customerId),
+    () => db.select().from(customerMetrics).where(eq(customerMetrics.customerId, customerId)),
+    () => db
       .select({ suggestion: classificationSuggestions, group: customerGroups.name })
       .from(classificationSuggestions)
       .innerJoin(customerGroups, eq(customerGroups.id, classificationSuggestions.suggestedGroupId))
       .where(eq(classificationSuggestions.customerId, customerId))
       .orderBy(asc(classificationSuggestions.createdAt)),
-    db
+    () => db
       .select({ delivery: campaignDeliveries, campaign: campaigns.name, channel: campaigns.channel })
       .from(campaignDeliveries)
       .innerJoin(campaigns, eq(campaigns.id, campaignDeliveries.campaignId))
       .where(eq(campaignDeliveries.customerId, customerId))
       .orderBy(asc(campaignDeliveries.createdAt)),
-    db
+    () => db
       .select({ redemption: discountRedemptions, code: discounts.code })
       .from(discountRedemptions)
       .innerJoin(discounts, eq(discounts.id, discountRedemptions.discountId))
       .where(eq(discountRedemptions.customerId, customerId))
       .orderBy(asc(discountRedemptions.createdAt)),
-    row.userId
+    () => row.userId
       ? db
           .select({ email: storeUsers.email, name: storeUsers.name, emailVerified: storeUsers.emailVerified, createdAt: storeUsers.createdAt })
           .from(storeUsers)
           .where(eq(storeUsers.id, row.userId))
       : Promise.resolve([]),
-  ]);
+  );
 
   const { createdById, userId, ...customer } = toCustomer(row, found.group?.id ? found.group : null);
   const metrics = engagement[0];
@@ -139,12 +139,12 @@ async function readExport(db: Db, customerId: string): Promise<PersonalDataExpor
 
 /** Every order with its items and its refunds (with what each refund took back), oldest first: four queries. */
 async function readOrders(db: Db, customerId: string): Promise<ExportedOrder[]> {
-  const [orderRows, itemRows, refundRows, refundItemRows] = await Promise.all([
-    db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(asc(orders.placedAt), asc(orders.id)),
-    db.select().from(orderItems).where(eq(orderItems.customerId, customerId)).orderBy(asc(orderItems.position), asc(orderItems.id)),
-    db.select().from(orderRefunds).where(eq(orderRefunds.customerId, customerId)).orderBy(asc(orderRefunds.createdAt), asc(orderRefunds.id)),
-    db.select().from(orderRefundItems).where(eq(orderRefundItems.customerId, customerId)),
-  ]);
+  const [orderRows, itemRows, refundRows, refundItemRows] = await inTurn(
+    () => db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(asc(orders.placedAt), asc(orders.id)),
+    () => db.select().from(orderItems).where(eq(orderItems.customerId, customerId)).orderBy(asc(orderItems.position), asc(orderItems.id)),
+    () => db.select().from(orderRefunds).where(eq(orderRefunds.customerId, customerId)).orderBy(asc(orderRefunds.createdAt), asc(orderRefunds.id)),
+    () => db.select().from(orderRefundItems).where(eq(orderRefundItems.customerId, customerId)),
+  );
   return orderRows.map((order) => ({
     ...toOrderSummary(order),
     subtotal: order.subtotal,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 
-import type { Tx } from '@/db/client';
+import { inTurn, type Tx } from '@/db/client';
 import { campaignDeliveries, customerAddresses, storeUsers, type CustomerRow } from '@/db/schema';
 import { ERASED_MARKER } from '@/lib/privacy-types';
 
@@ -12,11 +12,11 @@ const MIN_LENGTH = 3;
  * refund reason, a model's reasons, a stored answer) may quote. Longest first, so a full name goes before its parts.
  */
 export async function personalValuesOf(tx: Tx, row: CustomerRow): Promise<string[]> {
-  const [addresses, logins, deliveries] = await Promise.all([
-    tx.select().from(customerAddresses).where(eq(customerAddresses.customerId, row.id)),
-    row.userId ? tx.select().from(storeUsers).where(eq(storeUsers.id, row.userId)) : Promise.resolve([]),
-    tx.select({ address: campaignDeliveries.address }).from(campaignDeliveries).where(eq(campaignDeliveries.customerId, row.id)),
-  ]);
+  const [addresses, logins, deliveries] = await inTurn(
+    () => tx.select().from(customerAddresses).where(eq(customerAddresses.customerId, row.id)),
+    () => row.userId ? tx.select().from(storeUsers).where(eq(storeUsers.id, row.userId)) : Promise.resolve([]),
+    () => tx.select({ address: campaignDeliveries.address }).from(campaignDeliveries).where(eq(campaignDeliveries.customerId, row.id)),
+  );
   const values = [
     `${row.firstName} ${row.lastName}`,
     row.firstName,
