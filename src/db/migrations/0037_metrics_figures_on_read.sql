@@ -64,7 +64,8 @@ SELECT m.customer_id, b.as_of, m.computed_at,
   m.orders_90d, m.orders_365d, m.spend_365d, m.average_order_value, m.average_items_per_order, m.order_count, m.total_spend,
   m.recency_score, m.frequency_score, m.monetary_score, m.rfm_segment,
   predicted.orders AS expected_orders_12m,
-  CASE WHEN predicted.orders IS NOT NULL AND predicted.order_value IS NOT NULL THEN round(greatest(0, predicted.orders * predicted.order_value))::bigint END AS predicted_value_12m,
+  -- With both models, a customer whose expectation could not be computed (not finite) is predicted 0, as before.
+  CASE WHEN predicted.order_value IS NOT NULL THEN round(greatest(0, predicted.orders * predicted.order_value))::bigint END AS predicted_value_12m,
   alive.p_alive,
   s.at_or_above::float8 / nullif(b.spenders, 0)::float8 AS spend_percentile_365d
 FROM customer_metric_rows m
@@ -157,8 +158,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- The stored rows as they were, as of their own moment. The models' inputs cannot be recovered from them: until the
--- next full run (the incremental path waits for one: the last run's score buckets are dropped below) the predictions
--- read as empty.
+-- next full run (which the last run's changes below call for) the predictions read as empty.
 INSERT INTO metric_basis (as_of, as_of_day)
 SELECT max(as_of), (max(as_of) AT TIME ZONE 'UTC')::date FROM customer_metric_rows HAVING count(*) > 0;
 --> statement-breakpoint
@@ -180,7 +180,9 @@ UPDATE metric_basis SET spenders = (SELECT count(*) FROM customer_metric_rows WH
 ALTER TABLE customer_metric_rows DROP COLUMN "as_of", DROP COLUMN "days_since_last_order", DROP COLUMN "days_since_first_order",
   DROP COLUMN "expected_orders_12m", DROP COLUMN "predicted_value_12m", DROP COLUMN "p_alive", DROP COLUMN "spend_percentile_365d";
 --> statement-breakpoint
-UPDATE shop_settings SET value = value - 'bounds' WHERE key = 'metrics.lastRun';
+-- Without its fingerprint the last run reads as stale (orders changed), and without its buckets the incremental path
+-- leaves the change to a full run: the background job runs one at its next check.
+UPDATE shop_settings SET value = value - 'bounds' - 'fingerprint' WHERE key = 'metrics.lastRun';
 --> statement-breakpoint
 SELECT rollup_rebuild_metric_segments();
 --> statement-breakpoint

@@ -99,6 +99,9 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     // Compiling the statements below took longer than running them (1.5 s of JIT for each of the write's statements
     // at a million customers, against 0.3 s for the aggregate, which it speeds up by 2 s).
     await tx.execute(sql`set local jit = off`);
+    // A customer deletion's cascade (a merge, a deletion) takes rows of the rollups in its triggers, which this run's writes take
+    // too: it waits here for the run instead of holding the table while the recount below waits for it (a deadlock).
+    await tx.execute(sql`lock table customer_metric_rows in share row exclusive mode`);
     const basis = await timed('basis', () => writeBasis(tx, { asOf, bgNbd, gammaGamma }));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
     const bounds = await timed('scores', () => scoreBounds(tx, sql`metrics_base`, customersWithOrders));
