@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { customerGroups, customerMetrics, customers, metricBasis, rollupMetricMoments, rollupMetricSegments } from '@/db/schema';
@@ -83,12 +83,9 @@ function monthStart(date: Date, offset = 0): Date {
 
 const monthKey = (date: Date) => date.toISOString().slice(0, 7);
 
-// The same rule is spelt in SQL by rollup_metric_is_at_risk (migration 0028_segment_rollup), which keeps the at-risk
-// count of the overview: change both together.
-const isAtRisk = or(
-  inArray(customerMetrics.rfmSegment, [...AT_RISK_SEGMENTS]),
-  and(lte(customerMetrics.pAlive, AT_RISK_P_ALIVE), gte(customerMetrics.monetaryScore, HIGH_MONETARY_SCORE)),
-);
+// The rule lives in SQL (migration 0028_segment_rollup), where the triggers keep the at-risk count with it: the list
+// and the count cannot disagree. The constants above describe it on the page; metric-segments.test.ts holds them to it.
+const isAtRisk = sql`rollup_metric_is_at_risk(${customerMetrics.rfmSegment}, ${customerMetrics.pAlive}, ${customerMetrics.monetaryScore})`;
 
 const customerColumns = {
   id: customers.id,

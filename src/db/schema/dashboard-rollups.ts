@@ -154,8 +154,8 @@ export const rollupStaffCustomers = pgTable(
 
 /**
  * Customers with a metrics row, by RFM segment (null: no orders, so no segment) and whether they are at risk as of
- * metric_basis (the rule of isAtRisk in services/overview.ts, spelt again in the trigger). Rows that reach zero are
- * deleted.
+ * metric_basis (by the SQL function rollup_metric_is_at_risk, which the overview's list filters by too). Rows that
+ * reach zero are deleted.
  */
 export const rollupMetricSegments = pgTable(
   'rollup_metric_segments',

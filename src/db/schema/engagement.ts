@@ -149,16 +149,6 @@ export const metricChanges = pgTable('metric_changes', {
   customerId: uuid('customer_id').notNull(),
 });
 
-// The fitted purchase model of the last metrics run, kept so that its parameters can be shown and checked.
-export const metricModels = pgTable('metric_models', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  asOf: timestampMs('as_of').notNull(),
-  kind: text('kind').notNull(),
-  params: jsonb('params').$type<Record<string, number>>().notNull(),
-  customers: integer('customers').notNull(),
-  createdAt: createdAt(),
-});
-
 export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export const SUGGESTION_SOURCES = ['built_in', 'model'] as const;
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 
 import { getDb, queryRows } from '@/db/client';
 
-import { uuidArray } from '../metrics/sql-parts';
+import { arrayParam } from '../metrics/sql-parts';
 
 /** Whose segment rows to check: the given customers, or the rows a transaction (its id) wrote last. */
 export type SegmentRowsScope = { customerIds: readonly string[] } | { writtenByTransaction: string };
@@ -24,7 +24,7 @@ export async function resyncSegmentKeys(scope?: SegmentRowsScope): Promise<numbe
   const only = !scope
     ? sql``
     : 'customerIds' in scope
-      ? sql`and c.id = any(${uuidArray(scope.customerIds)})`
+      ? sql`and c.id = any(${arrayParam(scope.customerIds, 'uuid')})`
       : sql`and s.xmin::text::bigint = ${scope.writtenByTransaction}::bigint % 4294967296`;
   const rows = await queryRows<{ customerId: string }>(
     getDb(),

@@ -4,6 +4,7 @@ import { queryRows, type Tx } from '@/db/client';
 
 import { expectedPurchasesIfAlive, type BgNbdParams } from './bg-nbd';
 import type { GammaGammaParams } from './gamma-gamma';
+import { arrayParam } from './sql-parts';
 
 // What the view customer_metrics reads beside each customer's stored row (migration 0037): the run's moment and
 // models (metric_basis), the expected purchases per (x, age) pair (metric_expectations) and the 12-month spend ranks
@@ -24,17 +25,18 @@ export interface Basis {
  */
 export async function writeBasis(tx: Tx, { asOf, bgNbd, gammaGamma }: Basis): Promise<{ moved: boolean }> {
   const spend = gammaGamma && bgNbd ? gammaGamma : null;
-  const models = sql`${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8,
-    ${spend?.p ?? null}::float8, ${spend?.q ?? null}::float8, ${spend?.gamma ?? null}::float8`;
-  const [before] = await queryRows<{ asOf: string; sameModels: boolean; samePurchaseModel: boolean }>(
+  const at = sql`${asOf.toISOString()}::timestamptz`;
+  const purchaseModel = sql`${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8`;
+  const models = sql`${purchaseModel}, ${spend?.p ?? null}::float8, ${spend?.q ?? null}::float8, ${spend?.gamma ?? null}::float8`;
+  const [before] = await queryRows<{ sameMoment: boolean; sameModels: boolean; samePurchaseModel: boolean }>(
     tx,
-    sql`select as_of::text as "asOf", (r, alpha, a, b, p, q, gamma) is not distinct from (${models}) as "sameModels",
-          (r, alpha, a, b) is not distinct from (${bgNbd?.r ?? null}::float8, ${bgNbd?.alpha ?? null}::float8, ${bgNbd?.a ?? null}::float8, ${bgNbd?.b ?? null}::float8) as "samePurchaseModel"
+    sql`select as_of = ${at} as "sameMoment", (r, alpha, a, b, p, q, gamma) is not distinct from (${models}) as "sameModels",
+          (r, alpha, a, b) is not distinct from (${purchaseModel}) as "samePurchaseModel"
         from metric_basis`,
   );
   await tx.execute(sql`
     insert into metric_basis (only_row, as_of, as_of_day, spenders, r, alpha, a, b, p, q, gamma)
-    values (true, ${asOf.toISOString()}::timestamptz, (${asOf.toISOString()}::timestamptz at time zone 'UTC')::date,
+    values (true, ${at}, (${at} at time zone 'UTC')::date,
       (select count(*) from metrics_base where spend_365d > 0), ${models})
     on conflict (only_row) do update set as_of = excluded.as_of, as_of_day = excluded.as_of_day, spenders = excluded.spenders,
       r = excluded.r, alpha = excluded.alpha, a = excluded.a, b = excluded.b, p = excluded.p, q = excluded.q, gamma = excluded.gamma`);
@@ -45,8 +47,7 @@ export async function writeBasis(tx: Tx, { asOf, bgNbd, gammaGamma }: Basis): Pr
   // Without statistics the planner takes metric_basis for a table of many rows, and reads one customer's metrics by
   // hashing every expectation instead of looking up theirs. A few pages each; the ranks are sampled.
   await tx.execute(sql`analyze metric_basis, metric_expectations, metric_spend_ranks`);
-  const [{ asOf: stored }] = await queryRows<{ asOf: string }>(tx, sql`select as_of::text as "asOf" from metric_basis`);
-  return { moved: !before || before.asOf !== stored || !before.sameModels };
+  return { moved: !before || !before.sameMoment || !before.sameModels };
 }
 
 /**
@@ -97,8 +98,7 @@ export async function tabulateExpectations(tx: Tx, params: BgNbdParams): Promise
  * above it, since between the two only changed customers can be.
  */
 export async function moveSpendRanks(tx: Tx, before: readonly number[], after: readonly number[]): Promise<void> {
-  const arrayOf = (spends: readonly number[]) => sql`string_to_array(${spends.join(',')}, ',')::bigint[]`;
-  const [oldSpends, newSpends] = [arrayOf(before), arrayOf(after)];
+  const [oldSpends, newSpends] = [arrayParam(before, 'bigint'), arrayParam(after, 'bigint')];
   await tx.execute(sql`update metric_basis set spenders = spenders + ${after.length - before.length}::int`);
   await tx.execute(sql`
     update metric_spend_ranks r

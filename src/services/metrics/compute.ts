@@ -15,7 +15,7 @@ import { publicRun, readLastRun, readMetricsSettings, writeLastRun } from './set
 import { writeBasis } from './basis';
 import { writeMetrics } from './metric-rows';
 import { scoreBounds } from './scores';
-import { uuidArray } from './sql-parts';
+import { arrayParam } from './sql-parts';
 
 // One metrics run at a time, shop-wide (pg advisory lock key; any constant unlikely to clash).
 export const METRICS_LOCK_KEY = 6_240_517;
@@ -126,7 +126,6 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       trigger: options.trigger ?? 'manual',
       stepsMs: steps,
     };
-    await storeModels(tx, asOf, run, customersWithOrders);
     run.durationMs = Math.round(performance.now() - started);
     await writeLastRun(tx, { ...run, fingerprint, bounds }, options.actor);
     const [{ transaction }] = await queryRows<{ transaction: string }>(tx, sql`select pg_current_xact_id()::text as transaction`);
@@ -165,7 +164,7 @@ export function asBgNbd(stored: Record<string, number> | null | undefined): (BgN
   return stored ? { r: stored.r, alpha: stored.alpha, a: stored.a, b: stored.b, logLikelihood: stored.logLikelihood } : null;
 }
 
-export function asGammaGamma(stored: Record<string, number> | null | undefined): (GammaGammaParams & { logLikelihood: number }) | null {
+function asGammaGamma(stored: Record<string, number> | null | undefined): (GammaGammaParams & { logLikelihood: number }) | null {
   return stored ? { p: stored.p, q: stored.q, gamma: stored.gamma, logLikelihood: stored.logLikelihood } : null;
 }
 
@@ -177,7 +176,7 @@ export function asGammaGamma(stored: Record<string, number> | null | undefined):
 // day, and one aggregate per customer sums them. Grouping by customer and day first, then by customer, took twice as
 // long at a million customers (the 4.9 M orders read from the table and sorted by day).
 export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly string[]): Promise<void> {
-  const only = customerIds ? sql`and customer_id = any(${uuidArray(customerIds)})` : sql``;
+  const only = customerIds ? sql`and customer_id = any(${arrayParam(customerIds, 'uuid')})` : sql``;
   await tx.execute(sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, only)}`);
   await tx.execute(sql`analyze metrics_base`);
 }
@@ -342,13 +341,4 @@ export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
         where rfm_segment is not null group by 1 having sum(customers) > 0 order by 2 desc, 1`,
   );
   return Object.fromEntries(rows.map((row) => [row.segment, row.count]));
-}
-
-// Only the last run's models are kept: they are what the stored predictions came from.
-async function storeModels(tx: Tx, asOf: Date, run: MetricsRun, customers: number): Promise<void> {
-  await tx.execute(sql`delete from metric_models`);
-  for (const [kind, params] of [['bg_nbd', run.models.bgNbd], ['gamma_gamma', run.models.gammaGamma]] as const) {
-    if (!params) continue;
-    await tx.execute(sql`insert into metric_models (as_of, kind, params, customers) values (${asOf.toISOString()}::timestamptz, ${kind}, ${JSON.stringify(params)}::jsonb, ${Math.min(customers, FIT_SAMPLE_SIZE)})`);
-  }
 }

@@ -13,7 +13,7 @@ import { assignedFrom, METRIC_COLUMNS, metricRows } from './metric-rows';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
 import { SCORE_DIMENSIONS, SCORE_KEYS, scoreBounds, scoreCase, type ScoreBounds } from './scores';
-import { segmentCase, uuidArray } from './sql-parts';
+import { arrayParam, segmentCase } from './sql-parts';
 
 // The incremental path: between full recomputes, apply the customers whose orders changed (metric_changes) to their
 // own rows, and move the figures that rank them against everyone else by exactly what their change moves.
@@ -109,7 +109,7 @@ const SYSTEM_ACTOR: Actor = { type: 'system', id: null, role: 'owner', name: 'me
 /** Applies the change of the customers `ids`; returns the stored run's figures that it moved. Throws FullNeeded. */
 async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<Partial<StoredMetricsRun> & { rescored: boolean }> {
   const asOf = new Date(last.asOf);
-  const idArray = uuidArray(ids);
+  const idArray = arrayParam(ids, 'uuid');
   const existing = await queryRows<{ id: string }>(tx, sql`select id from customers where id = any(${idArray})`);
   if (existing.length < ids.length) throw new FullNeeded('a changed customer was deleted');
   const old = await queryRows<OldRow>(
