@@ -177,8 +177,13 @@ function asGammaGamma(stored: Record<string, number> | null | undefined): (Gamma
 // long at a million customers (the 4.9 M orders read from the table and sorted by day).
 export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly string[]): Promise<void> {
   const only = customerIds ? sql`and customer_id = any(${arrayParam(customerIds, 'uuid')})` : sql``;
-  await tx.execute(sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, only)}`);
+  await tx.execute(createBase(asOf, only));
   await tx.execute(sql`analyze metrics_base`);
+}
+
+/** The statement that creates metrics_base, with the rows of baseQuery for the customers whose orders match `only`. */
+function createBase(asOf: Date, only: SQL): SQL {
+  return sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, only)}`;
 }
 
 // The full run's aggregate is sent in two halves by customer id, one on the run's connection and one on a connection
@@ -226,7 +231,7 @@ async function sendFullBase(tx: Tx, asOf: Date): Promise<{ built: Promise<void> 
   );
   other.catch(() => undefined);
   await Promise.race([otherSent, other]);
-  const mine = run(() => tx.execute(sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, sql`and customer_id < ${ID_MIDDLE}::uuid`)}`));
+  const mine = run(() => tx.execute(createBase(asOf, sql`and customer_id < ${ID_MIDDLE}::uuid`)));
   mine.catch(() => undefined);
   await statementSent();
   const built = (async () => {
