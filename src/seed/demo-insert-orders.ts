@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 
+import { arrayParam } from '@/db/array-param';
 import type { Db, Tx } from '@/db/client';
 import { orderNumberSequence } from '@/db/schema';
 import { orderAddressSql } from '@/services/orders/addresses';
@@ -95,8 +96,7 @@ async function insertRefundsWithEvents(tx: Db | Tx, rows: DemoOrders): Promise<v
  */
 export async function refreshCustomerStats(tx: Db | Tx, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
-  // One text parameter rather than an array parameter: both drivers pass it the same way.
-  const ids = sql`string_to_array(${customerIds.join(',')}, ',')::uuid[]`;
+  const ids = arrayParam(customerIds, 'uuid');
   await tx.execute(sql`
     update customers c
     set total_spend = s.total_spend, order_count = s.order_count, first_order_date = s.first_order_date, last_order_date = s.last_order_date

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 
+import { arrayParam } from '@/db/array-param';
 import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 
@@ -90,8 +91,7 @@ async function findDrifts(tx: Tx, after: string, upTo: string): Promise<DriftRow
  * then adds its amount on top of the repaired figure, so nothing is lost either way.
  */
 async function repair(tx: Tx, actor: Actor, drifts: DriftRow[], after: string, upTo: string): Promise<void> {
-  // One text parameter rather than an array parameter: both drivers pass it the same way.
-  const ids = sql`string_to_array(${drifts.map((drift) => drift.id).join(',')}, ',')::uuid[]`;
+  const ids = arrayParam(drifts.map((drift) => drift.id), 'uuid');
   await tx.execute(sql`select id from customers where id = any(${ids}) order by id for update`);
   await tx.execute(sql`
     with actual as (${actualStats(after, upTo)})

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 
+import { arrayParam } from '@/db/array-param';
 import { getDb, queryRows } from '@/db/client';
 import type { CustomerFeatures, PurchaseSummary } from '@/lib/validation/classification';
 
@@ -37,7 +38,7 @@ function windowStart(asOf: Date): Date {
 
 /** One set-based pass over the last year's orders: the number of buyers and the spend distribution among them. */
 export async function loadSpendRanking(asOf: Date = new Date()): Promise<SpendRanking> {
-  const fractions = Array.from({ length: RANKING_POINTS }, (_, i) => (i + 1) / RANKING_POINTS).join(',');
+  const fractions = arrayParam(Array.from({ length: RANKING_POINTS }, (_, i) => (i + 1) / RANKING_POINTS), 'float8');
   const [row] = await queryRows<{ buyers: number; cutoffs: (string | number)[] | string | null }>(
     getDb(),
     sql`
@@ -51,7 +52,7 @@ export async function loadSpendRanking(asOf: Date = new Date()): Promise<SpendRa
         having sum(total - refunded_total) > 0
       )
       select count(*)::int as buyers,
-             percentile_disc(string_to_array(${fractions}, ',')::float8[]) within group (order by spend desc) as cutoffs
+             percentile_disc(${fractions}) within group (order by spend desc) as cutoffs
       from spend`,
   );
   return { asOf, buyers: Number(row?.buyers ?? 0), cutoffs: parseNumberArray(row?.cutoffs) };
@@ -125,7 +126,7 @@ export async function loadClassificationFeatures(
   const currency = options.currency ?? SHOP_CURRENCY;
   const from = windowStart(asOf).toISOString();
   const to = asOf.toISOString();
-  const idArray = sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+  const idArray = arrayParam(ids, 'uuid');
 
   const rows = await queryRows<FeatureRow>(
     getDb(),

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 
+import { arrayParam } from '@/db/array-param';
 import { getDb, queryRows } from '@/db/client';
-
-import { arrayParam } from '../metrics/sql-parts';
 
 /** Whose segment rows to check: the given customers, or the rows a transaction (its id) wrote last. */
 export type SegmentRowsScope = { customerIds: readonly string[] } | { writtenByTransaction: string };

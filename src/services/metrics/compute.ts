@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 
+import { arrayParam } from '@/db/array-param';
 import { getDatabase, getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { endOfDayUtc, metricsRecomputeSchema, type MetricsRun } from '@/lib/validation/metrics';
@@ -15,7 +16,6 @@ import { publicRun, readLastRun, readMetricsSettings, writeLastRun } from './set
 import { writeBasis } from './basis';
 import { writeMetrics } from './metric-rows';
 import { scoreBounds } from './scores';
-import { arrayParam } from './sql-parts';
 
 // One metrics run at a time, shop-wide (pg advisory lock key; any constant unlikely to clash).
 export const METRICS_LOCK_KEY = 6_240_517;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 
+import { arrayParam } from '@/db/array-param';
 import { getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import type { MetricsRun } from '@/lib/validation/metrics';
@@ -13,7 +14,7 @@ import { assignedFrom, METRIC_COLUMNS, metricRows } from './metric-rows';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
 import { SCORE_DIMENSIONS, SCORE_KEYS, scoreBounds, scoreCase, type ScoreBounds } from './scores';
-import { arrayParam, segmentCase } from './sql-parts';
+import { segmentCase } from './sql-parts';
 
 // The incremental path: between full recomputes, apply the customers whose orders changed (metric_changes) to their
 // own rows, and move the figures that rank them against everyone else by exactly what their change moves.

@@ -26,9 +26,4 @@ export function quintileOfRank(rank: SQL, rows: number): SQL {
     else ${int(remainder)} + (${rank} - ${int(inLargerBuckets)} - 1) / ${int(Math.max(size, 1))} + 1 end)::smallint`;
 }
 
-const ARRAY_TYPES = { uuid: sql`uuid[]`, bigint: sql`bigint[]` };
 
-/** An array of ids or whole numbers as one text parameter: the statement's text is the same however many there are. */
-export function arrayParam(values: readonly (string | number)[], type: keyof typeof ARRAY_TYPES): SQL {
-  return sql`string_to_array(${values.join(',')}, ',')::${ARRAY_TYPES[type]}`;
-}
