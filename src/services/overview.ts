@@ -83,8 +83,9 @@ function monthStart(date: Date, offset = 0): Date {
 
 const monthKey = (date: Date) => date.toISOString().slice(0, 7);
 
-// The rule lives in SQL (migration 0028_segment_rollup), where the triggers keep the at-risk count with it: the list
-// and the count cannot disagree. The constants above describe it on the page; metric-segments.test.ts holds them to it.
+// The rule lives in SQL (migrations 0028_segment_rollup and 0039), where the triggers keep the at-risk count with it:
+// the list and the count cannot disagree. The constants above describe it on the page; metric-segments.test.ts holds
+// them to it.
 const isAtRisk = sql`rollup_metric_is_at_risk(${customerMetrics.rfmSegment}, ${customerMetrics.pAlive}, ${customerMetrics.monetaryScore})`;
 
 const customerColumns = {
