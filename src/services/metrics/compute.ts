@@ -1,18 +1,19 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 
 import { arrayParam } from '@/db/array-param';
 import { getDatabase, getDb, queryRows, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/types';
 import { endOfDayUtc, metricsRecomputeSchema, type MetricsRun } from '@/lib/validation/metrics';
-import { COUNTED_STATUSES } from '@/services/orders/customer-stats';
 import { resyncSegmentKeys } from '@/services/customers/segment-keys';
 import { assertCan } from '@/services/permissions';
 import { parseInput } from '@/services/validate';
 
+import { baseQuery, createBase } from './base-query';
 import { fitBgNbd, type BgNbdParams } from './bg-nbd';
+import { canCarryRows, createCarriedBase, ROWS_VERSION, takeChanges } from './carried-base';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 import { ordersFingerprint } from './fingerprint';
-import { publicRun, readLastRun, readMetricsSettings, writeLastRun } from './settings';
+import { publicRun, readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
 import { writeBasis } from './basis';
 import { writeMetrics } from './metric-rows';
 import { scoreBounds } from './scores';
@@ -38,6 +39,11 @@ export interface ComputeMetricsOptions {
    * between full runs; this gives the full result it must match). Default 'refit'.
    */
   models?: 'refit' | 'keep';
+  /**
+   * Read every customer's orders even when the stored rows could be carried (carried-base.ts): the run then checks
+   * that the rows still agree with the orders, and writes only what does not. Default false.
+   */
+  readAllOrders?: boolean;
 }
 
 /**
@@ -60,11 +66,11 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     // Read after the lock, so that a run that waited sees the setting and orders as they are now.
     const requestedAsOf = input.asOf ?? (await readMetricsSettings(tx)).asOf;
     const fingerprint = await ordersFingerprint(tx);
-    const shared = await runFinishedMeanwhile(tx, startedAt, requestedAsOf, fingerprint);
+    const last = await readLastRun(tx);
+    const shared = runFinishedMeanwhile(last, startedAt, requestedAsOf, fingerprint);
     if (shared) return { run: shared, transaction: null };
-    const kept = options.models === 'keep' ? (await readLastRun(tx))?.models : undefined;
-    // Before the orders are read: a change committed from here on stays recorded for the next run.
-    await tx.execute(sql`delete from metric_changes`);
+    const kept = options.models === 'keep' ? last?.models : undefined;
+    await takeChanges(tx);
     // "Now" is the end of today (UTC): every figure then stays put until the day ends or an order changes, which is
     // what lets a single order's change be applied to its customer alone (incremental.ts).
     const asOf = endOfDayUtc(requestedAsOf ?? new Date().toISOString().slice(0, 10));
@@ -78,11 +84,13 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       return result;
     };
     const sample = kept ? null : await timed('fitSample', () => readFitSample(tx, asOf));
-    // The models are fitted here, in this process, while PostgreSQL aggregates every customer's orders: the two took
-    // turns on one core each (about 1.5 s of fitting and 6 s of aggregate at a million customers).
+    const carried = !options.readAllOrders && (await timed('changes', () => canCarryRows(tx, last, asOf)));
+    // The models are fitted here, in this process, while PostgreSQL builds metrics_base: the two took turns on one
+    // core each (about 1.5 s of fitting and 6 s of aggregating every order at a million customers).
     const aggregateStarted = performance.now();
-    const sent = await sendFullBase(tx, asOf);
-    const aggregate = sent.built.then(() => void (steps.aggregate = Math.round(performance.now() - aggregateStarted)));
+    const sent = carried ? await sendCarriedBase(tx, asOf) : await sendFullBase(tx, asOf);
+    const step = carried ? 'carry' : 'aggregate';
+    const aggregate = sent.built.then(() => void (steps[step] = Math.round(performance.now() - aggregateStarted)));
     // Handled at once: the aggregate may fail while the fits run, before allSettled below looks.
     aggregate.catch(() => undefined);
     const fits = (async () => {
@@ -127,7 +135,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       stepsMs: steps,
     };
     run.durationMs = Math.round(performance.now() - started);
-    await writeLastRun(tx, { ...run, fingerprint, bounds }, options.actor);
+    await writeLastRun(tx, { ...run, fingerprint, bounds, rowsVersion: ROWS_VERSION }, options.actor);
     const [{ transaction }] = await queryRows<{ transaction: string }>(tx, sql`select pg_current_xact_id()::text as transaction`);
     return { run, transaction };
   });
@@ -152,8 +160,7 @@ function statementSent(): Promise<void> {
  * The run that finished while this request waited for the lock, when it computed what this one would (same as-of
  * request, no order changed since): two managers pressing Recompute at once, on one instance or two, get one run.
  */
-async function runFinishedMeanwhile(tx: Tx, requestedAt: Date, requestedAsOf: string | null, fingerprint: string): Promise<MetricsRun | null> {
-  const last = await readLastRun(tx);
+function runFinishedMeanwhile(last: StoredMetricsRun | null, requestedAt: Date, requestedAsOf: string | null, fingerprint: string): MetricsRun | null {
   if (!last || last.fingerprint !== fingerprint || last.requestedAsOf !== requestedAsOf) return null;
   if (Date.parse(last.startedAt) + last.durationMs < requestedAt.getTime()) return null;
   return publicRun(last);
@@ -168,31 +175,32 @@ function asGammaGamma(stored: Record<string, number> | null | undefined): (Gamma
   return stored ? { p: stored.p, q: stored.q, gamma: stored.gamma, logLikelihood: stored.logLikelihood } : null;
 }
 
-// Per customer with counted orders up to asOf: totals, windows, and the BG/NBD summary in days (x = purchase days
-// after the first, tx = first to last purchase day, t = first purchase day to the as-of day) with the spend of those
-// repeat days for Gamma-Gamma.
-// One pass over the orders in customer and placed order, which orders_customer_placed_idx gives with every column read
-// here (an index-only scan, no sort): a window marks each order that starts a new purchase day and carries the first
-// day, and one aggregate per customer sums them. Grouping by customer and day first, then by customer, took twice as
-// long at a million customers (the 4.9 M orders read from the table and sorted by day).
 export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly string[]): Promise<void> {
   const only = customerIds ? sql`and customer_id = any(${arrayParam(customerIds, 'uuid')})` : sql``;
   await tx.execute(createBase(asOf, only));
   await tx.execute(sql`analyze metrics_base`);
 }
 
-/** The statement that creates metrics_base, with the rows of baseQuery for the customers whose orders match `only`. */
-function createBase(asOf: Date, only: SQL): SQL {
-  return sql`create temp table metrics_base on commit drop as ${baseQuery(asOf, only)}`;
-}
-
 // The full run's aggregate is sent in two halves by customer id, one on the run's connection and one on a connection
-// of its own, so that PostgreSQL, which runs the window below in one process, uses two cores: the halves are about
+// of its own, so that PostgreSQL, which runs the window of baseQuery (base-query.ts) in one process, uses two cores: the halves are about
 // equal because customer ids are random (gen_random_uuid). The other half lands in an unlogged table (a temporary
 // one is seen by its session alone), created from the same query, so that its columns are metrics_base's; it needs
 // the CREATE privilege on the schema, which the app's migrations need too.
 const ID_MIDDLE = '80000000-0000-0000-0000-000000000000';
 const OTHER_HALF = sql.identifier('metrics_base_other_half');
+
+/** metrics_base carried from the stored rows (carried-base.ts), sent as sendFullBase sends the aggregate. */
+async function sendCarriedBase(tx: Tx, asOf: Date): Promise<{ built: Promise<void> }> {
+  const created = run(() => tx.execute(createCarriedBase(asOf)));
+  created.catch(() => undefined);
+  await statementSent();
+  const built = (async () => {
+    await created;
+    await tx.execute(sql`analyze metrics_base`);
+  })();
+  built.catch(() => undefined);
+  return { built };
+}
 
 /**
  * Sends the aggregate of every customer (metrics_base, as buildBase makes it) and resolves once it has left for the
@@ -244,44 +252,6 @@ async function sendFullBase(tx: Tx, asOf: Date): Promise<{ built: Promise<void> 
   })();
   built.catch(() => undefined);
   return { built };
-}
-
-/** The rows of metrics_base (buildBase) for the customers whose orders match `only` (`and …` on orders, or empty), in customer order. */
-function baseQuery(asOf: Date, only: SQL): SQL {
-  const at = sql`${asOf.toISOString()}::timestamptz`;
-  // timestamptz - interval is only stable (it depends on the time zone), so PostgreSQL would compute it for every order
-  // row; as subqueries it is computed once.
-  const since90 = sql`(select ${at} - interval '90 days')`;
-  const since365 = sql`(select ${at} - interval '365 days')`;
-  return sql`
-    with counted as (
-      select customer_id, placed_at, total - refunded_total as spend, item_count, (placed_at at time zone 'UTC')::date as day
-      from orders
-      where status in ${COUNTED_STATUSES} and placed_at <= ${at} ${only}
-    ),
-    marked as (
-      select counted.*, day is distinct from lag(day) over w as new_day, first_value(day) over w as first_day
-      from counted
-      window w as (partition by customer_id order by placed_at)
-    )
-    select customer_id,
-      count(*)::int as orders,
-      sum(spend)::bigint as spend,
-      sum(item_count)::bigint as items,
-      floor(extract(epoch from ${at} - min(placed_at)) / 86400)::int as days_since_first,
-      floor(extract(epoch from ${at} - max(placed_at)) / 86400)::int as days_since_last,
-      count(*) filter (where placed_at > ${since90})::int as orders_90d,
-      count(*) filter (where placed_at > ${since365})::int as orders_365d,
-      coalesce(sum(spend) filter (where placed_at > ${since365}), 0)::bigint as spend_365d,
-      (count(*) filter (where new_day) - 1)::int as x,
-      (max(day) - min(day))::int as tx_days,
-      min(day) as first_day,
-      max(day) as last_day,
-      ((${at} at time zone 'UTC')::date - min(day))::int as t_days,
-      -- Mean spend of the repeat purchase days (null without any).
-      (coalesce(sum(spend) filter (where day > first_day), 0)::float8 / nullif(count(*) filter (where new_day) - 1, 0)) as repeat_spend
-    from marked
-    group by customer_id`;
 }
 
 /** What the purchase models are fitted on: the first customers by id with counted orders (see readFitSample). */

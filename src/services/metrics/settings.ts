@@ -13,13 +13,14 @@ export const METRICS_AS_OF_KEY = 'metrics.asOf';
 export const METRICS_LAST_RUN_KEY = 'metrics.lastRun';
 
 /**
- * A run as stored: with what the background job compares to decide whether to run again, and the score buckets the
- * incremental path starts from (scores.ts; absent in runs stored before it).
+ * A run as stored: with what the background job compares to decide whether to run again, the score buckets the
+ * incremental path starts from (scores.ts; absent in runs stored before it), and what the rows it wrote hold
+ * (carried-base.ts; absent before the next run may carry them).
  */
-export type StoredMetricsRun = MetricsRun & { fingerprint: string; bounds?: ScoreBounds };
+export type StoredMetricsRun = MetricsRun & { fingerprint: string; bounds?: ScoreBounds; rowsVersion?: number };
 
 /** The run as shown to people and integrations: without the bookkeeping. */
-export function publicRun({ fingerprint: _fingerprint, bounds: _bounds, ...run }: StoredMetricsRun): MetricsRun {
+export function publicRun({ fingerprint: _fingerprint, bounds: _bounds, rowsVersion: _rowsVersion, ...run }: StoredMetricsRun): MetricsRun {
   return run;
 }
 
