@@ -182,10 +182,10 @@ export async function buildBase(tx: Tx, asOf: Date, customerIds?: readonly strin
 }
 
 // The full run's aggregate is sent in two halves by customer id, one on the run's connection and one on a connection
-// of its own, so that PostgreSQL, which runs the window of baseQuery (base-query.ts) in one process, uses two cores: the halves are about
-// equal because customer ids are random (gen_random_uuid). The other half lands in an unlogged table (a temporary
-// one is seen by its session alone), created from the same query, so that its columns are metrics_base's; it needs
-// the CREATE privilege on the schema, which the app's migrations need too.
+// of its own, so that PostgreSQL, which runs the window of baseQuery (base-query.ts) in one process, uses two cores:
+// the halves are about equal because customer ids are random (gen_random_uuid). The other half lands in an unlogged
+// table (a temporary one is seen by its session alone), created from the same query, so that its columns are
+// metrics_base's; it needs the CREATE privilege on the schema, which the app's migrations need too.
 const ID_MIDDLE = '80000000-0000-0000-0000-000000000000';
 const OTHER_HALF = sql.identifier('metrics_base_other_half');
 
