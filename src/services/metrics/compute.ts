@@ -113,7 +113,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const basis = await timed('basis', () => writeBasis(tx, { asOf, bgNbd, gammaGamma }));
     const [{ customersWithOrders }] = await queryRows<{ customersWithOrders: number }>(tx, sql`select count(*)::int as "customersWithOrders" from metrics_base`);
     const bounds = await timed('scores', () => scoreBounds(tx, sql`metrics_base`, customersWithOrders));
-    const { customers, inserted } = await timed('write', () => writeMetrics(tx, { bounds, customersWithOrders }));
+    const { customers, inserted } = await timed('write', () => writeMetrics(tx, { bounds, customersWithOrders, carried }));
     // Who is at risk moves with the run's moment and models (metric_basis), for customers whose rows it did not write;
     // with both as they were, the triggers kept the count.
     if (basis.moved) await timed('rollups', () => tx.execute(sql`select rollup_rebuild_metric_segments()`));

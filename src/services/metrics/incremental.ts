@@ -10,11 +10,10 @@ import { resyncSegmentKeys } from '../customers/segment-keys';
 import { moveSpendRanks, tabulateExpectations } from './basis';
 import { asBgNbd, buildBase, METRICS_LOCK_KEY, segmentSizes } from './compute';
 import { ordersFingerprint } from './fingerprint';
-import { assignedFrom, METRIC_COLUMNS, metricRows } from './metric-rows';
+import { assignedFrom, METRIC_COLUMNS, metricRows, rescoreRows, STORED_KEYS } from './metric-rows';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
-import { SCORE_DIMENSIONS, SCORE_KEYS, scoreBounds, scoreCase, type ScoreBounds } from './scores';
-import { segmentCase } from './sql-parts';
+import { SCORE_DIMENSIONS, scoreBounds, type ScoreBounds } from './scores';
 
 // The incremental path: between full recomputes, apply the customers whose orders changed (metric_changes) to their
 // own rows, and move the figures that rank them against everyone else by exactly what their change moves.
@@ -159,32 +158,14 @@ async function applyTo(tx: Tx, last: StoredMetricsRun, ids: string[]): Promise<P
   return { segments: Object.fromEntries(sorted), customersWithOrders, bounds: change.bounds, rescored: false };
 }
 
-// The scoring keys of every customer with orders, as stored on their rows, under metrics_base's column names.
-const storedKeys = sql`(select customer_id, days_since_last_order as days_since_last, order_count as orders, total_spend as spend
-  from customer_metrics where days_since_last_order is not null) stored`;
-
 /**
  * Scores everyone again from the keys on their rows (the buckets from one count per distinct value, as a full run
  * computes them from the orders) and updates the rows whose scores or segment moved; returns the buckets.
  */
 async function rescore(tx: Tx, customersWithOrders: number): Promise<ScoreBounds> {
-  const bounds = await scoreBounds(tx, storedKeys, customersWithOrders);
+  const bounds = await scoreBounds(tx, STORED_KEYS, customersWithOrders);
   const counted = SCORE_DIMENSIONS.map((dimension) => bounds.buckets[dimension].reduce((sum, bucket) => sum + bucket.count, 0));
   if (counted.some((count) => count !== customersWithOrders)) throw new FullNeeded('the stored figures disagree with the last run');
-  await tx.execute(sql`
-    update customer_metric_rows m
-    set recency_score = s.recency_score, frequency_score = s.frequency_score, monetary_score = s.monetary_score, rfm_segment = s.segment
-    from (
-      select scored.*, ${segmentCase()} as segment
-      from (
-        select customer_id,
-          ${scoreCase(SCORE_KEYS.recency, bounds.buckets.recency)} as recency_score,
-          ${scoreCase(SCORE_KEYS.frequency, bounds.buckets.frequency)} as frequency_score,
-          ${scoreCase(SCORE_KEYS.monetary, bounds.buckets.monetary)} as monetary_score
-        from ${storedKeys}
-      ) scored
-    ) s
-    where m.customer_id = s.customer_id
-      and (m.recency_score, m.frequency_score, m.monetary_score, m.rfm_segment) is distinct from (s.recency_score, s.frequency_score, s.monetary_score, s.segment)`);
+  await rescoreRows(tx, bounds);
   return bounds;
 }

@@ -47,9 +47,13 @@ export function metricRows(input: MetricRowsInput): SQL {
     where ${input.customersWhere}`;
 }
 
-/** The rows of metricRows for the customers with counted orders alone, read from metrics_base without customers. */
-function metricRowsWithOrders(input: MetricFigures): SQL {
-  return sql`select s.customer_id, ${figureColumns()} from (${scoredBase(input)}) s`;
+/**
+ * The rows of metricRows for the customers with counted orders alone, read from metrics_base without customers; with
+ * `changedOnly`, for those in metrics_changed alone.
+ */
+function metricRowsWithOrders(input: MetricFigures, changedOnly = false): SQL {
+  const where = changedOnly ? sql`where s.customer_id in (select customer_id from metrics_changed)` : sql``;
+  return sql`select s.customer_id, ${figureColumns()} from (${scoredBase(input)}) s ${where}`;
 }
 
 /**
@@ -99,7 +103,16 @@ function scoredBase({ bounds }: MetricFigures): SQL {
 // Missing rows are many when they are at least 1 / MANY_MISSING of the customers.
 const MANY_MISSING = 10;
 
-export async function writeMetrics(tx: Tx, figures: MetricFigures & { customersWithOrders: number }): Promise<{ customers: number; inserted: number }> {
+export interface WriteMetricsInput extends MetricFigures {
+  customersWithOrders: number;
+  /**
+   * metrics_base was carried from the stored rows (carried-base.ts): only the customers in metrics_changed may have
+   * new figures, and everyone else's scores alone may move.
+   */
+  carried: boolean;
+}
+
+export async function writeMetrics(tx: Tx, figures: WriteMetricsInput): Promise<{ customers: number; inserted: number }> {
   const emptyRow = emptyMetricRow(figures);
   // Every join below pairs whole tables, which hash joins do in one pass each. On the first run customer_metric_rows
   // is empty, so the planner would probe it with a nested loop, one scan of it per customer, while the run fills it:
@@ -128,11 +141,17 @@ export async function writeMetrics(tx: Tx, figures: MetricFigures & { customersW
       sql`with inserted as (insert into customer_metric_rows (${METRIC_COLUMNS}) ${rows} returning 1) select count(*)::int as inserted from inserted`,
     );
   }
-  await tx.execute(sql`
-    update customer_metric_rows m set ${UPDATED_COLUMNS} from (${metricRowsWithOrders(figures)}) f
-    where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
+  const updateWithOrders = sql`
+    update customer_metric_rows m set ${UPDATED_COLUMNS} from (${metricRowsWithOrders(figures, figures.carried)}) f
+    where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`;
+  if (!figures.carried) await tx.execute(updateWithOrders);
   await tx.execute(sql`reset enable_nestloop`);
   await tx.execute(sql`reset enable_mergejoin`);
+  // The changed customers' rows, each looked up by its key; then everyone else's rows hold the keys their scores rank.
+  if (figures.carried) {
+    await tx.execute(updateWithOrders);
+    await rescoreRows(tx, figures.bounds);
+  }
   if (await mayHaveRowsToEmpty(tx, figures.customersWithOrders)) {
     await tx.execute(sql`
       update customer_metric_rows m set ${UPDATED_COLUMNS} from (${emptyRow}) f
@@ -141,6 +160,42 @@ export async function writeMetrics(tx: Tx, figures: MetricFigures & { customersW
   }
   return { customers: counts.rows + inserted, inserted };
 }
+
+/**
+ * Scores every customer with orders again, by `bounds`, from the keys on their stored rows as of metric_basis's day,
+ * and writes the rows whose scores or segment moved. Each row is compared with its new scores as it is read, so only
+ * the moved rows are joined back to be written.
+ */
+export async function rescoreRows(tx: Tx, bounds: ScoreBounds): Promise<void> {
+  await tx.execute(sql`
+    update customer_metric_rows m
+    set computed_at = now(), recency_score = s.recency_score, frequency_score = s.frequency_score, monetary_score = s.monetary_score,
+      rfm_segment = s.segment
+    from (
+      select * from (
+        select scored.*, ${segmentCase()} as segment
+        from (
+          select customer_id, was_recency, was_frequency, was_monetary, was_segment,
+            ${scoreCase(SCORE_KEYS.recency, bounds.buckets.recency)} as recency_score,
+            ${scoreCase(SCORE_KEYS.frequency, bounds.buckets.frequency)} as frequency_score,
+            ${scoreCase(SCORE_KEYS.monetary, bounds.buckets.monetary)} as monetary_score
+          from ${STORED_KEYS}
+        ) scored
+      ) rescored
+      where (was_recency, was_frequency, was_monetary, was_segment) is distinct from (recency_score, frequency_score, monetary_score, segment)
+    ) s
+    where m.customer_id = s.customer_id`);
+}
+
+/**
+ * The scoring keys of every customer with orders as stored on their rows, under metrics_base's column names (the
+ * days since their last order as of metric_basis's day, as the view counts them), with their stored scores (was_…).
+ */
+export const STORED_KEYS = sql`(
+  select customer_id, (select as_of_day from metric_basis) - last_order_on as days_since_last, order_count as orders,
+    total_spend as spend, recency_score as was_recency, frequency_score as was_frequency, monetary_score as was_monetary,
+    rfm_segment as was_segment
+  from customer_metric_rows where order_count > 0) stored`;
 
 /**
  * Whether some stored row may still have orders that metrics_base does not (statement 3 above), told without reading
