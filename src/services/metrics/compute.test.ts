@@ -298,15 +298,19 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
       );
     await computeAllCustomerMetrics({ actor: admin, asOf: '2025-06-30' });
     const buyers = await queryRows<{ id: string }>(getDb(), sql`select customer_id as id from customer_metrics where order_count between 1 and 3 order by customer_id limit 4`);
-    // Changes since that run: an order on the next day, one refunded, one cancelled, and a new customer's order.
+    // Changes since that run: an order on the next day, a refund, a cancellation, and a new customer's order.
     const next = await createOrder({ actor: staff, input: { customerId: buyers[0].id, items: [{ sku: 'S', name: 'Scarf', quantity: 1, unitPrice: 90_000 }], placedAt: '2025-07-01T08:00:00.000Z' } });
     await completeOrder({ actor: staff, id: next.id });
-    const [refunded, cancelled] = await queryRows<{ id: string }>(
-      getDb(),
-      sql`select id from orders where status = 'completed' and customer_id in (${buyers[1].id}, ${buyers[2].id}) order by customer_id = ${buyers[2].id}, id limit 2`,
-    );
+    const [refunded] = await queryRows<{ id: string }>(getDb(), sql`select id from orders where status = 'completed' and customer_id = ${buyers[1].id} limit 1`);
     await refundOrder({ actor: admin, id: refunded.id, input: { amount: 100 } });
-    await getDb().execute(sql`update orders set status = 'cancelled' where id = ${cancelled.id}`);
+    // A customer's only counted order cancelled: their row is emptied.
+    const [onlyOrder] = await queryRows<{ customerId: string }>(
+      getDb(),
+      sql`update orders set status = 'cancelled' where id = (
+            select o.id from orders o join customer_metric_rows m using (customer_id)
+            where m.order_count = 1 and o.status = 'completed' and o.placed_at < '2025-06-01' order by o.id limit 1)
+          returning customer_id as "customerId"`,
+    );
     await buyer('Latecomer', [['2025-06-30', 1, 4000]]);
     for (const asOf of ['2025-07-01', '2025-07-09', '2025-07-16']) {
       const carried = await computeAllCustomerMetrics({ actor: admin, asOf });
@@ -319,6 +323,7 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
       expect(full?.segments).toEqual(carried?.segments);
       expect(full?.customersWithOrders).toBe(carried?.customersWithOrders);
     }
+    expect(await metricsOf(onlyOrder.customerId)).toMatchObject({ averageOrderValue: 0, daysSinceLastOrder: null, rfmSegment: null });
     // An earlier day than the last run reads every order.
     expect((await computeAllCustomerMetrics({ actor: admin, asOf: '2025-07-09' }))?.stepsMs).toHaveProperty('aggregate');
     // So does a day so far on that a quarter of the customers with orders have orders to read again.

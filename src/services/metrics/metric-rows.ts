@@ -153,9 +153,11 @@ export async function writeMetrics(tx: Tx, figures: WriteMetricsInput): Promise<
     await rescoreRows(tx, figures.bounds);
   }
   if (await mayHaveRowsToEmpty(tx, figures.customersWithOrders)) {
+    // A carried run took every other row with orders into metrics_base.
+    const candidates = figures.carried ? sql`m.customer_id in (select customer_id from metrics_changed) and` : sql``;
     await tx.execute(sql`
       update customer_metric_rows m set ${UPDATED_COLUMNS} from (${emptyRow}) f
-      where not exists (select 1 from metrics_base b where b.customer_id = m.customer_id)
+      where ${candidates} not exists (select 1 from metrics_base b where b.customer_id = m.customer_id)
         and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
   }
   return { customers: counts.rows + inserted, inserted };
