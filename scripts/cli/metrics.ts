@@ -32,12 +32,13 @@ export function formatRun(run: MetricsRun): string[] {
 }
 
 export const metricsCommand: CliCommand = {
-  usage: 'metrics [--as-of YYYY-MM-DD]',
-  summary: "Recompute every customer's engagement metrics (RFM, 12-month prediction) now, as of the shop setting or the given day; print segment sizes and model parameters.",
-  options: { 'as-of': { type: 'string' } },
+  usage: 'metrics [--as-of YYYY-MM-DD] [--read-all-orders]',
+  summary:
+    "Recompute every customer's engagement metrics (RFM, 12-month prediction) now, as of the shop setting or the given day; print segment sizes and model parameters. A later day than the last run reads only the orders that changed or crossed a window edge; --read-all-orders reads every order.",
+  options: { 'as-of': { type: 'string' }, 'read-all-orders': { type: 'boolean' } },
   async run({ values, actor, print }) {
     const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
-    const run = await computeAllCustomerMetrics({ actor, asOf, trigger: 'manual' });
+    const run = await computeAllCustomerMetrics({ actor, asOf, trigger: 'manual', readAllOrders: values['read-all-orders'] === true });
     if (run) formatRun(run).forEach((line) => print(line));
   },
 };
