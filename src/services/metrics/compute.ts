@@ -135,7 +135,8 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       stepsMs: steps,
     };
     run.durationMs = Math.round(performance.now() - started);
-    await writeLastRun(tx, { ...run, fingerprint, bounds, rowsVersion: ROWS_VERSION }, options.actor);
+    const allOrdersReadAt = carried ? last?.allOrdersReadAt : run.startedAt;
+    await writeLastRun(tx, { ...run, fingerprint, bounds, rowsVersion: ROWS_VERSION, allOrdersReadAt }, options.actor);
     const [{ transaction }] = await queryRows<{ transaction: string }>(tx, sql`select pg_current_xact_id()::text as transaction`);
     return { run, transaction };
   });

@@ -147,11 +147,8 @@ export async function writeMetrics(tx: Tx, figures: WriteMetricsInput): Promise<
   if (!figures.carried) await tx.execute(updateWithOrders);
   await tx.execute(sql`reset enable_nestloop`);
   await tx.execute(sql`reset enable_mergejoin`);
-  // The changed customers' rows, each looked up by its key; then everyone else's rows hold the keys their scores rank.
-  if (figures.carried) {
-    await tx.execute(updateWithOrders);
-    await rescoreRows(tx, figures.bounds);
-  }
+  // The changed customers' rows, each looked up by its key.
+  if (figures.carried) await tx.execute(updateWithOrders);
   if (await mayHaveRowsToEmpty(tx, figures.customersWithOrders)) {
     // A carried run took every other row with orders into metrics_base.
     const candidates = figures.carried ? sql`m.customer_id in (select customer_id from metrics_changed) and` : sql``;
@@ -160,6 +157,8 @@ export async function writeMetrics(tx: Tx, figures: WriteMetricsInput): Promise<
       where ${candidates} not exists (select 1 from metrics_base b where b.customer_id = m.customer_id)
         and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
   }
+  // Every other row holds the keys its scores rank by.
+  if (figures.carried) await rescoreRows(tx, figures.bounds);
   return { customers: counts.rows + inserted, inserted };
 }
 

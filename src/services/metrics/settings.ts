@@ -14,13 +14,13 @@ export const METRICS_LAST_RUN_KEY = 'metrics.lastRun';
 
 /**
  * A run as stored: with what the background job compares to decide whether to run again, the score buckets the
- * incremental path starts from (scores.ts; absent in runs stored before it), and what the rows it wrote hold
- * (carried-base.ts; absent before the next run may carry them).
+ * incremental path starts from (scores.ts; absent in runs stored before it), what the rows it wrote hold, and when a
+ * run last read every order (carried-base.ts; both absent before a run could carry the rows).
  */
-export type StoredMetricsRun = MetricsRun & { fingerprint: string; bounds?: ScoreBounds; rowsVersion?: number };
+export type StoredMetricsRun = MetricsRun & { fingerprint: string; bounds?: ScoreBounds; rowsVersion?: number; allOrdersReadAt?: string };
 
 /** The run as shown to people and integrations: without the bookkeeping. */
-export function publicRun({ fingerprint: _fingerprint, bounds: _bounds, rowsVersion: _rowsVersion, ...run }: StoredMetricsRun): MetricsRun {
+export function publicRun({ fingerprint: _fingerprint, bounds: _bounds, rowsVersion: _rowsVersion, allOrdersReadAt: _allOrdersReadAt, ...run }: StoredMetricsRun): MetricsRun {
   return run;
 }
 
