@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 import { queryRows, type Tx } from '@/db/client';
+import { COUNTED_STATUSES } from '@/services/orders/customer-stats';
 
 import { baseQuery, before } from './base-query';
 
@@ -9,9 +10,10 @@ import type { StoredMetricsRun } from './settings';
 // A run's metrics_base without reading every order. Each customer's stored row holds what their orders gave as of the
 // last run, written by that run or by the incremental path since (the same columns as metrics_base, or what they are
 // computed from): reading the rows in place of the orders gives the same metrics_base, but for the customers whose
-// orders changed since (metric_changes) and those whose figures move with the day (an order that enters the run's
-// window or leaves the 90 or 365 days). Only those are aggregated from their orders. A new day at a million
-// customers reads 847,000 stored rows and the orders of a few tens of thousands of customers, not 4.95 M orders.
+// orders changed since (metric_changes) or who have an order placed since the last run's moment, whose figures are
+// aggregated from their orders, and those with an order that left the 90 or 365 days, whose windows lose those
+// orders' counts and spend. A new day at a million customers reads 847,000 stored rows, the orders of the day's buyers
+// and the orders on the windows' edges, not 4.95 M orders.
 //
 // The rows can be carried when:
 //   - they were written by a run of this code (ROWS_VERSION, in the stored run; bump it when what a row holds moves);
@@ -38,14 +40,18 @@ const MAX_SHARE_AGGREGATED = 4;
 export const READ_ALL_ORDERS_EVERY_DAYS = 7;
 
 /**
- * Empties metric_changes into the temporary table metrics_changed (one row per customer), before the run reads any
- * order: a change committed from then on stays recorded for the next run.
+ * Empties metric_changes into the temporary table metrics_changed (one row per customer whose figures may move:
+ * `aggregated` when read from their orders, else with what left their windows), before the run reads any order: a
+ * change committed from then on stays recorded for the next run.
  */
 export async function takeChanges(tx: Tx): Promise<void> {
-  await tx.execute(sql`create temp table metrics_changed (customer_id uuid primary key) on commit drop`);
+  await tx.execute(sql`
+    create temp table metrics_changed (customer_id uuid primary key, aggregated boolean not null,
+      left_90d int not null default 0, left_365d int not null default 0, left_spend_365d bigint not null default 0)
+    on commit drop`);
   await tx.execute(sql`
     with taken as (delete from metric_changes returning customer_id)
-    insert into metrics_changed select distinct customer_id from taken`);
+    insert into metrics_changed (customer_id, aggregated) select distinct customer_id, true from taken`);
 }
 
 /**
@@ -65,30 +71,41 @@ export async function canCarryRows(tx: Tx, last: StoredMetricsRun | null, asOf: 
   // The window edges as baseQuery draws them, so that an order on an edge falls the same way.
   const crossed = (days: number) => sql`(placed_at > ${before(lastAt, days)} and placed_at <= ${before(at, days)})`;
   await tx.execute(sql`
-    insert into metrics_changed
-    select distinct customer_id from orders
-    where ${crossed(0)} or ${crossed(90)} or ${crossed(365)}
+    insert into metrics_changed (customer_id, aggregated)
+    select distinct customer_id, true from orders where ${crossed(0)}
     on conflict do nothing`);
-  const [{ changed }] = await queryRows<{ changed: number }>(tx, sql`select count(*)::int as changed from metrics_changed`);
-  if (changed * MAX_SHARE_AGGREGATED > last.customersWithOrders) return false;
+  // An order that left a window was placed by the last run's moment and has not changed since (it would be in
+  // metric_changes): the stored row counts it, and loses it.
+  await tx.execute(sql`
+    insert into metrics_changed (customer_id, aggregated, left_90d, left_365d, left_spend_365d)
+    select customer_id, false, count(*) filter (where ${crossed(90)}), count(*) filter (where ${crossed(365)}),
+      coalesce(sum(total - refunded_total) filter (where ${crossed(365)}), 0)
+    from orders
+    where status in ${COUNTED_STATUSES} and (${crossed(90)} or ${crossed(365)})
+    group by customer_id
+    on conflict do nothing`);
+  const [{ aggregated }] = await queryRows<{ aggregated: number }>(tx, sql`select count(*) filter (where aggregated)::int as aggregated from metrics_changed`);
+  if (aggregated * MAX_SHARE_AGGREGATED > last.customersWithOrders) return false;
   await tx.execute(sql`analyze metrics_changed`);
   return true;
 }
 
 /**
- * The statement that creates metrics_base from the orders of the customers in metrics_changed and the stored rows of
- * everyone else with orders: one statement, sent before the models are fitted in this process.
+ * The statement that creates metrics_base from the orders of the customers aggregated in metrics_changed and the
+ * stored rows of everyone else with orders, less what left their windows: one statement, sent before the models are
+ * fitted in this process.
  */
 export function createCarriedBase(asOf: Date): SQL {
   const day = sql`(${asOf.toISOString()}::timestamptz at time zone 'UTC')::date`;
   // items: the row keeps their mean per order (a float8 quotient of two integers), which times the orders rounds back
   // to the count exactly, far beyond any shop's items.
   return sql`create temp table metrics_base on commit drop as
-    ${baseQuery(asOf, sql`and customer_id in (select customer_id from metrics_changed)`)}
+    ${baseQuery(asOf, sql`and customer_id in (select customer_id from metrics_changed where aggregated)`)}
     union all
     select m.customer_id, m.order_count, m.total_spend, round(m.average_items_per_order * m.order_count)::bigint,
-      ${day} - m.first_order_on, ${day} - m.last_order_on, m.orders_90d, m.orders_365d, m.spend_365d,
+      ${day} - m.first_order_on, ${day} - m.last_order_on, m.orders_90d - coalesce(c.left_90d, 0),
+      m.orders_365d - coalesce(c.left_365d, 0), m.spend_365d - coalesce(c.left_spend_365d, 0),
       m.repeat_days, m.repeat_span_days, m.first_order_on, m.last_order_on, ${day} - m.first_order_on, m.repeat_spend
-    from customer_metric_rows m
-    where m.order_count > 0 and not exists (select 1 from metrics_changed c where c.customer_id = m.customer_id)`;
+    from customer_metric_rows m left join metrics_changed c on c.customer_id = m.customer_id
+    where m.order_count > 0 and c.aggregated is not true`;
 }

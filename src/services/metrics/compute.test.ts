@@ -329,7 +329,9 @@ describe(`the purchase model on demo data (${TEST_DB_KIND})`, () => {
     expect(await metricsOf(onlyOrder.customerId)).toMatchObject({ averageOrderValue: 0, daysSinceLastOrder: null, rfmSegment: null });
     // An earlier day than the last run reads every order.
     expect((await computeAllCustomerMetrics({ actor: admin, asOf: '2025-07-09' }))?.stepsMs).toHaveProperty('aggregate');
-    // So does a day so far on that a quarter of the customers with orders have orders to read again.
+    // So does a run after which more than a quarter of the customers with orders placed one: here the last run's
+    // moment is set a year and a half back.
+    await getDb().execute(sql`update shop_settings set value = jsonb_set(value, '{asOf}', '"2024-01-01T23:59:59.999Z"') where key = 'metrics.lastRun'`);
     expect((await computeAllCustomerMetrics({ actor: admin, asOf: '2025-12-31' }))?.stepsMs).toHaveProperty('aggregate');
     // And so does a run after one stored by code that did not vouch for its rows, a run when no run has read every
     // order for a week, and a run after a row with orders went missing.
