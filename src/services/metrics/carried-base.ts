@@ -4,6 +4,7 @@ import { queryRows, type Tx } from '@/db/client';
 import { COUNTED_STATUSES } from '@/services/orders/customer-stats';
 
 import { baseQuery, before } from './base-query';
+import { rowsWithSegment } from './segment-counts';
 
 import type { StoredMetricsRun } from './settings';
 
@@ -61,11 +62,7 @@ export async function takeChanges(tx: Tx): Promise<void> {
 export async function canCarryRows(tx: Tx, last: StoredMetricsRun | null, asOf: Date): Promise<boolean> {
   if (!last || last.rowsVersion !== ROWS_VERSION || Date.parse(last.asOf) > asOf.getTime()) return false;
   if (!last.allOrdersReadAt || Date.now() - Date.parse(last.allOrdersReadAt) > READ_ALL_ORDERS_EVERY_DAYS * 86_400_000) return false;
-  const [{ rowsWithOrders }] = await queryRows<{ rowsWithOrders: number }>(
-    tx,
-    sql`select coalesce(sum(customers), 0)::int as "rowsWithOrders" from rollup_metric_segments where rfm_segment is not null`,
-  );
-  if (rowsWithOrders !== last.customersWithOrders) return false;
+  if ((await rowsWithSegment(tx)) !== last.customersWithOrders) return false;
   const lastAt = sql`${last.asOf}::timestamptz`;
   const at = sql`${asOf.toISOString()}::timestamptz`;
   // The window edges as baseQuery draws them, so that an order on an edge falls the same way.

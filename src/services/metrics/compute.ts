@@ -17,6 +17,7 @@ import { publicRun, readLastRun, readMetricsSettings, writeLastRun, type StoredM
 import { writeBasis } from './basis';
 import { writeMetrics } from './metric-rows';
 import { scoreBounds } from './scores';
+import { segmentSizes } from './segment-counts';
 
 // One metrics run at a time, shop-wide (pg advisory lock key; any constant unlikely to clash).
 export const METRICS_LOCK_KEY = 6_240_517;
@@ -303,18 +304,4 @@ function fitSpendModel(sample: FitSample['repeatSpend']): (GammaGammaParams & { 
   // q <= 1 gives no finite population mean spend.
   if (![p, q, gamma, logLikelihood].every(Number.isFinite) || q <= 1) return null;
   return { p, q, gamma, logLikelihood };
-}
-
-/**
- * Customers per RFM segment, largest first, from rollup_metric_segments: the triggers on customer_metric_rows keep it
- * in the writer's transaction, so it already counts what this run wrote, in a few rows where counting the metrics rows
- * reads every customer's row.
- */
-export async function segmentSizes(tx: Tx): Promise<Record<string, number>> {
-  const rows = await queryRows<{ segment: string; count: number }>(
-    tx,
-    sql`select rfm_segment as segment, sum(customers)::int as count from rollup_metric_segments
-        where rfm_segment is not null group by 1 having sum(customers) > 0 order by 2 desc, 1`,
-  );
-  return Object.fromEntries(rows.map((row) => [row.segment, row.count]));
 }

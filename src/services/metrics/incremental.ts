@@ -8,12 +8,13 @@ import type { MetricsRun } from '@/lib/validation/metrics';
 import { resyncSegmentKeys } from '../customers/segment-keys';
 
 import { moveSpendRanks, tabulateExpectations } from './basis';
-import { asBgNbd, buildBase, METRICS_LOCK_KEY, segmentSizes } from './compute';
+import { asBgNbd, buildBase, METRICS_LOCK_KEY } from './compute';
 import { ordersFingerprint } from './fingerprint';
 import { assignedFrom, METRIC_COLUMNS, metricRows, rescoreRows, STORED_KEYS } from './metric-rows';
 import { changeBounds, type ScoreKeys } from './score-changes';
 import { readLastRun, readMetricsSettings, writeLastRun, type StoredMetricsRun } from './settings';
 import { SCORE_DIMENSIONS, scoreBounds, type ScoreBounds } from './scores';
+import { segmentSizes } from './segment-counts';
 
 // The incremental path: between full recomputes, apply the customers whose orders changed (metric_changes) to their
 // own rows, and move the figures that rank them against everyone else by exactly what their change moves.

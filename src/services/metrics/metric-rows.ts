@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/client';
 
 import { SCORE_KEYS, scoreCase, type ScoreBounds } from './scores';
+import { rowsWithSegment } from './segment-counts';
 import { segmentCase } from './sql-parts';
 
 // The rows of customer_metric_rows: what each column holds for a customer, computed from metrics_base (compute.ts),
@@ -208,11 +209,11 @@ export const STORED_KEYS = sql`(
  * order change since the run emptied it: then, as whenever the counts differ, the rows are all looked at.
  */
 async function mayHaveRowsToEmpty(tx: Tx, customersWithOrders: number): Promise<boolean> {
-  const [{ rowsWithOrders, changedWithoutRow }] = await queryRows<{ rowsWithOrders: number; changedWithoutRow: boolean }>(
+  if ((await rowsWithSegment(tx)) !== customersWithOrders) return true;
+  const [{ changedWithoutRow }] = await queryRows<{ changedWithoutRow: boolean }>(
     tx,
-    sql`select (select coalesce(sum(customers), 0) from rollup_metric_segments where rfm_segment is not null)::int as "rowsWithOrders",
-          exists (select 1 from metric_changes c where not exists (select 1 from customer_metric_rows m where m.customer_id = c.customer_id))
-            as "changedWithoutRow"`,
+    sql`select exists (select 1 from metric_changes c where not exists (select 1 from customer_metric_rows m where m.customer_id = c.customer_id))
+          as "changedWithoutRow"`,
   );
-  return changedWithoutRow || rowsWithOrders !== customersWithOrders;
+  return changedWithoutRow;
 }
