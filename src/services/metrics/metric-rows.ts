@@ -152,14 +152,12 @@ export async function writeMetrics(tx: Tx, figures: WriteMetricsInput): Promise<
       sql`with inserted as (insert into customer_metric_rows (${METRIC_COLUMNS}) ${rows} returning 1) select count(*)::int as inserted from inserted`,
     );
   }
-  const updateWithOrders = sql`
+  // A carried run: the changed customers' rows alone.
+  await tx.execute(sql`
     update customer_metric_rows m set ${UPDATED_COLUMNS} from (${metricRowsWithOrders(figures, figures.carried)}) f
-    where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`;
-  if (!figures.carried) await tx.execute(updateWithOrders);
+    where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
   await tx.execute(sql`reset enable_nestloop`);
   await tx.execute(sql`reset enable_mergejoin`);
-  // The changed customers' rows, each looked up by its key.
-  if (figures.carried) await tx.execute(updateWithOrders);
   if (await mayHaveRowsToEmpty(tx, figures.customersWithOrders)) {
     // A carried run took every other row with orders into metrics_base.
     const candidates = figures.carried ? sql`m.customer_id in (select customer_id from metrics_changed) and` : sql``;

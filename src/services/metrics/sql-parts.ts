@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 
 import { RFM_SEGMENT_RULES } from '@/lib/validation/metrics';
 
-
 /** CASE over the R×F grid of RFM_SEGMENT_RULES, on columns `recency_score` and `frequency_score`. */
 export function segmentCase(): SQL {
   const branches = RFM_SEGMENT_RULES.map(
@@ -25,5 +24,3 @@ export function quintileOfRank(rank: SQL, rows: number): SQL {
   return sql`(case when ${rank} <= ${int(inLargerBuckets)} then (${rank} - 1) / ${int(size + 1)} + 1
     else ${int(remainder)} + (${rank} - ${int(inLargerBuckets)} - 1) / ${int(Math.max(size, 1))} + 1 end)::smallint`;
 }
-
-
