@@ -21,9 +21,20 @@ export const metricsSettingsSchema = z.object({
 });
 export type MetricsSettings = z.infer<typeof metricsSettingsSchema>;
 
-/** POST /metrics/recompute body and the CLI's --as-of: a one-off as-of day; without it, the shop setting applies. */
+/**
+ * POST /metrics/recompute body and the CLI's --as-of and --read-all-orders: a one-off as-of day (without it, the shop
+ * setting applies), and whether to read every order rather than carry the stored rows of customers whose orders did not
+ * change.
+ */
 export const metricsRecomputeSchema = z.object({
   asOf: metricsAsOfDateSchema.optional().describe('Compute as of the end of this day (UTC) this time only; default: the shop setting'),
+  readAllOrders: z
+    .boolean({ error: 'Use true or false' })
+    .optional()
+    .describe(
+      "Read every customer's orders again instead of carrying the stored figures of customers whose orders did not change; " +
+        'for after orders were written to the database outside the app. Default false (a run reads every order at least weekly anyway).',
+    ),
 });
 export type MetricsRecomputeInput = z.infer<typeof metricsRecomputeSchema>;
 

@@ -54,7 +54,7 @@ export interface ComputeMetricsOptions {
  */
 export async function computeAllCustomerMetrics(options: ComputeMetricsOptions): Promise<MetricsRun | null> {
   assertCan(options.actor, 'metrics:compute');
-  const input = parseInput(metricsRecomputeSchema, { asOf: options.asOf });
+  const input = parseInput(metricsRecomputeSchema, { asOf: options.asOf, readAllOrders: options.readAllOrders });
   const started = performance.now();
   const startedAt = new Date();
   const finished = await getDb().transaction(async (tx) => {
@@ -68,7 +68,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
     const requestedAsOf = input.asOf ?? (await readMetricsSettings(tx)).asOf;
     const fingerprint = await ordersFingerprint(tx);
     const last = await readLastRun(tx);
-    const shared = runFinishedMeanwhile(last, startedAt, requestedAsOf, fingerprint);
+    const shared = runFinishedMeanwhile(last, startedAt, requestedAsOf, fingerprint, input.readAllOrders ?? false);
     if (shared) return { run: shared, transaction: null };
     const kept = options.models === 'keep' ? last?.models : undefined;
     await takeChanges(tx);
@@ -85,7 +85,7 @@ export async function computeAllCustomerMetrics(options: ComputeMetricsOptions):
       return result;
     };
     const sample = kept ? null : await timed('fitSample', () => readFitSample(tx, asOf));
-    const carried = !options.readAllOrders && (await timed('changes', () => canCarryRows(tx, last, asOf)));
+    const carried = !input.readAllOrders && (await timed('changes', () => canCarryRows(tx, last, asOf)));
     // The models are fitted here, in this process, while PostgreSQL builds metrics_base: the two took turns on one
     // core each (about 1.5 s of fitting and 6 s of aggregating every order at a million customers).
     const aggregateStarted = performance.now();
@@ -162,8 +162,16 @@ function statementSent(): Promise<void> {
  * The run that finished while this request waited for the lock, when it computed what this one would (same as-of
  * request, no order changed since): two managers pressing Recompute at once, on one instance or two, get one run.
  */
-function runFinishedMeanwhile(last: StoredMetricsRun | null, requestedAt: Date, requestedAsOf: string | null, fingerprint: string): MetricsRun | null {
+function runFinishedMeanwhile(
+  last: StoredMetricsRun | null,
+  requestedAt: Date,
+  requestedAsOf: string | null,
+  fingerprint: string,
+  readAllOrders: boolean,
+): MetricsRun | null {
   if (!last || last.fingerprint !== fingerprint || last.requestedAsOf !== requestedAsOf) return null;
+  // A caller who asked for every order to be read is not answered by a run that carried the stored rows.
+  if (readAllOrders && last.allOrdersReadAt !== last.startedAt) return null;
   if (Date.parse(last.startedAt) + last.durationMs < requestedAt.getTime()) return null;
   return publicRun(last);
 }

@@ -75,4 +75,18 @@ describe(`metrics API (${TEST_DB_KIND})`, () => {
     expect(metricsStatusSchema.parse(await (await call(statusRoute.GET, 'GET', '/metrics', { key: staffKey })).json()).settings).toEqual({ asOf: '2025-03-31' });
     expect(await (await put(adminKey, { asOf: null })).json()).toEqual({ asOf: null });
   });
+
+  it('carries the stored figures of customers whose orders did not change, and reads every order when asked', async () => {
+    const recompute = async (body: unknown) => metricsRunSchema.parse(await (await call(recomputeRoute.POST, 'POST', '/metrics/recompute', { key: adminKey, body })).json());
+    const carried = await recompute({});
+    expect(carried.stepsMs).toHaveProperty('carry');
+    expect(carried.stepsMs).not.toHaveProperty('aggregate');
+    const readAll = await recompute({ readAllOrders: true });
+    expect(readAll.stepsMs).toHaveProperty('aggregate');
+    expect(readAll).toMatchObject({ customers: carried.customers, customersWithOrders: carried.customersWithOrders, segments: carried.segments });
+    expect(await problemOf(await call(recomputeRoute.POST, 'POST', '/metrics/recompute', { key: adminKey, body: { readAllOrders: 'yes' } }))).toMatchObject({
+      status: 422,
+      paths: ['readAllOrders'],
+    });
+  });
 });
