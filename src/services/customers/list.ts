@@ -443,16 +443,27 @@ async function findNarrowedPage(
   tuning: Required<ListTuning>,
 ): Promise<ListRow[]> {
   const walkAll = () => walkSortIndex(and(...filters, after, ...guessed), strategy);
-  if ((await estimateMatches(where)) <= tuning.fewMatches) {
+  const estimate = await estimateMatches(where);
+  if (estimate <= tuning.fewMatches) {
     return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
   }
   const { member } = strategy;
-  const rows = member
-    ? await walkMemberWindow(filters, after, q, { ...strategy, member }, tuning.sortWindow)
-    : await walkSortWindow(and(...filters, after), q, strategy, tuning.sortWindow);
+  const walkWindow = (window: number) =>
+    member ? walkMemberWindow(filters, after, q, { ...strategy, member }, window) : walkSortWindow(and(...filters, after), q, strategy, window);
+  const rows = await walkWindow(tuning.sortWindow);
   if (rows.length === strategy.limit) return rows;
+  // Too many matches to sort in memory, and too few in the stretch: they sit together further on. Names with an
+  // accented first letter sort after z, and at a million the 3,700 last names by name descending held no customer of
+  // a country whose 300,000 came next; collecting that country took 0.4 s, where a longer stretch stops at the page.
+  if (estimate > tuning.inMemorySortMax) {
+    const further = await walkWindow(tuning.sortWindow * LONG_STRETCH);
+    if (further.length === strategy.limit) return further;
+  }
   return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
 }
+
+// How many times SORT_WINDOW the second stretch walks: 20,000 rows at most, about 80 ms at 3.9 µs a row.
+const LONG_STRETCH = 10;
 
 // A range of spend, order count or last order date in a list sorted by another column. Its matches may sit anywhere in
 // the sort's order, and where the two columns go together they sit at one end: the customers whose last order is over a
