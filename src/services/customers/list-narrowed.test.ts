@@ -109,10 +109,12 @@ describe(`listCustomers with a search or tag (${TEST_DB_KIND})`, () => {
 });
 
 // A range of spend, order count or last order in a list sorted by another column: a stretch of the sort index, then
-// (when the page did not fill) every match with a top-N sort, or the walk of the sort index.
+// (when the page did not fill) the walk of the sort index, or a longer stretch and then every match with a top-N sort.
 const RANGE_WAYS = {
   'sort index stretch': { sortWindow: 10_000 },
-  'stretch, then every match sorted': { sortWindow: 1, collectShare: Infinity },
+  'stretch, then a longer stretch, then every match sorted': { sortWindow: 1, collectShare: Infinity },
+  // No stretch at all (LIMIT 0, twice): every match sorted.
+  'every match sorted': { sortWindow: 0, collectShare: Infinity },
   'stretch, then the sort index walk': { sortWindow: 1, collectShare: -1 },
 } as const;
 type RangeWay = keyof typeof RANGE_WAYS;

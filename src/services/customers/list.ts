@@ -90,6 +90,9 @@ export function searchConditions(q: string, searchText: SQLWrapper = customers.s
 export const FEW_MATCHES = 2000;
 export const SORT_WINDOW = 2000;
 export const IN_MEMORY_SORT_MAX = 20_000;
+// When a stretch did not fill the page and a slower way would come next, a second one this many times as long is
+// walked first: 10,000 rows at most, about 40 ms at 3.9 µs a row, which is what it adds when it does not fill either.
+const LONG_STRETCH = 5;
 
 /** A subquery's column by name: drizzle writes a subquery's computed column unqualified, which an output name can shadow. */
 function column(subquery: string, name: string): SQL {
@@ -462,9 +465,6 @@ async function findNarrowedPage(
   return (await sortMatchesInMemory(where, strategy, tuning.inMemorySortMax)) ?? (await walkAll());
 }
 
-// How many times SORT_WINDOW the second stretch walks: 20,000 rows at most, about 80 ms at 3.9 µs a row.
-const LONG_STRETCH = 10;
-
 // A range of spend, order count or last order date in a list sorted by another column. Its matches may sit anywhere in
 // the sort's order, and where the two columns go together they sit at one end: the customers whose last order is over a
 // year old are the oldest ones, so newest first the walk of the creation index passed 650,000 customers at a million
@@ -514,6 +514,12 @@ async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; rang
   // The estimate of the ranged matches is asked for only when a share below 1 can make it decide: it never exceeds
   // the estimate of what the walk passes, which it narrows.
   if (pageIsNear || (tuning.collectShare < 1 && (await estimateMatches(where)) > walked * tuning.collectShare)) return walkSortIndex(where, strategy);
+  // Few or no matches in the stretch may only mean they start further on: newest first, the customers added since the
+  // last orders (by an import, or the shop's newest sign-ups) have none, and "ordered twice, with email consent" at a
+  // million collected 226,000 matches (0.43 s) for a page that ended 8,344 rows on. A longer stretch costs at most
+  // 10,000 rows (40 ms), collecting 50-450 ms.
+  const further = await walkStretchThenRange(and(...filters, after), ranged, strategy, tuning.sortWindow * LONG_STRETCH);
+  if (further.length === strategy.limit) return further;
   return collectMatches(where, strategy);
 }
 
