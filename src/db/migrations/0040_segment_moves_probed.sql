@@ -4,13 +4,13 @@
 -- about 20 µs and hashing about 1 µs a customer: moves are probed while they are fewer than a twentieth of the
 -- customers (a day's run), and hashed beyond (a run as of another day, which may move most of them).
 CREATE OR REPLACE FUNCTION customer_segments_apply_moves(moved_ids uuid[], moved_segments text[]) RETURNS void LANGUAGE plpgsql
--- The metrics run turns nested loops off for its own joins of whole tables; these statements read a few rows by key.
--- The other two are listed so that the set_config calls below end with the function.
-SET enable_nestloop = on SET enable_hashjoin = on SET enable_mergejoin = on AS $$
+-- The metrics run turns nested loops off for its own joins of whole tables; these statements read a few rows by key,
+-- or hash many, and never want a merge join (it would sort both sides). enable_hashjoin is listed so that the
+-- set_config below ends with the function.
+SET enable_nestloop = on SET enable_hashjoin = on SET enable_mergejoin = off AS $$
 BEGIN
   IF cardinality(moved_ids) * 20 < (SELECT reltuples FROM pg_class WHERE oid = 'customers'::regclass) THEN
     PERFORM set_config('enable_hashjoin', 'off', true);
-    PERFORM set_config('enable_mergejoin', 'off', true);
   END IF;
   -- Planned at each call, with the arrays' lengths known.
   EXECUTE $q$

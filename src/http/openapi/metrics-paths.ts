@@ -38,7 +38,7 @@ export function metricsPaths() {
         tags: METRICS,
         summary: "Recompute every customer's metrics now",
         description:
-          'Runs in one transaction (about 15 s per million customers on 2 cores, 5 s again the same day); waits for a run already going. `asOf` (YYYY-MM-DD) computes ' +
+          'Runs in one transaction (about 15 s per million customers on 2 cores; again the same day about 5 s, unless `readAllOrders`); waits for a run already going. `asOf` (YYYY-MM-DD) computes ' +
           'as of the end of that day (UTC) this time only; the background job returns to the shop setting at its next check. Send `{}` for the setting.',
         requestBody: jsonBody('MetricsRecompute', false),
         responses: { 200: jsonResponse('The run', 'MetricsRun'), ...problems(400, 403, 422) },

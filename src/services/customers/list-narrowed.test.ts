@@ -21,7 +21,7 @@ const WAYS = {
   'matches sorted in memory': { fewMatches: Infinity },
   'sort index stretch': { fewMatches: -1, sortWindow: 10_000 },
   'stretch, then matches sorted in memory': { fewMatches: -1, sortWindow: 1 },
-  // Too many matches to sort in memory: a stretch ten times as long, then the unbounded walk.
+  // Too many matches to sort in memory: a longer stretch (LONG_STRETCH), then the unbounded walk.
   'stretch, then a longer stretch, then the walk': { fewMatches: -1, sortWindow: 1, inMemorySortMax: -1 },
   'full sort index walk': { fewMatches: Infinity, inMemorySortMax: 1 },
 } as const;

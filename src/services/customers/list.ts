@@ -457,7 +457,8 @@ async function findNarrowedPage(
   if (rows.length === strategy.limit) return rows;
   // Too many matches to sort in memory, and too few in the stretch: they sit together further on. Names with an
   // accented first letter sort after z, and at a million the 3,700 last names by name descending held no customer of
-  // a country whose 300,000 came next; collecting that country took 0.4 s, where a longer stretch stops at the page.
+  // a country whose 300,000 came next; collecting that country took 0.4 s, where a longer stretch stops at the page
+  // (LONG_STRETCH).
   if (estimate > tuning.inMemorySortMax) {
     const further = await walkWindow(tuning.sortWindow * LONG_STRETCH);
     if (further.length === strategy.limit) return further;
@@ -505,7 +506,8 @@ function rangesAcross(q: FilterQuery, field: CustomerSortField): IndexedFilterKe
  * `filters` are the other filters and `after` the cursor.
  */
 async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; ranged: SQL[]; after: SQL | undefined }, strategy: Strategy, tuning: Required<ListTuning>): Promise<ListRow[]> {
-  const rows = await walkStretchThenRange(and(...filters, after), ranged, strategy, tuning.sortWindow);
+  const walkStretch = (window: number) => walkStretchThenRange(and(...filters, after), ranged, strategy, window);
+  const rows = await walkStretch(tuning.sortWindow);
   if (rows.length === strategy.limit) return rows;
   const where = and(...filters, ...ranged, after);
   const walked = await estimateMatches(and(...filters, after));
@@ -516,9 +518,8 @@ async function findRangedPage({ filters, ranged, after }: { filters: SQL[]; rang
   if (pageIsNear || (tuning.collectShare < 1 && (await estimateMatches(where)) > walked * tuning.collectShare)) return walkSortIndex(where, strategy);
   // Few or no matches in the stretch may only mean they start further on: newest first, the customers added since the
   // last orders (by an import, or the shop's newest sign-ups) have none, and "ordered twice, with email consent" at a
-  // million collected 226,000 matches (0.43 s) for a page that ended 8,344 rows on. A longer stretch costs at most
-  // 10,000 rows (40 ms), collecting 50-450 ms.
-  const further = await walkStretchThenRange(and(...filters, after), ranged, strategy, tuning.sortWindow * LONG_STRETCH);
+  // million collected 226,000 matches (0.43 s) for a page that ended 8,344 rows on. Collecting costs 50-450 ms.
+  const further = await walkStretch(tuning.sortWindow * LONG_STRETCH);
   if (further.length === strategy.limit) return further;
   return collectMatches(where, strategy);
 }
