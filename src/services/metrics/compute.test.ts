@@ -73,6 +73,18 @@ async function buyer(name: string, lines: Line[], finish: 'complete' | 'pending'
 
 const metricsOf = async (id: string) => (await getCustomerEngagement({ actor: staff, customerId: id })).metrics;
 
+/** Whether a transaction holds the metrics run's lock in this database (a key below 2^32: classid 0, objid the key). */
+async function runLockHeld(): Promise<boolean> {
+  const [{ held }] = await queryRows<{ held: boolean }>(
+    getDb(),
+    sql`select exists (
+          select 1 from pg_locks l join pg_database d on d.oid = l.database
+          where l.locktype = 'advisory' and l.granted and d.datname = current_database() and l.classid = 0 and l.objid = ${METRICS_LOCK_KEY}
+        ) as held`,
+  );
+  return held;
+}
+
 // Hand-computed as of the end of 2025-06-30 (UTC); every order is placed at noon.
 //   A: 4 orders (06-29 2×1000, 05-01 3000, 03-01 500, 2024-01-10 4×250) = 6500 → AOV 1625, 8 items / 4 = 2
 //   B: 3 orders (06-20 2000, 06-01 2000 less a 500 refund, 04-01 3×1000) = 6500 → AOV 2166.67 → 2167, 5 items / 3
@@ -87,18 +99,6 @@ const metricsOf = async (id: string) => (await getCustomerEngagement({ actor: st
 // Monetary (spend: E 3000, C 5000, A 6500, B 6500, D 10000) → E1 C2 A/B 3,4 share 3; D5
 // Segments: A R5F5 Champions, B R3F3 Need attention, C R4F3 Potential loyalists, D R2F1 Hibernating, E R1F1 Lost
 // 12-month spend among spenders (D 10000, B 6500, A 5500, C 5000): top 25%, 50%, 75%, 100%; E spent nothing → null
-/** Whether a transaction holds the metrics run's lock in this database (a key below 2^32: classid 0, objid the key). */
-async function runLockHeld(): Promise<boolean> {
-  const [{ held }] = await queryRows<{ held: boolean }>(
-    getDb(),
-    sql`select exists (
-          select 1 from pg_locks l join pg_database d on d.oid = l.database
-          where l.locktype = 'advisory' and l.granted and d.datname = current_database() and l.classid = 0 and l.objid = ${METRICS_LOCK_KEY}
-        ) as held`,
-  );
-  return held;
-}
-
 describe(`computeAllCustomerMetrics (${TEST_DB_KIND})`, () => {
   const ids: Record<string, string> = {};
 

@@ -152,7 +152,7 @@ export async function writeMetrics(tx: Tx, figures: WriteMetricsInput): Promise<
       sql`with inserted as (insert into customer_metric_rows (${METRIC_COLUMNS}) ${rows} returning 1) select count(*)::int as inserted from inserted`,
     );
   }
-  // A carried run: the changed customers' rows alone.
+  // The rows of the customers with counted orders; for a carried run, of the changed customers alone.
   await tx.execute(sql`
     update customer_metric_rows m set ${UPDATED_COLUMNS} from (${metricRowsWithOrders(figures, figures.carried)}) f
     where m.customer_id = f.customer_id and (${FIGURES('m')}) is distinct from (${FIGURES('f')})`);
